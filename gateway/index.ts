@@ -1,0 +1,19 @@
+import { readPort, readSubgraphUrl, SUBGRAPH_NAMES } from '../lib/config.ts';
+import { stopOnSignals } from '../lib/server/graceful-close.ts';
+import { exitWithStartupError } from '../lib/server/startup-error.ts';
+import { startGateway } from './start-gateway.ts';
+import { readSupergraph } from './supergraph.ts';
+
+/** The gateway as its own process; subgraphs are found through <NAME>_URL. */
+try {
+  const gateway = await startGateway({
+    supergraphSdl: readSupergraph(),
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, readSubgraphUrl(name)])),
+    port: readPort('gateway'),
+    host: process.env.HOST || '127.0.0.1',
+  });
+  console.log(`[gateway] ready at ${gateway.url}`);
+  stopOnSignals(gateway.stop);
+} catch (error) {
+  exitWithStartupError(error);
+}

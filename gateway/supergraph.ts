@@ -1,0 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SUPERGRAPH_FILE = join(import.meta.dirname, '..', 'schema', 'supergraph.graphql');
+
+/** The committed supergraph, composed by `npm run compose`. */
+export function readSupergraph(): string {
+  return readFileSync(SUPERGRAPH_FILE, 'utf8');
+}

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import pg from 'pg';
+import { maskPassword } from './connection-url.ts';
+
+/** Where a subgraph's database lives. */
+export type DatabaseLocation =
+  /** A PostgreSQL server, by connection URL. */
+  | { kind: 'server'; url: string }
+  /**
+   * PostgreSQL compiled to WebAssembly (PGlite) inside this process, served on a loopback port so
+   * Prisma talks to it over the same wire protocol and driver adapter as to a server.
+   * `dataDir` keeps the data between runs; without it the database lives in memory.
+   */
+  | { kind: 'embedded'; dataDir?: string };
+
+export interface OpenDatabase {
+  connectionString: string;
+  /** For messages: the URL without password, or the embedded data directory. */
+  description: string;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnreachableError extends Error {
+  constructor(
+    readonly databaseName: string,
+    readonly maskedUrl: string,
+    reason: string,
+  ) {
+    super(`cannot reach the ${databaseName} database at ${maskedUrl}: ${reason}`);
+  }
+}
+
+// PGlite is a single session; the socket server multiplexes pooled connections onto it and keeps
+// each open transaction on its own connection.
+const EMBEDDED_MAX_CONNECTIONS = 16;
+
+async function openServer(name: string, url: string): Promise<OpenDatabase> {
+  const description = maskPassword(url);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    throw new DatabaseUnreachableError(name, description, (error as Error).message || String(error));
+  } finally {
+    await client.end().catch(() => {});
+  }
+  return { connectionString: url, description, close: async () => {} };
+}
+
+async function openEmbedded(dataDir: string | undefined): Promise<OpenDatabase> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir ?? 'memory://');
+  const socket = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: EMBEDDED_MAX_CONNECTIONS });
+  await socket.start();
+  return {
+    connectionString: `postgres://postgres@${socket.getServerConn()}/postgres`,
+    description: dataDir ? `embedded PostgreSQL in ${dataDir}` : 'embedded PostgreSQL in memory',
+    close: async () => {
+      await socket.stop();
+      await db.close();
+    },
+  };
+}
+
+export function openDatabase(name: string, location: DatabaseLocation): Promise<OpenDatabase> {
+  return location.kind === 'server' ? openServer(name, location.url) : openEmbedded(location.dataDir);
+}

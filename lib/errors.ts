@@ -1,0 +1,26 @@
+import { GraphQLError } from 'graphql';
+
+/** Every `extensions.code` this graph answers with. Clients match on these, never on message text. */
+export const ErrorCode = {
+  BadRequest: 'BAD_REQUEST',
+  BadUserInput: 'BAD_USER_INPUT',
+  NotFound: 'NOT_FOUND',
+  InternalServerError: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Input that fails validation. Names the input field (dotted path) and the reason. */
+export class BadUserInputError extends GraphQLError {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid value for ${field}: ${reason}`, { extensions: { code: ErrorCode.BadUserInput, field, reason } });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(what: string, id: string) {
+    super(`${what} ${id} does not exist`, { extensions: { code: ErrorCode.NotFound, field: 'id', reason: 'not found' } });
+  }
+}

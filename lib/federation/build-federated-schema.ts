@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+
+/** The federation 2 directives our subgraphs use. */
+const FEDERATION_LINK = '@link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@composeDirective"])';
+
+export interface FederatedSchemaOptions {
+  resolvers: NonNullable<BuildSchemaOptions['resolvers']>;
+  /** Entities this subgraph only extends (e.g. an agency's `Child`), which no root field reaches. */
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
+  /** `__resolveReference` per entity type, merged into the generated resolver map. */
+  referenceResolvers?: GraphQLResolverMap<unknown>;
+}
+
+export interface FederatedSchema {
+  schema: GraphQLSchema;
+  /** The subgraph SDL as composition sees it (with the federation header). */
+  sdl: string;
+}
+
+/**
+ * Builds a type-graphql schema and turns it into a federation 2 subgraph: the SDL is printed
+ * with its directives behind the `@link` header and handed, with the resolvers, to
+ * `buildSubgraphSchema`, which adds `_entities` and `_service`.
+ */
+export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<FederatedSchema> {
+  const typeGraphQLSchema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    validate: false,
+  });
+  const sdl = `extend schema ${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`;
+  const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(reference as object) };
+  }
+  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
+  return { schema, sdl };
+}

@@ -1,0 +1,12 @@
+import { DatabaseUnreachableError } from '../db/database.ts';
+import { MigrationChecksumError } from '../db/migrate.ts';
+import { PortInUseError } from './listen.ts';
+
+const EXPECTED = [DatabaseUnreachableError, PortInUseError, MigrationChecksumError];
+
+/** Known start-up failures print one line a person can act on; anything else keeps its stack. */
+export function exitWithStartupError(error: unknown): never {
+  if (EXPECTED.some((type) => error instanceof type)) console.error(`error: ${(error as Error).message}`);
+  else console.error('error: start-up failed:', error);
+  process.exit(1);
+}

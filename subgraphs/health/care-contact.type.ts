@@ -1,0 +1,45 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { CareUnitType } from '../../prisma/health/client/enums.ts';
+import type { CareContact as CareContactRow } from '../../prisma/health/client/client.ts';
+import { Child } from './child.type.ts';
+
+registerEnumType(CareUnitType, {
+  name: 'CareUnitType',
+  valuesConfig: {
+    BUP: { description: 'Barn- och ungdomspsykiatri (child and adolescent psychiatry).' },
+    HABILITERING: { description: 'Habilitering for children with lasting disabilities.' },
+    VARDCENTRAL: { description: 'Vårdcentral (primary care).' },
+    PAEDIATRICS: { description: 'Barn- och ungdomsmedicin (paediatrics).' },
+  },
+});
+
+@ObjectType({ description: 'A contact between a child and a care unit.' })
+export class CareContact {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Child)
+  child!: Child;
+
+  @Field(() => String)
+  unitName!: string;
+
+  @Field(() => CareUnitType)
+  unitType!: CareUnitType;
+
+  @Field(() => GraphQLLocalDate)
+  startDate!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  endDate!: string | null;
+}
+
+export function toCareContact(row: CareContactRow): CareContact {
+  return Object.assign(new CareContact(), {
+    ...row,
+    child: Object.assign(new Child(), { id: row.childId }),
+    startDate: row.startDate.toISOString().slice(0, 10),
+    endDate: row.endDate?.toISOString().slice(0, 10) ?? null,
+  });
+}

@@ -1,0 +1,19 @@
+import type { PrismaClient } from '../../prisma/health/client/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { manyByKey } from '../../lib/loaders.ts';
+
+export function createHealthLoaders(prisma: PrismaClient, clock: Clock) {
+  return {
+    /** Contacts in force today, longest-standing first. */
+    currentCareContactsByChildId: manyByKey(
+      (childIds: readonly string[]) => {
+        const today = clock();
+        return prisma.careContact.findMany({
+          where: { childId: { in: [...childIds] }, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+          orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
+        });
+      },
+      (contact) => contact.childId,
+    ),
+  };
+}

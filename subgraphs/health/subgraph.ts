@@ -1,0 +1,23 @@
+// Loaded before any decorated class, so type-graphql finds the metadata API.
+import 'reflect-metadata';
+import { PrismaClient } from '../../prisma/health/client/client.ts';
+import { referenceById } from '../../lib/federation/entity-reference.ts';
+import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
+import { ChildResolver } from './child.resolver.ts';
+import { Child } from './child.type.ts';
+import { createHealthContext, type HealthContext } from './context.ts';
+import { CareContactResolver } from './care-contact.resolver.ts';
+import { seedHealth } from './seed.ts';
+
+/** Health care: the region’s care records (BUP, habilitering, vårdcentral, paediatrics). */
+export const healthSubgraph: SubgraphDefinition<PrismaClient, HealthContext> = {
+  name: 'health',
+  schema: {
+    resolvers: [ChildResolver, CareContactResolver],
+    orphanedTypes: [Child],
+    referenceResolvers: { Child: { __resolveReference: referenceById(Child) } },
+  },
+  createPrisma: (options) => new PrismaClient(options),
+  createContext: createHealthContext,
+  seed: seedHealth,
+};

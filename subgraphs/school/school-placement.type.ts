@@ -1,0 +1,40 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { SchoolPlacement as SchoolPlacementRow } from '../../prisma/school/client/client.ts';
+import { Child } from './child.type.ts';
+
+@ObjectType({ description: "A child's enrolment at a school unit (skolenhet)." })
+export class SchoolPlacement {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Child)
+  child!: Child;
+
+  @Field(() => String)
+  schoolName!: string;
+
+  @Field(() => String, { description: 'The school unit code in Skolverket’s register.' })
+  schoolUnitCode!: string;
+
+  @Field(() => String)
+  className!: string;
+
+  @Field(() => Int, { description: 'Årskurs; 0 is förskoleklass.' })
+  grade!: number;
+
+  @Field(() => GraphQLLocalDate)
+  startDate!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  endDate!: string | null;
+}
+
+export function toSchoolPlacement(row: SchoolPlacementRow): SchoolPlacement {
+  return Object.assign(new SchoolPlacement(), {
+    ...row,
+    child: Object.assign(new Child(), { id: row.childId }),
+    startDate: row.startDate.toISOString().slice(0, 10),
+    endDate: row.endDate?.toISOString().slice(0, 10) ?? null,
+  });
+}

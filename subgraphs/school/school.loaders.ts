@@ -1,0 +1,19 @@
+import type { PrismaClient } from '../../prisma/school/client/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { oneByKey } from '../../lib/loaders.ts';
+
+export function createSchoolLoaders(prisma: PrismaClient, clock: Clock) {
+  return {
+    /** The placement in force today; with overlaps (a move mid-term), the most recent start. */
+    currentPlacementByChildId: oneByKey(
+      (childIds: readonly string[]) => {
+        const today = clock();
+        return prisma.schoolPlacement.findMany({
+          where: { childId: { in: [...childIds] }, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+          orderBy: { startDate: 'asc' },
+        });
+      },
+      (placement) => placement.childId,
+    ),
+  };
+}

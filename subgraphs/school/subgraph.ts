@@ -1,0 +1,23 @@
+// Loaded before any decorated class, so type-graphql finds the metadata API.
+import 'reflect-metadata';
+import { PrismaClient } from '../../prisma/school/client/client.ts';
+import { referenceById } from '../../lib/federation/entity-reference.ts';
+import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
+import { ChildResolver } from './child.resolver.ts';
+import { Child } from './child.type.ts';
+import { createSchoolContext, type SchoolContext } from './context.ts';
+import { SchoolPlacementResolver } from './school-placement.resolver.ts';
+import { seedSchool } from './seed.ts';
+
+/** School: the municipality's student records. */
+export const schoolSubgraph: SubgraphDefinition<PrismaClient, SchoolContext> = {
+  name: 'school',
+  schema: {
+    resolvers: [ChildResolver, SchoolPlacementResolver],
+    orphanedTypes: [Child],
+    referenceResolvers: { Child: { __resolveReference: referenceById(Child) } },
+  },
+  createPrisma: (options) => new PrismaClient(options),
+  createContext: createSchoolContext,
+  seed: seedSchool,
+};

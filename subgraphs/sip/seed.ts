@@ -1,0 +1,23 @@
+import type { PrismaClient } from '../../prisma/sip/client/client.ts';
+import { demoChildren, demoGuardians } from '../../prisma/demo/people.ts';
+import { parsePersonnummer } from './personnummer.ts';
+
+const digits = (personnummer: string) => personnummer.replace('-', '');
+
+/** Demo children and guardians, inserted once into an empty database. */
+export async function seedSip(prisma: PrismaClient): Promise<void> {
+  if ((await prisma.child.count()) > 0) return;
+  await prisma.$transaction(async (tx) => {
+    await tx.guardian.createMany({
+      data: Object.values(demoGuardians).map(({ personnummer, ...guardian }) => ({ ...guardian, personnummer: digits(personnummer) })),
+    });
+    for (const { guardians, personnummer, ...child } of Object.values(demoChildren)) {
+      const parsed = parsePersonnummer(personnummer);
+      if (typeof parsed === 'string') throw new Error(`demo personnummer ${personnummer} is invalid: ${parsed}`);
+      await tx.child.create({ data: { ...child, personnummer: parsed.digits, dateOfBirth: parsed.dateOfBirth } });
+      await tx.guardianship.createMany({
+        data: guardians.map(({ guardian, hasCustody }) => ({ childId: child.id, guardianId: guardian.id, hasCustody })),
+      });
+    }
+  });
+}

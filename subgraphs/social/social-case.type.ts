@@ -1,0 +1,29 @@
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { SocialCase as SocialCaseRow } from '../../prisma/social/client/client.ts';
+import { Child } from './child.type.ts';
+
+@ObjectType({ description: 'A social services case (ärende) about a child.' })
+export class SocialCase {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Child)
+  child!: Child;
+
+  @Field(() => String, { description: 'Diarienummer.' })
+  caseNumber!: string;
+
+  @Field(() => GraphQLDateTimeISO)
+  openedAt!: Date;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true })
+  closedAt!: Date | null;
+
+  @Field(() => String, { description: 'The handläggare responsible for the case.' })
+  handlingOfficer!: string;
+}
+
+export function toSocialCase(row: SocialCaseRow): SocialCase {
+  return Object.assign(new SocialCase(), { ...row, child: Object.assign(new Child(), { id: row.childId }) });
+}
