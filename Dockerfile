@@ -1,0 +1,11 @@
+# One image for the gateway and every subgraph; docker-compose.yml picks the entry point.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+RUN npm ci --no-audit --no-fund
+COPY . .
+ENV HOST=0.0.0.0
+USER node
+EXPOSE 4000 4001 4002 4003 4004
+CMD ["node", "--import", "tsx", "gateway/index.ts"]

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoChildren } from '../../../prisma/demo/people.ts';
+import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
+
+// Demo data is dated; a fixed clock keeps "current placement" and "open case" stable.
+const clock = () => new Date('2026-11-23T10:00:00Z');
+
+describe('one query through the gateway', () => {
+  let graph: TestGraph;
+  beforeAll(async () => void (graph = await startTestGraph({ clock })));
+  afterAll(() => graph?.stop());
+
+  it('returns a child from the SIP core with the fields school, social services and health care add', async () => {
+    const response = await graph.query(
+      `query ($id: ID!) {
+        child(id: $id) {
+          personnummer givenName familyName dateOfBirth
+          guardians { hasCustody guardian { givenName familyName } }
+          schoolPlacement { schoolName className grade endDate }
+          openSocialCase { caseNumber handlingOfficer closedAt }
+          careContacts { unitName unitType startDate }
+        }
+      }`,
+      { id: demoChildren.leo.id },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      child: {
+        personnummer: '20110930-9854',
+        givenName: 'Leo',
+        familyName: 'Haddad',
+        dateOfBirth: '2011-09-30',
+        guardians: [
+          { hasCustody: true, guardian: { givenName: 'Omar', familyName: 'Haddad' } },
+          { hasCustody: true, guardian: { givenName: 'Rania', familyName: 'Haddad' } },
+        ],
+        schoolPlacement: { schoolName: 'Solrosens skola', className: '9A', grade: 9, endDate: null },
+        // Leo's closed case from 2022 is not the open one.
+        openSocialCase: { caseNumber: 'SOC-2026-0057', handlingOfficer: 'Eva Sundberg', closedAt: null },
+        careContacts: [
+          { unitName: 'Barn- och ungdomshabiliteringen', unitType: 'HABILITERING', startDate: '2016-02-02' },
+          { unitName: 'BUP Norra', unitType: 'BUP', startDate: '2026-02-11' },
+        ],
+      },
+    });
+  });
+
+  it('shows the placement in force today, not an ended one', async () => {
+    const response = await graph.query(`query ($id: ID!) { child(id: $id) { schoolPlacement { schoolName className } } }`, { id: demoChildren.wilma.id });
+    expect(response.data?.child.schoolPlacement).toEqual({ schoolName: 'Solrosens skola', className: '9B' });
+  });
+
+  it('answers null for agency fields the agency has nothing on, and for an unknown child', async () => {
+    const saga = await graph.query(`query ($id: ID!) { child(id: $id) { openSocialCase { caseNumber } careContacts { unitName } } }`, { id: demoChildren.saga.id });
+    expect(saga.data?.child).toEqual({ openSocialCase: null, careContacts: [] });
+    const unknown = await graph.query(`{ child(id: "99999999-0000-4000-8000-000000000000") { givenName schoolPlacement { schoolName } } }`);
+    expect(unknown).toMatchObject({ data: { child: null } });
+    expect(unknown.errors).toBeUndefined();
+  });
+
+  it("lets an agency's own query reach the SIP core's child", async () => {
+    const response = await graph.query(`{ schoolPlacements(schoolUnitCode: "45867890") { className child { givenName } } }`);
+    const placements = response.data?.schoolPlacements.map((p: any) => `${p.className} ${p.child.givenName}`);
+    // Ordered by class; within a class the order is unspecified.
+    expect(placements.slice().sort()).toEqual(['5B Ebbe', '9A Elias', '9A Leo', '9B Wilma']);
+    expect(placements.map((p: string) => p.split(' ')[0])).toEqual(['5B', '9A', '9A', '9B']);
+  });
+});

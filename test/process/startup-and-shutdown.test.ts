@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { postGraphQL } from '../support/test-graph.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const running: ChildProcess[] = [];
+const dataDirs: string[] = [];
+
+function startProcess(entry: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = async (text: string | RegExp, timeoutMs = 45_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(typeof text === 'string' ? output.includes(text) : text.test(output))) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not see ${text} in:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  return { child, exited, waitFor, output: () => output };
+}
+
+function freshDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sip-graph-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
+function occupyPort(): Promise<Server & { port: number }> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.address() as { port: number }).port })));
+  });
+}
+
+afterEach(() => {
+  for (const child of running.splice(0)) child.kill('SIGKILL');
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a subgraph process', () => {
+  it('exits with one line naming the database and its URL, password masked, when the database is unreachable', async () => {
+    const subgraph = startProcess('subgraphs/school/index.ts', { SCHOOL_DATABASE_URL: 'postgres://school:hunter2@127.0.0.1:1/school', SCHOOL_PORT: '0' });
+    expect(await subgraph.exited).toBe(1);
+    expect(subgraph.output()).toMatch(/^error: cannot reach the school database at postgres:\/\/school:\*\*\*\*@127\.0\.0\.1:1\/school: .+\n$/);
+    expect(subgraph.output()).not.toContain('hunter2');
+  });
+
+  it('exits with a message naming the port and the variable to change when the port is taken', async () => {
+    const taken = await occupyPort();
+    try {
+      const subgraph = startProcess('subgraphs/social/index.ts', { SOCIAL_PORT: String(taken.port), DATA_DIR: freshDataDir() });
+      expect(await subgraph.exited).toBe(1);
+      expect(subgraph.output()).toContain(`error: the social subgraph cannot listen on port ${taken.port}: it is already in use. Set SOCIAL_PORT to a free port.`);
+      expect(subgraph.output()).not.toMatch(/\n\s+at /);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('finishes on SIGTERM with exit code 0 and keeps what was written in its embedded database', async () => {
+    const dataDir = freshDataDir();
+    const first = startProcess('subgraphs/sip/index.ts', { SIP_PORT: '0', DATA_DIR: dataDir, HOST: '127.0.0.1' });
+    await first.waitFor(/subgraph ready at (\S+)/);
+    const url = /subgraph ready at (\S+)/.exec(first.output())![1];
+    const registered = await postGraphQL(url, {
+      query: `mutation { registerChild(input: { personnummer: "20160229-9800", givenName: "Tove", familyName: "Karlsson",
+        guardians: [{ personnummer: "19850625-9947", givenName: "Anna", familyName: "Karlsson", hasCustody: true }] }) { id } }`,
+    });
+    expect(registered.errors).toBeUndefined();
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('SIGTERM received');
+
+    const second = startProcess('subgraphs/sip/index.ts', { SIP_PORT: '0', DATA_DIR: dataDir });
+    await second.waitFor(/subgraph ready at (\S+)/);
+    const url2 = /subgraph ready at (\S+)/.exec(second.output())![1];
+    const found = await postGraphQL(url2, { query: `{ child(id: "${registered.data!.registerChild.id}") { givenName } }` });
+    expect(found.data).toEqual({ child: { givenName: 'Tove' } });
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+});

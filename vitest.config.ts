@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+const integration = ['test/integration/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      // Needs no database of its own: pure functions, composition, whole processes.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/process/**/*.test.ts'] } },
+      // The integration suite twice: on embedded PGlite, and on the PostgreSQL server at 127.0.0.1:5432.
+      { extends: true, test: { name: 'embedded', include: integration, env: { TEST_DATABASE: 'embedded' } } },
+      { extends: true, test: { name: 'postgres', include: integration, env: { TEST_DATABASE: 'postgres' } } },
+    ],
+  },
+});
