@@ -3,6 +3,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { CONSENT_DIRECTIVE_SDL, CONSENT_LINK } from '../consent/consent.directive.ts';
 
 /** The federation 2 directives our subgraphs use. */
 const FEDERATION_LINK = '@link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@composeDirective"])';
@@ -23,7 +24,7 @@ export interface FederatedSchema {
 
 /**
  * Builds a type-graphql schema and turns it into a federation 2 subgraph: the SDL is printed
- * with its directives behind the `@link` header and handed, with the resolvers, to
+ * with its directives behind the `@link` header (federation, and the consent directives) and handed, with the resolvers, to
  * `buildSubgraphSchema`, which adds `_entities` and `_service`.
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<FederatedSchema> {
@@ -32,7 +33,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     orphanedTypes: options.orphanedTypes,
     validate: false,
   });
-  const sdl = `extend schema ${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`;
+  const sdl = `extend schema\n  ${FEDERATION_LINK}\n  ${CONSENT_LINK}\n${CONSENT_DIRECTIVE_SDL}\n${printSchemaWithDirectives(typeGraphQLSchema)}`;
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(reference as object) };

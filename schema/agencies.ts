@@ -1,0 +1,16 @@
+import type { SubgraphName } from '../lib/config.ts';
+
+/** The agencies that hold data about a child and may receive another agency's data under consent. */
+export const AGENCIES = ['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+/** Which agency owns each subgraph's data. The SIP core belongs to no single agency. */
+export const SUBGRAPH_AGENCY: Record<SubgraphName, Agency | null> = {
+  sip: null,
+  school: 'SCHOOL',
+  social: 'SOCIAL_SERVICES',
+  health: 'HEALTH_CARE',
+};
+
+/** The subgraph that owns each entity; every other subgraph's fields on it cross an agency boundary. */
+export const ENTITY_OWNERS: Record<string, SubgraphName> = { Child: 'sip' };
