@@ -1,3 +1,4 @@
+import { importJwkFromEnv } from '../lib/auth/keys.ts';
 import { readPort, readSubgraphUrl, SUBGRAPH_NAMES } from '../lib/config.ts';
 import { stopOnSignals } from '../lib/server/graceful-close.ts';
 import { exitWithStartupError } from '../lib/server/startup-error.ts';
@@ -11,6 +12,12 @@ try {
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, readSubgraphUrl(name)])),
     port: readPort('gateway'),
     host: process.env.HOST || '127.0.0.1',
+    identity: {
+      key: await importJwkFromEnv('AUTH_PUBLIC_JWK'),
+      issuer: process.env.AUTH_ISSUER || 'sip-graph-dev',
+      audience: process.env.AUTH_AUDIENCE || 'sip-graph',
+    },
+    contextSigningKey: await importJwkFromEnv('REQUESTER_CONTEXT_PRIVATE_JWK'),
   });
   console.log(`[gateway] ready at ${gateway.url}`);
   stopOnSignals(gateway.stop);

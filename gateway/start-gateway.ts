@@ -1,20 +1,29 @@
 import type { IncomingMessage } from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { randomUUID } from 'node:crypto';
+import { ApolloGateway } from '@apollo/gateway';
+import type { CryptoKey } from 'jose';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { signRequesterContext } from '../lib/auth/requester-context.ts';
 import { portVariable } from '../lib/config.ts';
 import { closeGracefully } from '../lib/server/graceful-close.ts';
 import { formatError } from '../lib/server/format-error.ts';
 import { handleGraphQLRequest, sendJson } from '../lib/server/graphql-http-handler.ts';
 import { createHttpServer, sendNotFound } from '../lib/server/http-server.ts';
 import { listen } from '../lib/server/listen.ts';
+import { authenticate, type IdentityOptions } from './authenticate.ts';
 import { sendGraphiQLAsset, sendGraphiQLPage } from './graphiql.ts';
+import { RequesterContextDataSource, type GatewayContext } from './requester-context.data-source.ts';
 import { checkSubgraphs } from './subgraph-health.ts';
 
 export interface StartGatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph (by its name in the supergraph) really runs; overrides the composed default. */
   subgraphUrls: Record<string, string>;
+  /** How bearer tokens are verified. */
+  identity: IdentityOptions;
+  /** The gateway's private key for the requester context it forwards; subgraphs hold the public half. */
+  contextSigningKey: CryptoKey;
   /** 0 picks a free port. */
   port: number;
   host?: string;
@@ -33,9 +42,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const log = options.log ?? ((message: string) => console.log(`[gateway] ${message}`));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: options.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) => new RequesterContextDataSource({ url: options.subgraphUrls[name] ?? url }),
   });
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     // @apollo/server 5 types `gateway` against gateway-interface 2; @apollo/gateway 2 implements 1, which works at run time.
     gateway: gateway as unknown as ConstructorParameters<typeof ApolloServer>[0] extends { gateway?: infer G } ? G : never,
     includeStacktraceInErrorResponses: false,
@@ -53,7 +62,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     if (path === '/' || (path === '/graphql' && wantsHtml(req))) return sendGraphiQLPage(res);
     if (await sendGraphiQLAsset(path, res)) return;
     if (path !== '/graphql') return sendNotFound(res, path);
-    await handleGraphQLRequest(apollo, req, res, async () => ({}));
+    await handleGraphQLRequest(apollo, req, res, async () => {
+      const requester = await authenticate(req, options.identity);
+      const requestId = randomUUID();
+      return { requestId, requesterContextToken: await signRequesterContext(options.contextSigningKey, requester, requestId) };
+    });
   }, log);
   const host = options.host ?? '127.0.0.1';
   let port: number;

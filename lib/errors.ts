@@ -4,6 +4,10 @@ import { GraphQLError } from 'graphql';
 export const ErrorCode = {
   BadRequest: 'BAD_REQUEST',
   BadUserInput: 'BAD_USER_INPUT',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  ConsentRequired: 'CONSENT_REQUIRED',
+  ConsentUnavailable: 'CONSENT_UNAVAILABLE',
   NotFound: 'NOT_FOUND',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -22,5 +26,12 @@ export class BadUserInputError extends GraphQLError {
 export class NotFoundError extends GraphQLError {
   constructor(what: string, id: string) {
     super(`${what} ${id} does not exist`, { extensions: { code: ErrorCode.NotFound, field: 'id', reason: 'not found' } });
+  }
+}
+
+/** The requester is known but may not do this (e.g. a guardian reading another family's child). */
+export class ForbiddenError extends GraphQLError {
+  constructor(reason: string, field?: string) {
+    super(`Forbidden: ${reason}`, { extensions: { code: ErrorCode.Forbidden, reason, ...(field && { field }) } });
   }
 }

@@ -1,10 +1,12 @@
+import type { IdentityOptions } from '../gateway/authenticate.ts';
 import { startGateway, type RunningGateway } from '../gateway/start-gateway.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
+import { generateSigningKeyPair } from '../lib/auth/keys.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { SubgraphName } from '../lib/config.ts';
 import type { DatabaseLocation } from '../lib/db/database.ts';
 import { startSubgraph, type RunningSubgraph } from '../lib/subgraph/start-subgraph.ts';
-import type { SubgraphPrisma } from '../lib/subgraph/subgraph-definition.ts';
+import type { AnySubgraphDefinition, SubgraphPrisma } from '../lib/subgraph/subgraph-definition.ts';
 import { allSubgraphs } from '../subgraphs/index.ts';
 
 export interface StartGraphOptions {
@@ -15,6 +17,8 @@ export interface StartGraphOptions {
   clock?: Clock;
   log?: (message: string) => void;
   supergraphSdl?: string;
+  identity: IdentityOptions;
+  consentTimeoutMs?: number;
 }
 
 export interface RunningGraph {
@@ -25,24 +29,30 @@ export interface RunningGraph {
 
 /** The four subgraphs and the gateway in one process: `npm start`, and every integration test. */
 export async function startGraph(options: StartGraphOptions): Promise<RunningGraph> {
+  // The gateway signs each request's requester context with a key made for this run; subgraphs verify it.
+  const contextKeys = await generateSigningKeyPair();
   const started: RunningSubgraph<SubgraphPrisma>[] = [];
   const stopSubgraphs = () => Promise.all(started.map((subgraph) => subgraph.stop())).then(() => {});
+  const start = async (definition: AnySubgraphDefinition, sipUrl?: string) => {
+    const subgraph = await startSubgraph(definition, {
+      database: options.database(definition.name),
+      port: options.port(definition.name),
+      host: options.host,
+      seed: options.seed,
+      clock: options.clock,
+      log: options.log && ((message) => options.log!(`[${definition.name}] ${message}`)),
+      contextVerificationKey: contextKeys.publicKey,
+      sipUrl,
+      consentTimeoutMs: options.consentTimeoutMs,
+    });
+    started.push(subgraph);
+    return subgraph;
+  };
   try {
-    // Started together: each waits mostly on its own database. If one fails, the others are stopped.
-    const results = await Promise.allSettled(
-      allSubgraphs.map(async (definition) => {
-        const subgraph = await startSubgraph(definition, {
-          database: options.database(definition.name),
-          port: options.port(definition.name),
-          host: options.host,
-          seed: options.seed,
-          clock: options.clock,
-          log: options.log && ((message) => options.log!(`[${definition.name}] ${message}`)),
-        });
-        started.push(subgraph);
-        return subgraph;
-      }),
-    );
+    // The SIP core first: the agencies ask it for consent decisions. They start together; if one fails, all stop.
+    const [sipDefinition, ...agencyDefinitions] = allSubgraphs;
+    const sip = await start(sipDefinition);
+    const results = await Promise.allSettled(agencyDefinitions.map((definition) => start(definition, sip.url)));
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
     const subgraphs = Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph])) as RunningGraph['subgraphs'];
@@ -51,6 +61,8 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       subgraphUrls: Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph.url])),
       port: options.port('gateway'),
       host: options.host,
+      identity: options.identity,
+      contextSigningKey: contextKeys.privateKey,
       log: options.log && ((message) => options.log!(`[gateway] ${message}`)),
     });
     return {

@@ -5,10 +5,14 @@
 import { readDatabaseLocation, readPort } from '../lib/config.ts';
 import { stopOnSignals } from '../lib/server/graceful-close.ts';
 import { exitWithStartupError } from '../lib/server/startup-error.ts';
+import { join } from 'node:path';
+import { DEMO_PERSONAS, persistentDevIdentity } from './dev-identity.ts';
 import { startGraph } from './start-graph.ts';
 
 try {
+  const dev = await persistentDevIdentity(join(process.env.DATA_DIR || '.data', 'dev-identity-key.json'));
   const graph = await startGraph({
+    identity: dev.identity,
     database: (name) => readDatabaseLocation(name),
     port: (service) => readPort(service),
     host: process.env.HOST || '127.0.0.1',
@@ -17,6 +21,8 @@ try {
   for (const subgraph of Object.values(graph.subgraphs)) console.log(`  ${subgraph.name.padEnd(7)} subgraph  ${subgraph.url}`);
   console.log(`\nSIP graph ready: ${graph.gateway.url}`);
   console.log(`GraphiQL (works offline): open ${graph.gateway.url} in a browser`);
+  console.log('\nDemo tokens (valid 12 h; send as the header  Authorization: Bearer <token>):');
+  for (const [persona, claims] of Object.entries(DEMO_PERSONAS)) console.log(`\n  ${persona}:\n  ${await dev.issueToken(claims)}`);
   stopOnSignals(graph.stop);
 } catch (error) {
   exitWithStartupError(error);

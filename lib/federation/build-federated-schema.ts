@@ -3,7 +3,9 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import type { Agency } from '../../schema/agencies.ts';
 import { CONSENT_DIRECTIVE_SDL, CONSENT_LINK } from '../consent/consent.directive.ts';
+import { guardConsentFields } from '../consent/guard-consent-fields.ts';
 
 /** The federation 2 directives our subgraphs use. */
 const FEDERATION_LINK = '@link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@composeDirective"])';
@@ -16,6 +18,11 @@ export interface FederatedSchemaOptions {
   referenceResolvers?: GraphQLResolverMap<unknown>;
 }
 
+export interface EnforcementOptions {
+  /** The agency whose staff read this subgraph's guarded fields without consent; null for the SIP core. */
+  ownerAgency: Agency | null;
+}
+
 export interface FederatedSchema {
   schema: GraphQLSchema;
   /** The subgraph SDL as composition sees it (with the federation header). */
@@ -25,9 +32,10 @@ export interface FederatedSchema {
 /**
  * Builds a type-graphql schema and turns it into a federation 2 subgraph: the SDL is printed
  * with its directives behind the `@link` header (federation, and the consent directives) and handed, with the resolvers, to
- * `buildSubgraphSchema`, which adds `_entities` and `_service`.
+ * `buildSubgraphSchema`, which adds `_entities` and `_service`. With `enforcement`, the consent
+ * guard wraps the resolvers first (composition builds without it: it only reads the SDL).
  */
-export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<FederatedSchema> {
+export async function buildFederatedSchema(options: FederatedSchemaOptions, enforcement?: EnforcementOptions): Promise<FederatedSchema> {
   const typeGraphQLSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
@@ -38,6 +46,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(reference as object) };
   }
-  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
+  const typeDefs = parse(sdl);
+  if (enforcement) guardConsentFields(typeDefs, resolvers, enforcement.ownerAgency);
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
   return { schema, sdl };
 }

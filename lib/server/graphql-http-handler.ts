@@ -10,6 +10,7 @@ export class HttpRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -21,7 +22,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 export function sendGraphQLError(res: ServerResponse, error: HttpRequestError): void {
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, error.headers);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -36,8 +37,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 async function parseBody(req: IncomingMessage): Promise<unknown> {
+  if (!(req.headers['content-type'] ?? '').includes('json')) return readBody(req);
+  return readJsonBody(req);
+}
+
+/** The request body as JSON; a 400 BAD_REQUEST HttpRequestError if it is not. */
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const text = await readBody(req);
-  if (text === '' || !(req.headers['content-type'] ?? '').includes('json')) return text;
   try {
     return JSON.parse(text);
   } catch (error) {

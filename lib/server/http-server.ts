@@ -4,10 +4,14 @@ import { sendJson } from './graphql-http-handler.ts';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
 
+/** Requests served per path since start; benchmarks and tests read it (e.g. consent lookups). */
+export type RequestCounts = Map<string, number>;
+
 /** An HTTP server whose unexpected failures answer a GraphQL-shaped 500 and are logged, never crash the process. */
-export function createHttpServer(route: Route, log: (message: string) => void): Server {
+export function createHttpServer(route: Route, log: (message: string) => void, requestCounts: RequestCounts = new Map()): Server {
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    requestCounts.set(path, (requestCounts.get(path) ?? 0) + 1);
     route(req, res, path).catch((error) => {
       log(`request failed: ${error?.stack ?? error}`);
       if (res.headersSent) return res.end();

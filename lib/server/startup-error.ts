@@ -1,8 +1,9 @@
+import { MissingKeyError } from '../auth/keys.ts';
 import { DatabaseUnreachableError } from '../db/database.ts';
 import { MigrationChecksumError } from '../db/migrate.ts';
 import { PortInUseError } from './listen.ts';
 
-const EXPECTED = [DatabaseUnreachableError, PortInUseError, MigrationChecksumError];
+const EXPECTED = [DatabaseUnreachableError, PortInUseError, MigrationChecksumError, MissingKeyError];
 
 /** Known start-up failures print one line a person can act on; anything else keeps its stack. */
 export function exitWithStartupError(error: unknown): never {

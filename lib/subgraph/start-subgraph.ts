@@ -2,16 +2,24 @@ import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { IncomingMessage } from 'node:http';
+import type { CryptoKey } from 'jose';
+import { SUBGRAPH_AGENCY } from '../../schema/agencies.ts';
+import { REQUESTER_CONTEXT_HEADER, verifyRequesterContext, type RequesterContext } from '../auth/requester-context.ts';
 import { systemClock, type Clock } from '../clock.ts';
+import { createConsentDecisionLoader } from '../consent/consent-decision.loader.ts';
+import { withheldFieldsPlugin } from '../consent/withheld-fields.plugin.ts';
+import { ErrorCode } from '../errors.ts';
 import { portVariable } from '../config.ts';
 import { openDatabase, type DatabaseLocation } from '../db/database.ts';
 import { applyMigrations, readMigrations } from '../db/migrate.ts';
 import { buildFederatedSchema } from '../federation/build-federated-schema.ts';
 import { closeGracefully } from '../server/graceful-close.ts';
 import { formatError } from '../server/format-error.ts';
-import { handleGraphQLRequest, sendJson } from '../server/graphql-http-handler.ts';
-import { createHttpServer, sendNotFound } from '../server/http-server.ts';
+import { handleGraphQLRequest, HttpRequestError, sendGraphQLError, sendJson } from '../server/graphql-http-handler.ts';
+import { createHttpServer, sendNotFound, type RequestCounts } from '../server/http-server.ts';
 import { listen } from '../server/listen.ts';
+import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
 
 export interface StartSubgraphOptions {
@@ -23,6 +31,12 @@ export interface StartSubgraphOptions {
   seed?: boolean;
   clock?: Clock;
   log?: (message: string) => void;
+  /** The gateway's public key: only requests carrying a context it signed are served. */
+  contextVerificationKey: CryptoKey;
+  /** The SIP core's GraphQL URL, where agency subgraphs ask for consent decisions. */
+  sipUrl?: string;
+  /** A consent decision slower than this withholds the field (default 2000 ms). */
+  consentTimeoutMs?: number;
 }
 
 export interface RunningSubgraph<TPrisma> {
@@ -30,13 +44,17 @@ export interface RunningSubgraph<TPrisma> {
   url: string;
   port: number;
   prisma: TPrisma;
+  requestCounts: RequestCounts;
   /** Finishes in-flight requests, then closes the server and the database. */
   stop(): Promise<void>;
 }
 
+// Subgraphs serve the gateway only: _entities, _service and every field need its signed context.
+const UNAUTHENTICATED = new HttpRequestError(401, ErrorCode.Unauthenticated, 'Unauthenticated: subgraphs accept only requests with a requester context signed by the gateway');
+
 const MIGRATIONS_ROOT = join(import.meta.dirname, '..', '..', 'prisma');
 
-export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext extends object>(
+export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(
   definition: SubgraphDefinition<TPrisma, TContext>,
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph<TPrisma>> {
@@ -56,26 +74,49 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       log: [{ emit: 'event', level: 'query' }],
     });
     cleanup.push(() => prisma.$disconnect());
-    if (options.seed) await definition.seed(prisma);
+    if (options.seed) await definition.seed(prisma, clock);
 
-    const { schema } = await buildFederatedSchema(definition.schema);
+    const { schema } = await buildFederatedSchema(definition.schema, { ownerAgency: SUBGRAPH_AGENCY[definition.name] });
+    const verifiedContext = (req: IncomingMessage) => verifyRequesterContext(options.contextVerificationKey, req.headers[REQUESTER_CONTEXT_HEADER] as string | undefined);
+    const requestContext = (requesterContext: RequesterContext): TContext =>
+      ({
+        ...definition.createContext({ prisma, clock }),
+        requester: requesterContext.requester,
+        requestId: requesterContext.requestId,
+        consent: {
+          requester: requesterContext.requester,
+          withheld: [],
+          decisions: createConsentDecisionLoader({
+            // Without a SIP core to ask, every decision fails and guarded fields are withheld.
+            sipUrl: options.sipUrl ?? 'http://127.0.0.1:1/',
+            requesterContextToken: requesterContext.token,
+            subgraph: definition.name,
+            timeoutMs: options.consentTimeoutMs ?? 2_000,
+          }),
+        },
+      }) as unknown as TContext;
     const apollo = new ApolloServer<TContext>({
       schema,
       includeStacktraceInErrorResponses: false,
       formatError: formatError((message, error) => log(`${message}: ${(error as Error)?.stack ?? error}`)),
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), withheldFieldsPlugin],
     });
     await apollo.start();
     cleanup.push(() => apollo.stop());
 
+    const requestCounts: RequestCounts = new Map();
     const http = createHttpServer(async (req, res, path) => {
       if (path === '/health') {
         const healthy = await prisma.$queryRawUnsafe('SELECT 1').then(() => true, () => false);
         return sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'database unavailable', subgraph: definition.name });
       }
-      if (path !== '/graphql') return sendNotFound(res, path);
-      await handleGraphQLRequest(apollo, req, res, async () => definition.createContext({ prisma, clock }));
-    }, log);
+      const route = definition.routes?.[path];
+      if (path !== '/graphql' && !route) return sendNotFound(res, path);
+      const requesterContext = await verifiedContext(req);
+      if (!requesterContext) return sendGraphQLError(res, UNAUTHENTICATED);
+      if (route) return route(req, res, { prisma, clock, requesterContext });
+      await handleGraphQLRequest(apollo, req, res, async () => requestContext(requesterContext));
+    }, log, requestCounts);
     const host = options.host ?? '127.0.0.1';
     const port = await listen(http, { port: options.port, host, portVariable: portVariable(definition.name), service: `the ${definition.name} subgraph` });
     // Stop accepting first, so no request starts against a closing database.
@@ -86,6 +127,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`,
       port,
       prisma,
+      requestCounts,
       stop: runCleanup,
     };
   } catch (error) {

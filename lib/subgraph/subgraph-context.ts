@@ -1,16 +1,21 @@
+import type { Requester } from '../auth/requester.ts';
 import type { Clock } from '../clock.ts';
+import type { ConsentRequestState } from '../consent/consent-request-state.ts';
 
-/** What every resolver receives: the subgraph's own database, the clock, and per-request DataLoaders. */
-export interface SubgraphContext<TPrisma, TLoaders> {
+/** What the runtime adds to every request, from the verified requester context. */
+export interface RequestContext {
+  requester: Requester;
+  requestId: string;
+  consent: ConsentRequestState;
+}
+
+/** What every resolver receives: the subgraph's own database, the clock, per-request DataLoaders, and the requester. */
+export interface SubgraphContext<TPrisma, TLoaders> extends RequestContext {
   prisma: TPrisma;
   clock: Clock;
   loaders: TLoaders;
 }
 
 export function contextWithLoaders<TPrisma, TLoaders>(createLoaders: (prisma: TPrisma, clock: Clock) => TLoaders) {
-  return ({ prisma, clock }: { prisma: TPrisma; clock: Clock }): SubgraphContext<TPrisma, TLoaders> => ({
-    prisma,
-    clock,
-    loaders: createLoaders(prisma, clock),
-  });
+  return ({ prisma, clock }: { prisma: TPrisma; clock: Clock }) => ({ prisma, clock, loaders: createLoaders(prisma, clock) });
 }

@@ -7,6 +7,10 @@ export function createChildLoaders(prisma: PrismaClient) {
       (ids: readonly string[]) => prisma.child.findMany({ where: { id: { in: [...ids] } } }),
       (child) => child.id,
     ),
+    guardianById: oneByKey(
+      (ids: readonly string[]) => prisma.guardian.findMany({ where: { id: { in: [...ids] } } }),
+      (guardian) => guardian.id,
+    ),
     guardianshipsByChildId: manyByKey(
       (childIds: readonly string[]) =>
         prisma.guardianship.findMany({

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '../../prisma/sip/client/client.ts';
 import { BadUserInputError } from '../../lib/errors.ts';
 import type { RegisterChildInput } from './register-child.input.ts';
+import { ageOn } from './age.ts';
 import { parsePersonnummer, PERSONNUMMER_PROBLEM_TEXT, type Personnummer } from './personnummer.ts';
 
 const ADULT_AGE = 18;
@@ -17,13 +18,6 @@ function validName(field: string, value: string): string {
   if (name === '') throw new BadUserInputError(field, 'must not be empty');
   if (name.length > MAX_NAME_LENGTH) throw new BadUserInputError(field, `must be at most ${MAX_NAME_LENGTH} characters`);
   return name;
-}
-
-function ageOn(dateOfBirth: Date, today: Date): number {
-  const hadBirthday =
-    today.getUTCMonth() > dateOfBirth.getUTCMonth() ||
-    (today.getUTCMonth() === dateOfBirth.getUTCMonth() && today.getUTCDate() >= dateOfBirth.getUTCDate());
-  return today.getUTCFullYear() - dateOfBirth.getUTCFullYear() - (hadBirthday ? 0 : 1);
 }
 
 /** Checks everything before writing, so a rejected registration writes nothing. */

@@ -1,11 +1,13 @@
 import type { PrismaClient } from '../../prisma/sip/client/client.ts';
 import { demoChildren, demoGuardians } from '../../prisma/demo/people.ts';
+import type { Clock } from '../../lib/clock.ts';
 import { parsePersonnummer } from './personnummer.ts';
+import { demoConsents } from './consent/demo-consents.ts';
 
 const digits = (personnummer: string) => personnummer.replace('-', '');
 
-/** Demo children and guardians, inserted once into an empty database. */
-export async function seedSip(prisma: PrismaClient): Promise<void> {
+/** Demo children, guardians and consents, inserted once into an empty database. */
+export async function seedSip(prisma: PrismaClient, clock: Clock): Promise<void> {
   if ((await prisma.child.count()) > 0) return;
   await prisma.$transaction(async (tx) => {
     await tx.guardian.createMany({
@@ -18,6 +20,10 @@ export async function seedSip(prisma: PrismaClient): Promise<void> {
       await tx.guardianship.createMany({
         data: guardians.map(({ guardian, hasCustody }) => ({ childId: child.id, guardianId: guardian.id, hasCustody })),
       });
+    }
+    for (const { withdrawal, ...consent } of demoConsents(clock())) {
+      await tx.consent.create({ data: consent });
+      if (withdrawal) await tx.consentWithdrawal.create({ data: { consentId: consent.id, ...withdrawal } });
     }
   });
 }

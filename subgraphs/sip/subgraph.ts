@@ -3,18 +3,23 @@ import 'reflect-metadata';
 import { PrismaClient } from '../../prisma/sip/client/client.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
 import { resolveChildReference } from './child.reference.ts';
+import { AuditResolver } from './audit/audit.resolver.ts';
 import { ChildResolver } from './child.resolver.ts';
+import { CONSENT_DECISIONS_PATH } from '../../lib/consent/consent-decision.ts';
+import { consentDecisionsRoute } from './consent/consent-decisions.route.ts';
+import { ConsentResolver } from './consent/consent.resolver.ts';
 import { createSipContext, type SipContext } from './context.ts';
 import { seedSip } from './seed.ts';
 
-/** The SIP core: owns `Child` and its guardians. */
+/** The SIP core: owns `Child` and its guardians, the consents, the consent decisions and their audit log. */
 export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
   name: 'sip',
   schema: {
-    resolvers: [ChildResolver],
+    resolvers: [ChildResolver, ConsentResolver, AuditResolver],
     referenceResolvers: { Child: { __resolveReference: resolveChildReference } },
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createSipContext,
   seed: seedSip,
+  routes: { [CONSENT_DECISIONS_PATH]: consentDecisionsRoute },
 };

@@ -1,5 +1,6 @@
 import type { Clock } from '../../lib/clock.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../lib/config.ts';
+import { DEMO_PERSONAS, ephemeralDevIdentity, type TokenClaims } from '../../scripts/dev-identity.ts';
 import { startGraph, type RunningGraph } from '../../scripts/start-graph.ts';
 import { createTestDatabases } from './test-databases.ts';
 
@@ -10,8 +11,10 @@ export interface GraphQLResponse<TData = Record<string, any>> {
 }
 
 export interface TestGraph extends RunningGraph {
-  /** POSTs a GraphQL request to the gateway. */
-  query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  /** POSTs a GraphQL request to the gateway as `as` (default: a social worker). */
+  query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Persona | TokenClaims): Promise<GraphQLResponse<TData>>;
+  /** A bearer token from the graph's identity provider. */
+  token(as: Persona | TokenClaims, expiresIn?: string): Promise<string>;
   /** Counts the SQL statements each subgraph sends from now on. */
   countQueries(): QueryCounter;
 }
@@ -20,6 +23,10 @@ export interface QueryCounter {
   counts: Record<SubgraphName, number>;
   reset(): void;
 }
+
+export type Persona = keyof typeof DEMO_PERSONAS;
+
+const claimsOf = (as: Persona | TokenClaims): TokenClaims => (typeof as === 'string' ? DEMO_PERSONAS[as] : as);
 
 export async function postGraphQL(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
   const res = await fetch(url, {
@@ -34,11 +41,20 @@ export async function postGraphQL(url: string, body: unknown, headers: Record<st
  * The real graph, as `npm start` runs it: four subgraphs over HTTP behind the gateway, on free
  * ports, each on a fresh database of the project's kind (TEST_DATABASE), seeded with demo data.
  */
-export async function startTestGraph(options: { clock?: Clock; seed?: boolean } = {}): Promise<TestGraph> {
+export async function startTestGraph(options: { clock?: Clock; seed?: boolean; consentTimeoutMs?: number } = {}): Promise<TestGraph> {
   const databases = await createTestDatabases(SUBGRAPH_NAMES);
+  const dev = await ephemeralDevIdentity();
   let graph: RunningGraph;
   try {
-    graph = await startGraph({ database: databases.location, port: () => 0, seed: options.seed ?? true, clock: options.clock, log: () => {} });
+    graph = await startGraph({
+      database: databases.location,
+      port: () => 0,
+      seed: options.seed ?? true,
+      clock: options.clock,
+      log: () => {},
+      identity: dev.identity,
+      consentTimeoutMs: options.consentTimeoutMs,
+    });
   } catch (error) {
     await databases.drop();
     throw error;
@@ -52,7 +68,9 @@ export async function startTestGraph(options: { clock?: Clock; seed?: boolean } 
   const zero = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   return {
     ...graph,
-    query: (query, variables) => postGraphQL(graph.gateway.url, { query, variables }) as never,
+    token: (as, expiresIn) => dev.issueToken(claimsOf(as), expiresIn),
+    query: async (query, variables, as = 'social worker') =>
+      postGraphQL(graph.gateway.url, { query, variables }, { authorization: `Bearer ${await dev.issueToken(claimsOf(as))}` }) as never,
     countQueries: () => {
       const counter: QueryCounter = { counts: zero(), reset: () => void (counter.counts = zero()) };
       counters.add(counter);

@@ -1,0 +1,68 @@
+import DataLoader from 'dataloader';
+import { REQUESTER_CONTEXT_HEADER } from '../auth/requester-context.ts';
+import {
+  CONSENT_DECISIONS_PATH,
+  DENIAL_REASONS,
+  type ConsentDecision,
+  type ConsentDecisionRequest,
+  type ConsentDecisionResponse,
+  type ConsentQuestion,
+} from './consent-decision.ts';
+import type { ConsentScope } from '../../schema/consent-scopes.ts';
+
+export interface ConsentDecisionKey {
+  childId: string;
+  scope: ConsentScope;
+  field: string;
+}
+
+export interface ConsentDecisionLoaderOptions {
+  /** The SIP core's GraphQL URL; decisions are asked at its /consent/decisions. */
+  sipUrl: string;
+  requesterContextToken: string;
+  subgraph: string;
+  /** A decision later than this is treated as unavailable. */
+  timeoutMs: number;
+}
+
+const pairKey = (childId: string, scope: string) => `${childId}\u0000${scope}`;
+
+function isDecision(value: unknown): value is ConsentDecision & { childId: string; scope: string } {
+  const decision = value as Record<string, unknown>;
+  if (typeof decision !== 'object' || decision === null || typeof decision.childId !== 'string' || typeof decision.scope !== 'string') return false;
+  if (decision.granted === true) return typeof decision.consentId === 'string';
+  return decision.granted === false && DENIAL_REASONS.includes(decision.reason as never);
+}
+
+/**
+ * Collects every guarded field a request resolves in one tick and asks the SIP core once, for all
+ * (child, scope) pairs. Any failure rejects every pending decision: the caller withholds the fields.
+ */
+export function createConsentDecisionLoader(options: ConsentDecisionLoaderOptions): DataLoader<ConsentDecisionKey, ConsentDecision, string> {
+  const url = new URL(CONSENT_DECISIONS_PATH, options.sipUrl);
+  return new DataLoader(
+    async (keys) => {
+      const questions = new Map<string, ConsentQuestion>();
+      for (const { childId, scope, field } of keys) {
+        const question = questions.get(pairKey(childId, scope)) ?? { childId, scope, fields: [] };
+        if (!question.fields.includes(field)) question.fields.push(field);
+        questions.set(pairKey(childId, scope), question);
+      }
+      const body: ConsentDecisionRequest = { subgraph: options.subgraph, questions: [...questions.values()] };
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [REQUESTER_CONTEXT_HEADER]: options.requesterContextToken },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      if (!res.ok) throw new Error(`consent decisions answered HTTP ${res.status}`);
+      const { decisions } = (await res.json()) as ConsentDecisionResponse;
+      const byPair = new Map<string, ConsentDecision>();
+      for (const decision of Array.isArray(decisions) ? decisions : []) {
+        if (isDecision(decision)) byPair.set(pairKey(decision.childId, decision.scope), decision);
+      }
+      return keys.map((key) => byPair.get(pairKey(key.childId, key.scope)) ?? new Error(`no decision for ${key.scope} of child ${key.childId}`));
+    },
+    { cacheKeyFn: (key) => `${pairKey(key.childId, key.scope)}\u0000${key.field}` },
+  );
+}

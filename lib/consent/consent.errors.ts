@@ -1,0 +1,33 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../errors.ts';
+import type { DenialReason } from './consent-decision.ts';
+
+const REASON_TEXT: Record<DenialReason, string> = {
+  NO_CONSENT: 'no consent is recorded for this child',
+  SCOPE_NOT_COVERED: 'no consent covers this information category',
+  AGENCY_NOT_COVERED: "no consent covers the requester's agency",
+  GUARDIAN_MISSING: 'not every guardian with custody has consented',
+  WITHDRAWN: 'the consent was withdrawn',
+  NOT_YET_VALID: 'the consent is not valid yet',
+  EXPIRED: 'the consent has expired',
+};
+
+/** A guarded field withheld because no recorded consent releases it now. */
+export class ConsentRequiredError extends GraphQLError {
+  constructor(path: ReadonlyArray<string | number>, scope: string, reason: DenialReason, consentId: string | null) {
+    super(`Consent required for ${scope}: ${REASON_TEXT[reason]}`, {
+      path,
+      extensions: { code: ErrorCode.ConsentRequired, scope, reason, ...(consentId && { consentId }) },
+    });
+  }
+}
+
+/** A guarded field withheld because the decision could not be made (SIP core down, timeout, bad answer). */
+export class ConsentUnavailableError extends GraphQLError {
+  constructor(path: ReadonlyArray<string | number>, scope: string) {
+    super(`Consent could not be checked for ${scope}; the field is withheld`, {
+      path,
+      extensions: { code: ErrorCode.ConsentUnavailable, scope },
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import {
+  defaultFieldResolver,
+  Kind,
+  responsePathAsArray,
+  type DocumentNode,
+  type GraphQLFieldResolver,
+  type TypeNode,
+} from 'graphql';
+import type { Agency } from '../../schema/agencies.ts';
+import { isConsentScope, type ConsentScope } from '../../schema/consent-scopes.ts';
+import { ForbiddenError } from '../errors.ts';
+import type { ConsentRequestState } from './consent-request-state.ts';
+import { ConsentRequiredError, ConsentUnavailableError } from './consent.errors.ts';
+
+type Resolver = GraphQLFieldResolver<unknown, { consent?: ConsentRequestState }>;
+
+const isList = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : type.kind === Kind.LIST_TYPE);
+
+function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, ownerAgency: Agency | null, withheldValue: () => null | []): Resolver {
+  return async (source, args, context, info) => {
+    const state = context.consent;
+    // Fail closed: without a verified requester nothing guarded is served.
+    if (!state) throw new ConsentUnavailableError(responsePathAsArray(info.path), scope);
+    if (ownerAgency !== null && state.requester.agency === ownerAgency) return resolve(source, args, context, info);
+    const path = responsePathAsArray(info.path);
+    const childId = (source as { id?: unknown } | null)?.id;
+    let decision;
+    try {
+      if (typeof childId !== 'string') throw new Error(`${info.parentType.name}.${fieldName} resolved without a child id`);
+      decision = await state.decisions.load({ childId, scope, field: `${info.parentType.name}.${fieldName}` });
+    } catch {
+      state.withheld.push(new ConsentUnavailableError(path, scope));
+      return withheldValue();
+    }
+    if (decision.granted) return resolve(source, args, context, info);
+    state.withheld.push(new ConsentRequiredError(path, scope, decision.reason, decision.consentId));
+    return withheldValue();
+  };
+}
+
+function ownAgencyOnly(resolve: Resolver, ownerAgency: Agency, fieldName: string): Resolver {
+  return (source, args, context, info) => {
+    if (context.consent?.requester.agency !== ownerAgency) {
+      throw new ForbiddenError(`${fieldName} serves ${ownerAgency} staff only; other agencies read this data through Child under consent`);
+    }
+    return resolve(source, args, context, info);
+  };
+}
+
+/**
+ * Enforces the consent contract inside a subgraph, so it holds even when the subgraph is called
+ * directly: every field marked `@consent` in the subgraph's SDL is served to another agency only on
+ * a granted decision, else withheld (null, or an empty list) with an error at its path; an agency
+ * subgraph's root fields serve its own staff only. Mutates `resolvers`.
+ */
+export function guardConsentFields(document: DocumentNode, resolvers: GraphQLResolverMap<unknown>, ownerAgency: Agency | null): void {
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const typeName = definition.name.value;
+    const typeResolvers = (resolvers[typeName] ??= {}) as Record<string, Resolver | { resolve?: Resolver }>;
+    const isRoot = typeName === 'Query' || typeName === 'Mutation';
+    for (const field of definition.fields ?? []) {
+      const fieldName = field.name.value;
+      const existing = typeResolvers[fieldName];
+      const resolve: Resolver = (typeof existing === 'function' ? existing : existing?.resolve) ?? defaultFieldResolver;
+      const consent = field.directives?.find((directive) => directive.name.value === 'consent');
+      if (consent) {
+        const argument = consent.arguments?.find((arg) => arg.name.value === 'scope');
+        const scope = argument?.value.kind === Kind.STRING ? argument.value.value : '';
+        if (!isConsentScope(scope)) throw new Error(`${typeName}.${fieldName}: unknown consent scope "${scope}"`);
+        const list = isList(field.type);
+        typeResolvers[fieldName] = guardField(resolve, scope, fieldName, ownerAgency, () => (list ? [] : null));
+      } else if (isRoot && ownerAgency !== null) {
+        typeResolvers[fieldName] = ownAgencyOnly(resolve, ownerAgency, fieldName);
+      }
+    }
+  }
+}
+

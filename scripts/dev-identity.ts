@@ -1,0 +1,64 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
+import type { IdentityOptions } from '../gateway/authenticate.ts';
+import { generateSigningKeyPair, SIGNING_ALGORITHM } from '../lib/auth/keys.ts';
+import { demoChildren, demoGuardians } from '../prisma/demo/people.ts';
+
+/** Stands in for the municipality's identity provider in development and tests. */
+export const DEV_ISSUER = 'sip-graph-dev';
+export const DEV_AUDIENCE = 'sip-graph';
+
+export interface TokenClaims {
+  sub: string;
+  role: string;
+  agency?: string | null;
+  unit?: string;
+  name?: string;
+}
+
+export interface DevIdentity {
+  identity: IdentityOptions;
+  issueToken(claims: TokenClaims, expiresIn?: string): Promise<string>;
+}
+
+export const DEMO_PERSONAS: Record<string, TokenClaims> = {
+  'school counsellor': { sub: 'staff-school-ekbacken-1', role: 'school_counsellor', agency: 'SCHOOL', unit: 'Ekbackens skola', name: 'Karin Kurator' },
+  'social worker': { sub: 'staff-social-1', role: 'social_worker', agency: 'SOCIAL_SERVICES', unit: 'Barn och familj', name: 'Eva Sundberg' },
+  'BUP doctor': { sub: 'staff-bup-norra-1', role: 'doctor', agency: 'HEALTH_CARE', unit: 'BUP Norra', name: 'Jonas Lind' },
+  'guardian (Maria Lindqvist)': { sub: demoGuardians.mariaLindqvist.id, role: 'guardian', name: 'Maria Lindqvist' },
+  'child, 16 (Elias Berg)': { sub: demoChildren.elias.id, role: 'child', name: 'Elias Berg' },
+  'privacy officer': { sub: 'dpo-1', role: 'privacy_officer', name: 'Dataskyddsombud' },
+};
+
+function identityFor(privateKey: CryptoKey, publicKey: CryptoKey): DevIdentity {
+  return {
+    identity: { key: publicKey, issuer: DEV_ISSUER, audience: DEV_AUDIENCE },
+    issueToken: ({ sub, ...claims }, expiresIn = '12h') =>
+      new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: SIGNING_ALGORITHM })
+        .setSubject(sub)
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(expiresIn)
+        .sign(privateKey),
+  };
+}
+
+/** A fresh identity provider key that lives as long as the process. */
+export async function ephemeralDevIdentity(): Promise<DevIdentity> {
+  const keys = await generateSigningKeyPair();
+  return identityFor(keys.privateKey, keys.publicKey);
+}
+
+/** The development identity key, created once and kept in `file`, so printed tokens survive restarts. */
+export async function persistentDevIdentity(file: string): Promise<DevIdentity> {
+  if (!existsSync(file)) {
+    const keys = await generateSigningKeyPair();
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ privateJwk: keys.privateJwk, publicJwk: keys.publicJwk }), { mode: 0o600 });
+  }
+  const { privateJwk, publicJwk } = JSON.parse(readFileSync(file, 'utf8')) as { privateJwk: JWK; publicJwk: JWK };
+  return identityFor((await importJWK(privateJwk, SIGNING_ALGORITHM)) as CryptoKey, (await importJWK(publicJwk, SIGNING_ALGORITHM)) as CryptoKey);
+}

@@ -1,0 +1,34 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { BadUserInputError } from '../../../lib/errors.ts';
+import { isUuid } from '../../../lib/uuid.ts';
+import { assertPrivacyOfficer } from '../access.ts';
+import type { SipContext } from '../context.ts';
+import { ConsentAuditEntry } from './audit-entry.type.ts';
+
+const MAX_PAGE_SIZE = 500;
+
+@Resolver(() => ConsentAuditEntry)
+export class AuditResolver {
+  @Query(() => [ConsentAuditEntry], {
+    description: 'Who saw, or was refused, which child’s data, newest first. Filter by child and/or requester; page with `before` = the last decidedAt seen. Privacy officers only.',
+  })
+  async consentAuditLog(
+    @Arg('childId', () => ID, { nullable: true }) childId: string | undefined,
+    @Arg('requesterSubject', () => String, { nullable: true }) requesterSubject: string | undefined,
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('before', () => ID, { nullable: true, description: 'The id of the last entry of the previous page.' }) before: string | undefined,
+    @Ctx() context: SipContext,
+  ): Promise<ConsentAuditEntry[]> {
+    assertPrivacyOfficer(context.requester, 'read the audit log');
+    if (first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+    if (childId != null && !isUuid(childId)) throw new BadUserInputError('childId', 'no child with this id');
+    if (before != null && !isUuid(before)) throw new BadUserInputError('before', 'must be the id of an audit entry');
+    const rows = await context.prisma.consentDecisionAudit.findMany({
+      where: { ...(childId != null && { childId }), ...(requesterSubject != null && { requesterSubject }) },
+      orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }],
+      take: first,
+      ...(before != null && { cursor: { id: before }, skip: 1 }),
+    });
+    return rows.map((row) => Object.assign(new ConsentAuditEntry(), row));
+  }
+}

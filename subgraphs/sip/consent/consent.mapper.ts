@@ -1,0 +1,29 @@
+import type { Consent as ConsentRow, ConsentWithdrawal as WithdrawalRow, Guardian as GuardianRow } from '../../../prisma/sip/client/client.ts';
+import { toGuardian } from '../child.mapper.ts';
+import { Consent, ConsentWithdrawal, type ConsentStatus } from './consent.type.ts';
+
+export type ConsentRowWithRelations = ConsentRow & { withdrawal: WithdrawalRow | null; replacedBy: { id: string; recordedAt: Date } | null };
+
+/** The include that gives a consent row everything toConsent needs. */
+export const CONSENT_INCLUDE = { withdrawal: true, replacedBy: { select: { id: true, recordedAt: true } } } as const;
+
+function statusAt(row: ConsentRowWithRelations, at: Date): ConsentStatus {
+  if (row.withdrawal && row.withdrawal.withdrawnAt <= at) return 'WITHDRAWN';
+  if (row.replacedBy && row.replacedBy.recordedAt <= at) return 'REPLACED';
+  if (at < row.validFrom) return 'NOT_YET_VALID';
+  if (at >= row.validUntil) return 'EXPIRED';
+  return 'ACTIVE';
+}
+
+export function toConsent(row: ConsentRowWithRelations, guardians: Map<string, GuardianRow>, at: Date): Consent {
+  return Object.assign(new Consent(), {
+    ...row,
+    givenByGuardians: row.guardianIds.flatMap((id) => {
+      const guardian = guardians.get(id);
+      return guardian ? [toGuardian(guardian)] : [];
+    }),
+    replacedById: row.replacedBy?.id ?? null,
+    withdrawal: row.withdrawal && Object.assign(new ConsentWithdrawal(), row.withdrawal),
+    status: statusAt(row, at),
+  });
+}

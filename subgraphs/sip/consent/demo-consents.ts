@@ -1,0 +1,65 @@
+import { demoChildren as c, demoGuardians as g } from '../../../prisma/demo/people.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const ALL_AGENCIES = ['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'] as const;
+const consentId = (n: number) => `33333333-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/**
+ * Fictional consents, one situation per family, dated around `now` so the demo stays current:
+ * Alva full (both parents), Elias his own (16), Noah from his only custodian, Wilma expired,
+ * Leo only one of two custodians, Saga withdrawn; Ebbe and Juni none.
+ */
+export interface DemoConsent {
+  id: string;
+  childId: string;
+  guardianIds: string[];
+  givenByChild: boolean;
+  form: 'WRITTEN' | 'ORAL';
+  scopes: string[];
+  agencies: Array<(typeof ALL_AGENCIES)[number]>;
+  purpose: string;
+  validFrom: Date;
+  validUntil: Date;
+  recordedBy: string;
+  recordedByAgency: 'SOCIAL_SERVICES';
+  recordedAt: Date;
+  withdrawal?: { withdrawnAt: Date; withdrawnBy: string; reason: string };
+}
+
+export function demoConsents(now: Date): DemoConsent[] {
+  const days = (n: number) => new Date(now.getTime() + n * DAY);
+  const base = { form: 'WRITTEN' as const, purpose: 'SIP: samordning av stöd i skola, socialtjänst och vård', recordedBy: 'staff-social-1', recordedByAgency: 'SOCIAL_SERVICES' as const, givenByChild: false };
+  return [
+    {
+      ...base, id: consentId(1), childId: c.alva.id, guardianIds: [g.mariaLindqvist.id, g.johanLindqvist.id],
+      scopes: ['SCHOOL_ENROLMENT', 'SCHOOL_ATTENDANCE', 'SCHOOL_SUPPORT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'], agencies: [...ALL_AGENCIES],
+      validFrom: days(-30), validUntil: days(335), recordedAt: days(-30),
+    },
+    {
+      ...base, id: consentId(2), childId: c.elias.id, guardianIds: [], givenByChild: true, form: 'ORAL' as const,
+      scopes: ['SCHOOL_ENROLMENT', 'HEALTH_CARE_CONTACTS'], agencies: ['SCHOOL', 'SOCIAL_SERVICES'] as const,
+      validFrom: days(-10), validUntil: days(180), recordedAt: days(-10),
+    },
+    {
+      ...base, id: consentId(3), childId: c.noah.id, guardianIds: [g.annaKarlsson.id],
+      scopes: ['SCHOOL_ENROLMENT', 'HEALTH_CARE_CONTACTS', 'SOCIAL_CASE'], agencies: [...ALL_AGENCIES],
+      validFrom: days(-60), validUntil: days(120), recordedAt: days(-60),
+    },
+    {
+      ...base, id: consentId(4), childId: c.wilma.id, guardianIds: [g.lenaEk.id],
+      scopes: ['SCHOOL_ENROLMENT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'], agencies: [...ALL_AGENCIES],
+      validFrom: days(-400), validUntil: days(-35), recordedAt: days(-400),
+    },
+    {
+      ...base, id: consentId(5), childId: c.leo.id, guardianIds: [g.raniaHaddad.id],
+      scopes: ['SCHOOL_ENROLMENT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'], agencies: [...ALL_AGENCIES],
+      validFrom: days(-5), validUntil: days(360), recordedAt: days(-5),
+    },
+    {
+      ...base, id: consentId(6), childId: c.saga.id, guardianIds: [g.karinHolm.id],
+      scopes: ['SCHOOL_ENROLMENT', 'HEALTH_CARE_CONTACTS'], agencies: [...ALL_AGENCIES],
+      validFrom: days(-90), validUntil: days(275), recordedAt: days(-90),
+      withdrawal: { withdrawnAt: days(-7), withdrawnBy: g.karinHolm.id, reason: 'Vill inte längre att uppgifter delas.' },
+    },
+  ].map((consent) => ({ ...consent, agencies: [...consent.agencies] }));
+}
