@@ -1,7 +1,7 @@
 import type { IdentityOptions } from '../gateway/authenticate.ts';
 import { startGateway, type RunningGateway } from '../gateway/start-gateway.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
-import { generateSigningKeyPair } from '../lib/auth/keys.ts';
+import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { SubgraphName } from '../lib/config.ts';
 import type { DatabaseLocation } from '../lib/db/database.ts';
@@ -19,6 +19,8 @@ export interface StartGraphOptions {
   supergraphSdl?: string;
   identity: IdentityOptions;
   consentTimeoutMs?: number;
+  /** The key pair for the requester context; by default one is made for this run. */
+  contextKeys?: KeyPair;
 }
 
 export interface RunningGraph {
@@ -30,7 +32,7 @@ export interface RunningGraph {
 /** The four subgraphs and the gateway in one process: `npm start`, and every integration test. */
 export async function startGraph(options: StartGraphOptions): Promise<RunningGraph> {
   // The gateway signs each request's requester context with a key made for this run; subgraphs verify it.
-  const contextKeys = await generateSigningKeyPair();
+  const contextKeys = options.contextKeys ?? (await generateSigningKeyPair());
   const started: RunningSubgraph<SubgraphPrisma>[] = [];
   const stopSubgraphs = () => Promise.all(started.map((subgraph) => subgraph.stop())).then(() => {});
   const start = async (definition: AnySubgraphDefinition, sipUrl?: string) => {

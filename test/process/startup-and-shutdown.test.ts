@@ -3,15 +3,32 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningKeyPair, type KeyPair } from '../../lib/auth/keys.ts';
+import { REQUESTER_CONTEXT_HEADER, signRequesterContext } from '../../lib/auth/requester-context.ts';
 import { postGraphQL } from '../support/test-graph.ts';
 
 const root = join(import.meta.dirname, '..', '..');
+let contextKeys: KeyPair;
+beforeAll(async () => void (contextKeys = await generateSigningKeyPair()));
+
+/** A requester context as the gateway would sign it, to call a subgraph process directly. */
+const asSocialWorker = async () => ({
+  [REQUESTER_CONTEXT_HEADER]: await signRequesterContext(
+    contextKeys.privateKey,
+    { subject: 'staff-social-1', role: 'social_worker', agency: 'SOCIAL_SERVICES', unit: null, name: null },
+    'test-request',
+  ),
+});
 const running: ChildProcess[] = [];
 const dataDirs: string[] = [];
 
 function startProcess(entry: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: root,
+    env: { ...process.env, REQUESTER_CONTEXT_PUBLIC_JWK: JSON.stringify(contextKeys.publicJwk), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -65,15 +82,25 @@ describe('a subgraph process', () => {
     }
   });
 
+  it('refuses to start without the key that verifies the gateway’s requester context', async () => {
+    const subgraph = startProcess('subgraphs/health/index.ts', { REQUESTER_CONTEXT_PUBLIC_JWK: '', HEALTH_PORT: '0', DATA_DIR: freshDataDir() });
+    expect(await subgraph.exited).toBe(1);
+    expect(subgraph.output()).toBe('error: REQUESTER_CONTEXT_PUBLIC_JWK is not set; generate keys with `npm run keys`\n');
+  });
+
   it('finishes on SIGTERM with exit code 0 and keeps what was written in its embedded database', async () => {
     const dataDir = freshDataDir();
     const first = startProcess('subgraphs/sip/index.ts', { SIP_PORT: '0', DATA_DIR: dataDir, HOST: '127.0.0.1' });
     await first.waitFor(/subgraph ready at (\S+)/);
     const url = /subgraph ready at (\S+)/.exec(first.output())![1];
-    const registered = await postGraphQL(url, {
-      query: `mutation { registerChild(input: { personnummer: "20160229-9800", givenName: "Tove", familyName: "Karlsson",
-        guardians: [{ personnummer: "19850625-9947", givenName: "Anna", familyName: "Karlsson", hasCustody: true }] }) { id } }`,
-    });
+    const registered = await postGraphQL(
+      url,
+      {
+        query: `mutation { registerChild(input: { personnummer: "20160229-9800", givenName: "Tove", familyName: "Karlsson",
+          guardians: [{ personnummer: "19850625-9947", givenName: "Anna", familyName: "Karlsson", hasCustody: true }] }) { id } }`,
+      },
+      await asSocialWorker(),
+    );
     expect(registered.errors).toBeUndefined();
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -82,7 +109,7 @@ describe('a subgraph process', () => {
     const second = startProcess('subgraphs/sip/index.ts', { SIP_PORT: '0', DATA_DIR: dataDir });
     await second.waitFor(/subgraph ready at (\S+)/);
     const url2 = /subgraph ready at (\S+)/.exec(second.output())![1];
-    const found = await postGraphQL(url2, { query: `{ child(id: "${registered.data!.registerChild.id}") { givenName } }` });
+    const found = await postGraphQL(url2, { query: `{ child(id: "${registered.data!.registerChild.id}") { givenName } }` }, await asSocialWorker());
     expect(found.data).toEqual({ child: { givenName: 'Tove' } });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

@@ -1,3 +1,4 @@
+import { generateSigningKeyPair, type KeyPair } from '../../lib/auth/keys.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../lib/config.ts';
 import { DEMO_PERSONAS, ephemeralDevIdentity, type TokenClaims } from '../../scripts/dev-identity.ts';
@@ -13,6 +14,8 @@ export interface GraphQLResponse<TData = Record<string, any>> {
 export interface TestGraph extends RunningGraph {
   /** POSTs a GraphQL request to the gateway as `as` (default: a social worker). */
   query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Persona | TokenClaims): Promise<GraphQLResponse<TData>>;
+  /** The gateway's requester-context keys, to call subgraphs directly as the gateway would. */
+  contextKeys: KeyPair;
   /** A bearer token from the graph's identity provider. */
   token(as: Persona | TokenClaims, expiresIn?: string): Promise<string>;
   /** Counts the SQL statements each subgraph sends from now on. */
@@ -44,6 +47,7 @@ export async function postGraphQL(url: string, body: unknown, headers: Record<st
 export async function startTestGraph(options: { clock?: Clock; seed?: boolean; consentTimeoutMs?: number } = {}): Promise<TestGraph> {
   const databases = await createTestDatabases(SUBGRAPH_NAMES);
   const dev = await ephemeralDevIdentity();
+  const contextKeys = await generateSigningKeyPair();
   let graph: RunningGraph;
   try {
     graph = await startGraph({
@@ -54,6 +58,7 @@ export async function startTestGraph(options: { clock?: Clock; seed?: boolean; c
       log: () => {},
       identity: dev.identity,
       consentTimeoutMs: options.consentTimeoutMs,
+      contextKeys,
     });
   } catch (error) {
     await databases.drop();
@@ -68,6 +73,7 @@ export async function startTestGraph(options: { clock?: Clock; seed?: boolean; c
   const zero = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   return {
     ...graph,
+    contextKeys,
     token: (as, expiresIn) => dev.issueToken(claimsOf(as), expiresIn),
     query: async (query, variables, as = 'social worker') =>
       postGraphQL(graph.gateway.url, { query, variables }, { authorization: `Bearer ${await dev.issueToken(claimsOf(as))}` }) as never,

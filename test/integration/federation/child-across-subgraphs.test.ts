@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoChildren } from '../../../prisma/demo/people.ts';
+import { demoChildren, demoGuardians } from '../../../prisma/demo/people.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 // Demo data is dated; a fixed clock keeps "current placement" and "open case" stable.
@@ -7,10 +7,29 @@ const clock = () => new Date('2026-11-23T10:00:00Z');
 
 describe('one query through the gateway', () => {
   let graph: TestGraph;
-  beforeAll(async () => void (graph = await startTestGraph({ clock })));
+  beforeAll(async () => {
+    graph = await startTestGraph({ clock });
+    // Both of Leo's parents consent to share everything with social services.
+    const recorded = await graph.query(
+      `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
+      {
+        input: {
+          childId: demoChildren.leo.id,
+          guardianIds: [demoGuardians.raniaHaddad.id, demoGuardians.omarHaddad.id],
+          form: 'WRITTEN',
+          scopes: ['SCHOOL_ENROLMENT', 'HEALTH_CARE_CONTACTS'],
+          agencies: ['SOCIAL_SERVICES'],
+          purpose: 'SIP',
+          validFrom: '2026-11-01T00:00:00Z',
+          validUntil: '2027-11-01T00:00:00Z',
+        },
+      },
+    );
+    expect(recorded.errors).toBeUndefined();
+  });
   afterAll(() => graph?.stop());
 
-  it('returns a child from the SIP core with the fields school, social services and health care add', async () => {
+  it('returns a child from the SIP core with the fields school, social services and health care add (under consent)', async () => {
     const response = await graph.query(
       `query ($id: ID!) {
         child(id: $id) {
@@ -46,20 +65,22 @@ describe('one query through the gateway', () => {
   });
 
   it('shows the placement in force today, not an ended one', async () => {
-    const response = await graph.query(`query ($id: ID!) { child(id: $id) { schoolPlacement { schoolName className } } }`, { id: demoChildren.wilma.id });
+    const response = await graph.query(`query ($id: ID!) { child(id: $id) { schoolPlacement { schoolName className } } }`, { id: demoChildren.wilma.id }, 'school counsellor');
     expect(response.data?.child.schoolPlacement).toEqual({ schoolName: 'Solrosens skola', className: '9B' });
   });
 
   it('answers null for agency fields the agency has nothing on, and for an unknown child', async () => {
-    const saga = await graph.query(`query ($id: ID!) { child(id: $id) { openSocialCase { caseNumber } careContacts { unitName } } }`, { id: demoChildren.saga.id });
-    expect(saga.data?.child).toEqual({ openSocialCase: null, careContacts: [] });
+    // Noah's consent covers SOCIAL_CASE for health care; he has no open case.
+    const noah = await graph.query(`query ($id: ID!) { child(id: $id) { openSocialCase { caseNumber } } }`, { id: demoChildren.noah.id }, 'BUP doctor');
+    expect(noah).toMatchObject({ data: { child: { openSocialCase: null } } });
+    expect(noah.errors).toBeUndefined();
     const unknown = await graph.query(`{ child(id: "99999999-0000-4000-8000-000000000000") { givenName schoolPlacement { schoolName } } }`);
     expect(unknown).toMatchObject({ data: { child: null } });
     expect(unknown.errors).toBeUndefined();
   });
 
   it("lets an agency's own query reach the SIP core's child", async () => {
-    const response = await graph.query(`{ schoolPlacements(schoolUnitCode: "45867890") { className child { givenName } } }`);
+    const response = await graph.query(`{ schoolPlacements(schoolUnitCode: "45867890") { className child { givenName } } }`, {}, 'school counsellor');
     const placements = response.data?.schoolPlacements.map((p: any) => `${p.className} ${p.child.givenName}`);
     // Ordered by class; within a class the order is unspecified.
     expect(placements.slice().sort()).toEqual(['5B Ebbe', '9A Elias', '9A Leo', '9B Wilma']);

@@ -31,14 +31,23 @@ describe('entity resolution through DataLoader', () => {
 
   it('costs one query per subgraph for the agency fields, whatever the number of children', async () => {
     const counter = graph.countQueries();
-    const few = await graph.query(CHILDREN_WITH_ALL_AGENCY_FIELDS, { first: 2 });
+    const few = await graph.query(CHILDREN_WITH_ALL_AGENCY_FIELDS, { first: 2 }, 'school counsellor');
     const forFew = { ...counter.counts };
     counter.reset();
-    const many = await graph.query(CHILDREN_WITH_ALL_AGENCY_FIELDS, { first: 40 });
+    const many = await graph.query(CHILDREN_WITH_ALL_AGENCY_FIELDS, { first: 40 }, 'school counsellor');
     expect(few.data?.children).toHaveLength(2);
     expect(many.data?.children).toHaveLength(40);
-    // SIP core: the page of children, then one batch of guardianships (Prisma loads the included guardians with a second statement).
-    expect(counter.counts).toEqual({ sip: 3, school: 1, social: 1, health: 1 });
+    expect(counter.counts).toMatchObject({ school: 1, social: 1, health: 1 });
+    // SIP core: its own reads plus the consent decisions, the same count for 2 children as for 40.
     expect(forFew).toEqual(counter.counts);
+  });
+
+  it('asks the SIP core for consent once per subgraph fetch, for all children and fields together', async () => {
+    const lookups = () => graph.subgraphs.sip.requestCounts.get('/consent/decisions') ?? 0;
+    const before = lookups();
+    const response = await graph.query(CHILDREN_WITH_ALL_AGENCY_FIELDS, { first: 40 }, 'school counsellor');
+    expect(response.data?.children).toHaveLength(40);
+    // School reads its own field without asking; social services and health care ask once each.
+    expect(lookups() - before).toBe(2);
   });
 });

@@ -1,0 +1,75 @@
+import { expect } from 'vitest';
+import { luhnCheckDigit } from '../../subgraphs/sip/personnummer.ts';
+import type { Persona, TestGraph } from './test-graph.ts';
+
+/** A clock tests move by hand; the whole graph reads it. */
+export function settableClock(iso: string) {
+  let now = new Date(iso);
+  const clock = () => new Date(now);
+  return Object.assign(clock, {
+    set: (to: string | Date) => void (now = new Date(to)),
+  });
+}
+
+let serial = 100;
+
+/** A valid personnummer with a serial no demo person uses, for a child born on `date` (YYYYMMDD). */
+export function testPersonnummer(date: string): string {
+  const s = String(serial++ % 1000).padStart(3, '0');
+  return `${date}-${s}${luhnCheckDigit(date.slice(2) + s)}`;
+}
+
+export interface TestChild {
+  id: string;
+  custodianIds: string[];
+}
+
+/**
+ * Registers a child with `custodians` guardians with custody, and gives the child records in all
+ * three agencies' own databases: a school placement, an open social case, a care contact.
+ */
+export async function childWithRecords(graph: TestGraph, options: { born: string; custodians: 1 | 2 }): Promise<TestChild> {
+  const guardians = Array.from({ length: options.custodians }, (_, i) => ({
+    personnummer: testPersonnummer(`1980010${i + 1}`),
+    givenName: `Förälder${i + 1}`,
+    familyName: 'Test',
+    hasCustody: true,
+  }));
+  const registered = await graph.query(
+    `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { id guardians { guardian { id } } } }`,
+    { input: { personnummer: testPersonnummer(options.born), givenName: 'Testbarn', familyName: 'Test', guardians } },
+  );
+  expect(registered.errors).toBeUndefined();
+  const child = registered.data!.registerChild;
+  const childId: string = child.id;
+  const start = new Date('2020-01-01T00:00:00Z');
+  const { school, social, health } = graph.subgraphs;
+  await (school.prisma as any).schoolPlacement.create({ data: { childId, schoolName: 'Testskolan', schoolUnitCode: '49999999', className: '7T', grade: 7, startDate: start } });
+  await (social.prisma as any).socialCase.create({ data: { childId, caseNumber: `SOC-TEST-${childId.slice(0, 8)}`, openedAt: start, handlingOfficer: 'Test Handläggare' } });
+  await (health.prisma as any).careContact.create({ data: { childId, unitName: 'BUP Test', unitType: 'BUP', startDate: start } });
+  return { id: childId, custodianIds: child.guardians.map((g: { guardian: { id: string } }) => g.guardian.id) };
+}
+
+export interface ConsentInput {
+  childId: string;
+  guardianIds?: string[];
+  givenByChild?: boolean;
+  scopes: string[];
+  agencies: string[];
+  validFrom: string;
+  validUntil: string;
+  replacesConsentId?: string;
+}
+
+export const RECORD_CONSENT = `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id status } }`;
+
+/** Records a consent (as a social worker) and returns its id; fails the test if it is refused. */
+export async function recordConsent(graph: TestGraph, input: ConsentInput, as: Persona = 'social worker'): Promise<string> {
+  const response = await graph.query(RECORD_CONSENT, { input: { form: 'WRITTEN', purpose: 'SIP', guardianIds: [], ...input } }, as);
+  expect(response.errors).toBeUndefined();
+  return response.data!.recordConsent.id;
+}
+
+export async function withdrawConsent(graph: TestGraph, consentId: string, as: Persona = 'social worker') {
+  return graph.query(`mutation ($id: ID!) { withdrawConsent(consentId: $id, reason: "Familjen vill inte längre") { id status } }`, { id: consentId }, as);
+}
