@@ -1,0 +1,83 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoChildren } from '../../../prisma/demo/people.ts';
+import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
+
+// Alva's consent releases her health care contacts to school: served while the SIP core decides.
+const QUERY = `{ schoolPlacements(schoolUnitCode: "45812345") { className child { id careContacts { unitName } } } }`;
+const alvaOf = (response: any) => response.data?.schoolPlacements.find((p: any) => p.child.id === demoChildren.alva.id);
+
+function listenOn(port: number, handler: Parameters<typeof createServer>[1]): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer(handler).once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+describe('when a consent decision cannot be made', () => {
+  let graph: TestGraph;
+  let stand_in: Server | undefined;
+  beforeAll(async () => {
+    graph = await startTestGraph({ consentTimeoutMs: 500 });
+    const before = await graph.query(QUERY, {}, 'school counsellor');
+    expect(alvaOf(before).child.careContacts).toHaveLength(2);
+  });
+  afterAll(async () => {
+    stand_in?.close();
+    await graph?.stop();
+  });
+
+  const expectWithheldAsUnavailable = (response: any) => {
+    // Unguarded, own-agency data is still served…
+    expect(response.data.schoolPlacements.map((p: any) => p.className)).toContain('8B');
+    // …and every guarded field is withheld with CONSENT_UNAVAILABLE.
+    for (const placement of response.data.schoolPlacements) expect(placement.child.careContacts).toEqual([]);
+    expect(response.errors.length).toBe(response.data.schoolPlacements.length);
+    for (const error of response.errors) expect(error.extensions).toMatchObject({ code: 'CONSENT_UNAVAILABLE', scope: 'HEALTH_CARE_CONTACTS' });
+  };
+
+  it('withholds guarded fields when the audit record cannot be stored', async () => {
+    const sip = graph.subgraphs.sip.prisma as any;
+    await sip.$executeRawUnsafe('ALTER TABLE "ConsentDecisionAudit" RENAME TO "ConsentDecisionAudit_away"');
+    try {
+      expectWithheldAsUnavailable(await graph.query(QUERY, {}, 'school counsellor'));
+    } finally {
+      await sip.$executeRawUnsafe('ALTER TABLE "ConsentDecisionAudit_away" RENAME TO "ConsentDecisionAudit"');
+    }
+    expect(alvaOf(await graph.query(QUERY, {}, 'school counsellor')).child.careContacts).toHaveLength(2);
+  });
+
+  it('withholds guarded fields when the SIP core is stopped mid-run, and serves the rest', async () => {
+    const { port } = graph.subgraphs.sip;
+    await graph.subgraphs.sip.stop();
+    expectWithheldAsUnavailable(await graph.query(QUERY, {}, 'school counsellor'));
+
+    // A SIP core that answers too late.
+    stand_in = await listenOn(port, () => {});
+    expectWithheldAsUnavailable(await graph.query(QUERY, {}, 'school counsellor'));
+    stand_in.closeAllConnections();
+    stand_in.close();
+
+    // A SIP core that answers nonsense: "granted" without naming a consent, a decision for another child.
+    stand_in = await listenOn(port, (req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk)).on('end', () => {
+        const { questions } = JSON.parse(body);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ decisions: questions.map((q: any, i: number) => (i % 2 ? { childId: q.childId, scope: q.scope, granted: true } : { childId: 'someone-else', scope: q.scope, granted: true, consentId: 'x' })) }));
+      });
+    });
+    expectWithheldAsUnavailable(await graph.query(QUERY, {}, 'school counsellor'));
+
+    // A SIP core that answers 500.
+    stand_in.close();
+    stand_in = await listenOn(port, (_, res) => res.writeHead(500).end('{}'));
+    expectWithheldAsUnavailable(await graph.query(QUERY, {}, 'school counsellor'));
+  });
+
+  it("keeps serving an agency's own fields to its own staff with the SIP core down", async () => {
+    const own = await graph.query(`{ careContactsAtUnit(unitName: "BUP Norra") { unitName } }`, {}, 'BUP doctor');
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.careContactsAtUnit.length).toBeGreaterThan(0);
+  });
+});
