@@ -1,8 +1,16 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 const integration = ['test/integration/**/*.test.ts'];
 
 export default defineConfig({
+  resolve: {
+    // One graphql for the project's code and its packages, as under Node: Vite would otherwise pick
+    // graphql's ESM build for our files while the packages load the CommonJS one.
+    alias: { graphql: require.resolve('graphql') },
+  },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

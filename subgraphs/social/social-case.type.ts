@@ -1,4 +1,4 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTime } from '../../lib/scalars.ts';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { SocialCase as SocialCaseRow } from '../../prisma/social/client/client.ts';
 import { Child } from './child.type.ts';
@@ -14,10 +14,10 @@ export class SocialCase {
   @Field(() => String, { description: 'Diarienummer.' })
   caseNumber!: string;
 
-  @Field(() => GraphQLDateTimeISO)
+  @Field(() => DateTime)
   openedAt!: Date;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   closedAt!: Date | null;
 
   @Field(() => String, { description: 'The handläggare responsible for the case.' })

@@ -1,4 +1,4 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTime } from '../../../lib/scalars.ts';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Agency } from '../../../prisma/sip/client/enums.ts';
 import { DenialReason } from '../consent/consent.type.ts';
@@ -44,6 +44,6 @@ export class ConsentAuditEntry {
   @Field(() => ID, { nullable: true })
   consentId!: string | null;
 
-  @Field(() => GraphQLDateTimeISO)
+  @Field(() => DateTime)
   decidedAt!: Date;
 }

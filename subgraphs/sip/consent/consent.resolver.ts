@@ -1,4 +1,4 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTime } from '../../../lib/scalars.ts';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Agency } from '../../../prisma/sip/client/enums.ts';
 import { BadUserInputError } from '../../../lib/errors.ts';
@@ -42,7 +42,7 @@ export class ConsentResolver {
     @Arg('childId', () => ID) childId: string,
     @Arg('scope', () => String) scope: string,
     @Arg('agency', () => Agency) agency: Agency,
-    @Arg('at', () => GraphQLDateTimeISO, { nullable: true }) at: Date | undefined,
+    @Arg('at', () => DateTime, { nullable: true }) at: Date | undefined,
     @Ctx() context: SipContext,
   ): Promise<ConsentDecisionResult> {
     await assertMaySeeChild(context, childId);

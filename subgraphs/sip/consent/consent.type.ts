@@ -1,4 +1,4 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTime } from '../../../lib/scalars.ts';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Agency, ConsentForm } from '../../../prisma/sip/client/enums.ts';
 import { DENIAL_REASONS } from '../../../lib/consent/consent-decision.ts';
@@ -16,7 +16,7 @@ registerEnumType(DenialReason, { name: 'ConsentDenialReason' });
 
 @ObjectType()
 export class ConsentWithdrawal {
-  @Field(() => GraphQLDateTimeISO)
+  @Field(() => DateTime)
   withdrawnAt!: Date;
 
   @Field(() => String, { description: 'The subject of whoever withdrew it.' })
@@ -52,10 +52,10 @@ export class Consent {
   @Field(() => String)
   purpose!: string;
 
-  @Field(() => GraphQLDateTimeISO)
+  @Field(() => DateTime)
   validFrom!: Date;
 
-  @Field(() => GraphQLDateTimeISO, { description: 'Exclusive: the consent no longer holds at this instant.' })
+  @Field(() => DateTime, { description: 'Exclusive: the consent no longer holds at this instant.' })
   validUntil!: Date;
 
   @Field(() => String)
@@ -64,7 +64,7 @@ export class Consent {
   @Field(() => Agency, { nullable: true })
   recordedByAgency!: Agency | null;
 
-  @Field(() => GraphQLDateTimeISO)
+  @Field(() => DateTime)
   recordedAt!: Date;
 
   @Field(() => ID, { nullable: true, description: 'The earlier version this one replaced.' })

@@ -1,4 +1,4 @@
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DateTime } from '../../../lib/scalars.ts';
 import { Field, ID, InputType } from 'type-graphql';
 import { Agency, ConsentForm } from '../../../prisma/sip/client/enums.ts';
 
@@ -25,10 +25,10 @@ export class RecordConsentInput {
   @Field(() => String, { description: 'What the information may be used for, e.g. the SIP it belongs to.' })
   purpose!: string;
 
-  @Field(() => GraphQLDateTimeISO)
+  @Field(() => DateTime)
   validFrom!: Date;
 
-  @Field(() => GraphQLDateTimeISO, { description: 'Exclusive; must be after validFrom.' })
+  @Field(() => DateTime, { description: 'Exclusive; must be after validFrom.' })
   validUntil!: Date;
 
   @Field(() => ID, { nullable: true, description: 'A consent this one replaces (a new version); it stops holding now.' })
