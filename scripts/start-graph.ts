@@ -5,7 +5,7 @@ import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { SubgraphName } from '../lib/config.ts';
 import type { DatabaseLocation } from '../lib/db/database.ts';
-import { startSubgraph, type RunningSubgraph } from '../lib/subgraph/start-subgraph.ts';
+import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../lib/subgraph/start-subgraph.ts';
 import type { AnySubgraphDefinition, SubgraphPrisma } from '../lib/subgraph/subgraph-definition.ts';
 import { allSubgraphs } from '../subgraphs/index.ts';
 
@@ -19,6 +19,7 @@ export interface StartGraphOptions {
   supergraphSdl?: string;
   identity: IdentityOptions;
   consentTimeoutMs?: number;
+  consent?: StartSubgraphOptions['consent'];
   /** The key pair for the requester context; by default one is made for this run. */
   contextKeys?: KeyPair;
 }
@@ -46,6 +47,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       contextVerificationKey: contextKeys.publicKey,
       sipUrl,
       consentTimeoutMs: options.consentTimeoutMs,
+      consent: options.consent,
     });
     started.push(subgraph);
     return subgraph;

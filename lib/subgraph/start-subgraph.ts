@@ -37,6 +37,11 @@ export interface StartSubgraphOptions {
   sipUrl?: string;
   /** A consent decision slower than this withholds the field (default 2000 ms). */
   consentTimeoutMs?: number;
+  /**
+   * 'enforced' always, except in the benchmark that measures what enforcement costs. Not
+   * reachable from configuration: no environment variable turns consent off.
+   */
+  consent?: 'enforced' | 'disabled-for-benchmark';
 }
 
 export interface RunningSubgraph<TPrisma> {
@@ -76,7 +81,8 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
     cleanup.push(() => prisma.$disconnect());
     if (options.seed) await definition.seed(prisma, clock);
 
-    const { schema } = await buildFederatedSchema(definition.schema, { ownerAgency: SUBGRAPH_AGENCY[definition.name] });
+    const enforcement = options.consent === 'disabled-for-benchmark' ? undefined : { ownerAgency: SUBGRAPH_AGENCY[definition.name] };
+    const { schema } = await buildFederatedSchema(definition.schema, enforcement);
     const verifiedContext = (req: IncomingMessage) => verifyRequesterContext(options.contextVerificationKey, req.headers[REQUESTER_CONTEXT_HEADER] as string | undefined);
     const requestContext = (requesterContext: RequesterContext): TContext =>
       ({

@@ -28,8 +28,11 @@ function serverUrl(database: string): string {
 }
 
 /** Fresh, uniquely named databases on the server (TEST_DATABASE=postgres), or in-memory embedded ones. */
-export async function createTestDatabases(names: readonly SubgraphName[]): Promise<TestDatabases> {
-  if (process.env.TEST_DATABASE !== 'postgres') {
+export async function createTestDatabases(
+  names: readonly SubgraphName[],
+  kind: 'server' | 'embedded' = process.env.TEST_DATABASE === 'postgres' ? 'server' : 'embedded',
+): Promise<TestDatabases> {
+  if (kind === 'embedded') {
     return { location: () => ({ kind: 'embedded' }), drop: async () => {} };
   }
   const suffix = randomBytes(5).toString('hex');

@@ -7,6 +7,7 @@ import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
 import { isConsentScope } from '../../../schema/consent-scopes.ts';
 import { loadConsentFacts } from './consent-facts.ts';
 import { decideConsent } from './decide-consent.ts';
+import { storeAudit } from '../audit/store-audit.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 
 const MAX_QUESTIONS = 10_000;
@@ -53,8 +54,9 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (req: In
       : ({ granted: false, reason: 'NO_CONSENT', consentId: null } as const);
     return { childId: question.childId, scope: question.scope, fields: question.fields, ...decision };
   });
-  await prisma.consentDecisionAudit.createMany({
-    data: decisions.map((decision) => ({
+  await storeAudit(
+    prisma,
+    decisions.map((decision) => ({
       requestId,
       requesterSubject: requester.subject,
       requesterRole: requester.role,
@@ -69,7 +71,7 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (req: In
       consentId: decision.consentId,
       decidedAt: at,
     })),
-  });
+  );
   const response: ConsentDecisionResponse = { decisions: decisions.map(({ fields: _fields, ...decision }) => decision) };
   sendJson(res, 200, response);
 };

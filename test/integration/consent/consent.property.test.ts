@@ -81,7 +81,7 @@ describe('consent enforcement, property-based', () => {
         const child = await childWithRecords(graph, { born: born.toISOString().slice(0, 10).replace(/-/g, ''), custodians: scenario.custodians });
 
         // Record every consent at T0, then withdraw in time order.
-        const recorded = [];
+        const recorded: Array<{ id: string; givers: string[]; givenByChild: boolean; scopes: string[]; agencies: string[]; validFrom: number; validUntil: number; withdrawnAt?: number }> = [];
         for (const c of scenario.consents) {
           const guardianIds = child.custodianIds.filter((_, i) => c.guardianMask & (1 << i));
           const givenByChild = c.givenByChild && scenario.age >= 15;
