@@ -16,6 +16,22 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/graphiql/graphiql.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
 };
 
+const EXAMPLE_QUERY = `# Every request needs a bearer token: paste one printed by \`npm start\` into Headers below.
+# Fields another agency holds arrive only under a recorded consent; otherwise the response
+# names the reason (extensions.code CONSENT_REQUIRED).
+{
+  children(first: 5) {
+    givenName
+    familyName
+    schoolPlacement { schoolName className }
+    openSocialCase { caseNumber handlingOfficer }
+    careContacts { unitName unitType }
+  }
+}
+`;
+
+const EXAMPLE_HEADERS = JSON.stringify({ Authorization: 'Bearer <token>' }, null, 2);
+
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -32,7 +48,13 @@ const PAGE = `<!doctype html>
   <script>
     const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, shouldPersistHeaders: true }),
+      React.createElement(GraphiQL, {
+        fetcher,
+        defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)},
+        defaultHeaders: ${JSON.stringify(EXAMPLE_HEADERS)},
+        defaultEditorToolsVisibility: 'headers',
+        shouldPersistHeaders: true,
+      }),
     );
   </script>
 </body>
