@@ -1,4 +1,3 @@
-import type { Agency } from '../../schema/agencies.ts';
 import type { ConsentScope } from '../../schema/consent-scopes.ts';
 
 /** Why a cross-agency read was refused. Stable values: clients and the audit log use them. */
@@ -38,4 +37,3 @@ export interface ConsentDecisionResponse {
 
 export const CONSENT_DECISIONS_PATH = '/consent/decisions';
 
-export type { Agency };

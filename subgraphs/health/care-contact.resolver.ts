@@ -1,6 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { HealthContext } from './context.ts';
 import { CareContact, toCareContact } from './care-contact.type.ts';
+import { inForceOn } from '../../lib/periods.ts';
 
 /** Queries for health care's own staff. */
 @Resolver(() => CareContact)
@@ -9,7 +10,7 @@ export class CareContactResolver {
   async careContactsAtUnit(@Arg('unitName', () => String) unitName: string, @Ctx() context: HealthContext): Promise<CareContact[]> {
     const today = context.clock();
     const rows = await context.prisma.careContact.findMany({
-      where: { unitName, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+      where: { unitName, ...inForceOn(today) },
       orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
     });
     return rows.map(toCareContact);

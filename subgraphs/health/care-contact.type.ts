@@ -3,6 +3,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { CareUnitType } from '../../prisma/health/client/enums.ts';
 import type { CareContact as CareContactRow } from '../../prisma/health/client/client.ts';
 import { Child } from './child.type.ts';
+import { toLocalDate } from '../../lib/periods.ts';
 
 registerEnumType(CareUnitType, {
   name: 'CareUnitType',
@@ -39,7 +40,7 @@ export function toCareContact(row: CareContactRow): CareContact {
   return Object.assign(new CareContact(), {
     ...row,
     child: Object.assign(new Child(), { id: row.childId }),
-    startDate: row.startDate.toISOString().slice(0, 10),
-    endDate: row.endDate?.toISOString().slice(0, 10) ?? null,
+    startDate: toLocalDate(row.startDate),
+    endDate: row.endDate && toLocalDate(row.endDate),
   });
 }

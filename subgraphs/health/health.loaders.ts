@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../prisma/health/client/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { manyByKey } from '../../lib/loaders.ts';
+import { inForceOn } from '../../lib/periods.ts';
 
 export function createHealthLoaders(prisma: PrismaClient, clock: Clock) {
   return {
@@ -9,7 +10,7 @@ export function createHealthLoaders(prisma: PrismaClient, clock: Clock) {
       (childIds: readonly string[]) => {
         const today = clock();
         return prisma.careContact.findMany({
-          where: { childId: { in: [...childIds] }, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+          where: { childId: { in: [...childIds] }, ...inForceOn(today) },
           orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
         });
       },

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { SchoolContext } from './context.ts';
 import { SchoolPlacement, toSchoolPlacement } from './school-placement.type.ts';
+import { inForceOn } from '../../lib/periods.ts';
 
 /** Queries for the school's own staff. */
 @Resolver(() => SchoolPlacement)
@@ -9,7 +10,7 @@ export class SchoolPlacementResolver {
   async schoolPlacements(@Arg('schoolUnitCode', () => String) schoolUnitCode: string, @Ctx() context: SchoolContext): Promise<SchoolPlacement[]> {
     const today = context.clock();
     const rows = await context.prisma.schoolPlacement.findMany({
-      where: { schoolUnitCode, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+      where: { schoolUnitCode, ...inForceOn(today) },
       orderBy: [{ className: 'asc' }, { id: 'asc' }],
     });
     return rows.map(toSchoolPlacement);

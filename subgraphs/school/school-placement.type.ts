@@ -2,6 +2,7 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { SchoolPlacement as SchoolPlacementRow } from '../../prisma/school/client/client.ts';
 import { Child } from './child.type.ts';
+import { toLocalDate } from '../../lib/periods.ts';
 
 @ObjectType({ description: "A child's enrolment at a school unit (skolenhet)." })
 export class SchoolPlacement {
@@ -34,7 +35,7 @@ export function toSchoolPlacement(row: SchoolPlacementRow): SchoolPlacement {
   return Object.assign(new SchoolPlacement(), {
     ...row,
     child: Object.assign(new Child(), { id: row.childId }),
-    startDate: row.startDate.toISOString().slice(0, 10),
-    endDate: row.endDate?.toISOString().slice(0, 10) ?? null,
+    startDate: toLocalDate(row.startDate),
+    endDate: row.endDate && toLocalDate(row.endDate),
   });
 }

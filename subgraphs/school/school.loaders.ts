@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../prisma/school/client/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { oneByKey } from '../../lib/loaders.ts';
+import { inForceOn } from '../../lib/periods.ts';
 
 export function createSchoolLoaders(prisma: PrismaClient, clock: Clock) {
   return {
@@ -9,7 +10,7 @@ export function createSchoolLoaders(prisma: PrismaClient, clock: Clock) {
       (childIds: readonly string[]) => {
         const today = clock();
         return prisma.schoolPlacement.findMany({
-          where: { childId: { in: [...childIds] }, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+          where: { childId: { in: [...childIds] }, ...inForceOn(today) },
           orderBy: { startDate: 'asc' },
         });
       },

@@ -2,6 +2,7 @@ import type { Child as ChildRow, Guardian as GuardianRow } from '../../prisma/si
 import { Child } from './child.type.ts';
 import { Guardian } from './guardian.type.ts';
 import { formatPersonnummer } from './personnummer.ts';
+import { toLocalDate } from '../../lib/periods.ts';
 
 /** Guardians are resolved by their own field resolver, so they are not part of the mapped row. */
 export function toChild(row: ChildRow): Child {
@@ -10,7 +11,7 @@ export function toChild(row: ChildRow): Child {
     personnummer: formatPersonnummer(row.personnummer),
     givenName: row.givenName,
     familyName: row.familyName,
-    dateOfBirth: row.dateOfBirth.toISOString().slice(0, 10),
+    dateOfBirth: toLocalDate(row.dateOfBirth),
   });
 }
 

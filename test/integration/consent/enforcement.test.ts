@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childWithRecords, recordConsent, settableClock, withdrawConsent, type TestChild } from '../../support/consent-fixtures.ts';
+import { childWithRecords, recordConsent, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 const NOW = '2026-11-23T10:00:00.000Z';
