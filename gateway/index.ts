@@ -2,6 +2,7 @@ import { importJwkFromEnv } from '../lib/auth/keys.ts';
 import { readPort, readSubgraphUrl, SUBGRAPH_NAMES } from '../lib/config.ts';
 import { stopOnSignals } from '../lib/server/graceful-close.ts';
 import { exitWithStartupError } from '../lib/server/startup-error.ts';
+import { readQueryLimits } from './query-limits.ts';
 import { startGateway } from './start-gateway.ts';
 import { readSupergraph } from './supergraph.ts';
 
@@ -18,6 +19,7 @@ try {
       audience: process.env.AUTH_AUDIENCE || 'sip-graph',
     },
     contextSigningKey: await importJwkFromEnv('REQUESTER_CONTEXT_PRIVATE_JWK'),
+    queryLimits: readQueryLimits(),
   });
   console.log(`[gateway] ready at ${gateway.url}`);
   stopOnSignals(gateway.stop);

@@ -14,6 +14,7 @@ import { listen } from '../lib/server/listen.ts';
 import { authenticate, type IdentityOptions } from './authenticate.ts';
 import { sendGraphiQLAsset, sendGraphiQLPage } from './graphiql.ts';
 import { RequesterContextDataSource, type GatewayContext } from './requester-context.data-source.ts';
+import { DEFAULT_QUERY_LIMITS, queryLimitsRule, type QueryLimits } from './query-limits.ts';
 import { checkSubgraphs } from './subgraph-health.ts';
 
 export interface StartGatewayOptions {
@@ -27,6 +28,7 @@ export interface StartGatewayOptions {
   /** 0 picks a free port. */
   port: number;
   host?: string;
+  queryLimits?: QueryLimits;
   log?: (message: string) => void;
 }
 
@@ -48,6 +50,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // @apollo/server 5 types `gateway` against gateway-interface 2; @apollo/gateway 2 implements 1, which works at run time.
     gateway: gateway as unknown as ConstructorParameters<typeof ApolloServer>[0] extends { gateway?: infer G } ? G : never,
     includeStacktraceInErrorResponses: false,
+    validationRules: [queryLimitsRule(options.queryLimits ?? DEFAULT_QUERY_LIMITS)],
     formatError: formatError((message, error) => log(`${message}: ${(error as Error)?.stack ?? error}`)),
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });

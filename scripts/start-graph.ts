@@ -1,6 +1,7 @@
 import type { IdentityOptions } from '../gateway/authenticate.ts';
 import { startGateway, type RunningGateway } from '../gateway/start-gateway.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
+import { readQueryLimits } from '../gateway/query-limits.ts';
 import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { SubgraphName } from '../lib/config.ts';
@@ -67,6 +68,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       host: options.host,
       identity: options.identity,
       contextSigningKey: contextKeys.privateKey,
+      queryLimits: readQueryLimits(),
       log: options.log && ((message) => options.log!(`[gateway] ${message}`)),
     });
     return {

@@ -1,0 +1,85 @@
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+
+export interface QueryLimits {
+  /** The deepest nesting of fields an operation may have. */
+  maxDepth: number;
+  /** How many fields an operation may select in all, counting every alias and every fragment use. */
+  maxFields: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxFields: 2_000 };
+
+/** GATEWAY_MAX_DEPTH and GATEWAY_MAX_FIELDS, else the defaults. */
+export function readQueryLimits(env: Record<string, string | undefined> = process.env): QueryLimits {
+  const read = (variable: string, fallback: number) => {
+    const raw = env[variable];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${variable}=${raw} is not a positive whole number`);
+    return value;
+  };
+  return { maxDepth: read('GATEWAY_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth), maxFields: read('GATEWAY_MAX_FIELDS', DEFAULT_QUERY_LIMITS.maxFields) };
+}
+
+interface Measure {
+  depth: number;
+  fields: number;
+}
+
+function measure(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, visiting: Set<string>, limits: QueryLimits): Measure {
+  let depth = 0;
+  let fields = 0;
+  for (const selection of selectionSet.selections) {
+    let inner: Measure | undefined;
+    if (selection.kind === Kind.FIELD) {
+      fields += 1;
+      inner = selection.selectionSet ? measure(selection.selectionSet, fragments, visiting, limits) : { depth: 0, fields: 0 };
+      inner = { depth: inner.depth + 1, fields: inner.fields };
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      inner = measure(selection.selectionSet, fragments, visiting, limits);
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      // A cycle or an unknown fragment is reported by graphql's own rules.
+      if (!fragment || visiting.has(fragment.name.value)) continue;
+      visiting.add(fragment.name.value);
+      inner = measure(fragment.selectionSet, fragments, visiting, limits);
+      visiting.delete(fragment.name.value);
+    }
+    depth = Math.max(depth, inner.depth);
+    fields += inner.fields;
+    // Stop early: a hostile document must not cost more to measure than the limit allows.
+    if (fields > limits.maxFields) break;
+  }
+  return { depth, fields };
+}
+
+/**
+ * A validation rule that refuses operations deeper or wider than the limits before any subgraph is
+ * asked, so a client cannot make the graph (and the consent lookups behind it) do unbounded work.
+ * The error is GRAPHQL_VALIDATION_FAILED with `limit` and `max` in its extensions.
+ */
+export function queryLimitsRule(limits: QueryLimits) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map(
+      context.getDocument().definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+    );
+    return {
+      OperationDefinition(operation) {
+        const { depth, fields } = measure(operation.selectionSet, fragments, new Set(), limits);
+        if (depth > limits.maxDepth) {
+          context.reportError(new GraphQLError(`The operation nests ${depth} levels deep; at most ${limits.maxDepth} are allowed`, { nodes: [operation], extensions: { limit: 'maxDepth', max: limits.maxDepth } }));
+        }
+        if (fields > limits.maxFields) {
+          context.reportError(new GraphQLError(`The operation selects more than ${limits.maxFields} fields`, { nodes: [operation], extensions: { limit: 'maxFields', max: limits.maxFields } }));
+        }
+      },
+    };
+  };
+}

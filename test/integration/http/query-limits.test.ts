@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_QUERY_LIMITS } from '../../../gateway/query-limits.ts';
+import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
+
+/** schoolPlacements → child → schoolPlacement → child → … `levels` deep, then id: depth levels + 2. */
+function nested(levels: number): string {
+  let selection = 'id';
+  for (let i = levels - 1; i >= 0; i--) selection = i % 2 === 0 ? `child { ${selection} }` : `schoolPlacement { ${selection} }`;
+  return `{ schoolPlacements(schoolUnitCode: "45812345") { ${selection} } }`;
+}
+
+describe('query limits at the gateway', () => {
+  let graph: TestGraph;
+  beforeAll(async () => void (graph = await startTestGraph()));
+  afterAll(() => graph?.stop());
+  const subgraphRequests = () => Object.values(graph.subgraphs).reduce((sum, subgraph) => sum + (subgraph.requestCounts.get('/graphql') ?? 0), 0);
+
+  it('serves an operation exactly at the depth limit', async () => {
+    const response = await graph.query(nested(DEFAULT_QUERY_LIMITS.maxDepth - 2), {}, 'school counsellor');
+    expect(response.errors).toBeUndefined();
+  });
+
+  it('refuses one level deeper, before asking any subgraph', async () => {
+    const before = subgraphRequests();
+    const response = await graph.query(nested(DEFAULT_QUERY_LIMITS.maxDepth - 1), {}, 'school counsellor');
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth', max: DEFAULT_QUERY_LIMITS.maxDepth });
+    expect(subgraphRequests()).toBe(before);
+  });
+
+  it('counts every alias and every use of a fragment', async () => {
+    const aliases = `{ children { ${Array.from({ length: DEFAULT_QUERY_LIMITS.maxFields }, (_, i) => `a${i}: id`).join(' ')} } }`;
+    const fragments = `{ children { ${Array.from({ length: 700 }, (_, i) => `c${i}: careContacts { ...Unit }`).join(' ')} } } fragment Unit on CareContact { unitName unitType }`;
+    for (const query of [aliases, fragments]) {
+      const before = subgraphRequests();
+      const response = await graph.query(query, {}, 'school counsellor');
+      expect(response.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxFields', max: DEFAULT_QUERY_LIMITS.maxFields });
+      expect(subgraphRequests()).toBe(before);
+    }
+  });
+});
