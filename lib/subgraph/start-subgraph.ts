@@ -67,8 +67,9 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(definition.name, options.database);
   const cleanup: Array<() => Promise<void>> = [() => database.close()];
+  // Last started, first stopped; taking the steps out makes a second stop() a no-op.
   const runCleanup = async () => {
-    for (const step of cleanup.reverse()) await step().catch((error) => log(`error while stopping: ${error}`));
+    for (const step of cleanup.splice(0).reverse()) await step().catch((error) => log(`error while stopping: ${error}`));
   };
   try {
     const applied = await applyMigrations(database.connectionString, readMigrations(join(MIGRATIONS_ROOT, definition.name, 'migrations')));
