@@ -1,14 +1,9 @@
-import { Kind, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode, type TypeNode } from 'graphql';
+import { Kind, type DocumentNode, type TypeNode } from 'graphql';
 import type { SubgraphName } from '../lib/config.ts';
+import { consentPolicyOf } from '../lib/consent/consent.directive.ts';
+import { stringArgument } from '../lib/federation/sdl-directives.ts';
 import { ENTITY_OWNERS, SUBGRAPH_AGENCY } from './agencies.ts';
 import { CONSENT_SCOPES, isConsentScope } from './consent-scopes.ts';
-
-const directive = (field: FieldDefinitionNode, name: string) => field.directives?.find((d) => d.name.value === name);
-
-function stringArgument(node: ConstDirectiveNode | undefined, name: string): string | undefined {
-  const argument = node?.arguments?.find((arg) => arg.name.value === name);
-  return argument?.value.kind === Kind.STRING ? argument.value.value : undefined;
-}
 
 /** Withheld data is served as null, or as an empty list: a guarded field must allow one of them. */
 const canBeWithheld = (type: TypeNode) => type.kind !== Kind.NON_NULL_TYPE || type.type.kind === Kind.LIST_TYPE;
@@ -30,22 +25,20 @@ export function checkConsentCoverage(subgraph: SubgraphName, document: DocumentN
     );
     for (const field of definition.fields ?? []) {
       const where = `${subgraph}: ${typeName}.${field.name.value}`;
-      const consent = directive(field, 'consent');
-      const exempt = directive(field, 'consentExempt');
+      const { scope, exemptReason } = consentPolicyOf(field);
       const crossesBoundary = owner !== undefined && owner !== subgraph && !keyFields.has(field.name.value);
       if (!crossesBoundary) {
-        if (consent || exempt) problems.push(`${where} has @consent/@consentExempt but is not contributed to another subgraph's entity`);
+        if (scope !== null || exemptReason !== null) problems.push(`${where} has @consent/@consentExempt but is not contributed to another subgraph's entity`);
         continue;
       }
-      if (consent && exempt) {
+      if (scope !== null && exemptReason !== null) {
         problems.push(`${where} has both @consent and @consentExempt`);
-      } else if (consent) {
-        const scope = stringArgument(consent, 'scope') ?? '';
+      } else if (scope !== null) {
         if (!isConsentScope(scope)) problems.push(`${where} names an unknown consent scope "${scope}" (see schema/consent-scopes.ts)`);
         else if (CONSENT_SCOPES[scope].agency !== agency) problems.push(`${where} uses scope ${scope}, which belongs to ${CONSENT_SCOPES[scope].agency}, not ${agency}`);
         if (!canBeWithheld(field.type)) problems.push(`${where} is non-null; a field under @consent must be nullable or a list, so it can be withheld`);
-      } else if (exempt) {
-        if (!(stringArgument(exempt, 'reason') ?? '').trim()) problems.push(`${where} has @consentExempt without a reason`);
+      } else if (exemptReason !== null) {
+        if (!exemptReason.trim()) problems.push(`${where} has @consentExempt without a reason`);
       } else {
         problems.push(`${where} is contributed to ${owner}'s ${typeName} without @consent(scope: …) or @consentExempt(reason: …)`);
       }

@@ -1,5 +1,7 @@
+import type { FieldDefinitionNode } from 'graphql';
 import { Directive } from 'type-graphql';
 import type { ConsentScope } from '../../schema/consent-scopes.ts';
+import { findDirective, stringArgument } from '../federation/sdl-directives.ts';
 
 export const CONSENT_SPEC_URL = 'https://specs.sip-graph.se/consent/v1.0';
 
@@ -22,3 +24,20 @@ export const Consent = (scope: ConsentScope) => Directive(`@consent(scope: "${sc
 
 /** Marks a contributed field that needs no consent, with the reason a privacy officer will read. */
 export const ConsentExempt = (reason: string) => Directive(`@consentExempt(reason: ${JSON.stringify(reason)})`);
+
+export interface ConsentPolicy {
+  /** The `@consent` scope as written ('' if the argument is missing); null without `@consent`. */
+  scope: string | null;
+  /** The `@consentExempt` reason as written ('' if missing); null without `@consentExempt`. */
+  exemptReason: string | null;
+}
+
+/** A field's consent directives as its SDL states them: what composition checks and the guard enforces. */
+export function consentPolicyOf(field: FieldDefinitionNode): ConsentPolicy {
+  const consent = findDirective(field, 'consent');
+  const exempt = findDirective(field, 'consentExempt');
+  return {
+    scope: consent ? (stringArgument(consent, 'scope') ?? '') : null,
+    exemptReason: exempt ? (stringArgument(exempt, 'reason') ?? '') : null,
+  };
+}
