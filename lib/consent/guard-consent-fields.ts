@@ -8,21 +8,23 @@ import {
   type TypeNode,
 } from 'graphql';
 import type { Agency } from '../../schema/agencies.ts';
+import type { Requester } from '../auth/requester.ts';
 import { isConsentScope, type ConsentScope } from '../../schema/consent-scopes.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { ConsentRequestState } from './consent-request-state.ts';
+import { consentPolicyOf } from './consent.directive.ts';
 import { ConsentRequiredError, ConsentUnavailableError } from './consent.errors.ts';
 
-type Resolver = GraphQLFieldResolver<unknown, { consent?: ConsentRequestState }>;
+type Resolver = GraphQLFieldResolver<unknown, { requester?: Requester; consent?: ConsentRequestState }>;
 
 const isList = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : type.kind === Kind.LIST_TYPE);
 
 function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, ownerAgency: Agency | null, withheldValue: () => null | []): Resolver {
   return async (source, args, context, info) => {
-    const state = context.consent;
+    const { requester, consent: state } = context;
     // Fail closed: without a verified requester nothing guarded is served.
-    if (!state) throw new ConsentUnavailableError(responsePathAsArray(info.path), scope);
-    if (ownerAgency !== null && state.requester.agency === ownerAgency) return resolve(source, args, context, info);
+    if (!requester || !state) throw new ConsentUnavailableError(responsePathAsArray(info.path), scope);
+    if (ownerAgency !== null && requester.agency === ownerAgency) return resolve(source, args, context, info);
     const path = responsePathAsArray(info.path);
     const childId = (source as { id?: unknown } | null)?.id;
     let decision;
@@ -41,7 +43,7 @@ function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, o
 
 function ownAgencyOnly(resolve: Resolver, ownerAgency: Agency, fieldName: string): Resolver {
   return (source, args, context, info) => {
-    if (context.consent?.requester.agency !== ownerAgency) {
+    if (context.requester?.agency !== ownerAgency) {
       throw new ForbiddenError(`${fieldName} serves ${ownerAgency} staff only; other agencies read this data through Child under consent`);
     }
     return resolve(source, args, context, info);
@@ -64,10 +66,8 @@ export function guardConsentFields(document: DocumentNode, resolvers: GraphQLRes
       const fieldName = field.name.value;
       const existing = typeResolvers[fieldName];
       const resolve: Resolver = (typeof existing === 'function' ? existing : existing?.resolve) ?? defaultFieldResolver;
-      const consent = field.directives?.find((directive) => directive.name.value === 'consent');
-      if (consent) {
-        const argument = consent.arguments?.find((arg) => arg.name.value === 'scope');
-        const scope = argument?.value.kind === Kind.STRING ? argument.value.value : '';
+      const { scope } = consentPolicyOf(field);
+      if (scope !== null) {
         if (!isConsentScope(scope)) throw new Error(`${typeName}.${fieldName}: unknown consent scope "${scope}"`);
         const list = isList(field.type);
         typeResolvers[fieldName] = guardField(resolve, scope, fieldName, ownerAgency, () => (list ? [] : null));

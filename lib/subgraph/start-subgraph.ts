@@ -91,7 +91,6 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
         requester: requesterContext.requester,
         requestId: requesterContext.requestId,
         consent: {
-          requester: requesterContext.requester,
           withheld: [],
           decisions: createConsentDecisionLoader({
             // Without a SIP core to ask, every decision fails and guarded fields are withheld.
