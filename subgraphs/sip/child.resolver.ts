@@ -8,8 +8,7 @@ import { ChildGuardian } from './guardian.type.ts';
 import { RegisterChildInput } from './register-child.input.ts';
 import { registerChild } from './register-child.ts';
 import { isUuid } from '../../lib/uuid.ts';
-
-const MAX_PAGE_SIZE = 500;
+import { assertPageSize } from '../../lib/pagination.ts';
 
 @Resolver(() => Child)
 export class ChildResolver {
@@ -27,7 +26,7 @@ export class ChildResolver {
     @Arg('after', () => ID, { nullable: true }) after: string | undefined,
     @Ctx() context: SipContext,
   ): Promise<Child[]> {
-    if (first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+    assertPageSize(first);
     if (after != null && !isUuid(after)) throw new BadUserInputError('after', 'must be the id of a child');
     const own = await familyChildIds(context);
     const rows = await context.prisma.child.findMany({

@@ -4,8 +4,7 @@ import { isUuid } from '../../../lib/uuid.ts';
 import { assertPrivacyOfficer } from '../access.ts';
 import type { SipContext } from '../context.ts';
 import { ConsentAuditEntry } from './audit-entry.type.ts';
-
-const MAX_PAGE_SIZE = 500;
+import { assertPageSize } from '../../../lib/pagination.ts';
 
 @Resolver(() => ConsentAuditEntry)
 export class AuditResolver {
@@ -20,7 +19,7 @@ export class AuditResolver {
     @Ctx() context: SipContext,
   ): Promise<ConsentAuditEntry[]> {
     assertPrivacyOfficer(context.requester, 'read the audit log');
-    if (first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+    assertPageSize(first);
     if (childId != null && !isUuid(childId)) throw new BadUserInputError('childId', 'no child with this id');
     if (before != null && !isUuid(before)) throw new BadUserInputError('before', 'must be the id of an audit entry');
     const rows = await context.prisma.consentDecisionAudit.findMany({
