@@ -5,17 +5,22 @@ import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.
 import { resolveChildReference } from './child.reference.ts';
 import { AuditResolver } from './audit/audit.resolver.ts';
 import { ChildResolver } from './child.resolver.ts';
+import { MeetingResolver } from './meetings/meeting.resolver.ts';
+import { PlanVersionResolver } from './plan/plan-version.resolver.ts';
+import { ChildSipsResolver } from './process/child-sips.resolver.ts';
+import { SipLifecycleResolver } from './process/sip-lifecycle.resolver.ts';
+import { SipResolver } from './process/sip.resolver.ts';
 import { CONSENT_DECISIONS_PATH } from '../../lib/consent/consent-decision.ts';
 import { consentDecisionsRoute } from './consent/consent-decisions.route.ts';
 import { ConsentResolver } from './consent/consent.resolver.ts';
 import { createSipContext, type SipContext } from './context.ts';
 import { seedSip } from './seed.ts';
 
-/** The SIP core: owns `Child` and its guardians, the consents, the consent decisions and their audit log. */
+/** The SIP core: owns `Child` and its guardians, the SIP process (meetings, plan versions, signatures), the consents, the consent decisions and their audit log. */
 export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
   name: 'sip',
   schema: {
-    resolvers: [ChildResolver, ConsentResolver, AuditResolver],
+    resolvers: [ChildResolver, ChildSipsResolver, SipResolver, SipLifecycleResolver, MeetingResolver, PlanVersionResolver, ConsentResolver, AuditResolver],
     referenceResolvers: { Child: { __resolveReference: resolveChildReference } },
   },
   createPrisma: (options) => new PrismaClient(options),

@@ -7,7 +7,7 @@ export type ConsentRowWithRelations = ConsentRow & { withdrawal: WithdrawalRow |
 /** The include that gives a consent row everything toConsent needs. */
 export const CONSENT_INCLUDE = { withdrawal: true, replacedBy: { select: { id: true, recordedAt: true } } } as const;
 
-function statusAt(row: ConsentRowWithRelations, at: Date): ConsentStatus {
+export function statusAt(row: ConsentRowWithRelations, at: Date): ConsentStatus {
   if (row.withdrawal && row.withdrawal.withdrawnAt <= at) return 'WITHDRAWN';
   if (row.replacedBy && row.replacedBy.recordedAt <= at) return 'REPLACED';
   if (at < row.validFrom) return 'NOT_YET_VALID';

@@ -6,20 +6,13 @@ import { CONSENT_SCOPES, isConsentScope } from '../../../schema/consent-scopes.t
 import { assertMaySeeChild, assertStaff } from '../access.ts';
 import type { SipContext } from '../context.ts';
 import { loadConsentFacts } from './consent-facts.ts';
-import { CONSENT_INCLUDE, toConsent, type ConsentRowWithRelations } from './consent.mapper.ts';
+import { CONSENT_INCLUDE } from './consent.mapper.ts';
+import { presentConsents } from './present-consents.ts';
 import { Consent, ConsentDecisionResult, ConsentScopeInfo } from './consent.type.ts';
 import { decideConsent } from './decide-consent.ts';
 import { RecordConsentInput } from './record-consent.input.ts';
 import { recordConsent } from './record-consent.ts';
 import { withdrawConsent } from './withdraw-consent.ts';
-
-async function present(context: SipContext, rows: ConsentRowWithRelations[]): Promise<Consent[]> {
-  const guardianIds = [...new Set(rows.flatMap((row) => row.guardianIds))];
-  const guardians = await context.loaders.guardianById.loadMany(guardianIds);
-  const byId = new Map(guardians.flatMap((guardian) => (guardian && !(guardian instanceof Error) ? [[guardian.id, guardian] as const] : [])));
-  const now = context.clock();
-  return rows.map((row) => toConsent(row, byId, now));
-}
 
 @Resolver(() => Consent)
 export class ConsentResolver {
@@ -32,7 +25,7 @@ export class ConsentResolver {
   async consents(@Arg('childId', () => ID) childId: string, @Ctx() context: SipContext): Promise<Consent[]> {
     await assertMaySeeChild(context, childId);
     const rows = await context.prisma.consent.findMany({ where: { childId }, include: CONSENT_INCLUDE, orderBy: [{ recordedAt: 'desc' }, { id: 'asc' }] });
-    return present(context, rows);
+    return presentConsents(context, rows);
   }
 
   @Query(() => ConsentDecisionResult, {
@@ -56,7 +49,7 @@ export class ConsentResolver {
   @Mutation(() => Consent, { description: 'Records a consent given in writing or orally. Agency staff only.' })
   async recordConsent(@Arg('input', () => RecordConsentInput) input: RecordConsentInput, @Ctx() context: SipContext): Promise<Consent> {
     assertStaff(context.requester, 'record a consent');
-    const [consent] = await present(context, [await recordConsent(context, input)]);
+    const [consent] = await presentConsents(context, [await recordConsent(context, input)]);
     return consent;
   }
 
@@ -66,7 +59,7 @@ export class ConsentResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() context: SipContext,
   ): Promise<Consent> {
-    const [consent] = await present(context, [await withdrawConsent(context, consentId, reason)]);
+    const [consent] = await presentConsents(context, [await withdrawConsent(context, consentId, reason)]);
     return consent;
   }
 }

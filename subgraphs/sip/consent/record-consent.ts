@@ -12,7 +12,7 @@ const MAX_PURPOSE_LENGTH = 1_000;
 /**
  * Records a consent after checking it against the child's registered custodians. Everything is
  * checked before anything is written; the new consent and the replacement of an earlier version
- * are one transaction.
+ * are one transaction, and the new version takes over the old one's links to SIPs.
  */
 export async function recordConsent(context: SipContext, input: RecordConsentInput) {
   const now = context.clock();
@@ -53,7 +53,7 @@ export async function recordConsent(context: SipContext, input: RecordConsentInp
       if (replaced.replacedBy) throw new BadUserInputError('input.replacesConsentId', 'already replaced by a newer version');
       if (replaced.withdrawal) throw new BadUserInputError('input.replacesConsentId', 'withdrawn; record a new consent instead');
     }
-    return tx.consent.create({
+    const consent = await tx.consent.create({
       data: {
         childId: child.id,
         guardianIds: input.guardianIds,
@@ -71,5 +71,11 @@ export async function recordConsent(context: SipContext, input: RecordConsentInp
       },
       include: CONSENT_INCLUDE,
     });
+    if (input.replacesConsentId != null) {
+      // The new version covers the SIPs the old one covered.
+      const links = await tx.sipConsent.findMany({ where: { consentId: input.replacesConsentId } });
+      await tx.sipConsent.createMany({ data: links.map(({ sipId }) => ({ sipId, consentId: consent.id, linkedAt: now, linkedBy: context.requester.subject })) });
+    }
+    return consent;
   });
 }

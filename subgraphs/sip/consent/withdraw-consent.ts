@@ -9,7 +9,8 @@ import { isUuid } from '../../../lib/uuid.ts';
 
 /**
  * Withdraws a consent from this instant on. Staff record a withdrawal the family told them of; a
- * guardian with custody, or the child from 15, withdraws directly. The next request is refused.
+ * guardian with custody, or the child from 15, withdraws directly. The next request is refused,
+ * and every open SIP the consent covered is closed in the same transaction.
  */
 export async function withdrawConsent(context: SipContext, consentId: string, reason: string) {
   const { requester } = context;
@@ -28,7 +29,14 @@ export async function withdrawConsent(context: SipContext, consentId: string, re
   const trimmed = reason.trim();
   if (trimmed === '') throw new BadUserInputError('reason', 'must not be empty');
   try {
-    await context.prisma.consentWithdrawal.create({ data: { consentId, withdrawnAt: now, withdrawnBy: requester.subject, reason: trimmed } });
+    await context.prisma.$transaction(async (tx) => {
+      await tx.consentWithdrawal.create({ data: { consentId, withdrawnAt: now, withdrawnBy: requester.subject, reason: trimmed } });
+      // Withdrawing consent ends the SIP work it covered; the closure says so.
+      await tx.sip.updateMany({
+        where: { closedAt: null, consentLinks: { some: { consentId } } },
+        data: { closedAt: now, closureReason: 'CONSENT_WITHDRAWN', closureNote: `Consent ${consentId} was withdrawn: ${trimmed}`, closedBy: requester.subject },
+      });
+    });
   } catch (error) {
     // Two withdrawals at once: the consent's primary key lets one through.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new BadUserInputError('consentId', 'already withdrawn');

@@ -1,0 +1,80 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { SipContext } from '../context.ts';
+import { toParticipant } from '../process/sip.mapper.ts';
+import { SipParticipant } from '../process/sip.type.ts';
+import { giveSipFeedback } from './give-feedback.ts';
+import { ScheduleMeetingInput, SipFeedbackInput } from './meeting.inputs.ts';
+import { toMeeting } from './meeting.mapper.ts';
+import { Meeting, SipFeedback } from './meeting.type.ts';
+import { recordMeetingHeld } from './record-meeting-held.ts';
+import { scheduleMeeting } from './schedule-meeting.ts';
+
+const toFeedback = ({ listenedTo, understood, helpful, comment, givenAt }: SipFeedback) =>
+  Object.assign(new SipFeedback(), { listenedTo, understood, helpful, comment, givenAt });
+
+async function meetingRow(context: SipContext, meeting: Meeting) {
+  const [meetings, participants] = await Promise.all([context.loaders.meetingsBySipId.load(meeting.sipId), context.loaders.participantsBySipId.load(meeting.sipId)]);
+  const row = meetings.find((m) => m.id === meeting.id);
+  if (!row) throw new Error(`meeting ${meeting.id} is missing from its SIP`);
+  const participantById = new Map(participants.map((p) => [p.id, p]));
+  const participant = (id: string) => {
+    const found = participantById.get(id);
+    if (!found) throw new Error(`meeting ${meeting.id} refers to a missing participant`);
+    return toParticipant(found);
+  };
+  return { row, participant };
+}
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Mutation(() => Meeting, { description: 'Books a meeting in the SIP (staff taking part).' })
+  async scheduleMeeting(@Arg('input', () => ScheduleMeetingInput) input: ScheduleMeetingInput, @Ctx() context: SipContext): Promise<Meeting> {
+    return toMeeting(await scheduleMeeting(context, input));
+  }
+
+  @Mutation(() => Meeting, { description: 'Records that a meeting was held: who attended, and the notes.' })
+  async recordMeetingHeld(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('attendedIds', () => [ID]) attendedIds: string[],
+    @Arg('notes', () => String, { nullable: true }) notes: string | undefined,
+    @Ctx() context: SipContext,
+  ): Promise<Meeting> {
+    return toMeeting(await recordMeetingHeld(context, meetingId, attendedIds, notes));
+  }
+
+  @Mutation(() => SipFeedback, { description: 'SIP-kollen: the child or a guardian gives short feedback after a held meeting.' })
+  async giveSipFeedback(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('input', () => SipFeedbackInput) input: SipFeedbackInput,
+    @Ctx() context: SipContext,
+  ): Promise<SipFeedback> {
+    return toFeedback(await giveSipFeedback(context, meetingId, input));
+  }
+
+  @FieldResolver(() => SipParticipant, { description: 'Leads the meeting (ordförande).' })
+  async chair(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<SipParticipant> {
+    return (await meetingRow(context, meeting)).participant(meeting.chairId);
+  }
+
+  @FieldResolver(() => SipParticipant, { nullable: true, description: 'Takes the notes (sekreterare).' })
+  async secretary(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<SipParticipant | null> {
+    return meeting.secretaryId ? (await meetingRow(context, meeting)).participant(meeting.secretaryId) : null;
+  }
+
+  @FieldResolver(() => [SipParticipant])
+  async invited(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<SipParticipant[]> {
+    const { row, participant } = await meetingRow(context, meeting);
+    return row.participants.filter((p) => p.invited).map((p) => participant(p.participantId));
+  }
+
+  @FieldResolver(() => [SipParticipant], { description: 'Who attended; empty until the meeting is recorded as held.' })
+  async attended(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<SipParticipant[]> {
+    const { row, participant } = await meetingRow(context, meeting);
+    return row.participants.filter((p) => p.attended).map((p) => participant(p.participantId));
+  }
+
+  @FieldResolver(() => [SipFeedback], { description: 'SIP-kollen answers given after this meeting.' })
+  async feedback(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<SipFeedback[]> {
+    return (await context.loaders.feedbackByMeetingId.load(meeting.id)).map(toFeedback);
+  }
+}

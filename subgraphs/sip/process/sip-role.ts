@@ -1,0 +1,41 @@
+import { Role, type Requester } from '../../../lib/auth/requester.ts';
+import type { SipParticipant as ParticipantRow } from '../../../prisma/sip/client/client.ts';
+import { ageOn, OWN_CONSENT_AGE } from '../age.ts';
+
+/** How a requester stands to one SIP; null means they may not see it. */
+export type SipRole =
+  | { kind: 'staff'; participant: ParticipantRow }
+  | { kind: 'family'; participant: ParticipantRow | null };
+
+/** What deciding a requester's role needs to know about a SIP. */
+export interface SipRoleFacts {
+  childId: string;
+  childDateOfBirth: Date;
+  custodianIds: readonly string[];
+  participants: readonly ParticipantRow[];
+}
+
+/**
+ * The plan's access rule: staff who take part in the SIP, the child's guardians with custody, a
+ * guardian invited as a participant, and the child from 15. Everyone else (other staff, privacy
+ * officers, a younger child) is refused.
+ */
+export function sipRoleOf(requester: Requester, facts: SipRoleFacts, now: Date): SipRole | null {
+  const participant = facts.participants.find((p) => p.subject === requester.subject) ?? null;
+  switch (requester.role) {
+    case Role.PrivacyOfficer:
+      return null;
+    case Role.Guardian:
+      return participant?.kind === 'GUARDIAN' || facts.custodianIds.includes(requester.subject) ? { kind: 'family', participant } : null;
+    case Role.Child:
+      return requester.subject === facts.childId && ageOn(facts.childDateOfBirth, now) >= OWN_CONSENT_AGE ? { kind: 'family', participant } : null;
+    default:
+      return participant?.kind === 'STAFF' ? { kind: 'staff', participant } : null;
+  }
+}
+
+/** Participants who sign a version: staff, guardians, and the child from 15. Relatives get a copy but do not sign. */
+export function isSigner(participant: ParticipantRow, childDateOfBirth: Date, now: Date): boolean {
+  if (participant.kind === 'STAFF' || participant.kind === 'GUARDIAN') return true;
+  return participant.kind === 'CHILD' && ageOn(childDateOfBirth, now) >= OWN_CONSENT_AGE;
+}

@@ -1,0 +1,110 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { ForbiddenError } from '../../../lib/errors.ts';
+import { assertPageSize } from '../../../lib/pagination.ts';
+import { swedishDate } from '../../../lib/periods.ts';
+import { isUuid } from '../../../lib/uuid.ts';
+import { Child } from '../child.type.ts';
+import { toChild } from '../child.mapper.ts';
+import { presentConsents } from '../consent/present-consents.ts';
+import { Consent } from '../consent/consent.type.ts';
+import type { SipContext } from '../context.ts';
+import { Meeting } from '../meetings/meeting.type.ts';
+import { toMeeting } from '../meetings/meeting.mapper.ts';
+import { PlanVersion } from '../plan/plan-version.type.ts';
+import { toPlanVersion } from '../plan/plan-version.mapper.ts';
+import { followUpOf } from './follow-up.ts';
+import { FORBIDDEN_SIP } from './open-sip.ts';
+import { roleInSip } from './sip-access.ts';
+import { toParticipant, toSip } from './sip.mapper.ts';
+import { FollowUp, FollowUpState, Sip, SipInvitation, SipParticipant } from './sip.type.ts';
+
+@Resolver(() => Sip)
+export class SipResolver {
+  @Query(() => Sip, { nullable: true, description: "A SIP by id, for its participants, the child's guardians and the child from 15; null when there is none." })
+  async sip(@Arg('id', () => ID) id: string, @Ctx() context: SipContext): Promise<Sip | null> {
+    if (!isUuid(id)) return null;
+    const row = await context.prisma.sip.findUnique({ where: { id } });
+    if (!row) return null;
+    if (!(await roleInSip(context, row))) throw new ForbiddenError(FORBIDDEN_SIP);
+    return toSip(row);
+  }
+
+  @Query(() => [Sip], {
+    description: 'The open SIPs the requester coordinates (huvudansvarig in the current plan, or initiator before there is a plan), earliest follow-up first.',
+  })
+  async coordinatedSips(
+    @Arg('followUp', () => FollowUpState, { nullable: true, description: 'Only SIPs whose follow-up is in this state.' }) state: FollowUpState | undefined,
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Ctx() context: SipContext,
+  ): Promise<Sip[]> {
+    assertPageSize(first);
+    const participations = await context.prisma.sipParticipant.findMany({
+      where: { subject: context.requester.subject, kind: 'STAFF', sip: { closedAt: null } },
+      include: { sip: { include: { versions: { orderBy: { number: 'desc' }, take: 1 }, meetings: true } } },
+    });
+    const today = swedishDate(context.clock());
+    const coordinated = participations.flatMap(({ id, isInitiator, sip }) => {
+      const current = sip.versions[0];
+      const coordinates = current ? current.coordinatorId === id : isInitiator;
+      return coordinates ? [{ sip, followUp: followUpOf(sip.versions, sip.meetings, today) }] : [];
+    });
+    return coordinated
+      .filter(({ followUp }) => state === undefined || followUp.state === state)
+      .sort((a, b) => (a.followUp.dueOn ?? '9999').localeCompare(b.followUp.dueOn ?? '9999') || a.sip.id.localeCompare(b.sip.id))
+      .slice(0, first)
+      .map(({ sip }) => toSip(sip));
+  }
+
+  @FieldResolver(() => Child)
+  async child(@Root() sip: Sip, @Ctx() context: SipContext): Promise<Child> {
+    const row = await context.loaders.childById.load(sip.childId);
+    if (!row) throw new Error(`SIP ${sip.id} refers to a missing child`);
+    return toChild(row);
+  }
+
+  @FieldResolver(() => [SipParticipant])
+  async participants(@Root() sip: Sip, @Ctx() context: SipContext): Promise<SipParticipant[]> {
+    return (await context.loaders.participantsBySipId.load(sip.id)).map(toParticipant);
+  }
+
+  @FieldResolver(() => [SipInvitation], { description: 'The agency units invited to take part.' })
+  async invitations(@Root() sip: Sip, @Ctx() context: SipContext): Promise<SipInvitation[]> {
+    return (await context.loaders.invitationsBySipId.load(sip.id)).map(({ agency, unit }) => Object.assign(new SipInvitation(), { agency, unit }));
+  }
+
+  @FieldResolver(() => [Consent], { description: 'The consents that cover the exchange of information in this SIP.' })
+  async consents(@Root() sip: Sip, @Ctx() context: SipContext): Promise<Consent[]> {
+    return presentConsents(context, (await context.loaders.consentLinksBySipId.load(sip.id)).map((link) => link.consent));
+  }
+
+  @FieldResolver(() => [Meeting], { description: 'Every meeting, scheduled or held, earliest first.' })
+  async meetings(@Root() sip: Sip, @Ctx() context: SipContext): Promise<Meeting[]> {
+    return (await context.loaders.meetingsBySipId.load(sip.id)).map(toMeeting);
+  }
+
+  @FieldResolver(() => [PlanVersion], { description: 'The full version history of the plan, version 1 first.' })
+  async versions(@Root() sip: Sip, @Ctx() context: SipContext): Promise<PlanVersion[]> {
+    return (await context.loaders.versionsBySipId.load(sip.id)).map(toPlanVersion);
+  }
+
+  @FieldResolver(() => PlanVersion, { nullable: true, description: 'The newest version; null before the first plan is written.' })
+  async currentVersion(@Root() sip: Sip, @Ctx() context: SipContext): Promise<PlanVersion | null> {
+    const current = (await context.loaders.versionsBySipId.load(sip.id)).at(-1);
+    return current ? toPlanVersion(current) : null;
+  }
+
+  @FieldResolver(() => SipParticipant, { description: 'The coordinator (huvudansvarig) named in the current plan; before there is a plan, the initiator.' })
+  async coordinator(@Root() sip: Sip, @Ctx() context: SipContext): Promise<SipParticipant> {
+    const [versions, participants] = await Promise.all([context.loaders.versionsBySipId.load(sip.id), context.loaders.participantsBySipId.load(sip.id)]);
+    const coordinatorId = versions.at(-1)?.coordinatorId;
+    const coordinator = participants.find((p) => (coordinatorId ? p.id === coordinatorId : p.isInitiator));
+    if (!coordinator) throw new Error(`SIP ${sip.id} has no coordinator`);
+    return toParticipant(coordinator);
+  }
+
+  @FieldResolver(() => FollowUp)
+  async followUp(@Root() sip: Sip, @Ctx() context: SipContext): Promise<FollowUp> {
+    const [versions, meetings] = await Promise.all([context.loaders.versionsBySipId.load(sip.id), context.loaders.meetingsBySipId.load(sip.id)]);
+    return followUpOf(versions, meetings, swedishDate(context.clock()));
+  }
+}
