@@ -5,6 +5,7 @@ import { assertConsentInForce, assertStaffParticipant, changeOpenSip } from '../
 import type { ScheduleMeetingInput } from './meeting.inputs.ts';
 
 const isFamily = (kind: string) => kind === 'GUARDIAN' || kind === 'CHILD';
+const MODE_NAMES = { IN_PERSON: 'an in-person', DIGITAL: 'a digital', PHONE: 'a phone', HYBRID: 'a hybrid' } as const;
 
 /**
  * Books a meeting. What each kind needs: the family's pre-meeting invites the family; the
@@ -17,8 +18,8 @@ export async function scheduleMeeting(context: SipContext, input: ScheduleMeetin
   if (input.startsAt < context.clock()) throw new BadUserInputError('input.startsAt', 'must be in the future');
   const place = optionalText(input.place, 'input.place', 300);
   const link = optionalText(input.link, 'input.link', 500);
-  if ((input.mode === 'IN_PERSON' || input.mode === 'HYBRID') && !place) throw new BadUserInputError('input.place', `a ${input.mode} meeting needs a place`);
-  if ((input.mode === 'DIGITAL' || input.mode === 'HYBRID') && !link) throw new BadUserInputError('input.link', `a ${input.mode} meeting needs a link`);
+  if ((input.mode === 'IN_PERSON' || input.mode === 'HYBRID') && !place) throw new BadUserInputError('input.place', `${MODE_NAMES[input.mode]} meeting needs a place`);
+  if ((input.mode === 'DIGITAL' || input.mode === 'HYBRID') && !link) throw new BadUserInputError('input.link', `${MODE_NAMES[input.mode]} meeting needs a link`);
   if (input.invitedIds.length === 0) throw new BadUserInputError('input.invitedIds', 'invite at least one participant');
   assertDistinct(input.invitedIds, 'input.invitedIds');
 
