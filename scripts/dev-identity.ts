@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { IdentityOptions } from '../gateway/authenticate.ts';
 import { generateSigningKeyPair, SIGNING_ALGORITHM } from '../lib/auth/keys.ts';
-import { demoChildren, demoGuardians } from '../prisma/demo/people.ts';
+import { demoChildren, demoGuardians, demoStaff, type DemoStaff } from '../prisma/demo/people.ts';
 
 /** Stands in for the municipality's identity provider in development and tests. */
 export const DEV_ISSUER = 'sip-graph-dev';
@@ -22,10 +22,12 @@ export interface DevIdentity {
   issueToken(claims: TokenClaims, expiresIn?: string): Promise<string>;
 }
 
+const staffClaims = ({ subject, role, agency, unit, name }: DemoStaff): TokenClaims => ({ sub: subject, role, agency, unit, name });
+
 export const DEMO_PERSONAS: Record<string, TokenClaims> = {
-  'school counsellor': { sub: 'staff-school-ekbacken-1', role: 'school_counsellor', agency: 'SCHOOL', unit: 'Ekbackens skola', name: 'Karin Kurator' },
-  'social worker': { sub: 'staff-social-1', role: 'social_worker', agency: 'SOCIAL_SERVICES', unit: 'Barn och familj', name: 'Eva Sundberg' },
-  'BUP doctor': { sub: 'staff-bup-norra-1', role: 'doctor', agency: 'HEALTH_CARE', unit: 'BUP Norra', name: 'Jonas Lind' },
+  'school counsellor': staffClaims(demoStaff.counsellor),
+  'social worker': staffClaims(demoStaff.socialWorker),
+  'BUP doctor': staffClaims(demoStaff.doctor),
   'guardian (Maria Lindqvist)': { sub: demoGuardians.mariaLindqvist.id, role: 'guardian', name: 'Maria Lindqvist' },
   'child, 16 (Elias Berg)': { sub: demoChildren.elias.id, role: 'child', name: 'Elias Berg' },
   'privacy officer': { sub: 'dpo-1', role: 'privacy_officer', name: 'Dataskyddsombud' },

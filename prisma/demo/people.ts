@@ -58,3 +58,21 @@ export const demoChildren = {
   ebbe: child(7, '20150403-9874', 'Ebbe', 'Ek', [{ guardian: g.lenaEk, hasCustody: true }]),
   juni: child(8, '20081127-9884', 'Juni', 'Berg', [{ guardian: g.saraBerg, hasCustody: true }]),
 };
+
+export interface DemoStaff {
+  subject: string;
+  name: string;
+  agency: 'SCHOOL' | 'SOCIAL_SERVICES' | 'HEALTH_CARE';
+  unit: string;
+  /** The role claim in their token. */
+  role: string;
+  /** Their professional title, as a SIP lists them. */
+  title: string;
+}
+
+/** Fictional staff, one per agency; `npm start` prints a token for each. */
+export const demoStaff = {
+  counsellor: { subject: 'staff-school-ekbacken-1', name: 'Karin Kurator', agency: 'SCHOOL', unit: 'Ekbackens skola', role: 'school_counsellor', title: 'kurator' },
+  socialWorker: { subject: 'staff-social-1', name: 'Eva Sundberg', agency: 'SOCIAL_SERVICES', unit: 'Barn och familj', role: 'social_worker', title: 'socialsekreterare' },
+  doctor: { subject: 'staff-bup-norra-1', name: 'Jonas Lind', agency: 'HEALTH_CARE', unit: 'BUP Norra', role: 'doctor', title: 'läkare' },
+} satisfies Record<string, DemoStaff>;

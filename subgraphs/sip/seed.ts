@@ -3,10 +3,11 @@ import { demoChildren, demoGuardians } from '../../prisma/demo/people.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { parsePersonnummer } from './personnummer.ts';
 import { demoConsents } from './consent/demo-consents.ts';
+import { demoSips } from './process/demo-sips.ts';
 
 const digits = (personnummer: string) => personnummer.replace('-', '');
 
-/** Demo children, guardians and consents, inserted once into an empty database. */
+/** Demo children, guardians, consents and SIPs at every stage, inserted once into an empty database. */
 export async function seedSip(prisma: PrismaClient, clock: Clock): Promise<void> {
   if ((await prisma.child.count()) > 0) return;
   await prisma.$transaction(async (tx) => {
@@ -25,5 +26,6 @@ export async function seedSip(prisma: PrismaClient, clock: Clock): Promise<void>
       await tx.consent.create({ data: consent });
       if (withdrawal) await tx.consentWithdrawal.create({ data: { consentId: consent.id, ...withdrawal } });
     }
+    for (const sip of demoSips(clock())) await tx.sip.create({ data: sip });
   });
 }

@@ -2,7 +2,7 @@ import { demoChildren as c, demoGuardians as g } from '../../../prisma/demo/peop
 
 const DAY = 24 * 60 * 60 * 1000;
 const ALL_AGENCIES = ['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'] as const;
-const consentId = (n: number) => `33333333-0000-4000-8000-${String(n).padStart(12, '0')}`;
+export const demoConsentId = (n: number) => `33333333-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /**
  * Fictional consents, one situation per family, dated around `now` so the demo stays current:
@@ -31,32 +31,32 @@ export function demoConsents(now: Date): DemoConsent[] {
   const base = { form: 'WRITTEN' as const, purpose: 'SIP: samordning av stöd i skola, socialtjänst och vård', recordedBy: 'staff-social-1', recordedByAgency: 'SOCIAL_SERVICES' as const, givenByChild: false };
   return [
     {
-      ...base, id: consentId(1), childId: c.alva.id, guardianIds: [g.mariaLindqvist.id, g.johanLindqvist.id],
+      ...base, id: demoConsentId(1), childId: c.alva.id, guardianIds: [g.mariaLindqvist.id, g.johanLindqvist.id],
       scopes: ['SCHOOL_ENROLMENT', 'SCHOOL_ATTENDANCE', 'SCHOOL_SUPPORT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'], agencies: [...ALL_AGENCIES],
       validFrom: days(-30), validUntil: days(335), recordedAt: days(-30),
     },
     {
-      ...base, id: consentId(2), childId: c.elias.id, guardianIds: [], givenByChild: true, form: 'ORAL' as const,
+      ...base, id: demoConsentId(2), childId: c.elias.id, guardianIds: [], givenByChild: true, form: 'ORAL' as const,
       scopes: ['SCHOOL_ENROLMENT', 'HEALTH_CARE_CONTACTS'], agencies: ['SCHOOL', 'SOCIAL_SERVICES'] as const,
-      validFrom: days(-10), validUntil: days(180), recordedAt: days(-10),
+      validFrom: days(-45), validUntil: days(180), recordedAt: days(-45),
     },
     {
-      ...base, id: consentId(3), childId: c.noah.id, guardianIds: [g.annaKarlsson.id],
+      ...base, id: demoConsentId(3), childId: c.noah.id, guardianIds: [g.annaKarlsson.id],
       scopes: ['SCHOOL_ENROLMENT', 'HEALTH_CARE_CONTACTS', 'SOCIAL_CASE'], agencies: [...ALL_AGENCIES],
       validFrom: days(-60), validUntil: days(120), recordedAt: days(-60),
     },
     {
-      ...base, id: consentId(4), childId: c.wilma.id, guardianIds: [g.lenaEk.id],
+      ...base, id: demoConsentId(4), childId: c.wilma.id, guardianIds: [g.lenaEk.id],
       scopes: ['SCHOOL_ENROLMENT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'], agencies: [...ALL_AGENCIES],
       validFrom: days(-400), validUntil: days(-35), recordedAt: days(-400),
     },
     {
-      ...base, id: consentId(5), childId: c.leo.id, guardianIds: [g.raniaHaddad.id],
+      ...base, id: demoConsentId(5), childId: c.leo.id, guardianIds: [g.raniaHaddad.id],
       scopes: ['SCHOOL_ENROLMENT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'], agencies: [...ALL_AGENCIES],
       validFrom: days(-5), validUntil: days(360), recordedAt: days(-5),
     },
     {
-      ...base, id: consentId(6), childId: c.saga.id, guardianIds: [g.karinHolm.id],
+      ...base, id: demoConsentId(6), childId: c.saga.id, guardianIds: [g.karinHolm.id],
       scopes: ['SCHOOL_ENROLMENT', 'HEALTH_CARE_CONTACTS'], agencies: [...ALL_AGENCIES],
       validFrom: days(-90), validUntil: days(275), recordedAt: days(-90),
       withdrawal: { withdrawnAt: days(-7), withdrawnBy: g.karinHolm.id, reason: 'Vill inte längre att uppgifter delas.' },

@@ -23,7 +23,8 @@ describe('a SIP from initiative to closure', () => {
   let sipMeeting: string;
   let firstVersion: string;
   beforeAll(async () => {
-    graph = await startTestGraph({ clock });
+    // No demo data: the social worker's worklist holds this SIP alone.
+    graph = await startTestGraph({ clock, seed: false });
     child = await childWithRecords(graph, { born: '20100301', custodians: 2 });
     sip = await activeSip(graph, child, { validFrom: '2026-11-23T00:00:00Z', validUntil: '2027-11-23T00:00:00Z' });
   });
