@@ -17,6 +17,9 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Everything in the plan is typed by people; none of it may become markup. */
 const escape = (text: string | number | null | undefined) => String(text ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
+const AGENCY_NAMES = { SCHOOL: 'Skola', SOCIAL_SERVICES: 'Socialtjänst', HEALTH_CARE: 'Hälso- och sjukvård' } as const;
+const STATUS_NAMES = { AWAITING_FAMILY: 'inväntar familjens svar', ACTIVE: 'pågående', CLOSED: 'avslutad' } as const;
+
 const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
 const list = (items: string[]) => (items.length ? `<ul>${items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>` : '<p>–</p>');
 const person = (p: SipParticipant) => escape([p.name, p.title, p.unit].filter(Boolean).join(', '));
@@ -34,7 +37,7 @@ export function renderPrintablePlan({ sip, child, version, participants, signatu
   const interventions = version.interventions
     .map(
       (i) =>
-        `<tr><td>${escape(i.what)}</td><td>${escape(i.agency)}, ${escape(i.unit)}<br>${escape(i.responsiblePerson)}</td><td>${escape(i.frequency)}</td>` +
+        `<tr><td>${escape(i.what)}</td><td>${escape(AGENCY_NAMES[i.agency])}, ${escape(i.unit)}<br>${escape(i.responsiblePerson)}</td><td>${escape(i.frequency)}</td>` +
         `<td>${escape(i.startsOn)} – ${escape(i.endsOn ?? '')}</td><td>${escape(i.location)}</td><td>${escape(i.evaluationMethod)} (${escape(i.evaluatedBy)})</td></tr>`,
     )
     .join('');
@@ -45,7 +48,7 @@ export function renderPrintablePlan({ sip, child, version, participants, signatu
 <body>
 <h1>Samordnad individuell plan (SIP)</h1>
 <p><strong>${escape(child.givenName)} ${escape(child.familyName)}</strong>, ${escape(child.personnummer)}</p>
-<p>Version ${version.number}, upprättad ${escape(stockholmTime.format(version.createdAt))}. Status: ${escape(sip.status)}.</p>
+<p>Version ${version.number}, upprättad ${escape(stockholmTime.format(version.createdAt))}. Status: ${escape(STATUS_NAMES[sip.status])}.</p>
 <h2>Frågeställningar</h2>${list(sip.questions)}
 <h2>Behov</h2>${list(version.needs)}
 <h2>Mål på kort sikt</h2>${goals('SHORT')}
