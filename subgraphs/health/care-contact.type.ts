@@ -4,6 +4,7 @@ import { CareUnitType } from '../../prisma/health/client/enums.ts';
 import type { CareContact as CareContactRow } from '../../prisma/health/client/client.ts';
 import { Child } from './child.type.ts';
 import { toLocalDate } from '../../lib/periods.ts';
+import { connectionOf } from '../../lib/pagination/connection.ts';
 
 registerEnumType(CareUnitType, {
   name: 'CareUnitType',
@@ -35,6 +36,8 @@ export class CareContact {
   @Field(() => GraphQLLocalDate, { nullable: true })
   endDate!: string | null;
 }
+
+export const CareContactConnection = connectionOf(CareContact, 'CareContact');
 
 export function toCareContact(row: CareContactRow): CareContact {
   return Object.assign(new CareContact(), {

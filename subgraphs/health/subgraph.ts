@@ -4,6 +4,7 @@ import { PrismaClient } from '../../prisma/health/client/client.ts';
 import { referenceById } from '../../lib/federation/entity-reference.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
 import { ChildResolver } from './child.resolver.ts';
+import { CareVisitResolver } from './visits/care-visit.resolver.ts';
 import { Child } from './child.type.ts';
 import { createHealthContext, type HealthContext } from './context.ts';
 import { CareContactResolver } from './care-contact.resolver.ts';
@@ -13,7 +14,7 @@ import { seedHealth } from './seed.ts';
 export const healthSubgraph: SubgraphDefinition<PrismaClient, HealthContext> = {
   name: 'health',
   schema: {
-    resolvers: [ChildResolver, CareContactResolver],
+    resolvers: [ChildResolver, CareContactResolver, CareVisitResolver],
     orphanedTypes: [Child],
     referenceResolvers: { Child: { __resolveReference: referenceById(Child) } },
   },

@@ -1,18 +1,60 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
+import type { Prisma } from '../../prisma/school/client/client.ts';
+import { BadUserInputError } from '../../lib/errors.ts';
+import { pageOf, toConnection, type Connection } from '../../lib/pagination/connection.ts';
+import { PageArgs, pageRequest } from '../../lib/pagination/page-args.ts';
+import { assertPageSize } from '../../lib/pagination/page-size.ts';
+import { inForceOn, swedishDate } from '../../lib/periods.ts';
+import { newestFirst, timelineWhere } from '../../lib/pagination/timeline.ts';
+import { StudentAbsence } from './attendance/student-absence.type.ts';
+import { termAttendance } from './attendance/term-attendance.ts';
+import { termByCode, termOn } from './attendance/terms.ts';
 import type { SchoolContext } from './context.ts';
-import { SchoolPlacement, toSchoolPlacement } from './school-placement.type.ts';
-import { inForceOn } from '../../lib/periods.ts';
+import { SchoolPlacement, SchoolPlacementConnection, toSchoolPlacement } from './school-placement.type.ts';
 
 /** Queries for the school's own staff. */
 @Resolver(() => SchoolPlacement)
 export class SchoolPlacementResolver {
-  @Query(() => [SchoolPlacement], { description: 'Students placed at a school unit today, by class.' })
-  async schoolPlacements(@Arg('schoolUnitCode', () => String) schoolUnitCode: string, @Ctx() context: SchoolContext): Promise<SchoolPlacement[]> {
-    const today = context.clock();
+  @Query(() => SchoolPlacementConnection, { description: 'Students placed at a school unit today, most recently enrolled first.' })
+  async schoolPlacements(
+    @Arg('schoolUnitCode', () => String) schoolUnitCode: string,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: SchoolContext,
+  ): Promise<Connection<SchoolPlacement>> {
+    const request = pageRequest(args);
     const rows = await context.prisma.schoolPlacement.findMany({
-      where: { schoolUnitCode, ...inForceOn(today) },
-      orderBy: [{ className: 'asc' }, { id: 'asc' }],
+      where: { schoolUnitCode, ...inForceOn(context.clock()), ...(timelineWhere({ at: 'startDate' }, request) as Prisma.SchoolPlacementWhereInput) },
+      orderBy: newestFirst('startDate'),
+      take: request.first + 1,
     });
-    return rows.map(toSchoolPlacement);
+    return toConnection(pageOf(rows, request, (row) => row.startDate), toSchoolPlacement);
+  }
+
+  @Query(() => [StudentAbsence], {
+    description: "Students at a school unit whose absence in a term (default: the current one) is at least minPercent, highest first. A ranking: `first` caps it, it has no cursor.",
+  })
+  async studentsWithHighAbsence(
+    @Arg('schoolUnitCode', () => String) schoolUnitCode: string,
+    @Arg('minPercent', () => Float, { defaultValue: 15 }) minPercent: number,
+    @Arg('term', () => String, { nullable: true }) code: string | undefined,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Ctx() context: SchoolContext,
+  ): Promise<StudentAbsence[]> {
+    assertPageSize(first);
+    if (!(minPercent >= 0 && minPercent <= 100)) throw new BadUserInputError('minPercent', 'must be between 0 and 100');
+    const today = context.clock();
+    const term = code == null ? termOn(swedishDate(today)) : termByCode(code);
+    if (!term) throw new BadUserInputError('term', 'must be HT or VT followed by a year, e.g. HT2026');
+    const placements = await context.prisma.schoolPlacement.findMany({ where: { schoolUnitCode, ...inForceOn(today) } });
+    const absences = await context.loaders.termAbsences.loadMany(placements.map((p) => `${term.code}#${p.childId}`));
+    return placements
+      .map((placement, i) => {
+        const rows = absences[i];
+        if (rows instanceof Error) throw rows;
+        return Object.assign(new StudentAbsence(), { placement: toSchoolPlacement(placement), attendance: termAttendance(term, rows, today) });
+      })
+      .filter((student) => student.attendance.absencePercent >= minPercent)
+      .sort((a, b) => b.attendance.absencePercent - a.attendance.absencePercent || a.placement.id.localeCompare(b.placement.id))
+      .slice(0, first);
   }
 }

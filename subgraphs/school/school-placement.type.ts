@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { SchoolPlacement as SchoolPlacementRow } from '../../prisma/school/client/client.ts';
 import { Child } from './child.type.ts';
 import { toLocalDate } from '../../lib/periods.ts';
+import { connectionOf } from '../../lib/pagination/connection.ts';
 
 @ObjectType({ description: "A child's enrolment at a school unit (skolenhet)." })
 export class SchoolPlacement {
@@ -24,12 +25,17 @@ export class SchoolPlacement {
   @Field(() => Int, { description: 'Årskurs; 0 is förskoleklass.' })
   grade!: number;
 
+  @Field(() => String, { nullable: true, description: 'The mentor, who follows the student’s development.' })
+  mentor!: string | null;
+
   @Field(() => GraphQLLocalDate)
   startDate!: string;
 
   @Field(() => GraphQLLocalDate, { nullable: true })
   endDate!: string | null;
 }
+
+export const SchoolPlacementConnection = connectionOf(SchoolPlacement, 'SchoolPlacement');
 
 export function toSchoolPlacement(row: SchoolPlacementRow): SchoolPlacement {
   return Object.assign(new SchoolPlacement(), {

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { PrismaClient } from '../../prisma/school/client/client.ts';
 import { referenceById } from '../../lib/federation/entity-reference.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
+import { AbsenceResolver } from './attendance/absence.resolver.ts';
 import { ChildResolver } from './child.resolver.ts';
 import { Child } from './child.type.ts';
 import { createSchoolContext, type SchoolContext } from './context.ts';
@@ -13,7 +14,7 @@ import { seedSchool } from './seed.ts';
 export const schoolSubgraph: SubgraphDefinition<PrismaClient, SchoolContext> = {
   name: 'school',
   schema: {
-    resolvers: [ChildResolver, SchoolPlacementResolver],
+    resolvers: [ChildResolver, SchoolPlacementResolver, AbsenceResolver],
     orphanedTypes: [Child],
     referenceResolvers: { Child: { __resolveReference: referenceById(Child) } },
   },

@@ -8,7 +8,7 @@ import { ChildGuardian } from './guardian.type.ts';
 import { RegisterChildInput } from './register-child.input.ts';
 import { registerChild } from './register-child.ts';
 import { isUuid } from '../../lib/uuid.ts';
-import { assertPageSize } from '../../lib/pagination.ts';
+import { assertPageSize } from '../../lib/pagination/page-size.ts';
 
 @Resolver(() => Child)
 export class ChildResolver {

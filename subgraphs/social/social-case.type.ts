@@ -2,6 +2,7 @@ import { DateTime } from '../../lib/scalars.ts';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { SocialCase as SocialCaseRow } from '../../prisma/social/client/client.ts';
 import { Child } from './child.type.ts';
+import { connectionOf } from '../../lib/pagination/connection.ts';
 
 @ObjectType({ description: 'A social services case (ärende) about a child.' })
 export class SocialCase {
@@ -23,6 +24,8 @@ export class SocialCase {
   @Field(() => String, { description: 'The handläggare responsible for the case.' })
   handlingOfficer!: string;
 }
+
+export const SocialCaseConnection = connectionOf(SocialCase, 'SocialCase');
 
 export function toSocialCase(row: SocialCaseRow): SocialCase {
   return Object.assign(new SocialCase(), { ...row, child: Object.assign(new Child(), { id: row.childId }) });

@@ -4,6 +4,7 @@ import { PrismaClient } from '../../prisma/social/client/client.ts';
 import { referenceById } from '../../lib/federation/entity-reference.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
 import { ChildResolver } from './child.resolver.ts';
+import { SocialInterventionResolver } from './interventions/social-intervention.resolver.ts';
 import { Child } from './child.type.ts';
 import { createSocialContext, type SocialContext } from './context.ts';
 import { SocialCaseResolver } from './social-case.resolver.ts';
@@ -13,7 +14,7 @@ import { seedSocial } from './seed.ts';
 export const socialSubgraph: SubgraphDefinition<PrismaClient, SocialContext> = {
   name: 'social',
   schema: {
-    resolvers: [ChildResolver, SocialCaseResolver],
+    resolvers: [ChildResolver, SocialCaseResolver, SocialInterventionResolver],
     orphanedTypes: [Child],
     referenceResolvers: { Child: { __resolveReference: referenceById(Child) } },
   },

@@ -4,7 +4,7 @@ import { isUuid } from '../../../lib/uuid.ts';
 import { assertPrivacyOfficer } from '../access.ts';
 import type { SipContext } from '../context.ts';
 import { ConsentAuditEntry } from './audit-entry.type.ts';
-import { assertPageSize } from '../../../lib/pagination.ts';
+import { assertPageSize } from '../../../lib/pagination/page-size.ts';
 
 @Resolver(() => ConsentAuditEntry)
 export class AuditResolver {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { ForbiddenError } from '../../../lib/errors.ts';
-import { assertPageSize } from '../../../lib/pagination.ts';
+import { assertPageSize } from '../../../lib/pagination/page-size.ts';
 import { swedishDate } from '../../../lib/periods.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import { Child } from '../child.type.ts';

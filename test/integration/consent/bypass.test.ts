@@ -41,9 +41,9 @@ describe('the consent guard cannot be bypassed', () => {
     });
 
     it('withholds a guarded field on a nested entity (school placement → child → health)', async () => {
-      const response = await asSchool(`{ schoolPlacements(schoolUnitCode: "49999999") { className child { careContacts { unitName } } } }`);
-      expect(response.data?.schoolPlacements).toEqual([{ className: '7T', child: { careContacts: [] } }]);
-      expect(response.errors).toEqual([expect.objectContaining({ path: ['schoolPlacements', 0, 'child', 'careContacts'], extensions: expect.objectContaining({ code: 'CONSENT_REQUIRED', reason: 'NO_CONSENT' }) })]);
+      const response = await asSchool(`{ schoolPlacements(schoolUnitCode: "49999999") { nodes { className child { careContacts { unitName } } } } }`);
+      expect(response.data?.schoolPlacements.nodes).toEqual([{ className: '7T', child: { careContacts: [] } }]);
+      expect(response.errors).toEqual([expect.objectContaining({ path: ['schoolPlacements', 'nodes', 0, 'child', 'careContacts'], extensions: expect.objectContaining({ code: 'CONSENT_REQUIRED', reason: 'NO_CONSENT' }) })]);
     });
 
     it('serves, across a list of every child, care contacts only where the rule grants them', async () => {
@@ -128,7 +128,7 @@ describe('the consent guard cannot be bypassed', () => {
 
     it("refuses another agency's staff the subgraph's own root queries", async () => {
       const genuine = await signRequesterContext(graph.contextKeys.privateKey, schoolCounsellor, 'r5');
-      const response = await postGraphQL(graph.subgraphs.health.url, { query: '{ careContactsAtUnit(unitName: "BUP Test") { unitName } }' }, { [REQUESTER_CONTEXT_HEADER]: genuine });
+      const response = await postGraphQL(graph.subgraphs.health.url, { query: '{ careContactsAtUnit(unitName: "BUP Test") { nodes { unitName } } }' }, { [REQUESTER_CONTEXT_HEADER]: genuine });
       expect(response.data).toBeNull();
       expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });

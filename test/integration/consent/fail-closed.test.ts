@@ -4,8 +4,8 @@ import { demoChildren } from '../../../prisma/demo/people.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 // Alva's consent releases her health care contacts to school: served while the SIP core decides.
-const QUERY = `{ schoolPlacements(schoolUnitCode: "45812345") { className child { id careContacts { unitName } } } }`;
-const alvaOf = (response: any) => response.data?.schoolPlacements.find((p: any) => p.child.id === demoChildren.alva.id);
+const QUERY = `{ schoolPlacements(schoolUnitCode: "45812345") { nodes { className child { id careContacts { unitName } } } } }`;
+const alvaOf = (response: any) => response.data?.schoolPlacements.nodes.find((p: any) => p.child.id === demoChildren.alva.id);
 
 function listenOn(port: number, handler: Parameters<typeof createServer>[1]): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -29,10 +29,10 @@ describe('when a consent decision cannot be made', () => {
 
   const expectWithheldAsUnavailable = (response: any) => {
     // Unguarded, own-agency data is still served…
-    expect(response.data.schoolPlacements.map((p: any) => p.className)).toContain('8B');
+    expect(response.data.schoolPlacements.nodes.map((p: any) => p.className)).toContain('8B');
     // …and every guarded field is withheld with CONSENT_UNAVAILABLE.
-    for (const placement of response.data.schoolPlacements) expect(placement.child.careContacts).toEqual([]);
-    expect(response.errors.length).toBe(response.data.schoolPlacements.length);
+    for (const placement of response.data.schoolPlacements.nodes) expect(placement.child.careContacts).toEqual([]);
+    expect(response.errors.length).toBe(response.data.schoolPlacements.nodes.length);
     for (const error of response.errors) expect(error.extensions).toMatchObject({ code: 'CONSENT_UNAVAILABLE', scope: 'HEALTH_CARE_CONTACTS' });
   };
 

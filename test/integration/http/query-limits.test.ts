@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUERY_LIMITS } from '../../../gateway/query-limits.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
-/** schoolPlacements → child → schoolPlacement → child → … `levels` deep, then id: depth levels + 2. */
+/** schoolPlacements → nodes → child → schoolPlacement → child → … `levels` deep, then id: depth levels + 3. */
 function nested(levels: number): string {
   let selection = 'id';
   for (let i = levels - 1; i >= 0; i--) selection = i % 2 === 0 ? `child { ${selection} }` : `schoolPlacement { ${selection} }`;
-  return `{ schoolPlacements(schoolUnitCode: "45812345") { ${selection} } }`;
+  return `{ schoolPlacements(schoolUnitCode: "45812345") { nodes { ${selection} } } }`;
 }
 
 describe('query limits at the gateway', () => {
@@ -16,13 +16,13 @@ describe('query limits at the gateway', () => {
   const subgraphRequests = () => Object.values(graph.subgraphs).reduce((sum, subgraph) => sum + (subgraph.requestCounts.get('/graphql') ?? 0), 0);
 
   it('serves an operation exactly at the depth limit', async () => {
-    const response = await graph.query(nested(DEFAULT_QUERY_LIMITS.maxDepth - 2), {}, 'school counsellor');
+    const response = await graph.query(nested(DEFAULT_QUERY_LIMITS.maxDepth - 3), {}, 'school counsellor');
     expect(response.errors).toBeUndefined();
   });
 
   it('refuses one level deeper, before asking any subgraph', async () => {
     const before = subgraphRequests();
-    const response = await graph.query(nested(DEFAULT_QUERY_LIMITS.maxDepth - 1), {}, 'school counsellor');
+    const response = await graph.query(nested(DEFAULT_QUERY_LIMITS.maxDepth - 2), {}, 'school counsellor');
     expect(response.status).toBe(400);
     expect(response.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth', max: DEFAULT_QUERY_LIMITS.maxDepth });
     expect(subgraphRequests()).toBe(before);

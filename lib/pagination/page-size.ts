@@ -1,4 +1,4 @@
-import { BadUserInputError } from './errors.ts';
+import { BadUserInputError } from '../errors.ts';
 
 /** The largest page any list query serves. */
 export const MAX_PAGE_SIZE = 500;

@@ -1,0 +1,44 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { ArgsType, Field, Int } from 'type-graphql';
+import { BadUserInputError } from '../errors.ts';
+import { decodeCursor, type Cursor } from './cursor.ts';
+import { assertPageSize } from './page-size.ts';
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 50, description: 'How many entries, 1 to 500.' })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: "The previous page's `pageInfo.endCursor`." })
+  after?: string | null;
+}
+
+@ArgsType()
+export class TimelineArgs extends PageArgs {
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only what falls on or after this date.' })
+  from?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only what falls on or before this date.' })
+  to?: string | null;
+}
+
+/** A checked page request: the same request for many children is answered by one query. */
+export interface PageRequest {
+  first: number;
+  after: Cursor | null;
+  from: Date | null;
+  to: Date | null;
+}
+
+const day = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
+
+export function pageRequest(args: PageArgs & Partial<TimelineArgs>): PageRequest {
+  assertPageSize(args.first);
+  if (args.from != null && args.to != null && args.to < args.from) throw new BadUserInputError('to', 'must not be before from');
+  return {
+    first: args.first,
+    after: args.after == null ? null : decodeCursor(args.after),
+    from: args.from == null ? null : day(args.from),
+    to: args.to == null ? null : day(args.to),
+  };
+}

@@ -1,0 +1,63 @@
+import DataLoader from 'dataloader';
+import { pageOf, type Page } from './connection.ts';
+import type { PageRequest } from './page-args.ts';
+
+/** The columns of a timeline: the date it is ordered and paged by, and for periods the end date. */
+export interface TimelineColumns {
+  at: string;
+  until?: string;
+}
+
+/**
+ * A Prisma `where` for one page of a timeline: entries inside [from, to] (a period overlaps it),
+ * after the cursor in newest-first order. Generic over the model, so callers cast it to theirs.
+ */
+export function timelineWhere({ at, until }: TimelineColumns, request: PageRequest): { AND: object[] } {
+  const conditions: object[] = [];
+  if (request.to) conditions.push({ [at]: { lte: request.to } });
+  if (request.from) conditions.push(until ? { OR: [{ [until]: null }, { [until]: { gte: request.from } }] } : { [at]: { gte: request.from } });
+  if (request.after) conditions.push({ OR: [{ [at]: { lt: request.after.at } }, { [at]: request.after.at, id: { lt: request.after.id } }] });
+  return { AND: conditions };
+}
+
+/** Newest first, ties broken by id: the order cursors point into. */
+export const newestFirst = (at: string) => [{ [at]: 'desc' as const }, { id: 'desc' as const }];
+
+const requestKey = ({ first, after, from, to }: PageRequest) =>
+  [first, after?.at.toISOString(), after?.id, from?.toISOString(), to?.toISOString()].join('|');
+
+/**
+ * One page per child of a timeline, for every child asked about in the same tick with the same
+ * page request, in one query. `fetch` returns the matching rows of all `childIds` newest first;
+ * `take` is set when one child is asked about, so a long history is not read to show one page.
+ */
+export function timelineLoader<Row extends { id: string; childId: string }>(
+  fetch: (childIds: string[], request: PageRequest, take: number | undefined) => Promise<Row[]>,
+  sortKey: (row: Row) => Date,
+): DataLoader<{ childId: string; request: PageRequest }, Page<Row>, string> {
+  const keyOf = ({ childId, request }: { childId: string; request: PageRequest }) => `${requestKey(request)}#${childId}`;
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, { request: PageRequest; childIds: Set<string> }>();
+      for (const { childId, request } of keys) {
+        const group = groups.get(requestKey(request)) ?? { request, childIds: new Set<string>() };
+        group.childIds.add(childId);
+        groups.set(requestKey(request), group);
+      }
+      const rowsByKey = new Map<string, Row[]>();
+      await Promise.all(
+        [...groups.values()].map(async ({ request, childIds }) => {
+          const rows = await fetch([...childIds], request, childIds.size === 1 ? request.first + 1 : undefined);
+          for (const row of rows) {
+            const key = keyOf({ childId: row.childId, request });
+            const list = rowsByKey.get(key);
+            if (list) list.push(row);
+            else rowsByKey.set(key, [row]);
+          }
+        }),
+      );
+      return keys.map((key) => pageOf(rowsByKey.get(keyOf(key)) ?? [], key.request, sortKey));
+    },
+    { cacheKeyFn: keyOf },
+  );
+}
