@@ -1,23 +1,97 @@
-import type { PrismaClient } from '../../prisma/school/client/client.ts';
+import type { Prisma, PrismaClient } from '../../prisma/school/client/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { demoCohort } from '../../prisma/demo/cohort.ts';
 import { demoChildren as c } from '../../prisma/demo/people.ts';
+import { swedishDate } from '../../lib/periods.ts';
+import { isSchoolDay, termOn } from './attendance/terms.ts';
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const ekbacken = { schoolName: 'Ekbackens skola', schoolUnitCode: '45812345' };
 const solrosen = { schoolName: 'Solrosens skola', schoolUnitCode: '45867890' };
+const DAY = 86_400_000;
 
-/** Fictional placements; Wilma has moved school, Juni has none (she attends a school outside the municipality). */
-export async function seedSchool(prisma: PrismaClient): Promise<void> {
+/** The school days of the current term before today, oldest first. */
+function schoolDaysSoFar(now: Date): Date[] {
+  const today = date(swedishDate(now));
+  const days: Date[] = [];
+  for (let day = termOn(swedishDate(now)).start; day < today; day = new Date(day.getTime() + DAY)) if (isSchoolDay(day)) days.push(day);
+  return days;
+}
+
+/**
+ * Absence this term: a child with high absence misses every third day (often unreported), the
+ * others are ill now and then and go to the odd appointment.
+ */
+function absencesFor(childId: string, seed: number, high: boolean, days: Date[], now: Date): Prisma.AbsenceCreateManyInput[] {
+  return days.flatMap((day, i): Prisma.AbsenceCreateManyInput[] => {
+    const base = { childId, date: day, recordedBy: 'staff-school-admin', recordedAt: new Date(day.getTime() + 9 * 3600_000), note: null };
+    if (high && (i + seed) % 3 === 0) {
+      const unreported = (i + seed) % 2 === 0;
+      return [{ ...base, minutes: 360, reason: unreported ? 'UNREPORTED' : 'ILLNESS', valid: !unreported }];
+    }
+    if ((i + seed) % 17 === 0) return [{ ...base, minutes: 360, reason: 'ILLNESS', valid: true }];
+    if ((i + seed) % 23 === 0) return [{ ...base, minutes: 90, reason: 'MEDICAL_APPOINTMENT', valid: true, note: 'Tandläkare' }];
+    return [];
+  }).filter((absence) => (absence.date as Date) < now);
+}
+
+/**
+ * Fictional student records. Wilma has moved school; Juni has none (she attends a school outside
+ * the municipality); Alva's absence is high and she has adaptations and an action programme; the
+ * cohort attends two more schools.
+ */
+export async function seedSchool(prisma: PrismaClient, clock: Clock): Promise<void> {
   if ((await prisma.schoolPlacement.count()) > 0) return;
-  await prisma.schoolPlacement.createMany({
-    data: [
-      { childId: c.alva.id, ...ekbacken, className: '8B', grade: 8, startDate: date('2019-08-19') },
-      { childId: c.elias.id, ...solrosen, className: '9A', grade: 9, startDate: date('2017-08-21') },
-      { childId: c.noah.id, ...ekbacken, className: '6A', grade: 6, startDate: date('2021-08-18') },
-      { childId: c.wilma.id, ...ekbacken, className: '9C', grade: 9, startDate: date('2016-08-22'), endDate: date('2025-06-13') },
-      { childId: c.wilma.id, ...solrosen, className: '9B', grade: 9, startDate: date('2025-08-18') },
-      { childId: c.leo.id, ...solrosen, className: '9A', grade: 9, startDate: date('2018-08-20') },
-      { childId: c.saga.id, ...ekbacken, className: '7A', grade: 7, startDate: date('2020-08-17') },
-      { childId: c.ebbe.id, ...solrosen, className: '5B', grade: 5, startDate: date('2022-08-17') },
-    ],
-  });
+  const now = clock();
+  const days = schoolDaysSoFar(now);
+  const daysAgo = (n: number) => new Date(date(swedishDate(now)).getTime() - n * DAY);
+  const cohortPlacements = demoCohort.map(({ id, school }) => ({ childId: id, ...school, startDate: date(`${2026 - school.grade}-08-17`) }));
+  await prisma.$transaction([
+    prisma.schoolPlacement.createMany({
+      data: [
+        { childId: c.alva.id, ...ekbacken, className: '8B', grade: 8, mentor: 'Jenny Ström', startDate: date('2019-08-19') },
+        { childId: c.elias.id, ...solrosen, className: '9A', grade: 9, mentor: 'Omar Said', startDate: date('2017-08-21') },
+        { childId: c.noah.id, ...ekbacken, className: '6A', grade: 6, mentor: 'Lars Ek', startDate: date('2021-08-18') },
+        { childId: c.wilma.id, ...ekbacken, className: '9C', grade: 9, mentor: 'Lars Ek', startDate: date('2016-08-22'), endDate: date('2025-06-13') },
+        { childId: c.wilma.id, ...solrosen, className: '9B', grade: 9, mentor: 'Omar Said', startDate: date('2025-08-18') },
+        { childId: c.leo.id, ...solrosen, className: '9A', grade: 9, mentor: 'Omar Said', startDate: date('2018-08-20') },
+        { childId: c.saga.id, ...ekbacken, className: '7A', grade: 7, mentor: 'Jenny Ström', startDate: date('2020-08-17') },
+        { childId: c.ebbe.id, ...solrosen, className: '5B', grade: 5, mentor: 'Maria Dahl', startDate: date('2022-08-17') },
+        ...cohortPlacements,
+      ],
+    }),
+    prisma.absence.createMany({
+      data: [
+        ...absencesFor(c.alva.id, 0, true, days, now),
+        ...[c.elias, c.noah, c.wilma, c.leo, c.saga, c.ebbe].flatMap((child, i) => absencesFor(child.id, i + 1, false, days, now)),
+        ...demoCohort.flatMap((child) => absencesFor(child.id, child.index, child.highAbsence, days, now)),
+      ],
+    }),
+    prisma.extraAdaptation.createMany({
+      data: [
+        { childId: c.alva.id, description: 'Senare start på dagen, första lektionen i ett mindre rum', startsOn: daysAgo(60), decidedBy: 'Jenny Ström', evaluatedOn: daysAgo(20) },
+        { childId: c.alva.id, description: 'Skriftliga instruktioner och färre uppgifter åt gången', subject: 'Matematik', startsOn: daysAgo(90), endsOn: daysAgo(30), decidedBy: 'Jenny Ström' },
+        { childId: c.noah.id, description: 'Bildstöd och förberedelse inför förändringar', startsOn: daysAgo(200), decidedBy: 'Lars Ek' },
+        ...demoCohort.filter((child) => child.index % 3 === 0).map((child) => ({
+          childId: child.id, description: 'Hörselkåpor och egen arbetsplats vid behov', startsOn: daysAgo(30 + child.index), decidedBy: child.school.mentor,
+        })),
+      ],
+    }),
+    prisma.actionProgramme.createMany({
+      data: [
+        { childId: c.alva.id, decidedOn: daysAgo(30), needs: 'Alva behöver stöd för att komma till skolan och klara kunskapskraven i matematik.', measures: 'Speciallärare två gånger i veckan; anpassad studiegång.', evaluateOn: daysAgo(-60), decidedBy: 'Rektor Ekbackens skola' },
+        ...demoCohort.filter((child) => child.index % 6 === 0).map((child) => ({
+          childId: child.id, decidedOn: daysAgo(100 + child.index), needs: 'Behov av särskilt stöd i läsning och skrivning.', measures: 'Specialpedagog tre gånger i veckan.', evaluateOn: daysAgo(-30), decidedBy: `Rektor ${child.school.schoolName}`,
+        })),
+      ],
+    }),
+    prisma.studentHealthContact.createMany({
+      data: [
+        ...[56, 42, 28, 14, 7].map((n) => ({ childId: c.alva.id, date: daysAgo(n), profession: 'COUNSELLOR' as const, purpose: 'Stödsamtal om skolfrånvaro' })),
+        { childId: c.elias.id, date: daysAgo(21), profession: 'SCHOOL_NURSE', purpose: 'Samtal om sömn och oro' },
+        { childId: c.elias.id, date: daysAgo(10), profession: 'PSYCHOLOGIST', purpose: 'Bedömning inför remiss till BUP' },
+        ...demoCohort.filter((child) => child.index % 2 === 0).map((child) => ({ childId: child.id, date: daysAgo(5 + child.index), profession: 'SCHOOL_NURSE' as const, purpose: 'Hälsosamtal' })),
+      ],
+    }),
+  ]);
 }

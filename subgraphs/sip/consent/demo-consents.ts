@@ -1,4 +1,6 @@
+import { demoCohort } from '../../../prisma/demo/cohort.ts';
 import { demoChildren as c, demoGuardians as g } from '../../../prisma/demo/people.ts';
+import { CONSENT_SCOPES } from '../../../schema/consent-scopes.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ALL_AGENCIES = ['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'] as const;
@@ -62,4 +64,27 @@ export function demoConsents(now: Date): DemoConsent[] {
       withdrawal: { withdrawnAt: days(-7), withdrawnBy: g.karinHolm.id, reason: 'Vill inte längre att uppgifter delas.' },
     },
   ].map((consent) => ({ ...consent, agencies: [...consent.agencies] }));
+}
+
+/** The cohort's consents, by each child's situation: every category, none, expired, withdrawn, or school and care contacts only. */
+export function cohortConsents(now: Date): DemoConsent[] {
+  const days = (n: number) => new Date(now.getTime() + n * DAY);
+  return demoCohort.flatMap((child): DemoConsent[] => {
+    if (child.consent === 'NONE') return [];
+    const base = {
+      id: demoConsentId(100 + child.index), childId: child.id, guardianIds: child.guardians.map(({ guardian }) => guardian.id), givenByChild: false,
+      form: 'WRITTEN' as const, purpose: 'SIP: samordning av stöd i skola, socialtjänst och vård', recordedBy: 'staff-social-1', recordedByAgency: 'SOCIAL_SERVICES' as const,
+      scopes: Object.keys(CONSENT_SCOPES), agencies: [...ALL_AGENCIES], validFrom: days(-60 - child.index), validUntil: days(300), recordedAt: days(-60 - child.index),
+    };
+    switch (child.consent) {
+      case 'FULL':
+        return [base];
+      case 'EXPIRED':
+        return [{ ...base, validFrom: days(-400), recordedAt: days(-400), validUntil: days(-child.index - 1) }];
+      case 'WITHDRAWN':
+        return [{ ...base, withdrawal: { withdrawnAt: days(-child.index), withdrawnBy: base.guardianIds[0], reason: 'Familjen vill inte längre att uppgifter delas.' } }];
+      case 'PARTIAL':
+        return [{ ...base, scopes: ['SCHOOL_ENROLMENT', 'SCHOOL_ATTENDANCE', 'HEALTH_CARE_CONTACTS'], agencies: ['SCHOOL', 'HEALTH_CARE'] }];
+    }
+  });
 }
