@@ -24,11 +24,8 @@ export interface TestChild {
   custodianIds: string[];
 }
 
-/**
- * Registers a child with `custodians` guardians with custody, and gives the child records in all
- * three agencies' own databases: a school placement, an open social case, a care contact.
- */
-export async function childWithRecords(graph: TestGraph, options: { born: string; custodians: 1 | 2 }): Promise<TestChild> {
+/** Registers a child born on `born` (YYYYMMDD) with `custodians` guardians with custody, through the graph. */
+export async function registerTestChild(graph: TestGraph, options: { born: string; custodians: 1 | 2 }): Promise<TestChild> {
   const guardians = Array.from({ length: options.custodians }, (_, i) => ({
     personnummer: testPersonnummer(`1980010${i + 1}`),
     givenName: `Förälder${i + 1}`,
@@ -41,13 +38,22 @@ export async function childWithRecords(graph: TestGraph, options: { born: string
   );
   expect(registered.errors).toBeUndefined();
   const child = registered.data!.registerChild;
-  const childId: string = child.id;
+  return { id: child.id, custodianIds: child.guardians.map((g: { guardian: { id: string } }) => g.guardian.id) };
+}
+
+/**
+ * Registers a child and gives them records in all three agencies' own databases: a school
+ * placement, an open social case, a care contact.
+ */
+export async function childWithRecords(graph: TestGraph, options: { born: string; custodians: 1 | 2 }): Promise<TestChild> {
+  const child = await registerTestChild(graph, options);
+  const childId = child.id;
   const start = new Date('2020-01-01T00:00:00Z');
   const { school, social, health } = graph.subgraphs;
   await (school.prisma as any).schoolPlacement.create({ data: { childId, schoolName: 'Testskolan', schoolUnitCode: '49999999', className: '7T', grade: 7, startDate: start } });
   await (social.prisma as any).socialCase.create({ data: { childId, caseNumber: `SOC-TEST-${childId.slice(0, 8)}`, openedAt: start, handlingOfficer: 'Test Handläggare' } });
   await (health.prisma as any).careContact.create({ data: { childId, unitName: 'BUP Test', unitType: 'BUP', startDate: start } });
-  return { id: childId, custodianIds: child.guardians.map((g: { guardian: { id: string } }) => g.guardian.id) };
+  return child;
 }
 
 export interface ConsentInput {
