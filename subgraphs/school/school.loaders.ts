@@ -31,12 +31,12 @@ export function createSchoolLoaders(prisma: PrismaClient, clock: Clock) {
         const [code, childId] = key.split('#');
         childIdsByTerm.set(code, [...(childIdsByTerm.get(code) ?? []), childId]);
       }
-      const byKey = new Map<string, AbsenceRow[]>();
+      const byKey = new Map<string, AbsenceRow[]>(keys.map((key) => [key, []]));
       await Promise.all(
         [...childIdsByTerm].map(async ([code, childIds]) => {
           const term = termByCode(code)!;
           const rows = await prisma.absence.findMany({ where: { childId: { in: childIds }, date: { gte: term.start, lte: term.end } }, orderBy: [{ date: 'asc' }, { id: 'asc' }] });
-          for (const row of rows) byKey.set(`${code}#${row.childId}`, [...(byKey.get(`${code}#${row.childId}`) ?? []), row]);
+          for (const row of rows) byKey.get(`${code}#${row.childId}`)?.push(row);
         }),
       );
       return keys.map((key) => byKey.get(key) ?? []);

@@ -28,21 +28,21 @@ describe('composition refuses cross-agency fields without a consent policy', () 
 
   it('fails `npm run compose` for a real subgraph that adds an unguarded field', async () => {
     @ObjectType()
-    class Diagnosis {
+    class BloodGroup {
       @Field(() => String)
-      code!: string;
+      group!: string;
     }
     @Resolver(() => Child)
     class UnguardedResolver {
-      @FieldResolver(() => [Diagnosis])
-      diagnoses(): Diagnosis[] {
-        return [];
+      @FieldResolver(() => BloodGroup, { nullable: true })
+      bloodGroup(): BloodGroup | null {
+        return null;
       }
     }
     const careless = { ...healthSubgraph, schema: { ...healthSubgraph.schema, resolvers: [...healthSubgraph.schema.resolvers, UnguardedResolver] } } as unknown as AnySubgraphDefinition;
     const subgraphs = allSubgraphs.map((subgraph) => (subgraph.name === 'health' ? careless : subgraph));
     const failure = await composeSupergraph(subgraphs).catch((error) => error);
     expect(failure).toBeInstanceOf(CompositionError);
-    expect(failure.problems).toEqual(["health: Child.diagnoses is contributed to sip's Child without @consent(scope: …) or @consentExempt(reason: …)"]);
+    expect(failure.problems).toEqual(["health: Child.bloodGroup is contributed to sip's Child without @consent(scope: …) or @consentExempt(reason: …)"]);
   });
 });
