@@ -13,4 +13,4 @@ export const SUBGRAPH_AGENCY: Record<SubgraphName, Agency | null> = {
 };
 
 /** The subgraph that owns each entity; every other subgraph's fields on it cross an agency boundary. */
-export const ENTITY_OWNERS: Record<string, SubgraphName> = { Child: 'sip' };
+export const ENTITY_OWNERS: Record<string, SubgraphName> = { Child: 'sip', PlanIntervention: 'sip' };

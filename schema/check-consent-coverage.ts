@@ -26,7 +26,9 @@ export function checkConsentCoverage(subgraph: SubgraphName, document: DocumentN
     for (const field of definition.fields ?? []) {
       const where = `${subgraph}: ${typeName}.${field.name.value}`;
       const { scope, exemptReason } = consentPolicyOf(field);
-      const crossesBoundary = owner !== undefined && owner !== subgraph && !keyFields.has(field.name.value);
+      // Key fields and @external fields are the owner's, only named here.
+      const isOwners = keyFields.has(field.name.value) || (field.directives ?? []).some((d) => d.name.value === 'external');
+      const crossesBoundary = owner !== undefined && owner !== subgraph && !isOwners;
       if (!crossesBoundary) {
         if (scope !== null || exemptReason !== null) problems.push(`${where} has @consent/@consentExempt but is not contributed to another subgraph's entity`);
         continue;

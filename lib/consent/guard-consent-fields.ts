@@ -19,6 +19,13 @@ type Resolver = GraphQLFieldResolver<unknown, { requester?: Requester; consent?:
 
 const isList = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : type.kind === Kind.LIST_TYPE);
 
+/**
+ * The child a guarded field is about: a `Child`'s own id, or the `childId` that any other entity
+ * carrying a child's data provides (an agency subgraph `@requires` it from the entity's owner).
+ */
+const childIdOf = (typeName: string, source: unknown): unknown =>
+  typeName === 'Child' ? (source as { id?: unknown } | null)?.id : (source as { childId?: unknown } | null)?.childId;
+
 function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, ownerAgency: Agency | null, withheldValue: () => null | []): Resolver {
   return async (source, args, context, info) => {
     const { requester, consent: state } = context;
@@ -26,7 +33,7 @@ function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, o
     if (!requester || !state) throw new ConsentUnavailableError(responsePathAsArray(info.path), scope);
     if (ownerAgency !== null && requester.agency === ownerAgency) return resolve(source, args, context, info);
     const path = responsePathAsArray(info.path);
-    const childId = (source as { id?: unknown } | null)?.id;
+    const childId = childIdOf(info.parentType.name, source);
     let decision;
     try {
       if (typeof childId !== 'string') throw new Error(`${info.parentType.name}.${fieldName} resolved without a child id`);

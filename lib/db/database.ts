@@ -19,6 +19,8 @@ export interface OpenDatabase {
   connectionString: string;
   /** For messages: the URL without password, or the embedded data directory. */
   description: string;
+  /** The most connections the subgraph's pool may open; unset means the driver's default. */
+  maxPoolSize?: number;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,11 @@ async function openEmbedded(dataDir: string | undefined): Promise<OpenDatabase> 
   return {
     connectionString: `postgres://postgres@${socket.getServerConn()}/postgres`,
     description: dataDir ? `embedded PostgreSQL in ${dataDir}` : 'embedded PostgreSQL in memory',
+    // The socket server interleaves protocol messages of concurrent connections outside
+    // transactions, so one client's Parse/Bind/Execute can meet another's ("unnamed prepared
+    // statement does not exist"; electric-sql/pglite PR #977). PGlite is one session anyway:
+    // one pooled connection loses no parallelism and keeps every statement whole.
+    maxPoolSize: 1,
     close: async () => {
       await socket.stop();
       await db.close();

@@ -76,7 +76,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
     if (applied.length > 0) log(`applied migrations ${applied.join(', ')} to ${database.description}`);
 
     const prisma = definition.createPrisma({
-      adapter: new PrismaPg({ connectionString: database.connectionString }),
+      adapter: new PrismaPg({ connectionString: database.connectionString, max: database.maxPoolSize }),
       log: [{ emit: 'event', level: 'query' }],
     });
     cleanup.push(() => prisma.$disconnect());

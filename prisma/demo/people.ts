@@ -76,3 +76,9 @@ export const demoStaff = {
   socialWorker: { subject: 'staff-social-1', name: 'Eva Sundberg', agency: 'SOCIAL_SERVICES', unit: 'Barn och familj', role: 'social_worker', title: 'socialsekreterare' },
   doctor: { subject: 'staff-bup-norra-1', name: 'Jonas Lind', agency: 'HEALTH_CARE', unit: 'BUP Norra', role: 'doctor', title: 'läkare' },
 } satisfies Record<string, DemoStaff>;
+
+/** Records in an agency's own system that a demo SIP plan links to. */
+export const demoRecordIds = {
+  /** Social services' decision on parenting support for Alva's family. */
+  alvaParentingSupport: '99999999-0000-4000-8000-000000000001',
+};

@@ -1,7 +1,7 @@
 // Loaded before any decorated class, so type-graphql finds the metadata API.
 import 'reflect-metadata';
 import { PrismaClient } from '../../prisma/health/client/client.ts';
-import { referenceById } from '../../lib/federation/entity-reference.ts';
+import { entityReference } from '../../lib/federation/entity-reference.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
 import { ChildResolver } from './child.resolver.ts';
 import { CareVisitResolver } from './visits/care-visit.resolver.ts';
@@ -16,7 +16,7 @@ export const healthSubgraph: SubgraphDefinition<PrismaClient, HealthContext> = {
   schema: {
     resolvers: [ChildResolver, CareContactResolver, CareVisitResolver],
     orphanedTypes: [Child],
-    referenceResolvers: { Child: { __resolveReference: referenceById(Child) } },
+    referenceResolvers: { Child: { __resolveReference: entityReference(Child) } },
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createHealthContext,

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../prisma/social/client/client.ts';
 import { demoCohort } from '../../prisma/demo/cohort.ts';
-import { demoChildren as c } from '../../prisma/demo/people.ts';
+import { demoChildren as c, demoRecordIds } from '../../prisma/demo/people.ts';
 
 const at = (iso: string) => new Date(iso);
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -38,7 +38,7 @@ export async function seedSocial(prisma: PrismaClient): Promise<void> {
     }),
     prisma.socialIntervention.createMany({
       data: [
-        { childId: c.alva.id, caseId: caseId(1), kind: 'Föräldraskapsstöd', legalBasis: 'SOL', provision: '4 kap. 1 § SoL', decidedOn: date('2025-12-18'), startsOn: date('2026-01-08'), provider: 'Familjecentralen', decidedBy: 'Eva Sundberg', recordedAt: at('2025-12-18T10:00:00Z') },
+        { id: demoRecordIds.alvaParentingSupport, childId: c.alva.id, caseId: caseId(1), kind: 'Föräldraskapsstöd', legalBasis: 'SOL', provision: '4 kap. 1 § SoL', decidedOn: date('2025-12-18'), startsOn: date('2026-01-08'), provider: 'Familjecentralen', decidedBy: 'Eva Sundberg', recordedAt: at('2025-12-18T10:00:00Z') },
         { childId: c.leo.id, caseId: caseId(4), kind: 'Korttidsvistelse', legalBasis: 'LSS', provision: '9 § 6 LSS', decidedOn: date('2026-03-02'), startsOn: date('2026-03-16'), endsOn: date('2027-03-15'), provider: 'Korttidshemmet Gläntan', decidedBy: 'Eva Sundberg', recordedAt: at('2026-03-02T10:00:00Z') },
         ...cohortCases.filter((child) => child.index % 4 === 2).map((child) => ({
           childId: child.id, caseId: caseId(100 + child.index), kind: 'Kontaktperson', legalBasis: 'SOL' as const, provision: '4 kap. 1 § SoL',

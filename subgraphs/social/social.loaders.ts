@@ -10,6 +10,10 @@ export function createSocialLoaders(prisma: PrismaClient) {
         prisma.socialCase.findMany({ where: { childId: { in: [...childIds] }, closedAt: null }, orderBy: { openedAt: 'asc' } }),
       (socialCase) => socialCase.childId,
     ),
+    interventionById: oneByKey(
+      (ids: readonly string[]) => prisma.socialIntervention.findMany({ where: { id: { in: [...ids] } } }),
+      (intervention) => intervention.id,
+    ),
     investigations: timelineLoader(
       (childIds, request, take) =>
         prisma.investigation.findMany({

@@ -4,7 +4,8 @@ import { PlanGoal, PlanIntervention, PlanVersion } from './plan-version.type.ts'
 
 export type VersionRowWithContent = VersionRow & { goals: GoalRow[]; interventions: InterventionRow[] };
 
-export function toPlanVersion(row: VersionRowWithContent): PlanVersion {
+/** `childId` is the plan's child, which each intervention carries for the agencies' consent checks. */
+export function toPlanVersion(row: VersionRowWithContent, childId: string): PlanVersion {
   return Object.assign(new PlanVersion(), {
     id: row.id,
     sipId: row.sipId,
@@ -16,6 +17,9 @@ export function toPlanVersion(row: VersionRowWithContent): PlanVersion {
     goals: row.goals.map(({ term, description, measure }) => Object.assign(new PlanGoal(), { term, description, measure })),
     interventions: row.interventions.map((intervention) =>
       Object.assign(new PlanIntervention(), {
+        id: intervention.id,
+        childId,
+        agencyRecordId: intervention.agencyRecordId,
         what: intervention.what,
         agency: intervention.agency,
         unit: intervention.unit,

@@ -33,12 +33,14 @@ async function versionFacts(context: SipContext, version: PlanVersion) {
 export class PlanVersionResolver {
   @Mutation(() => PlanVersion, { description: 'Writes the next version of the plan (staff taking part; the family agreed; a linked consent in force). It needs new signatures.' })
   async savePlanVersion(@Arg('sipId', () => ID) sipId: string, @Arg('input', () => PlanInput) input: PlanInput, @Ctx() context: SipContext): Promise<PlanVersion> {
-    return toPlanVersion(await savePlanVersion(context, sipId, input));
+    const { version, childId } = await savePlanVersion(context, sipId, input);
+    return toPlanVersion(version, childId);
   }
 
   @Mutation(() => PlanVersion, { description: 'The requester signs the current version of the plan, as a participant.' })
   async signPlanVersion(@Arg('versionId', () => ID) versionId: string, @Ctx() context: SipContext): Promise<PlanVersion> {
-    return toPlanVersion(await signPlanVersion(context, versionId));
+    const { version, childId } = await signPlanVersion(context, versionId);
+    return toPlanVersion(version, childId);
   }
 
   @FieldResolver(() => Meeting, { nullable: true, description: 'The SIP or follow-up meeting where this version was agreed.' })

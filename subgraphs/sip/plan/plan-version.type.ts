@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Agency, GoalTerm } from '../../../prisma/sip/client/enums.ts';
 import { DateTime } from '../../../lib/scalars.ts';
@@ -18,8 +18,18 @@ export class PlanGoal {
   measure!: string;
 }
 
-@ObjectType({ description: 'An intervention (insats) in the plan.' })
+@ObjectType({ description: "An intervention (insats) in the plan. The responsible agency may add its own record of it, under consent." })
+@Directive('@key(fields: "id")')
 export class PlanIntervention {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { description: 'The child the plan is for; agency subgraphs decide consent by it.' })
+  childId!: string;
+
+  @Field(() => ID, { nullable: true, description: "The intervention's record in the responsible agency's own system, if linked." })
+  agencyRecordId!: string | null;
+
   @Field(() => String)
   what!: string;
 

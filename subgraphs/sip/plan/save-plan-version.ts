@@ -1,11 +1,18 @@
 import { BadUserInputError } from '../../../lib/errors.ts';
 import { swedishDate } from '../../../lib/periods.ts';
 import { optionalText, requiredEmail, requiredText, requiredTexts } from '../../../lib/text-input.ts';
+import { isUuid } from '../../../lib/uuid.ts';
 import type { SipContext } from '../context.ts';
 import { assertConsentInForce, assertStaffParticipant, changeOpenSip } from '../process/open-sip.ts';
 import type { PlanInput } from './plan.inputs.ts';
 
 const date = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
+function optionalRecordId(id: string | null | undefined, field: string): string | null {
+  if (id == null) return null;
+  if (!isUuid(id)) throw new BadUserInputError(field, "must be the id of the intervention's record in the agency's own system");
+  return id;
+}
+
 const texts = (values: readonly string[], field: string) => values.map((value, i) => requiredText(value, `${field}.${i}`));
 
 /** Checks and normalises a plan's content that needs nothing from the database. */
@@ -35,6 +42,7 @@ function planContent(input: PlanInput, today: string) {
       location: requiredText(intervention.location, `${field}.location`, 300),
       evaluationMethod: requiredText(intervention.evaluationMethod, `${field}.evaluationMethod`),
       evaluatedBy: requiredText(intervention.evaluatedBy, `${field}.evaluatedBy`, 200),
+      agencyRecordId: optionalRecordId(intervention.agencyRecordId, `${field}.agencyRecordId`),
     };
   });
   if (input.followUpOn <= today) throw new BadUserInputError('input.followUpOn', 'must be after today');
@@ -76,7 +84,7 @@ export async function savePlanVersion(context: SipContext, sipId: string, input:
     }
     const latest = await tx.planVersion.findFirst({ where: { sipId: sip.id }, orderBy: { number: 'desc' }, select: { number: true } });
     const { goals, interventions, ...fields } = content;
-    return tx.planVersion.create({
+    const version = await tx.planVersion.create({
       data: {
         ...fields,
         sipId: sip.id,
@@ -90,5 +98,6 @@ export async function savePlanVersion(context: SipContext, sipId: string, input:
       },
       include: { goals: { orderBy: { position: 'asc' } }, interventions: { orderBy: { position: 'asc' } } },
     });
+    return { version, childId: sip.childId };
   });
 }

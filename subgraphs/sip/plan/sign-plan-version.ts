@@ -14,11 +14,12 @@ export async function signPlanVersion(context: SipContext, versionId: string) {
     if (!isSigner(participant, sip.child.dateOfBirth, now)) throw new ForbiddenError('relatives, and a child under 15, do not sign the plan');
     const current = await tx.planVersion.findFirstOrThrow({ where: { sipId: sip.id }, orderBy: { number: 'desc' }, include: { signatures: true } });
     if (current.id !== versionId) {
-      const signed = await tx.planVersion.findUniqueOrThrow({ where: { id: versionId } });
-      throw new BadUserInputError('versionId', `version ${signed.number} has been replaced by version ${current.number}; sign the current version`);
+      const outdated = await tx.planVersion.findUniqueOrThrow({ where: { id: versionId } });
+      throw new BadUserInputError('versionId', `version ${outdated.number} has been replaced by version ${current.number}; sign the current version`);
     }
     if (current.signatures.some((s) => s.participantId === participant.id)) throw new BadUserInputError('versionId', 'you have already signed this version');
     await tx.planSignature.create({ data: { versionId, participantId: participant.id, signedAt: now } });
-    return tx.planVersion.findUniqueOrThrow({ where: { id: versionId }, include: { goals: { orderBy: { position: 'asc' } }, interventions: { orderBy: { position: 'asc' } } } });
+    const signed = await tx.planVersion.findUniqueOrThrow({ where: { id: versionId }, include: { goals: { orderBy: { position: 'asc' } }, interventions: { orderBy: { position: 'asc' } } } });
+    return { version: signed, childId: sip.childId };
   });
 }

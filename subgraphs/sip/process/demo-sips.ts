@@ -1,5 +1,5 @@
 import type { Prisma } from '../../../prisma/sip/client/client.ts';
-import { demoChildren as c, demoGuardians as g, demoStaff, type DemoGuardian, type DemoStaff } from '../../../prisma/demo/people.ts';
+import { demoChildren as c, demoGuardians as g, demoRecordIds, demoStaff, type DemoGuardian, type DemoStaff } from '../../../prisma/demo/people.ts';
 import { demoConsentId } from '../consent/demo-consents.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,6 +28,7 @@ const bupIntervention = (startsOn: Date) => ({
 const familySupport = (startsOn: Date, endsOn: Date) => ({
   position: 2, what: 'Föräldraskapsstöd (SoL)', agency: 'SOCIAL_SERVICES' as const, unit: 'Barn och familj', responsiblePerson: 'Eva Sundberg', frequency: 'varannan vecka',
   startsOn, endsOn, location: 'Familjecentralen', evaluationMethod: 'Uppföljningssamtal med föräldrarna', evaluatedBy: 'Eva Sundberg',
+  agencyRecordId: demoRecordIds.alvaParentingSupport,
 });
 const goals = (child: string) => [
   { position: 0, term: 'SHORT' as const, description: `${child} är i skolan minst fyra dagar i veckan`, measure: 'Skolans närvarorapport varje månad' },

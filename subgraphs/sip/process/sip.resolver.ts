@@ -84,13 +84,13 @@ export class SipResolver {
 
   @FieldResolver(() => [PlanVersion], { description: 'The full version history of the plan, version 1 first.' })
   async versions(@Root() sip: Sip, @Ctx() context: SipContext): Promise<PlanVersion[]> {
-    return (await context.loaders.versionsBySipId.load(sip.id)).map(toPlanVersion);
+    return (await context.loaders.versionsBySipId.load(sip.id)).map((version) => toPlanVersion(version, sip.childId));
   }
 
   @FieldResolver(() => PlanVersion, { nullable: true, description: 'The newest version; null before the first plan is written.' })
   async currentVersion(@Root() sip: Sip, @Ctx() context: SipContext): Promise<PlanVersion | null> {
     const current = (await context.loaders.versionsBySipId.load(sip.id)).at(-1);
-    return current ? toPlanVersion(current) : null;
+    return current ? toPlanVersion(current, sip.childId) : null;
   }
 
   @FieldResolver(() => SipParticipant, { description: 'The coordinator (huvudansvarig) named in the current plan; before there is a plan, the initiator.' })

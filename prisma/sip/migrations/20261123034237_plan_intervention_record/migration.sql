@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PlanIntervention" ADD COLUMN     "agencyRecordId" UUID;
