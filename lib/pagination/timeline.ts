@@ -12,7 +12,7 @@ export interface TimelineColumns {
  * A Prisma `where` for one page of a timeline: entries inside [from, to] (a period overlaps it),
  * after the cursor in newest-first order. Generic over the model, so callers cast it to theirs.
  */
-export function timelineWhere({ at, until }: TimelineColumns, request: PageRequest): { AND: object[] } {
+function timelineWhere({ at, until }: TimelineColumns, request: PageRequest): { AND: object[] } {
   const conditions: object[] = [];
   if (request.to) conditions.push({ [at]: { lte: request.to } });
   if (request.from) conditions.push(until ? { OR: [{ [until]: null }, { [until]: { gte: request.from } }] } : { [at]: { gte: request.from } });
@@ -20,8 +20,15 @@ export function timelineWhere({ at, until }: TimelineColumns, request: PageReque
   return { AND: conditions };
 }
 
+/** The arguments a timeline query passes to a model's `findMany`; callers cast them to the model's own. */
+export interface TimelineFindManyArgs {
+  where: object;
+  orderBy: object[];
+  take?: number;
+}
+
 /** Newest first, ties broken by id: the order cursors point into. */
-export const newestFirst = (at: string) => [{ [at]: 'desc' as const }, { id: 'desc' as const }];
+const newestFirst = (at: string) => [{ [at]: 'desc' as const }, { id: 'desc' as const }];
 
 const requestKey = ({ first, after, from, to }: PageRequest) =>
   [first, after?.at.toISOString(), after?.id, from?.toISOString(), to?.toISOString()].join('|');
@@ -31,7 +38,7 @@ const requestKey = ({ first, after, from, to }: PageRequest) =>
  * page request, in one query. `fetch` returns the matching rows of all `childIds` newest first;
  * `take` is set when one child is asked about, so a long history is not read to show one page.
  */
-export function timelineLoader<Row extends { id: string; childId: string }>(
+function timelineLoader<Row extends { id: string; childId: string }>(
   fetch: (childIds: string[], request: PageRequest, take: number | undefined) => Promise<Row[]>,
   sortKey: (row: Row) => Date,
 ): DataLoader<{ childId: string; request: PageRequest }, Page<Row>, string> {
@@ -60,4 +67,26 @@ export function timelineLoader<Row extends { id: string; childId: string }>(
     },
     { cacheKeyFn: keyOf },
   );
+}
+
+/** A per-child timeline loader over one model: `findMany` is the model's, `columns` name its dates. */
+export function timelineOf<Row extends { id: string; childId: string }>(
+  findMany: (args: TimelineFindManyArgs) => Promise<Row[]>,
+  columns: TimelineColumns & { at: NoInfer<keyof Row & string> },
+) {
+  return timelineLoader(
+    (childIds, request, take) => findMany({ where: { childId: { in: childIds }, ...timelineWhere(columns, request) }, orderBy: newestFirst(columns.at), take }),
+    (row) => row[columns.at] as Date,
+  );
+}
+
+/** One page of a list that is not per child (an agency's own root query), filtered by `where`. */
+export async function pageOfModel<Row extends { id: string }>(
+  findMany: (args: TimelineFindManyArgs) => Promise<Row[]>,
+  columns: TimelineColumns & { at: NoInfer<keyof Row & string> },
+  where: object,
+  request: PageRequest,
+): Promise<Page<Row>> {
+  const rows = await findMany({ where: { ...where, ...timelineWhere(columns, request) }, orderBy: newestFirst(columns.at), take: request.first + 1 });
+  return pageOf(rows, request, (row) => row[columns.at] as Date);
 }

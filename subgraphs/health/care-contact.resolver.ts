@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { Prisma } from '../../prisma/health/client/client.ts';
-import { pageOf, toConnection, type Connection } from '../../lib/pagination/connection.ts';
+import type { CareContact as CareContactRow, Prisma } from '../../prisma/health/client/client.ts';
+import { toConnection, type Connection } from '../../lib/pagination/connection.ts';
 import { PageArgs, pageRequest } from '../../lib/pagination/page-args.ts';
-import { newestFirst, timelineWhere } from '../../lib/pagination/timeline.ts';
+import { pageOfModel } from '../../lib/pagination/timeline.ts';
 import { inForceOn } from '../../lib/periods.ts';
 import type { HealthContext } from './context.ts';
 import { CareContact, CareContactConnection, toCareContact } from './care-contact.type.ts';
@@ -16,12 +16,12 @@ export class CareContactResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: HealthContext,
   ): Promise<Connection<CareContact>> {
-    const request = pageRequest(args);
-    const rows = await context.prisma.careContact.findMany({
-      where: { unitName, ...inForceOn(context.clock()), ...(timelineWhere({ at: 'startDate' }, request) as Prisma.CareContactWhereInput) },
-      orderBy: newestFirst('startDate'),
-      take: request.first + 1,
-    });
-    return toConnection(pageOf(rows, request, (row) => row.startDate), toCareContact);
+    const page = await pageOfModel<CareContactRow>(
+      (query) => context.prisma.careContact.findMany(query as Prisma.CareContactFindManyArgs),
+      { at: 'startDate' },
+      { unitName, ...inForceOn(context.clock()) },
+      pageRequest(args),
+    );
+    return toConnection(page, toCareContact);
   }
 }

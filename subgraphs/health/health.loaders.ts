@@ -1,7 +1,7 @@
-import type { Prisma, PrismaClient } from '../../prisma/health/client/client.ts';
+import type { CareContact, CareVisit, Diagnosis, Prisma, PrismaClient, Referral, Treatment } from '../../prisma/health/client/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { manyByKey } from '../../lib/loaders.ts';
-import { newestFirst, timelineLoader, timelineWhere } from '../../lib/pagination/timeline.ts';
+import { timelineOf } from '../../lib/pagination/timeline.ts';
 import { inForceOn } from '../../lib/periods.ts';
 
 export function createHealthLoaders(prisma: PrismaClient, clock: Clock) {
@@ -17,42 +17,9 @@ export function createHealthLoaders(prisma: PrismaClient, clock: Clock) {
       },
       (contact) => contact.childId,
     ),
-    careVisits: timelineLoader(
-      (childIds, request, take) =>
-        prisma.careVisit.findMany({
-          where: { childId: { in: childIds }, ...(timelineWhere({ at: 'date' }, request) as Prisma.CareVisitWhereInput) },
-          include: { contact: true },
-          orderBy: newestFirst('date'),
-          take,
-        }),
-      (row) => row.date,
-    ),
-    diagnoses: timelineLoader(
-      (childIds, request, take) =>
-        prisma.diagnosis.findMany({
-          where: { childId: { in: childIds }, ...(timelineWhere({ at: 'diagnosedOn' }, request) as Prisma.DiagnosisWhereInput) },
-          orderBy: newestFirst('diagnosedOn'),
-          take,
-        }),
-      (row) => row.diagnosedOn,
-    ),
-    treatments: timelineLoader(
-      (childIds, request, take) =>
-        prisma.treatment.findMany({
-          where: { childId: { in: childIds }, ...(timelineWhere({ at: 'startsOn', until: 'endsOn' }, request) as Prisma.TreatmentWhereInput) },
-          orderBy: newestFirst('startsOn'),
-          take,
-        }),
-      (row) => row.startsOn,
-    ),
-    referrals: timelineLoader(
-      (childIds, request, take) =>
-        prisma.referral.findMany({
-          where: { childId: { in: childIds }, ...(timelineWhere({ at: 'sentOn' }, request) as Prisma.ReferralWhereInput) },
-          orderBy: newestFirst('sentOn'),
-          take,
-        }),
-      (row) => row.sentOn,
-    ),
+    careVisits: timelineOf<CareVisit & { contact: CareContact }>((args) => prisma.careVisit.findMany({ ...(args as Prisma.CareVisitFindManyArgs), include: { contact: true } }), { at: 'date' }),
+    diagnoses: timelineOf<Diagnosis>((args) => prisma.diagnosis.findMany(args as Prisma.DiagnosisFindManyArgs), { at: 'diagnosedOn' }),
+    treatments: timelineOf<Treatment>((args) => prisma.treatment.findMany(args as Prisma.TreatmentFindManyArgs), { at: 'startsOn', until: 'endsOn' }),
+    referrals: timelineOf<Referral>((args) => prisma.referral.findMany(args as Prisma.ReferralFindManyArgs), { at: 'sentOn' }),
   };
 }

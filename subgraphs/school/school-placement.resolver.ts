@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
-import type { Prisma } from '../../prisma/school/client/client.ts';
+import type { Prisma, SchoolPlacement as SchoolPlacementRow } from '../../prisma/school/client/client.ts';
 import { BadUserInputError } from '../../lib/errors.ts';
-import { pageOf, toConnection, type Connection } from '../../lib/pagination/connection.ts';
+import { toConnection, type Connection } from '../../lib/pagination/connection.ts';
 import { PageArgs, pageRequest } from '../../lib/pagination/page-args.ts';
 import { assertPageSize } from '../../lib/pagination/page-size.ts';
 import { inForceOn, swedishDate } from '../../lib/periods.ts';
-import { newestFirst, timelineWhere } from '../../lib/pagination/timeline.ts';
+import { pageOfModel } from '../../lib/pagination/timeline.ts';
 import { StudentAbsence } from './attendance/student-absence.type.ts';
 import { termAttendance } from './attendance/term-attendance.ts';
 import { termByCode, termOn } from './attendance/terms.ts';
@@ -21,13 +21,13 @@ export class SchoolPlacementResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: SchoolContext,
   ): Promise<Connection<SchoolPlacement>> {
-    const request = pageRequest(args);
-    const rows = await context.prisma.schoolPlacement.findMany({
-      where: { schoolUnitCode, ...inForceOn(context.clock()), ...(timelineWhere({ at: 'startDate' }, request) as Prisma.SchoolPlacementWhereInput) },
-      orderBy: newestFirst('startDate'),
-      take: request.first + 1,
-    });
-    return toConnection(pageOf(rows, request, (row) => row.startDate), toSchoolPlacement);
+    const page = await pageOfModel<SchoolPlacementRow>(
+      (query) => context.prisma.schoolPlacement.findMany(query as Prisma.SchoolPlacementFindManyArgs),
+      { at: 'startDate' },
+      { schoolUnitCode, ...inForceOn(context.clock()) },
+      pageRequest(args),
+    );
+    return toConnection(page, toSchoolPlacement);
   }
 
   @Query(() => [StudentAbsence], {

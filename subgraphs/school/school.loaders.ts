@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import type { Absence as AbsenceRow, Prisma, PrismaClient } from '../../prisma/school/client/client.ts';
+import type { Absence as AbsenceRow, ActionProgramme, ExtraAdaptation, Prisma, PrismaClient, StudentHealthContact } from '../../prisma/school/client/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { oneByKey } from '../../lib/loaders.ts';
-import { newestFirst, timelineLoader, timelineWhere } from '../../lib/pagination/timeline.ts';
+import { timelineOf } from '../../lib/pagination/timeline.ts';
 import { inForceOn } from '../../lib/periods.ts';
 import { termByCode } from './attendance/terms.ts';
 
@@ -19,11 +19,7 @@ export function createSchoolLoaders(prisma: PrismaClient, clock: Clock) {
       },
       (placement) => placement.childId,
     ),
-    absences: timelineLoader(
-      (childIds, request, take) =>
-        prisma.absence.findMany({ where: { childId: { in: childIds }, ...(timelineWhere({ at: 'date' }, request) as Prisma.AbsenceWhereInput) }, orderBy: newestFirst('date'), take }),
-      (row) => row.date,
-    ),
+    absences: timelineOf<AbsenceRow>((args) => prisma.absence.findMany(args as Prisma.AbsenceFindManyArgs), { at: 'date' }),
     /** A term's absences per child, keyed `<term code>#<child id>`: one query per term asked about. */
     termAbsences: new DataLoader(async (keys: readonly string[]) => {
       const childIdsByTerm = new Map<string, string[]>();
@@ -41,32 +37,8 @@ export function createSchoolLoaders(prisma: PrismaClient, clock: Clock) {
       );
       return keys.map((key) => byKey.get(key) ?? []);
     }),
-    extraAdaptations: timelineLoader(
-      (childIds, request, take) =>
-        prisma.extraAdaptation.findMany({
-          where: { childId: { in: childIds }, ...(timelineWhere({ at: 'startsOn', until: 'endsOn' }, request) as Prisma.ExtraAdaptationWhereInput) },
-          orderBy: newestFirst('startsOn'),
-          take,
-        }),
-      (row) => row.startsOn,
-    ),
-    actionProgrammes: timelineLoader(
-      (childIds, request, take) =>
-        prisma.actionProgramme.findMany({
-          where: { childId: { in: childIds }, ...(timelineWhere({ at: 'decidedOn', until: 'endedOn' }, request) as Prisma.ActionProgrammeWhereInput) },
-          orderBy: newestFirst('decidedOn'),
-          take,
-        }),
-      (row) => row.decidedOn,
-    ),
-    studentHealthContacts: timelineLoader(
-      (childIds, request, take) =>
-        prisma.studentHealthContact.findMany({
-          where: { childId: { in: childIds }, ...(timelineWhere({ at: 'date' }, request) as Prisma.StudentHealthContactWhereInput) },
-          orderBy: newestFirst('date'),
-          take,
-        }),
-      (row) => row.date,
-    ),
+    extraAdaptations: timelineOf<ExtraAdaptation>((args) => prisma.extraAdaptation.findMany(args as Prisma.ExtraAdaptationFindManyArgs), { at: 'startsOn', until: 'endsOn' }),
+    actionProgrammes: timelineOf<ActionProgramme>((args) => prisma.actionProgramme.findMany(args as Prisma.ActionProgrammeFindManyArgs), { at: 'decidedOn', until: 'endedOn' }),
+    studentHealthContacts: timelineOf<StudentHealthContact>((args) => prisma.studentHealthContact.findMany(args as Prisma.StudentHealthContactFindManyArgs), { at: 'date' }),
   };
 }

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { Prisma } from '../../prisma/social/client/client.ts';
-import { pageOf, toConnection, type Connection } from '../../lib/pagination/connection.ts';
+import type { Prisma, SocialCase as SocialCaseRow } from '../../prisma/social/client/client.ts';
+import { toConnection, type Connection } from '../../lib/pagination/connection.ts';
 import { PageArgs, pageRequest } from '../../lib/pagination/page-args.ts';
-import { newestFirst, timelineWhere } from '../../lib/pagination/timeline.ts';
+import { pageOfModel } from '../../lib/pagination/timeline.ts';
 import type { SocialContext } from './context.ts';
 import { SocialCase, SocialCaseConnection, toSocialCase } from './social-case.type.ts';
 
@@ -15,12 +15,12 @@ export class SocialCaseResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: SocialContext,
   ): Promise<Connection<SocialCase>> {
-    const request = pageRequest(args);
-    const rows = await context.prisma.socialCase.findMany({
-      where: { closedAt: null, ...(handlingOfficer != null && { handlingOfficer }), ...(timelineWhere({ at: 'openedAt' }, request) as Prisma.SocialCaseWhereInput) },
-      orderBy: newestFirst('openedAt'),
-      take: request.first + 1,
-    });
-    return toConnection(pageOf(rows, request, (row) => row.openedAt), toSocialCase);
+    const page = await pageOfModel<SocialCaseRow>(
+      (query) => context.prisma.socialCase.findMany(query as Prisma.SocialCaseFindManyArgs),
+      { at: 'openedAt' },
+      { closedAt: null, ...(handlingOfficer != null && { handlingOfficer }) },
+      pageRequest(args),
+    );
+    return toConnection(page, toSocialCase);
   }
 }

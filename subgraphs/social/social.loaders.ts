@@ -1,6 +1,6 @@
-import type { Prisma, PrismaClient } from '../../prisma/social/client/client.ts';
+import type { Investigation, Placement, Prisma, PrismaClient, SocialIntervention } from '../../prisma/social/client/client.ts';
 import { oneByKey } from '../../lib/loaders.ts';
-import { newestFirst, timelineLoader, timelineWhere } from '../../lib/pagination/timeline.ts';
+import { timelineOf } from '../../lib/pagination/timeline.ts';
 
 export function createSocialLoaders(prisma: PrismaClient) {
   return {
@@ -14,32 +14,8 @@ export function createSocialLoaders(prisma: PrismaClient) {
       (ids: readonly string[]) => prisma.socialIntervention.findMany({ where: { id: { in: [...ids] } } }),
       (intervention) => intervention.id,
     ),
-    investigations: timelineLoader(
-      (childIds, request, take) =>
-        prisma.investigation.findMany({
-          where: { childId: { in: childIds }, ...(timelineWhere({ at: 'startedOn', until: 'completedOn' }, request) as Prisma.InvestigationWhereInput) },
-          orderBy: newestFirst('startedOn'),
-          take,
-        }),
-      (row) => row.startedOn,
-    ),
-    interventions: timelineLoader(
-      (childIds, request, take) =>
-        prisma.socialIntervention.findMany({
-          where: { childId: { in: childIds }, ...(timelineWhere({ at: 'startsOn', until: 'endsOn' }, request) as Prisma.SocialInterventionWhereInput) },
-          orderBy: newestFirst('startsOn'),
-          take,
-        }),
-      (row) => row.startsOn,
-    ),
-    placements: timelineLoader(
-      (childIds, request, take) =>
-        prisma.placement.findMany({
-          where: { childId: { in: childIds }, ...(timelineWhere({ at: 'startsOn', until: 'endsOn' }, request) as Prisma.PlacementWhereInput) },
-          orderBy: newestFirst('startsOn'),
-          take,
-        }),
-      (row) => row.startsOn,
-    ),
+    investigations: timelineOf<Investigation>((args) => prisma.investigation.findMany(args as Prisma.InvestigationFindManyArgs), { at: 'startedOn', until: 'completedOn' }),
+    interventions: timelineOf<SocialIntervention>((args) => prisma.socialIntervention.findMany(args as Prisma.SocialInterventionFindManyArgs), { at: 'startsOn', until: 'endsOn' }),
+    placements: timelineOf<Placement>((args) => prisma.placement.findMany(args as Prisma.PlacementFindManyArgs), { at: 'startsOn', until: 'endsOn' }),
   };
 }
