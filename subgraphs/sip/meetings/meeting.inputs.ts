@@ -49,3 +49,21 @@ export class SipFeedbackInput {
   @Field(() => String, { nullable: true })
   comment?: string | null;
 }
+
+@InputType({ description: 'When and where a meeting now is.' })
+export class RescheduleMeetingInput {
+  @Field(() => DateTime)
+  startsAt!: Date;
+
+  @Field(() => DateTime)
+  endsAt!: Date;
+
+  @Field(() => MeetingMode)
+  mode!: MeetingMode;
+
+  @Field(() => String, { nullable: true, description: 'Required in person and hybrid.' })
+  place?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required digital and hybrid.' })
+  link?: string | null;
+}

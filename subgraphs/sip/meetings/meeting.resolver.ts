@@ -3,7 +3,8 @@ import type { SipContext } from '../context.ts';
 import { toParticipant } from '../process/sip.mapper.ts';
 import { SipParticipant } from '../process/sip.type.ts';
 import { giveSipFeedback } from './give-feedback.ts';
-import { ScheduleMeetingInput, SipFeedbackInput } from './meeting.inputs.ts';
+import { cancelMeeting, rescheduleMeeting } from './change-meeting.ts';
+import { RescheduleMeetingInput, ScheduleMeetingInput, SipFeedbackInput } from './meeting.inputs.ts';
 import { toMeeting } from './meeting.mapper.ts';
 import { Meeting, SipFeedback } from './meeting.type.ts';
 import { recordMeetingHeld } from './record-meeting-held.ts';
@@ -30,6 +31,20 @@ export class MeetingResolver {
   @Mutation(() => Meeting, { description: 'Books a meeting in the SIP (staff taking part).' })
   async scheduleMeeting(@Arg('input', () => ScheduleMeetingInput) input: ScheduleMeetingInput, @Ctx() context: SipContext): Promise<Meeting> {
     return toMeeting(await scheduleMeeting(context, input));
+  }
+
+  @Mutation(() => Meeting, { description: 'Moves a meeting that is still to come to another time, place or mode.' })
+  async rescheduleMeeting(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('input', () => RescheduleMeetingInput) input: RescheduleMeetingInput,
+    @Ctx() context: SipContext,
+  ): Promise<Meeting> {
+    return toMeeting(await rescheduleMeeting(context, meetingId, input));
+  }
+
+  @Mutation(() => Meeting, { description: 'Calls off a meeting that is still to come, saying why.' })
+  async cancelMeeting(@Arg('meetingId', () => ID) meetingId: string, @Arg('reason', () => String) reason: string, @Ctx() context: SipContext): Promise<Meeting> {
+    return toMeeting(await cancelMeeting(context, meetingId, reason));
   }
 
   @Mutation(() => Meeting, { description: 'Records that a meeting was held: who attended, and the notes.' })

@@ -40,6 +40,12 @@ export class Meeting {
 
   @Field(() => String, { nullable: true })
   notes!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When the meeting was called off; a cancelled meeting is never held.' })
+  cancelledAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  cancellationReason!: string | null;
 }
 
 @ObjectType({ description: 'SIP-kollen: short feedback from the child or family after a meeting. Who gave it is not shown.' })

@@ -20,6 +20,7 @@ export async function recordMeetingHeld(context: SipContext, meetingId: string, 
     assertStaffParticipant(role, 'record meetings');
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { participants: true } });
     if (meeting.heldAt) throw new BadUserInputError('meetingId', 'already recorded as held');
+    if (meeting.cancelledAt) throw new BadUserInputError('meetingId', 'the meeting is cancelled');
     if (now < meeting.startsAt) throw new BadUserInputError('meetingId', 'the meeting has not started yet');
     if (attendedIds.length === 0) throw new BadUserInputError('attendedIds', 'name who attended');
     assertDistinct(attendedIds, 'attendedIds');

@@ -1,11 +1,11 @@
 import { BadUserInputError } from '../../../lib/errors.ts';
-import { assertDistinct, optionalText } from '../../../lib/text-input.ts';
+import { assertDistinct } from '../../../lib/text-input.ts';
 import type { SipContext } from '../context.ts';
 import { assertConsentInForce, assertStaffParticipant, changeOpenSip } from '../process/open-sip.ts';
 import type { ScheduleMeetingInput } from './meeting.inputs.ts';
+import { checkedMeetingTime } from './meeting-time.ts';
 
 const isFamily = (kind: string) => kind === 'GUARDIAN' || kind === 'CHILD';
-const MODE_NAMES = { IN_PERSON: 'an in-person', DIGITAL: 'a digital', PHONE: 'a phone', HYBRID: 'a hybrid' } as const;
 
 /**
  * Books a meeting. What each kind needs: the family's pre-meeting invites the family; the
@@ -14,12 +14,7 @@ const MODE_NAMES = { IN_PERSON: 'an in-person', DIGITAL: 'a digital', PHONE: 'a 
  * in force, since agencies exchange information there. A follow-up needs a plan to follow up.
  */
 export async function scheduleMeeting(context: SipContext, input: ScheduleMeetingInput) {
-  if (input.endsAt <= input.startsAt) throw new BadUserInputError('input.endsAt', 'must be after startsAt');
-  if (input.startsAt < context.clock()) throw new BadUserInputError('input.startsAt', 'must be in the future');
-  const place = optionalText(input.place, 'input.place', 300);
-  const link = optionalText(input.link, 'input.link', 500);
-  if ((input.mode === 'IN_PERSON' || input.mode === 'HYBRID') && !place) throw new BadUserInputError('input.place', `${MODE_NAMES[input.mode]} meeting needs a place`);
-  if ((input.mode === 'DIGITAL' || input.mode === 'HYBRID') && !link) throw new BadUserInputError('input.link', `${MODE_NAMES[input.mode]} meeting needs a link`);
+  const time = checkedMeetingTime(input, context.clock());
   if (input.invitedIds.length === 0) throw new BadUserInputError('input.invitedIds', 'invite at least one participant');
   assertDistinct(input.invitedIds, 'input.invitedIds');
 
@@ -58,11 +53,7 @@ export async function scheduleMeeting(context: SipContext, input: ScheduleMeetin
       data: {
         sipId: sip.id,
         kind: input.kind,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        mode: input.mode,
-        place,
-        link,
+        ...time,
         chairId: input.chairId,
         secretaryId: input.secretaryId ?? null,
         scheduledAt: now,

@@ -138,6 +138,31 @@ describe('SIP mutations refuse bad input with the field and reason, and write no
     }
   });
 
+  it('moves a meeting still to come, then cancels it, after which it can be neither held nor moved', async () => {
+    const RESCHEDULE = `mutation ($id: ID!, $input: RescheduleMeetingInput!) { rescheduleMeeting(meetingId: $id, input: $input) { startsAt endsAt mode place link cancelledAt } }`;
+    const CANCEL = `mutation ($id: ID!, $reason: String!) { cancelMeeting(meetingId: $id, reason: $reason) { cancelledAt cancellationReason } }`;
+    const { scheduleMeeting } = await ok(graph, SCHEDULE, {
+      input: { sipId: sip.sipId, kind: 'FAMILY_PRE_MEETING', startsAt: '2026-11-25T09:00:00Z', endsAt: '2026-11-25T10:00:00Z', mode: 'PHONE', chairId: sip.ids.socialWorker, invitedIds: [sip.ids.socialWorker, sip.ids.guardians[0]] },
+    });
+    const moved = { startsAt: '2026-11-26T13:00:00.000Z', endsAt: '2026-11-26T14:00:00.000Z', mode: 'DIGITAL', link: 'https://meet.example/x' };
+    expect((await ok(graph, RESCHEDULE, { id: scheduleMeeting.id, input: moved })).rescheduleMeeting).toEqual({ ...moved, place: null, cancelledAt: null });
+    expect(refusal(await graph.query(RESCHEDULE, { id: scheduleMeeting.id, input: { ...moved, endsAt: moved.startsAt } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.endsAt', reason: 'must be after startsAt' });
+    expect(refusal(await graph.query(CANCEL, { id: scheduleMeeting.id, reason: ' ' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'reason', reason: 'must not be empty' });
+    expect(refusal(await graph.query(CANCEL, { id: scheduleMeeting.id, reason: 'Familjen är sjuk' }, guardianClaims(child.custodianIds[0])))).toEqual({
+      code: 'FORBIDDEN', field: undefined, reason: 'only staff taking part in the SIP may cancel meetings',
+    });
+
+    expect((await ok(graph, CANCEL, { id: scheduleMeeting.id, reason: 'Familjen är sjuk' })).cancelMeeting).toEqual({ cancelledAt: NOW, cancellationReason: 'Familjen är sjuk' });
+    clock.set('2026-11-27T09:00:00.000Z');
+    try {
+      const cancelled = { code: 'BAD_USER_INPUT', field: 'meetingId', reason: 'the meeting is cancelled' };
+      expect(refusal(await graph.query(HELD, { meetingId: scheduleMeeting.id, attendedIds: [sip.ids.socialWorker] }))).toEqual(cancelled);
+      expect(refusal(await graph.query(RESCHEDULE, { id: scheduleMeeting.id, input: { ...moved, startsAt: '2026-12-01T09:00:00Z', endsAt: '2026-12-01T10:00:00Z' } }))).toEqual(cancelled);
+    } finally {
+      clock.set(NOW);
+    }
+  });
+
   it('closes the SIP when the family declines, with their reason, and then refuses every change', async () => {
     const other = await childWithRecords(graph, { born: '20110601', custodians: 1 });
     const { initiateSip } = await ok(graph, INITIATE, { input: initiate({ childId: other.id }) });
