@@ -2,7 +2,7 @@ import { BadUserInputError } from '../../../lib/errors.ts';
 import { requiredText } from '../../../lib/text-input.ts';
 import type { SipContext } from '../context.ts';
 import { assertStaffParticipant, changeOpenSip, type Tx } from '../process/open-sip.ts';
-import type { RescheduleMeetingInput } from './meeting.inputs.ts';
+import type { MeetingTimeInput } from './meeting.inputs.ts';
 import { checkedMeetingTime } from './meeting-time.ts';
 import { sipOfMeeting } from './record-meeting-held.ts';
 
@@ -19,7 +19,7 @@ async function changeUpcomingMeeting<T>(context: SipContext, meetingId: string, 
 }
 
 /** Moves a meeting to another time, place or mode. */
-export function rescheduleMeeting(context: SipContext, meetingId: string, input: RescheduleMeetingInput) {
+export function rescheduleMeeting(context: SipContext, meetingId: string, input: MeetingTimeInput) {
   const time = checkedMeetingTime(input, context.clock());
   return changeUpcomingMeeting(context, meetingId, 'move meetings', (tx, id) => tx.meeting.update({ where: { id }, data: time }));
 }

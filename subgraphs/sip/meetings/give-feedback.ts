@@ -4,7 +4,7 @@ import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { optionalText } from '../../../lib/text-input.ts';
 import type { SipContext } from '../context.ts';
 import type { SipFeedbackInput } from './meeting.inputs.ts';
-import { sipOfMeeting } from './record-meeting-held.ts';
+import { isUuid } from '../../../lib/uuid.ts';
 
 const SCALE = { min: 1, max: 5 };
 
@@ -14,14 +14,16 @@ const SCALE = { min: 1, max: 5 };
  */
 export async function giveSipFeedback(context: SipContext, meetingId: string, input: SipFeedbackInput) {
   const { requester } = context;
-  const sipId = await sipOfMeeting(context, meetingId, 'meetingId');
-  const sip = await context.prisma.sip.findUniqueOrThrow({ where: { id: sipId }, include: { participants: true, child: { include: { guardians: true } } } });
+  const meeting = isUuid(meetingId)
+    ? await context.prisma.meeting.findUnique({ where: { id: meetingId }, include: { sip: { include: { participants: true, child: { include: { guardians: true } } } } } })
+    : null;
+  if (!meeting) throw new BadUserInputError('meetingId', 'no meeting with this id');
+  const { sip } = meeting;
   const isChild = requester.role === Role.Child && requester.subject === sip.childId;
   const isGuardian =
     requester.role === Role.Guardian &&
     (sip.child.guardians.some((g) => g.guardianId === requester.subject && g.hasCustody) || sip.participants.some((p) => p.kind === 'GUARDIAN' && p.subject === requester.subject));
   if (!isChild && !isGuardian) throw new ForbiddenError('SIP-kollen is for the child and their guardians');
-  const meeting = await context.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
   if (!meeting.heldAt) throw new BadUserInputError('meetingId', 'the meeting has not been held yet');
   for (const field of ['listenedTo', 'understood', 'helpful'] as const) {
     const value = input[field];

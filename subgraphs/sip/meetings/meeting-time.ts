@@ -1,14 +1,6 @@
-import type { MeetingMode } from '../../../prisma/sip/client/enums.ts';
 import { BadUserInputError } from '../../../lib/errors.ts';
 import { optionalText } from '../../../lib/text-input.ts';
-
-export interface MeetingTimeInput {
-  startsAt: Date;
-  endsAt: Date;
-  mode: MeetingMode;
-  place?: string | null;
-  link?: string | null;
-}
+import type { MeetingTimeInput } from './meeting.inputs.ts';
 
 const MODE_NAMES = { IN_PERSON: 'an in-person', DIGITAL: 'a digital', PHONE: 'a phone', HYBRID: 'a hybrid' } as const;
 

@@ -2,14 +2,8 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { MeetingKind, MeetingMode } from '../../../prisma/sip/client/enums.ts';
 import { DateTime } from '../../../lib/scalars.ts';
 
-@InputType()
-export class ScheduleMeetingInput {
-  @Field(() => ID)
-  sipId!: string;
-
-  @Field(() => MeetingKind)
-  kind!: MeetingKind;
-
+@InputType({ description: 'When and where a meeting is.' })
+export class MeetingTimeInput {
   @Field(() => DateTime)
   startsAt!: Date;
 
@@ -24,6 +18,15 @@ export class ScheduleMeetingInput {
 
   @Field(() => String, { nullable: true, description: 'Required digital and hybrid.' })
   link?: string | null;
+}
+
+@InputType()
+export class ScheduleMeetingInput extends MeetingTimeInput {
+  @Field(() => ID)
+  sipId!: string;
+
+  @Field(() => MeetingKind)
+  kind!: MeetingKind;
 
   @Field(() => ID, { description: 'A staff participant among the invited.' })
   chairId!: string;
@@ -48,22 +51,4 @@ export class SipFeedbackInput {
 
   @Field(() => String, { nullable: true })
   comment?: string | null;
-}
-
-@InputType({ description: 'When and where a meeting now is.' })
-export class RescheduleMeetingInput {
-  @Field(() => DateTime)
-  startsAt!: Date;
-
-  @Field(() => DateTime)
-  endsAt!: Date;
-
-  @Field(() => MeetingMode)
-  mode!: MeetingMode;
-
-  @Field(() => String, { nullable: true, description: 'Required in person and hybrid.' })
-  place?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Required digital and hybrid.' })
-  link?: string | null;
 }

@@ -4,7 +4,7 @@ import { toParticipant } from '../process/sip.mapper.ts';
 import { SipParticipant } from '../process/sip.type.ts';
 import { giveSipFeedback } from './give-feedback.ts';
 import { cancelMeeting, rescheduleMeeting } from './change-meeting.ts';
-import { RescheduleMeetingInput, ScheduleMeetingInput, SipFeedbackInput } from './meeting.inputs.ts';
+import { MeetingTimeInput, ScheduleMeetingInput, SipFeedbackInput } from './meeting.inputs.ts';
 import { toMeeting } from './meeting.mapper.ts';
 import { Meeting, SipFeedback } from './meeting.type.ts';
 import { recordMeetingHeld } from './record-meeting-held.ts';
@@ -36,7 +36,7 @@ export class MeetingResolver {
   @Mutation(() => Meeting, { description: 'Moves a meeting that is still to come to another time, place or mode.' })
   async rescheduleMeeting(
     @Arg('meetingId', () => ID) meetingId: string,
-    @Arg('input', () => RescheduleMeetingInput) input: RescheduleMeetingInput,
+    @Arg('input', () => MeetingTimeInput) input: MeetingTimeInput,
     @Ctx() context: SipContext,
   ): Promise<Meeting> {
     return toMeeting(await rescheduleMeeting(context, meetingId, input));

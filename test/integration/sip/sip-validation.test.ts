@@ -139,7 +139,7 @@ describe('SIP mutations refuse bad input with the field and reason, and write no
   });
 
   it('moves a meeting still to come, then cancels it, after which it can be neither held nor moved', async () => {
-    const RESCHEDULE = `mutation ($id: ID!, $input: RescheduleMeetingInput!) { rescheduleMeeting(meetingId: $id, input: $input) { startsAt endsAt mode place link cancelledAt } }`;
+    const RESCHEDULE = `mutation ($id: ID!, $input: MeetingTimeInput!) { rescheduleMeeting(meetingId: $id, input: $input) { startsAt endsAt mode place link cancelledAt } }`;
     const CANCEL = `mutation ($id: ID!, $reason: String!) { cancelMeeting(meetingId: $id, reason: $reason) { cancelledAt cancellationReason } }`;
     const { scheduleMeeting } = await ok(graph, SCHEDULE, {
       input: { sipId: sip.sipId, kind: 'FAMILY_PRE_MEETING', startsAt: '2026-11-25T09:00:00Z', endsAt: '2026-11-25T10:00:00Z', mode: 'PHONE', chairId: sip.ids.socialWorker, invitedIds: [sip.ids.socialWorker, sip.ids.guardians[0]] },
