@@ -1,5 +1,5 @@
 # One image for the gateway and every subgraph; docker-compose.yml picks the entry point.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
