@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import type { CryptoKey } from 'jose';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { signRequesterContext } from '../lib/auth/requester-context.ts';
 import { portVariable } from '../lib/config.ts';
 import { closeGracefully } from '../lib/server/graceful-close.ts';
@@ -42,6 +46,10 @@ const wantsHtml = (req: IncomingMessage) => req.method === 'GET' && (req.headers
 
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const log = options.log ?? ((message: string) => console.log(`[gateway] ${message}`));
+  // The graph runs offline on children's data and calls out to no one. @apollo/gateway otherwise
+  // sends usage metrics to Apollo and, to label them, asks the cloud metadata servers (AWS, GCP,
+  // Azure, Alibaba) where it runs; this variable is its only switch, read when it is constructed.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new RequesterContextDataSource({ url: options.subgraphUrls[name] ?? url }),
@@ -52,7 +60,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule(options.queryLimits ?? DEFAULT_QUERY_LIMITS)],
     formatError: formatError((message, error) => log(`${message}: ${(error as Error)?.stack ?? error}`)),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
   });
   await apollo.start();
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DatabaseLocation } from './db/database.ts';
+import type { PortClaim } from './server/listen.ts';
 
 export const SUBGRAPH_NAMES = ['sip', 'school', 'social', 'health'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -10,6 +11,15 @@ type Env = Record<string, string | undefined>;
 
 /** `SCHOOL_PORT`, `GATEWAY_PORT`, …: the variable that moves a service to another port. */
 export const portVariable = (service: SubgraphName | 'gateway') => `${service.toUpperCase()}_PORT`;
+/** The port of every service of the graph, named as a start-up error names them. */
+export const portClaims = (port: (service: SubgraphName | 'gateway') => number, host?: string): PortClaim[] =>
+  (['gateway', ...SUBGRAPH_NAMES] as const).map((service) => ({
+    port: port(service),
+    host,
+    portVariable: portVariable(service),
+    service: service === 'gateway' ? 'the gateway' : `the ${service} subgraph`,
+  }));
+
 /** `SCHOOL_DATABASE_URL`, …: set it to use a PostgreSQL server instead of the embedded database. */
 export const databaseUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_DATABASE_URL`;
 /** `SCHOOL_URL`, …: where the gateway finds a subgraph that runs elsewhere. */

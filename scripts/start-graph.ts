@@ -4,8 +4,9 @@ import { readSupergraph } from '../gateway/supergraph.ts';
 import { readQueryLimits } from '../gateway/query-limits.ts';
 import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import type { Clock } from '../lib/clock.ts';
-import type { SubgraphName } from '../lib/config.ts';
+import { portClaims, type SubgraphName } from '../lib/config.ts';
 import type { DatabaseLocation } from '../lib/db/database.ts';
+import { assertPortsFree } from '../lib/server/listen.ts';
 import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../lib/subgraph/start-subgraph.ts';
 import type { AnySubgraphDefinition, SubgraphPrisma } from '../lib/subgraph/subgraph-definition.ts';
 import { allSubgraphs } from '../subgraphs/index.ts';
@@ -33,6 +34,8 @@ export interface RunningGraph {
 
 /** The four subgraphs and the gateway in one process: `npm start`, and every integration test. */
 export async function startGraph(options: StartGraphOptions): Promise<RunningGraph> {
+  // Every port first: a second `npm start` says which port is taken before it opens any database.
+  await assertPortsFree(portClaims(options.port, options.host));
   // The gateway signs each request's requester context with a key made for this run; subgraphs verify it.
   const contextKeys = options.contextKeys ?? (await generateSigningKeyPair());
   const started: RunningSubgraph<SubgraphPrisma>[] = [];

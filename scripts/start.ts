@@ -2,20 +2,25 @@
  * `npm start`: the whole graph in one process. Each subgraph gets its own embedded PostgreSQL
  * under .data/ (or the server named by <NAME>_DATABASE_URL), migrated and seeded with demo data.
  */
-import { readDatabaseLocation, readPort } from '../lib/config.ts';
-import { stopOnSignals } from '../lib/server/graceful-close.ts';
-import { exitWithStartupError } from '../lib/server/startup-error.ts';
 import { join } from 'node:path';
-import { DEMO_PERSONAS, persistentDevIdentity } from './dev-identity.ts';
-import { startGraph } from './start-graph.ts';
+import { portClaims, readDatabaseLocation, readPort } from '../lib/config.ts';
+import { assertPortsFree } from '../lib/server/listen.ts';
+import { exitWithStartupError } from '../lib/server/startup-error.ts';
 
 try {
+  const host = process.env.HOST || '127.0.0.1';
+  // Before the graph's modules load (a second or more on a slow machine): a second `npm start`
+  // says at once which port is taken.
+  await assertPortsFree(portClaims((service) => readPort(service), host));
+  const { stopOnSignals } = await import('../lib/server/graceful-close.ts');
+  const { DEMO_PERSONAS, persistentDevIdentity } = await import('./dev-identity.ts');
+  const { startGraph } = await import('./start-graph.ts');
   const dev = await persistentDevIdentity(join(process.env.DATA_DIR || '.data', 'dev-identity-key.json'));
   const graph = await startGraph({
     identity: dev.identity,
     database: (name) => readDatabaseLocation(name),
     port: (service) => readPort(service),
-    host: process.env.HOST || '127.0.0.1',
+    host,
     seed: process.env.SEED_DEMO_DATA !== 'false',
   });
   for (const subgraph of Object.values(graph.subgraphs)) console.log(`  ${subgraph.name.padEnd(7)} subgraph  ${subgraph.url}`);

@@ -26,10 +26,14 @@ function instantiate(): Promise<void> {
   return instantiated;
 }
 
-/** SQL that takes a PostgreSQL database from the `from` datamodel (or empty) to the `to` datamodel. */
-export async function diffDatamodels(from: string | undefined, to: string): Promise<string> {
+/**
+ * SQL that takes a PostgreSQL database from the `from` datamodel (or empty) to the `to` datamodel.
+ * The engine connects before diffing, though it reads nothing: without `connectionString`, a
+ * throwaway in-memory database serves.
+ */
+export async function diffDatamodels(from: string | undefined, to: string, connectionString?: string): Promise<string> {
   await instantiate();
-  // The engine connects before diffing, though it reads nothing: a throwaway in-memory database serves.
+  if (connectionString) return diffWith(connectionString, from, to);
   const scratch = await openDatabase('scratch', { kind: 'embedded' });
   try {
     return await diffWith(scratch.connectionString, from, to);

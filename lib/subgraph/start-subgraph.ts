@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { PrismaPg } from '@prisma/adapter-pg';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { IncomingMessage } from 'node:http';
 import type { CryptoKey } from 'jose';
 import { SUBGRAPH_AGENCY } from '../../schema/agencies.ts';
@@ -12,13 +15,15 @@ import { withheldFieldsPlugin } from '../consent/withheld-fields.plugin.ts';
 import { ErrorCode } from '../errors.ts';
 import { portVariable } from '../config.ts';
 import { openDatabase, type DatabaseLocation } from '../db/database.ts';
+import { writeDemoData } from '../db/demo-data.ts';
 import { applyMigrations, readMigrations } from '../db/migrate.ts';
+import { prismaOptions } from '../db/prisma-options.ts';
 import { buildFederatedSchema } from '../federation/build-federated-schema.ts';
 import { closeGracefully } from '../server/graceful-close.ts';
 import { formatError } from '../server/format-error.ts';
 import { handleGraphQLRequest, HttpRequestError, sendGraphQLError, sendJson } from '../server/graphql-http-handler.ts';
 import { createHttpServer, sendNotFound, type RequestCounts } from '../server/http-server.ts';
-import { listen } from '../server/listen.ts';
+import { assertPortsFree, listen, type PortClaim } from '../server/listen.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
 
@@ -65,6 +70,9 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
 ): Promise<RunningSubgraph<TPrisma>> {
   const log = options.log ?? ((message: string) => console.log(`[${definition.name}] ${message}`));
   const clock = options.clock ?? systemClock;
+  const host = options.host ?? '127.0.0.1';
+  const portClaim: PortClaim = { port: options.port, host, portVariable: portVariable(definition.name), service: `the ${definition.name} subgraph` };
+  await assertPortsFree([portClaim]);
   const database = await openDatabase(definition.name, options.database);
   const cleanup: Array<() => Promise<void>> = [() => database.close()];
   // Last started, first stopped; taking the steps out makes a second stop() a no-op.
@@ -75,12 +83,12 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
     const applied = await applyMigrations(database.connectionString, readMigrations(join(MIGRATIONS_ROOT, definition.name, 'migrations')));
     if (applied.length > 0) log(`applied migrations ${applied.join(', ')} to ${database.description}`);
 
-    const prisma = definition.createPrisma({
-      adapter: new PrismaPg({ connectionString: database.connectionString, max: database.maxPoolSize }),
-      log: [{ emit: 'event', level: 'query' }],
-    });
+    const prisma = definition.createPrisma(prismaOptions(database.connectionString, database.maxPoolSize));
     cleanup.push(() => prisma.$disconnect());
-    if (options.seed) await definition.seed(prisma, clock);
+    if (options.seed) {
+      const written = await writeDemoData(prisma, definition.demoData, clock);
+      if (written.length > 0) log(`wrote demo data: ${written.join(', ')}`);
+    }
 
     const enforcement = options.consent === 'disabled-for-benchmark' ? undefined : { ownerAgency: SUBGRAPH_AGENCY[definition.name] };
     const { schema } = await buildFederatedSchema(definition.schema, enforcement);
@@ -105,7 +113,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       schema,
       includeStacktraceInErrorResponses: false,
       formatError: formatError((message, error) => log(`${message}: ${(error as Error)?.stack ?? error}`)),
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), withheldFieldsPlugin],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled(), withheldFieldsPlugin],
     });
     await apollo.start();
     cleanup.push(() => apollo.stop());
@@ -123,8 +131,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       if (route) return route(req, res, { prisma, clock, requesterContext });
       await handleGraphQLRequest(apollo, req, res, async () => requestContext(requesterContext));
     }, log, requestCounts);
-    const host = options.host ?? '127.0.0.1';
-    const port = await listen(http, { port: options.port, host, portVariable: portVariable(definition.name), service: `the ${definition.name} subgraph` });
+    const port = await listen(http, portClaim);
     // Stop accepting first, so no request starts against a closing database.
     cleanup.push(() => closeGracefully(http));
 

@@ -1,23 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PrismaPg } from '@prisma/adapter-pg';
 import type { RequesterContext } from '../auth/requester-context.ts';
 import type { Clock } from '../clock.ts';
+import type { DemoDataPrisma, DemoDataStep } from '../db/demo-data.ts';
+import type { PrismaOptions } from '../db/prisma-options.ts';
 import type { SubgraphName } from '../config.ts';
 import type { FederatedSchemaOptions } from '../federation/build-federated-schema.ts';
 import type { RequestContext } from './subgraph-context.ts';
 
 /** What the runtime needs from a generated Prisma client; every subgraph's client has it. */
-export interface SubgraphPrisma {
+export interface SubgraphPrisma extends DemoDataPrisma {
   $disconnect(): Promise<void>;
   $queryRawUnsafe(query: string): Promise<unknown>;
   $on(event: 'query', listener: (event: { query: string }) => void): void;
 }
 
-/** Passed to the generated client's constructor: the driver adapter, and query events for counting. */
-export interface PrismaOptions {
-  adapter: PrismaPg;
-  log: [{ emit: 'event'; level: 'query' }];
-}
 
 /** A non-GraphQL endpoint of a subgraph; it runs only for requests with a valid requester context. */
 export type SubgraphRoute<TPrisma> = (
@@ -37,8 +33,8 @@ export interface SubgraphDefinition<TPrisma extends SubgraphPrisma, TContext ext
   createPrisma(options: PrismaOptions): TPrisma;
   /** A fresh context per request: DataLoaders must not outlive a request. The runtime adds the requester. */
   createContext(services: { prisma: TPrisma; clock: Clock }): Omit<TContext, keyof RequestContext>;
-  /** Inserts the fictional demo data unless the database already has data; dates are relative to `clock`. */
-  seed(prisma: TPrisma, clock: Clock): Promise<void>;
+  /** The fictional demo data, in steps; dates are relative to the instant of the first step. */
+  demoData: ReadonlyArray<DemoDataStep<never>>;
   routes?: Record<string, SubgraphRoute<TPrisma>>;
 }
 

@@ -1,34 +1,50 @@
-import type { PrismaClient } from '../../prisma/sip/client/client.ts';
+import type { Prisma } from '../../prisma/sip/client/client.ts';
 import { demoChildren, demoGuardians } from '../../prisma/demo/people.ts';
-import type { Clock } from '../../lib/clock.ts';
+import type { DemoDataStep } from '../../lib/db/demo-data.ts';
 import { parsePersonnummer } from './personnummer.ts';
 import { demoCohort } from '../../prisma/demo/cohort.ts';
 import { cohortConsents, demoConsents } from './consent/demo-consents.ts';
 import { demoSips } from './process/demo-sips.ts';
 
 const digits = (personnummer: string) => personnummer.replace('-', '');
+const children = [...Object.values(demoChildren), ...demoCohort];
 
-/** Demo children (the named families and the cohort), guardians, consents and SIPs at every stage, inserted once into an empty database. */
-export async function seedSip(prisma: PrismaClient, clock: Clock): Promise<void> {
-  if ((await prisma.child.count()) > 0) return;
-  await prisma.$transaction(async (tx) => {
-    const cohortGuardians = demoCohort.flatMap((child) => child.guardians.map(({ guardian }) => guardian));
-    await tx.guardian.createMany({
-      data: [...Object.values(demoGuardians), ...cohortGuardians].map(({ personnummer, ...guardian }) => ({ ...guardian, personnummer: digits(personnummer) })),
-    });
-    const children = [...Object.values(demoChildren), ...demoCohort.map(({ id, personnummer, givenName, familyName, guardians }) => ({ id, personnummer, givenName, familyName, guardians }))];
-    for (const { guardians, personnummer, ...child } of children) {
-      const parsed = parsePersonnummer(personnummer);
-      if (typeof parsed === 'string') throw new Error(`demo personnummer ${personnummer} is invalid: ${parsed}`);
-      await tx.child.create({ data: { ...child, personnummer: parsed.digits, dateOfBirth: parsed.dateOfBirth } });
-      await tx.guardianship.createMany({
-        data: guardians.map(({ guardian, hasCustody }) => ({ childId: child.id, guardianId: guardian.id, hasCustody })),
+/** Demo children (the named families and the cohort) with their guardians, their consents, and SIPs at every stage. */
+export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
+  {
+    name: 'children and guardians',
+    write: async (tx) => {
+      const cohortGuardians = demoCohort.flatMap((child) => child.guardians.map(({ guardian }) => guardian));
+      await tx.guardian.createMany({
+        data: [...Object.values(demoGuardians), ...cohortGuardians].map(({ personnummer, ...guardian }) => ({ ...guardian, personnummer: digits(personnummer) })),
       });
-    }
-    for (const { withdrawal, ...consent } of [...demoConsents(clock()), ...cohortConsents(clock())]) {
-      await tx.consent.create({ data: consent });
-      if (withdrawal) await tx.consentWithdrawal.create({ data: { consentId: consent.id, ...withdrawal } });
-    }
-    for (const sip of demoSips(clock())) await tx.sip.create({ data: sip });
-  });
-}
+      await tx.child.createMany({
+        data: children.map(({ id, personnummer, givenName, familyName }) => {
+          const parsed = parsePersonnummer(personnummer);
+          if (typeof parsed === 'string') throw new Error(`demo personnummer ${personnummer} is invalid: ${parsed}`);
+          return { id, givenName, familyName, personnummer: parsed.digits, dateOfBirth: parsed.dateOfBirth };
+        }),
+      });
+      await tx.guardianship.createMany({
+        data: children.flatMap((child) => child.guardians.map(({ guardian, hasCustody }) => ({ childId: child.id, guardianId: guardian.id, hasCustody }))),
+      });
+    },
+  },
+  {
+    name: 'consents',
+    write: async (tx, now) => {
+      const consents = [...demoConsents(now), ...cohortConsents(now)];
+      await tx.consent.createMany({ data: consents.map(({ withdrawal: _, ...consent }) => consent) });
+      await tx.consentWithdrawal.createMany({
+        data: consents.flatMap(({ id, withdrawal }) => (withdrawal ? [{ consentId: id, ...withdrawal }] : [])),
+      });
+    },
+  },
+  {
+    // Each SIP is one nested create: its participants, meetings, plan versions and signatures.
+    name: 'SIPs',
+    write: async (tx, now) => {
+      for (const sip of demoSips(now)) await tx.sip.create({ data: sip });
+    },
+  },
+];

@@ -14,7 +14,7 @@ import { CONSENT_DECISIONS_PATH } from '../../lib/consent/consent-decision.ts';
 import { consentDecisionsRoute } from './consent/consent-decisions.route.ts';
 import { ConsentResolver } from './consent/consent.resolver.ts';
 import { createSipContext, type SipContext } from './context.ts';
-import { seedSip } from './seed.ts';
+import { sipDemoData } from './seed.ts';
 
 /** The SIP core: owns `Child` and its guardians, the SIP process (meetings, plan versions, signatures), the consents, the consent decisions and their audit log. */
 export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
@@ -25,6 +25,6 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createSipContext,
-  seed: seedSip,
+  demoData: sipDemoData,
   routes: { [CONSENT_DECISIONS_PATH]: consentDecisionsRoute },
 };

@@ -10,7 +10,7 @@ import { SocialInterventionResolver } from './interventions/social-intervention.
 import { Child } from './child.type.ts';
 import { createSocialContext, type SocialContext } from './context.ts';
 import { SocialCaseResolver } from './social-case.resolver.ts';
-import { seedSocial } from './seed.ts';
+import { socialDemoData } from './seed.ts';
 
 /** Social services (socialtjänst, LSS). */
 export const socialSubgraph: SubgraphDefinition<PrismaClient, SocialContext> = {
@@ -22,5 +22,5 @@ export const socialSubgraph: SubgraphDefinition<PrismaClient, SocialContext> = {
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createSocialContext,
-  seed: seedSocial,
+  demoData: socialDemoData,
 };

@@ -1,21 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { SubgraphName } from '../../lib/config.ts';
 import type { DatabaseLocation } from '../../lib/db/database.ts';
 
 /** The PostgreSQL server the `postgres` test project uses; every test run creates its own databases there. */
-const SERVER_URL = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+export const SERVER_URL = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Every database a test run creates is named with this prefix, so the run's teardown drops them all. */
+export const databasePrefix = (testRunId: string) => `sipgraph_test_${testRunId}_`;
 
 export interface TestDatabases {
   location(name: SubgraphName): DatabaseLocation;
   drop(): Promise<void>;
 }
 
-async function adminQuery(sql: string): Promise<void> {
+export async function adminQuery(sql: string): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: SERVER_URL });
   await client.connect();
   try {
-    await client.query(sql);
+    return await client.query(sql);
   } finally {
     await client.end();
   }
@@ -35,13 +39,12 @@ export async function createTestDatabases(
   if (kind === 'embedded') {
     return { location: () => ({ kind: 'embedded' }), drop: async () => {} };
   }
-  const suffix = randomBytes(5).toString('hex');
-  const databaseName = (name: SubgraphName) => `sipgraph_test_${name}_${suffix}`;
-  for (const name of names) await adminQuery(`CREATE DATABASE "${databaseName(name)}"`);
+  const prefix = `${databasePrefix(inject('testRunId'))}${randomBytes(4).toString('hex')}_`;
+  for (const name of names) await adminQuery(`CREATE DATABASE "${prefix}${name}"`);
   return {
-    location: (name) => ({ kind: 'server', url: serverUrl(databaseName(name)) }),
+    location: (name) => ({ kind: 'server', url: serverUrl(`${prefix}${name}`) }),
     drop: async () => {
-      for (const name of names) await adminQuery(`DROP DATABASE IF EXISTS "${databaseName(name)}" WITH (FORCE)`);
+      for (const name of names) await adminQuery(`DROP DATABASE IF EXISTS "${prefix}${name}" WITH (FORCE)`);
     },
   };
 }

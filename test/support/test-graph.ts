@@ -1,8 +1,10 @@
 import { generateSigningKeyPair, type KeyPair } from '../../lib/auth/keys.ts';
-import type { Clock } from '../../lib/clock.ts';
+import { systemClock, type Clock } from '../../lib/clock.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../lib/config.ts';
+import { writeDemoData } from '../../lib/db/demo-data.ts';
 import { DEMO_PERSONAS, ephemeralDevIdentity, type TokenClaims } from '../../scripts/dev-identity.ts';
 import { startGraph, type RunningGraph } from '../../scripts/start-graph.ts';
+import { allSubgraphs } from '../../subgraphs/index.ts';
 import { createTestDatabases } from './test-databases.ts';
 
 export interface GraphQLResponse<TData = Record<string, any>> {
@@ -11,7 +13,8 @@ export interface GraphQLResponse<TData = Record<string, any>> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
 }
 
-export interface TestGraph extends RunningGraph {
+/** The real graph, as `npm start` runs it: four subgraphs over HTTP behind the gateway. */
+export interface TestGraph extends Omit<RunningGraph, 'stop'> {
   /** POSTs a GraphQL request to the gateway as `as` (default: a social worker). */
   query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Persona | TokenClaims): Promise<GraphQLResponse<TData>>;
   /** The gateway's requester-context keys, to call subgraphs directly as the gateway would. */
@@ -22,12 +25,24 @@ export interface TestGraph extends RunningGraph {
   countQueries(): QueryCounter;
 }
 
+/** A graph of a test's own, which it may break (stop a subgraph, rename a table) and must stop. */
+export interface OwnTestGraph extends TestGraph {
+  stop(): Promise<void>;
+}
+
 export interface QueryCounter {
   counts: Record<SubgraphName, number>;
   reset(): void;
 }
 
 export type Persona = keyof typeof DEMO_PERSONAS;
+
+interface TestGraphOptions {
+  /** The graph's clock; demo data is dated around it. Default: the system clock. */
+  clock?: Clock;
+  /** Demo data, as `npm start` writes it (default), or empty databases. */
+  seed?: boolean;
+}
 
 const claimsOf = (as: Persona | TokenClaims): TokenClaims => (typeof as === 'string' ? DEMO_PERSONAS[as] : as);
 
@@ -40,11 +55,10 @@ export async function postGraphQL(url: string, body: unknown, headers: Record<st
   return { status: res.status, ...((await res.json()) as object) };
 }
 
-/**
- * The real graph, as `npm start` runs it: four subgraphs over HTTP behind the gateway, on free
- * ports, each on a fresh database of the project's kind (TEST_DATABASE), seeded with demo data.
- */
-export async function startTestGraph(options: { clock?: Clock; seed?: boolean; consentTimeoutMs?: number } = {}): Promise<TestGraph> {
+const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
+
+/** Starts a graph on fresh databases of the project's kind (TEST_DATABASE), on free ports. */
+async function launchGraph(options: TestGraphOptions & { consentTimeoutMs?: number }): Promise<OwnTestGraph & { forgetQueryCounters(): void }> {
   const databases = await createTestDatabases(SUBGRAPH_NAMES);
   const dev = await ephemeralDevIdentity();
   const contextKeys = await generateSigningKeyPair();
@@ -70,7 +84,6 @@ export async function startTestGraph(options: { clock?: Clock; seed?: boolean; c
       for (const counter of counters) counter.counts[subgraph.name as SubgraphName]++;
     });
   }
-  const zero = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   return {
     ...graph,
     contextKeys,
@@ -78,13 +91,64 @@ export async function startTestGraph(options: { clock?: Clock; seed?: boolean; c
     query: async (query, variables, as = 'social worker') =>
       postGraphQL(graph.gateway.url, { query, variables }, { authorization: `Bearer ${await dev.issueToken(claimsOf(as))}` }) as never,
     countQueries: () => {
-      const counter: QueryCounter = { counts: zero(), reset: () => void (counter.counts = zero()) };
+      const counter: QueryCounter = { counts: zeroCounts(), reset: () => void (counter.counts = zeroCounts()) };
       counters.add(counter);
       return counter;
     },
+    forgetQueryCounters: () => counters.clear(),
     stop: async () => {
       await graph.stop();
       await databases.drop();
     },
   };
+}
+
+interface ResettablePrisma {
+  $queryRawUnsafe<T>(query: string): Promise<T>;
+  $executeRawUnsafe(query: string): Promise<number>;
+}
+
+/** Empties every table but the migration history, as if the database had just been created and migrated. */
+async function emptyDatabase(prisma: ResettablePrisma): Promise<void> {
+  const tables = await prisma.$queryRawUnsafe<Array<{ name: string }>>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  );
+  await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map(({ name }) => `"${name}"`).join(', ')} RESTART IDENTITY CASCADE`);
+}
+
+/**
+ * One graph per test worker, started by the worker's first file: booting four databases is most of
+ * what a graph costs, so files share it. `startTestGraph` hands it to the next file as a fresh one:
+ * every database emptied (and seeded again unless `seed: false`), the file's clock, no counters.
+ * A file's tests run one after another, so nothing else uses the graph meanwhile.
+ */
+let workerGraph: Promise<Awaited<ReturnType<typeof launchGraph>>> | undefined;
+let workerClock: Clock = systemClock;
+
+export async function startTestGraph(options: TestGraphOptions = {}): Promise<TestGraph> {
+  workerGraph ??= launchGraph({
+    clock: () => workerClock(),
+    seed: false,
+    // Generous: a busy machine must not turn a slow consent decision into a withheld field.
+    consentTimeoutMs: 30_000,
+  });
+  const graph = await workerGraph;
+  const clock = options.clock ?? systemClock;
+  workerClock = clock;
+  graph.forgetQueryCounters();
+  await Promise.all(
+    allSubgraphs.map(async (definition) => {
+      const subgraph = graph.subgraphs[definition.name];
+      await emptyDatabase(subgraph.prisma as unknown as ResettablePrisma);
+      if (options.seed ?? true) await writeDemoData(subgraph.prisma, definition.demoData, clock);
+      subgraph.requestCounts.clear();
+    }),
+  );
+  const { stop: _, forgetQueryCounters: __, ...shared } = graph;
+  return shared;
+}
+
+/** A graph of the test's own, with a consent decision timeout of its choosing; the test stops it. */
+export function startOwnTestGraph(options: TestGraphOptions & { consentTimeoutMs?: number } = {}): Promise<OwnTestGraph> {
+  return launchGraph(options);
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_SCOPES, type ConsentScope } from '../../../schema/consent-scopes.ts';
 import { AGENCY_FIELDS, fieldName, recordsInEveryCategory } from '../../support/agency-records.ts';
 import { recordConsent, registerTestChild } from '../../support/consent-fixtures.ts';
@@ -31,7 +31,6 @@ describe('one consent scope per information category', () => {
     unconsented = (await registerTestChild(graph, { born: '20120101', custodians: 1 })).id;
     await recordsInEveryCategory(graph, [...childFor.values(), unconsented]);
   });
-  afterAll(() => graph?.stop());
 
   it.each(Object.keys(CONSENT_SCOPES) as ConsentScope[])('%s releases its own fields and no others', async (scope) => {
     const agency = CONSENT_SCOPES[scope].agency;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordsInEveryCategory, TEST_SCHOOL } from '../../support/agency-records.ts';
 import { registerTestChild, settableClock } from '../../support/consent-fixtures.ts';
 import { refusal } from '../../support/sip-fixtures.ts';
@@ -34,7 +34,6 @@ describe("an agency's own staff", () => {
     });
     await school.extraAdaptation.create({ data: { childId: child, description: 'Avslutad anpassning', startsOn: date('2026-01-10'), endsOn: date('2026-03-01'), decidedBy: 'Test Mentor' } });
   });
-  afterAll(() => graph?.stop());
   const withChild = (input: Record<string, unknown>) => (input.childId === UNRECORDED ? { ...input, childId: unrecorded } : input);
 
   describe('page through a timeline', () => {

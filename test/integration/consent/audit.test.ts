@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren } from '../../../prisma/demo/people.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
@@ -17,7 +17,6 @@ describe('the audit log of consent decisions', () => {
       await graph.query(`query ($id: ID!) { child(id: $id) { careContacts { unitName } first: careContacts { unitType } } }`, { id }, 'school counsellor');
     }
   });
-  afterAll(() => graph?.stop());
 
   it('records who read which child, which scope and fields, under which consent, and the outcome', async () => {
     const response = await graph.query(AUDIT, { childId: demoChildren.alva.id }, 'privacy officer');

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair } from '../../../lib/auth/keys.ts';
 import { REQUESTER_CONTEXT_HEADER, signRequesterContext } from '../../../lib/auth/requester-context.ts';
 import type { Requester } from '../../../lib/auth/requester.ts';
@@ -23,7 +23,6 @@ describe('the consent guard cannot be bypassed', () => {
     // Health records, and no consent for anyone.
     child = await childWithRecords(graph, { born: '20120101', custodians: 1 });
   });
-  afterAll(() => graph?.stop());
   const asSchool = (query: string, variables: Record<string, unknown> = {}) => graph.query(query, { id: child.id, ...variables }, 'school counsellor');
 
   describe('through the gateway', () => {

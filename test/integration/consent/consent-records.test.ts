@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren, demoGuardians } from '../../../prisma/demo/people.ts';
 import { childWithRecords, RECORD_CONSENT, recordConsent, settableClock, withdrawConsent, type TestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
@@ -13,7 +13,6 @@ describe('recording and withdrawing consent', () => {
     graph = await startTestGraph({ clock });
     child = await childWithRecords(graph, { born: '20120101', custodians: 2 });
   });
-  afterAll(() => graph?.stop());
 
   const valid = () => ({
     childId: child.id,

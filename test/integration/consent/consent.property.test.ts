@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { childWithRecords, recordConsent, settableClock, withdrawConsent } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type Persona, type TestGraph } from '../../support/test-graph.ts';
 
@@ -71,7 +71,6 @@ function buildQuery(fields: GuardedField[], shape: string): { query: string; key
 describe('consent enforcement, property-based', () => {
   let graph: TestGraph;
   beforeAll(async () => void (graph = await startTestGraph({ clock })));
-  afterAll(() => graph?.stop());
 
   it('never returns a guarded value without a granted decision, and returns every granted one', async () => {
     await fc.assert(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { childWithRecords, recordConsent, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
@@ -17,7 +17,6 @@ const withheld = (path: string, scope: string, reason: string, consentId: string
 describe('cross-agency reads under consent', () => {
   let graph: TestGraph;
   beforeAll(async () => void (graph = await startTestGraph({ clock })));
-  afterAll(() => graph?.stop());
   const readAsSchool = (child: TestChild) => graph.query(READ_AS_SCHOOL, { id: child.id }, 'school counsellor');
   const bothScopesToSchool = (child: TestChild, overrides: Record<string, unknown> = {}) =>
     recordConsent(graph, {

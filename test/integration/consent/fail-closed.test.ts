@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren } from '../../../prisma/demo/people.ts';
-import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
+import { startOwnTestGraph, type OwnTestGraph } from '../../support/test-graph.ts';
 
 // Alva's consent releases her health care contacts to school: served while the SIP core decides.
 const QUERY = `{ schoolPlacements(schoolUnitCode: "45812345") { nodes { className child { id careContacts { unitName } } } } }`;
@@ -15,10 +15,10 @@ function listenOn(port: number, handler: Parameters<typeof createServer>[1]): Pr
 }
 
 describe('when a consent decision cannot be made', () => {
-  let graph: TestGraph;
+  let graph: OwnTestGraph;
   let stand_in: Server | undefined;
   beforeAll(async () => {
-    graph = await startTestGraph({ consentTimeoutMs: 500 });
+    graph = await startOwnTestGraph({ consentTimeoutMs: 500 });
     const before = await graph.query(QUERY, {}, 'school counsellor');
     expect(alvaOf(before).child.careContacts).toHaveLength(2);
   });

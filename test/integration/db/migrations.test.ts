@@ -31,44 +31,45 @@ async function describeSchema(connectionString: string): Promise<string[]> {
   }
 }
 
+/**
+ * One database for the whole file: each check starts from an empty `public` schema, which is all
+ * a migration or schema.prisma touches (the migration history included).
+ */
+let databases: TestDatabases;
+let database: OpenDatabase;
+let admin: pg.Client;
+beforeAll(async () => {
+  databases = await createTestDatabases(['sip']);
+  database = await openDatabase('migrations', databases.location('sip'));
+  admin = new pg.Client({ connectionString: database.connectionString });
+  await admin.connect();
+});
+afterAll(async () => {
+  await admin?.end();
+  await database?.close();
+  await databases?.drop();
+});
+const emptyDatabase = () => admin.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+
 describe.each(SUBGRAPH_NAMES)('migrations of the %s subgraph', (name) => {
   const migrationsDir = join(prismaDir, name, 'migrations');
-  let migratedDatabases: TestDatabases;
-  let referenceDatabases: TestDatabases;
-  const open: OpenDatabase[] = [];
-  const openFresh = async (databases: TestDatabases) => {
-    const db = await openDatabase(name, databases.location(name));
-    open.push(db);
-    return db.connectionString;
-  };
-  beforeAll(async () => {
-    migratedDatabases = await createTestDatabases([name]);
-    referenceDatabases = await createTestDatabases([name]);
-  });
-  afterAll(async () => {
-    for (const db of open) await db.close();
-    await migratedDatabases.drop();
-    await referenceDatabases.drop();
-  });
 
   it('build exactly the database that schema.prisma describes', async () => {
-    const migrated = await openFresh(migratedDatabases);
-    await applyMigrations(migrated, readMigrations(migrationsDir));
+    await emptyDatabase();
+    await applyMigrations(database.connectionString, readMigrations(migrationsDir));
+    const migrated = await describeSchema(database.connectionString);
     // The reference: the whole schema.prisma applied at once to an empty database of the same kind.
-    const reference = await openFresh(referenceDatabases);
-    const client = new pg.Client({ connectionString: reference });
-    await client.connect();
-    await client.query(await diffDatamodels(undefined, readFileSync(join(prismaDir, name, 'schema.prisma'), 'utf8')));
-    await client.end();
-    expect(await describeSchema(migrated), 'schema.prisma changed without a migration: npm run migration:new').toEqual(await describeSchema(reference));
+    await emptyDatabase();
+    await admin.query(await diffDatamodels(undefined, readFileSync(join(prismaDir, name, 'schema.prisma'), 'utf8'), database.connectionString));
+    expect(migrated, 'schema.prisma changed without a migration: npm run migration:new').toEqual(await describeSchema(database.connectionString));
   });
 
   it('apply once, and refuse a migration edited after it was applied', async () => {
     const migrations = readMigrations(migrationsDir);
-    const db = await openFresh(migratedDatabases);
-    await applyMigrations(db, migrations);
-    expect(await applyMigrations(db, migrations)).toEqual([]);
+    await emptyDatabase();
+    await applyMigrations(database.connectionString, migrations);
+    expect(await applyMigrations(database.connectionString, migrations)).toEqual([]);
     const edited = migrations.map((migration, i) => (i === 0 ? { ...migration, sql: `${migration.sql}\n-- edited`, checksum: 'edited' } : migration));
-    await expect(applyMigrations(db, edited)).rejects.toBeInstanceOf(MigrationChecksumError);
+    await expect(applyMigrations(database.connectionString, edited)).rejects.toBeInstanceOf(MigrationChecksumError);
   });
 });

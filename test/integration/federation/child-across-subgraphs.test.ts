@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren, demoGuardians } from '../../../prisma/demo/people.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
@@ -27,7 +27,6 @@ describe('one query through the gateway', () => {
     );
     expect(recorded.errors).toBeUndefined();
   });
-  afterAll(() => graph?.stop());
 
   it('returns a child from the SIP core with the fields school, social services and health care add (under consent)', async () => {
     const response = await graph.query(

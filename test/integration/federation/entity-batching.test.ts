@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../../../subgraphs/sip/personnummer.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
@@ -27,7 +27,6 @@ describe('entity resolution through DataLoader', () => {
       expect(response.errors).toBeUndefined();
     }
   });
-  afterAll(() => graph?.stop());
 
   it('costs one query per subgraph for the agency fields, whatever the number of children', async () => {
     const counter = graph.countQueries();

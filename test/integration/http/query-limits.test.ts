@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUERY_LIMITS } from '../../../gateway/query-limits.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
@@ -12,7 +12,6 @@ function nested(levels: number): string {
 describe('query limits at the gateway', () => {
   let graph: TestGraph;
   beforeAll(async () => void (graph = await startTestGraph()));
-  afterAll(() => graph?.stop());
   const subgraphRequests = () => Object.values(graph.subgraphs).reduce((sum, subgraph) => sum + (subgraph.requestCounts.get('/graphql') ?? 0), 0);
 
   it('serves an operation exactly at the depth limit', async () => {

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL, startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 describe('HTTP requests to the gateway and subgraphs', () => {
   let graph: TestGraph;
   beforeAll(async () => void (graph = await startTestGraph()));
-  afterAll(() => graph?.stop());
 
   it('answers invalid JSON with a GraphQL error, not a crash', async () => {
     const response = await postGraphQL(graph.gateway.url, '{"query": "{ children { id }"');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren } from '../../../prisma/demo/people.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 import { ok } from '../../support/sip-fixtures.ts';
@@ -10,7 +10,6 @@ const CHILD_SIPS = `query ($id: ID!) { child(id: $id) { sips { status closure { 
 describe('the demo SIPs', () => {
   let graph: TestGraph;
   beforeAll(async () => void (graph = await startTestGraph()));
-  afterAll(() => graph?.stop());
 
   it("gives each demo coordinator a worklist with the follow-ups' state", async () => {
     expect((await ok(graph, COORDINATED, {}, 'social worker')).coordinatedSips).toEqual([

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordsInEveryCategory } from '../../support/agency-records.ts';
 import { registerTestChild, settableClock } from '../../support/consent-fixtures.ts';
 import { activeSip, ok, planInput, refusal, SAVE_PLAN, type ActiveSip } from '../../support/sip-fixtures.ts';
@@ -30,7 +30,6 @@ describe("an agency's record of a plan intervention", () => {
     await ok(graph, SAVE_PLAN, { sipId: covered.sipId, input: linkedPlan(covered, [await recordOf(child.id), await recordOf(other.id)]) });
     await ok(graph, SAVE_PLAN, { sipId: notCovered.sipId, input: linkedPlan(notCovered, [await recordOf(uncovered.id)]) });
   });
-  afterAll(() => graph?.stop());
 
   it("shows another agency the record when the child's consent covers it, and never another child's", async () => {
     const response = await graph.query(PLAN, { id: covered.sipId }, 'school counsellor');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 const REGISTER = `mutation ($input: RegisterChildInput!) {
@@ -13,7 +13,6 @@ describe('registerChild', () => {
   let graph: TestGraph;
   const clock = () => new Date('2026-11-23T10:00:00Z');
   beforeAll(async () => void (graph = await startTestGraph({ clock })));
-  afterAll(() => graph?.stop());
 
   const countRows = async () => {
     const sip = graph.subgraphs.sip.prisma as any;

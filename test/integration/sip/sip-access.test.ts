@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoGuardians } from '../../../prisma/demo/people.ts';
 import type { TokenClaims } from '../../../scripts/dev-identity.ts';
 import { childWithRecords, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
@@ -25,7 +25,6 @@ describe('who may see and change a SIP', () => {
     youngSip = await activeSip(graph, young, { ...window, scopes: ['SCHOOL_ENROLMENT', 'HEALTH_CARE_CONTACTS'] });
     olderSip = await activeSip(graph, older, window);
   });
-  afterAll(() => graph?.stop());
 
   const allowed: Array<[string, () => Persona | TokenClaims]> = [
     ['the staff who initiated it', () => 'social worker'],

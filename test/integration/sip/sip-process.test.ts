@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { childWithRecords, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 import { activeSip, ADD_PARTICIPANT, childClaims, guardianClaims, HELD, ok, planInput, refusal, SAVE_PLAN, SCHEDULE, SIGN, type ActiveSip } from '../../support/sip-fixtures.ts';
@@ -28,7 +28,6 @@ describe('a SIP from initiative to closure', () => {
     child = await childWithRecords(graph, { born: '20100301', custodians: 2 });
     sip = await activeSip(graph, child, { validFrom: '2026-11-23T00:00:00Z', validUntil: '2027-11-23T00:00:00Z' });
   });
-  afterAll(() => graph?.stop());
   const guardian = (i: number) => guardianClaims(child.custodianIds[i]);
 
   it('books the SIP meeting with the family, staff of three agencies, a chair and a secretary', async () => {

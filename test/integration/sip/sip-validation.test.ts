@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoGuardians } from '../../../prisma/demo/people.ts';
 import { childWithRecords, recordConsent, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
@@ -46,7 +46,6 @@ describe('SIP mutations refuse bad input with the field and reason, and write no
       })
     ).scheduleMeeting.id;
   });
-  afterAll(() => graph?.stop());
 
   const initiate = (input: Record<string, unknown>) => ({
     childId: child.id, questions: ['Fråga'], invitations: [{ agency: 'SCHOOL', unit: 'Ekbackens skola' }], initiatorTitle: 'socialsekreterare', ...input,
@@ -185,7 +184,6 @@ describe('SIP mutations refuse bad input with the field and reason, and write no
 describe('concurrent changes to one SIP', () => {
   let graph: TestGraph;
   beforeAll(async () => void (graph = await startTestGraph({ clock })));
-  afterAll(() => graph?.stop());
 
   it('numbers two plan versions written at once 1 and 2', async () => {
     const child = await childWithRecords(graph, { born: '20120901', custodians: 1 });
