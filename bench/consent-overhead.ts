@@ -72,7 +72,7 @@ const admin = await dev.issueToken(DEMO_PERSONAS['social worker']);
 const reader = await dev.issueToken(DEMO_PERSONAS['school counsellor']);
 const results: Record<string, Awaited<ReturnType<typeof measure>>> = {};
 for (const consent of ['enforced', 'disabled-for-benchmark'] as const) {
-  const databases = await createTestDatabases(SUBGRAPH_NAMES, DATABASE);
+  const databases = await createTestDatabases(SUBGRAPH_NAMES, { kind: DATABASE, runId: 'bench' });
   const graph = await startGraph({ database: databases.location, port: () => 0, seed: true, identity: dev.identity, consent, log: () => {} });
   try {
     await addChildren(graph, admin);

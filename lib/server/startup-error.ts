@@ -8,6 +8,6 @@ const EXPECTED = [DatabaseUnreachableError, PortInUseError, MigrationChecksumErr
 /** Known start-up failures print one line a person can act on; anything else keeps its stack. */
 export function exitWithStartupError(error: unknown): never {
   if (EXPECTED.some((type) => error instanceof type)) console.error(`error: ${(error as Error).message}`);
-  else console.error('error: start-up failed:', error);
+  else console.error('error: start-up failed unexpectedly; what follows is for a bug report:\n', error);
   process.exit(1);
 }

@@ -34,7 +34,8 @@ function startProcess(entry: string, env: Record<string, string>) {
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (text: string | RegExp, timeoutMs = 45_000) => {
+  // A process boots its database first: on a busy machine that is a real wait.
+  const waitFor = async (text: string | RegExp, timeoutMs = 5 * 60_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!(typeof text === 'string' ? output.includes(text) : text.test(output))) {
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not see ${text} in:\n${output}`);

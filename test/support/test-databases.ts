@@ -31,15 +31,19 @@ function serverUrl(database: string): string {
   return url.toString();
 }
 
-/** Fresh, uniquely named databases on the server (TEST_DATABASE=postgres), or in-memory embedded ones. */
+/**
+ * Fresh, uniquely named databases on the server (TEST_DATABASE=postgres), or in-memory embedded
+ * ones. Server databases carry the test run's id (from the `postgres` project's global setup, or
+ * `runId` outside vitest), so the run's teardown drops whatever a worker left.
+ */
 export async function createTestDatabases(
   names: readonly SubgraphName[],
-  kind: 'server' | 'embedded' = process.env.TEST_DATABASE === 'postgres' ? 'server' : 'embedded',
+  { kind = process.env.TEST_DATABASE === 'postgres' ? 'server' : 'embedded', runId }: { kind?: 'server' | 'embedded'; runId?: string } = {},
 ): Promise<TestDatabases> {
   if (kind === 'embedded') {
     return { location: () => ({ kind: 'embedded' }), drop: async () => {} };
   }
-  const prefix = `${databasePrefix(inject('testRunId'))}${randomBytes(4).toString('hex')}_`;
+  const prefix = `${databasePrefix(runId ?? inject('testRunId'))}${randomBytes(4).toString('hex')}_`;
   for (const name of names) await adminQuery(`CREATE DATABASE "${prefix}${name}"`);
   return {
     location: (name) => ({ kind: 'server', url: serverUrl(`${prefix}${name}`) }),

@@ -18,7 +18,8 @@ describe('when a consent decision cannot be made', () => {
   let graph: OwnTestGraph;
   let stand_in: Server | undefined;
   beforeAll(async () => {
-    graph = await startOwnTestGraph({ consentTimeoutMs: 500 });
+    // Long enough for a real decision on a busy machine; a SIP core that never answers costs one wait of it.
+    graph = await startOwnTestGraph({ consentTimeoutMs: 10_000 });
     const before = await graph.query(QUERY, {}, 'school counsellor');
     expect(alvaOf(before).child.careContacts).toHaveLength(2);
   });
