@@ -25,7 +25,10 @@ export default defineConfig({
       // Needs no database of its own: pure functions, composition.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       // The integration suite twice: on embedded PGlite, and on the PostgreSQL server at 127.0.0.1:5432.
-      { extends: true, test: { name: 'embedded', include: integration, env: { TEST_DATABASE: 'embedded' }, ...sharedGraphPerWorker } },
+      {
+        extends: true,
+        test: { name: 'embedded', include: integration, env: { TEST_DATABASE: 'embedded' }, ...sharedGraphPerWorker },
+      },
       {
         extends: true,
         test: {

@@ -5,6 +5,8 @@
  * side by side. A measurement, not a test: it asserts nothing.
  */
 import { performance } from 'node:perf_hooks';
+import type { PrismaClient as HealthPrisma } from '../prisma/health/client/client.ts';
+import type { PrismaClient as SocialPrisma } from '../prisma/social/client/client.ts';
 import { luhnCheckDigit } from '../subgraphs/sip/personnummer.ts';
 import { ephemeralDevIdentity, DEMO_PERSONAS } from '../scripts/dev-identity.ts';
 import { startGraph, type RunningGraph } from '../scripts/start-graph.ts';
@@ -16,10 +18,17 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS) || 300;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY) || 8;
 /** `server` runs on fresh databases at TEST_POSTGRES_URL (default 127.0.0.1:5432), dropped afterwards. */
 const DATABASE = process.env.BENCH_DATABASE === 'server' ? 'server' : 'embedded';
-const QUERY = `query ($first: Int!) { children(first: $first) { id givenName careContacts { unitName } openSocialCase { caseNumber } } }`;
+const QUERY = `query ($first: Int!) { children(first: $first) { id givenName careContacts { unitName } openSocialCase
+  { caseNumber } } }`;
 
 async function post(url: string, token: string, query: string, variables: Record<string, unknown>) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  // The bench states the shape of what it asked for.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const body = (await res.json()) as { data?: any; errors?: Array<{ message: string }> };
   if (!res.ok) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body)}`);
   return body;
@@ -31,19 +40,48 @@ async function addChildren(graph: RunningGraph, token: string) {
     const serial = String(100 + i);
     const date = `2013${String((i % 12) + 1).padStart(2, '0')}${String((i % 27) + 1).padStart(2, '0')}`;
     const guardian = { personnummer: '19800512-9914', givenName: 'Maria', familyName: 'Lindqvist', hasCustody: true };
-    const { data } = await post(graph.gateway.url, token, `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { id guardians { guardian { id } } } }`, {
-      input: { personnummer: `${date}-${serial}${luhnCheckDigit(date.slice(2) + serial)}`, givenName: `Barn${i}`, familyName: 'Bench', guardians: [guardian] },
-    });
+    const { data } = await post(
+      graph.gateway.url,
+      token,
+      `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { id guardians { guardian { id } } } }`,
+      {
+        input: {
+          personnummer: `${date}-${serial}${luhnCheckDigit(date.slice(2) + serial)}`,
+          givenName: `Barn${i}`,
+          familyName: 'Bench',
+          guardians: [guardian],
+        },
+      },
+    );
     const childId = data.registerChild.id;
-    await post(graph.gateway.url, token, `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-      input: { childId, guardianIds: [data.registerChild.guardians[0].guardian.id], form: 'WRITTEN', scopes: ['HEALTH_CARE_CONTACTS', 'SOCIAL_CASE'], agencies: ['SCHOOL'], purpose: 'bench', validFrom: '2026-01-01T00:00:00Z', validUntil: '2036-01-01T00:00:00Z' },
+    await post(
+      graph.gateway.url,
+      token,
+      `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
+      {
+        input: {
+          childId,
+          guardianIds: [data.registerChild.guardians[0].guardian.id],
+          form: 'WRITTEN',
+          scopes: ['HEALTH_CARE_CONTACTS', 'SOCIAL_CASE'],
+          agencies: ['SCHOOL'],
+          purpose: 'bench',
+          validFrom: '2026-01-01T00:00:00Z',
+          validUntil: '2036-01-01T00:00:00Z',
+        },
+      },
+    );
+    await (graph.subgraphs.health.prisma as unknown as HealthPrisma).careContact.create({
+      data: { childId, unitName: 'BUP Bench', unitType: 'BUP', startDate: new Date('2020-01-01') },
     });
-    await (graph.subgraphs.health.prisma as any).careContact.create({ data: { childId, unitName: 'BUP Bench', unitType: 'BUP', startDate: new Date('2020-01-01') } });
-    await (graph.subgraphs.social.prisma as any).socialCase.create({ data: { childId, caseNumber: `B-${i}`, openedAt: new Date('2020-01-01'), handlingOfficer: 'Bench' } });
+    await (graph.subgraphs.social.prisma as unknown as SocialPrisma).socialCase.create({
+      data: { childId, caseNumber: `B-${i}`, openedAt: new Date('2020-01-01'), handlingOfficer: 'Bench' },
+    });
   }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function measure(graph: RunningGraph, token: string) {
   const lookupsBefore = graph.subgraphs.sip.requestCounts.get('/consent/decisions') ?? 0;
@@ -64,7 +102,13 @@ async function measure(graph: RunningGraph, token: string) {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const lookups = (graph.subgraphs.sip.requestCounts.get('/consent/decisions') ?? 0) - lookupsBefore;
-  return { throughput: REQUESTS / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), lookupsPerRequest: lookups / (REQUESTS + 20) };
+  return {
+    throughput: REQUESTS / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    lookupsPerRequest: lookups / (REQUESTS + 20),
+  };
 }
 
 const dev = await ephemeralDevIdentity();
@@ -73,7 +117,14 @@ const reader = await dev.issueToken(DEMO_PERSONAS['school counsellor']);
 const results: Record<string, Awaited<ReturnType<typeof measure>>> = {};
 for (const consent of ['enforced', 'disabled-for-benchmark'] as const) {
   const databases = await createTestDatabases(SUBGRAPH_NAMES, { kind: DATABASE, runId: 'bench' });
-  const graph = await startGraph({ database: databases.location, port: () => 0, seed: true, identity: dev.identity, consent, log: () => {} });
+  const graph = await startGraph({
+    database: databases.location,
+    port: () => 0,
+    seed: true,
+    identity: dev.identity,
+    consent,
+    log: () => {},
+  });
   try {
     await addChildren(graph, admin);
     results[consent] = await measure(graph, reader);
@@ -85,9 +136,17 @@ for (const consent of ['enforced', 'disabled-for-benchmark'] as const) {
 
 const on = results['enforced'];
 const off = results['disabled-for-benchmark'];
-const row = (label: string, a: number, b: number, digits = 1) => console.log(`${label.padEnd(34)}${a.toFixed(digits).padStart(12)}${b.toFixed(digits).padStart(12)}`);
-console.log(`\nA school counsellor reads ${CHILDREN} children with health care contacts and social cases (2 guarded fields from 2 other agencies);`);
-console.log(`${REQUESTS} requests, ${CONCURRENCY} at a time, after 20 warm-up requests. ${DATABASE === 'server' ? 'PostgreSQL server' : 'Embedded'} databases, one process, ${new Date().toISOString().slice(0, 10)}.\n`);
+const row = (label: string, a: number, b: number, digits = 1) =>
+  console.log(`${label.padEnd(34)}${a.toFixed(digits).padStart(12)}${b.toFixed(digits).padStart(12)}`);
+const databaseKind = DATABASE === 'server' ? 'PostgreSQL server' : 'Embedded';
+console.log(
+  `\nA school counsellor reads ${CHILDREN} children with health care contacts and social cases ` +
+    '(2 guarded fields from 2 other agencies);',
+);
+console.log(
+  `${REQUESTS} requests, ${CONCURRENCY} at a time, after 20 warm-up requests. ` +
+    `${databaseKind} databases, one process, ${new Date().toISOString().slice(0, 10)}.\n`,
+);
 console.log(`${''.padEnd(34)}${'enforced'.padStart(12)}${'off'.padStart(12)}`);
 row('throughput (requests/s)', on.throughput, off.throughput);
 row('latency p50 (ms)', on.p50, off.p50);

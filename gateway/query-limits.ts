@@ -25,7 +25,10 @@ export function readQueryLimits(env: Record<string, string | undefined> = proces
     if (!Number.isInteger(value) || value < 1) throw new Error(`${variable}=${raw} is not a positive whole number`);
     return value;
   };
-  return { maxDepth: read('GATEWAY_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth), maxFields: read('GATEWAY_MAX_FIELDS', DEFAULT_QUERY_LIMITS.maxFields) };
+  return {
+    maxDepth: read('GATEWAY_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
+    maxFields: read('GATEWAY_MAX_FIELDS', DEFAULT_QUERY_LIMITS.maxFields),
+  };
 }
 
 interface Measure {
@@ -33,14 +36,21 @@ interface Measure {
   fields: number;
 }
 
-function measure(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, visiting: Set<string>, limits: QueryLimits): Measure {
+function measure(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  visiting: Set<string>,
+  limits: QueryLimits,
+): Measure {
   let depth = 0;
   let fields = 0;
   for (const selection of selectionSet.selections) {
     let inner: Measure | undefined;
     if (selection.kind === Kind.FIELD) {
       fields += 1;
-      inner = selection.selectionSet ? measure(selection.selectionSet, fragments, visiting, limits) : { depth: 0, fields: 0 };
+      inner = selection.selectionSet
+        ? measure(selection.selectionSet, fragments, visiting, limits)
+        : { depth: 0, fields: 0 };
       inner = { depth: inner.depth + 1, fields: inner.fields };
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       inner = measure(selection.selectionSet, fragments, visiting, limits);
@@ -68,16 +78,28 @@ function measure(selectionSet: SelectionSetNode, fragments: Map<string, Fragment
 export function queryLimitsRule(limits: QueryLimits) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map(
-      context.getDocument().definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+      context
+        .getDocument()
+        .definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
     );
     return {
       OperationDefinition(operation) {
         const { depth, fields } = measure(operation.selectionSet, fragments, new Set(), limits);
         if (depth > limits.maxDepth) {
-          context.reportError(new GraphQLError(`The operation nests ${depth} levels deep; at most ${limits.maxDepth} are allowed`, { nodes: [operation], extensions: { limit: 'maxDepth', max: limits.maxDepth } }));
+          context.reportError(
+            new GraphQLError(`The operation nests ${depth} levels deep; at most ${limits.maxDepth} are allowed`, {
+              nodes: [operation],
+              extensions: { limit: 'maxDepth', max: limits.maxDepth },
+            }),
+          );
         }
         if (fields > limits.maxFields) {
-          context.reportError(new GraphQLError(`The operation selects more than ${limits.maxFields} fields`, { nodes: [operation], extensions: { limit: 'maxFields', max: limits.maxFields } }));
+          context.reportError(
+            new GraphQLError(`The operation selects more than ${limits.maxFields} fields`, {
+              nodes: [operation],
+              extensions: { limit: 'maxFields', max: limits.maxFields },
+            }),
+          );
         }
       },
     };

@@ -55,12 +55,19 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     buildService: ({ name, url }) => new RequesterContextDataSource({ url: options.subgraphUrls[name] ?? url }),
   });
   const apollo = new ApolloServer<GatewayContext>({
-    // @apollo/server 5 types `gateway` against gateway-interface 2; @apollo/gateway 2 implements 1, which works at run time.
-    gateway: gateway as unknown as ConstructorParameters<typeof ApolloServer>[0] extends { gateway?: infer G } ? G : never,
+    // @apollo/server 5 types `gateway` against gateway-interface 2; @apollo/gateway 2 implements 1, which works at run
+    // time.
+    gateway: gateway as unknown as ConstructorParameters<typeof ApolloServer>[0] extends { gateway?: infer G }
+      ? G
+      : never,
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule(options.queryLimits ?? DEFAULT_QUERY_LIMITS)],
     formatError: formatError((message, error) => log(`${message}: ${(error as Error)?.stack ?? error}`)),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -76,13 +83,21 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     await handleGraphQLRequest(apollo, req, res, async () => {
       const requester = await authenticate(req, options.identity);
       const requestId = randomUUID();
-      return { requestId, requesterContextToken: await signRequesterContext(options.contextSigningKey, requester, requestId) };
+      return {
+        requestId,
+        requesterContextToken: await signRequesterContext(options.contextSigningKey, requester, requestId),
+      };
     });
   }, log);
   const host = options.host ?? '127.0.0.1';
   let port: number;
   try {
-    port = await listen(http, { port: options.port, host, portVariable: portVariable('gateway'), service: 'the gateway' });
+    port = await listen(http, {
+      port: options.port,
+      host,
+      portVariable: portVariable('gateway'),
+      service: 'the gateway',
+    });
   } catch (error) {
     await apollo.stop();
     throw error;

@@ -7,7 +7,10 @@ export async function checkSubgraphs(subgraphUrls: Record<string, string>): Prom
   const entries = await Promise.all(
     Object.entries(subgraphUrls).map(async ([name, url]) => {
       const healthUrl = new URL('/health', url);
-      const ok = await fetch(healthUrl, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) }).then((res) => res.ok, () => false);
+      const ok = await fetch(healthUrl, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) }).then(
+        (res) => res.ok,
+        () => false,
+      );
       return [name, ok ? 'ok' : 'unavailable'] as const;
     }),
   );

@@ -5,7 +5,13 @@ import type { PortClaim } from './server/listen.ts';
 export const SUBGRAPH_NAMES = ['sip', 'school', 'social', 'health'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
-const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = { gateway: 4000, sip: 4001, school: 4002, social: 4003, health: 4004 };
+const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
+  gateway: 4000,
+  sip: 4001,
+  school: 4002,
+  social: 4003,
+  health: 4004,
+};
 
 type Env = Record<string, string | undefined>;
 
@@ -30,7 +36,8 @@ export function readPort(service: SubgraphName | 'gateway', env: Env = process.e
   const raw = env[variable];
   if (raw === undefined || raw === '') return DEFAULT_PORTS[service];
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${variable}=${raw} is not a port number (0-65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${variable}=${raw} is not a port number (0-65535)`);
   return port;
 }
 

@@ -25,7 +25,9 @@ export class BadUserInputError extends GraphQLError {
 
 export class NotFoundError extends GraphQLError {
   constructor(what: string, id: string) {
-    super(`${what} ${id} does not exist`, { extensions: { code: ErrorCode.NotFound, field: 'id', reason: 'not found' } });
+    super(`${what} ${id} does not exist`, {
+      extensions: { code: ErrorCode.NotFound, field: 'id', reason: 'not found' },
+    });
   }
 }
 

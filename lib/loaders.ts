@@ -4,7 +4,10 @@ import DataLoader from 'dataloader';
  * One row (or null) per key, fetched for all keys of a tick in one query.
  * `load` receives the distinct keys and may return rows in any order.
  */
-export function oneByKey<K, V>(load: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
+export function oneByKey<K, V>(
+  load: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V | null> {
   return new DataLoader(async (keys) => {
     const byKey = new Map((await load(keys)).map((row) => [keyOf(row), row]));
     return keys.map((key) => byKey.get(key) ?? null);

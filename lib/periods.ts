@@ -2,12 +2,20 @@
  * A Prisma filter for records with a `startDate` and an optional `endDate` (both inclusive
  * calendar dates) that are in force on `day`.
  */
-export const inForceOn = (day: Date) => ({ startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] });
+export const inForceOn = (day: Date) => ({
+  startDate: { lte: day },
+  OR: [{ endDate: null }, { endDate: { gte: day } }],
+});
 
 /** A stored calendar date (midnight UTC) as the `LocalDate` scalar reads it: YYYY-MM-DD. */
 export const toLocalDate = (date: Date): string => date.toISOString().slice(0, 10);
 
-const swedishCalendar = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+const swedishCalendar = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar date in Sweden at `instant`, YYYY-MM-DD: what "today" means to a user of the graph. */
 export const swedishDate = (instant: Date): string => swedishCalendar.format(instant);

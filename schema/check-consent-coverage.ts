@@ -21,28 +21,41 @@ export function checkConsentCoverage(subgraph: SubgraphName, document: DocumentN
     const typeName = definition.name.value;
     const owner = ENTITY_OWNERS[typeName];
     const keyFields = new Set(
-      (definition.directives ?? []).filter((d) => d.name.value === 'key').flatMap((d) => (stringArgument(d, 'fields') ?? '').split(/\s+/)),
+      (definition.directives ?? [])
+        .filter((d) => d.name.value === 'key')
+        .flatMap((d) => (stringArgument(d, 'fields') ?? '').split(/\s+/)),
     );
     for (const field of definition.fields ?? []) {
       const where = `${subgraph}: ${typeName}.${field.name.value}`;
       const { scope, exemptReason } = consentPolicyOf(field);
       // Key fields and @external fields are the owner's, only named here.
-      const isOwners = keyFields.has(field.name.value) || (field.directives ?? []).some((d) => d.name.value === 'external');
+      const isOwners =
+        keyFields.has(field.name.value) || (field.directives ?? []).some((d) => d.name.value === 'external');
       const crossesBoundary = owner !== undefined && owner !== subgraph && !isOwners;
       if (!crossesBoundary) {
-        if (scope !== null || exemptReason !== null) problems.push(`${where} has @consent/@consentExempt but is not contributed to another subgraph's entity`);
+        if (scope !== null || exemptReason !== null)
+          problems.push(`${where} has @consent/@consentExempt but is not contributed to another subgraph's entity`);
         continue;
       }
       if (scope !== null && exemptReason !== null) {
         problems.push(`${where} has both @consent and @consentExempt`);
       } else if (scope !== null) {
-        if (!isConsentScope(scope)) problems.push(`${where} names an unknown consent scope "${scope}" (see schema/consent-scopes.ts)`);
-        else if (CONSENT_SCOPES[scope].agency !== agency) problems.push(`${where} uses scope ${scope}, which belongs to ${CONSENT_SCOPES[scope].agency}, not ${agency}`);
-        if (!canBeWithheld(field.type)) problems.push(`${where} is non-null; a field under @consent must be nullable or a list, so it can be withheld`);
+        if (!isConsentScope(scope))
+          problems.push(`${where} names an unknown consent scope "${scope}" (see schema/consent-scopes.ts)`);
+        else if (CONSENT_SCOPES[scope].agency !== agency)
+          problems.push(
+            `${where} uses scope ${scope}, which belongs to ${CONSENT_SCOPES[scope].agency}, not ${agency}`,
+          );
+        if (!canBeWithheld(field.type))
+          problems.push(
+            `${where} is non-null; a field under @consent must be nullable or a list, so it can be withheld`,
+          );
       } else if (exemptReason !== null) {
         if (!exemptReason.trim()) problems.push(`${where} has @consentExempt without a reason`);
       } else {
-        problems.push(`${where} is contributed to ${owner}'s ${typeName} without @consent(scope: …) or @consentExempt(reason: …)`);
+        problems.push(
+          `${where} is contributed to ${owner}'s ${typeName} without @consent(scope: …) or @consentExempt(reason: …)`,
+        );
       }
     }
   }

@@ -22,7 +22,13 @@ export interface DevIdentity {
   issueToken(claims: TokenClaims, expiresIn?: string): Promise<string>;
 }
 
-const staffClaims = ({ subject, role, agency, unit, name }: DemoStaff): TokenClaims => ({ sub: subject, role, agency, unit, name });
+const staffClaims = ({ subject, role, agency, unit, name }: DemoStaff): TokenClaims => ({
+  sub: subject,
+  role,
+  agency,
+  unit,
+  name,
+});
 
 export const DEMO_PERSONAS: Record<string, TokenClaims> = {
   'school counsellor': staffClaims(demoStaff.counsellor),
@@ -62,5 +68,8 @@ export async function persistentDevIdentity(file: string): Promise<DevIdentity> 
     writeFileSync(file, JSON.stringify({ privateJwk: keys.privateJwk, publicJwk: keys.publicJwk }), { mode: 0o600 });
   }
   const { privateJwk, publicJwk } = JSON.parse(readFileSync(file, 'utf8')) as { privateJwk: JWK; publicJwk: JWK };
-  return identityFor((await importJWK(privateJwk, SIGNING_ALGORITHM)) as CryptoKey, (await importJWK(publicJwk, SIGNING_ALGORITHM)) as CryptoKey);
+  return identityFor(
+    (await importJWK(privateJwk, SIGNING_ALGORITHM)) as CryptoKey,
+    (await importJWK(publicJwk, SIGNING_ALGORITHM)) as CryptoKey,
+  );
 }

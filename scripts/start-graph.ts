@@ -63,7 +63,9 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
     const results = await Promise.allSettled(agencyDefinitions.map((definition) => start(definition, sip.url)));
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
-    const subgraphs = Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph])) as RunningGraph['subgraphs'];
+    const subgraphs = Object.fromEntries(
+      started.map((subgraph) => [subgraph.name, subgraph]),
+    ) as RunningGraph['subgraphs'];
     const gateway = await startGateway({
       supergraphSdl: options.supergraphSdl ?? readSupergraph(),
       subgraphUrls: Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph.url])),

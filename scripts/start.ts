@@ -23,11 +23,13 @@ try {
     host,
     seed: process.env.SEED_DEMO_DATA !== 'false',
   });
-  for (const subgraph of Object.values(graph.subgraphs)) console.log(`  ${subgraph.name.padEnd(7)} subgraph  ${subgraph.url}`);
+  for (const subgraph of Object.values(graph.subgraphs))
+    console.log(`  ${subgraph.name.padEnd(7)} subgraph  ${subgraph.url}`);
   console.log(`\nSIP graph ready: ${graph.gateway.url}`);
   console.log(`GraphiQL (works offline): open ${graph.gateway.url} in a browser`);
   console.log('\nDemo tokens (valid 12 h; send as the header  Authorization: Bearer <token>):');
-  for (const [persona, claims] of Object.entries(DEMO_PERSONAS)) console.log(`\n  ${persona}:\n  ${await dev.issueToken(claims)}`);
+  for (const [persona, claims] of Object.entries(DEMO_PERSONAS))
+    console.log(`\n  ${persona}:\n  ${await dev.issueToken(claims)}`);
   stopOnSignals(graph.stop);
 } catch (error) {
   exitWithStartupError(error);

@@ -5,4 +5,9 @@ import { sipSubgraph } from './sip/subgraph.ts';
 import { socialSubgraph } from './social/subgraph.ts';
 
 /** Every subgraph of the graph, SIP core first. */
-export const allSubgraphs = [sipSubgraph, schoolSubgraph, socialSubgraph, healthSubgraph] as unknown as AnySubgraphDefinition[];
+export const allSubgraphs = [
+  sipSubgraph,
+  schoolSubgraph,
+  socialSubgraph,
+  healthSubgraph,
+] as unknown as AnySubgraphDefinition[];

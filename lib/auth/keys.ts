@@ -15,7 +15,10 @@ export async function generateSigningKeyPair(): Promise<KeyPair> {
 }
 
 /** Reads a JWK from an environment variable's JSON, naming the variable when it is missing or malformed. */
-export async function importJwkFromEnv(variable: string, env: Record<string, string | undefined> = process.env): Promise<CryptoKey> {
+export async function importJwkFromEnv(
+  variable: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<CryptoKey> {
   const raw = env[variable];
   if (!raw) throw new MissingKeyError(variable);
   try {
@@ -26,7 +29,14 @@ export async function importJwkFromEnv(variable: string, env: Record<string, str
 }
 
 export class MissingKeyError extends Error {
-  constructor(readonly variable: string, problem?: string) {
-    super(problem ? `${variable} is not a usable ${SIGNING_ALGORITHM} JWK: ${problem}` : `${variable} is not set; generate keys with \`npm run keys\``);
+  constructor(
+    readonly variable: string,
+    problem?: string,
+  ) {
+    super(
+      problem
+        ? `${variable} is not a usable ${SIGNING_ALGORITHM} JWK: ${problem}`
+        : `${variable} is not set; generate keys with \`npm run keys\``,
+    );
   }
 }

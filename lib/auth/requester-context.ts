@@ -18,7 +18,13 @@ export interface RequesterContext {
 }
 
 export function signRequesterContext(key: CryptoKey, requester: Requester, requestId: string): Promise<string> {
-  return new SignJWT({ role: requester.role, agency: requester.agency, unit: requester.unit, name: requester.name, rid: requestId })
+  return new SignJWT({
+    role: requester.role,
+    agency: requester.agency,
+    unit: requester.unit,
+    name: requester.name,
+    rid: requestId,
+  })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM })
     .setSubject(requester.subject)
     .setIssuer(ISSUER)
@@ -29,10 +35,18 @@ export function signRequesterContext(key: CryptoKey, requester: Requester, reque
 }
 
 /** Verifies a context signed by the gateway; returns null for anything else (missing, forged, expired, malformed). */
-export async function verifyRequesterContext(key: CryptoKey, token: string | undefined): Promise<RequesterContext | null> {
+export async function verifyRequesterContext(
+  key: CryptoKey,
+  token: string | undefined,
+): Promise<RequesterContext | null> {
   if (!token) return null;
   try {
-    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [SIGNING_ALGORITHM], requiredClaims: ['exp', 'sub', 'rid'] });
+    const { payload } = await jwtVerify(token, key, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: [SIGNING_ALGORITHM],
+      requiredClaims: ['exp', 'sub', 'rid'],
+    });
     const requester = requesterFromClaims(payload);
     if (typeof requester === 'string' || typeof payload.rid !== 'string') return null;
     return { requester, requestId: payload.rid, token };

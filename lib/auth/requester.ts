@@ -1,6 +1,8 @@
 import { AGENCIES, type Agency } from '../../schema/agencies.ts';
 
-/** Roles with a meaning of their own; any other role is agency staff (e.g. school_counsellor, social_worker, doctor). */
+/**
+ * Roles with a meaning of their own; any other role is agency staff (e.g. school_counsellor, social_worker, doctor).
+ */
 export const Role = { Guardian: 'guardian', Child: 'child', PrivacyOfficer: 'privacy_officer' } as const;
 
 /** Who is asking: read from the verified bearer token at the gateway, carried to subgraphs in the signed context. */
@@ -20,7 +22,8 @@ export function requesterFromClaims(claims: Record<string, unknown>): Requester 
   const { sub, role, agency, unit, name } = claims;
   if (typeof sub !== 'string' || sub === '') return 'the token has no subject';
   if (typeof role !== 'string' || role === '') return 'the token has no role';
-  if (agency !== undefined && agency !== null && !AGENCIES.includes(agency as Agency)) return `unknown agency ${String(agency)}`;
+  if (agency !== undefined && agency !== null && !AGENCIES.includes(agency as Agency))
+    return `unknown agency ${String(agency)}`;
   const requester: Requester = {
     subject: sub,
     role,
@@ -30,6 +33,7 @@ export function requesterFromClaims(claims: Record<string, unknown>): Requester 
   };
   if (isFamily(requester) && requester.agency) return `a ${role} belongs to no agency`;
   // A privacy officer (dataskyddsombud) may serve a whole municipality or region rather than one agency.
-  if (!isFamily(requester) && !requester.agency && role !== Role.PrivacyOfficer) return `a ${role} must belong to an agency`;
+  if (!isFamily(requester) && !requester.agency && role !== Role.PrivacyOfficer)
+    return `a ${role} must belong to an agency`;
   return requester;
 }

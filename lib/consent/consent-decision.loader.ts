@@ -29,7 +29,13 @@ const pairKey = (childId: string, scope: string) => `${childId}\u0000${scope}`;
 
 function isDecision(value: unknown): value is ConsentDecision & { childId: string; scope: string } {
   const decision = value as Record<string, unknown>;
-  if (typeof decision !== 'object' || decision === null || typeof decision.childId !== 'string' || typeof decision.scope !== 'string') return false;
+  if (
+    typeof decision !== 'object' ||
+    decision === null ||
+    typeof decision.childId !== 'string' ||
+    typeof decision.scope !== 'string'
+  )
+    return false;
   if (decision.granted === true) return typeof decision.consentId === 'string';
   return decision.granted === false && DENIAL_REASONS.includes(decision.reason as never);
 }
@@ -38,7 +44,9 @@ function isDecision(value: unknown): value is ConsentDecision & { childId: strin
  * Collects every guarded field a request resolves in one tick and asks the SIP core once, for all
  * (child, scope) pairs. Any failure rejects every pending decision: the caller withholds the fields.
  */
-export function createConsentDecisionLoader(options: ConsentDecisionLoaderOptions): DataLoader<ConsentDecisionKey, ConsentDecision, string> {
+export function createConsentDecisionLoader(
+  options: ConsentDecisionLoaderOptions,
+): DataLoader<ConsentDecisionKey, ConsentDecision, string> {
   const url = new URL(CONSENT_DECISIONS_PATH, options.sipUrl);
   return new DataLoader(
     async (keys) => {
@@ -61,7 +69,11 @@ export function createConsentDecisionLoader(options: ConsentDecisionLoaderOption
       for (const decision of Array.isArray(decisions) ? decisions : []) {
         if (isDecision(decision)) byPair.set(pairKey(decision.childId, decision.scope), decision);
       }
-      return keys.map((key) => byPair.get(pairKey(key.childId, key.scope)) ?? new Error(`no decision for ${key.scope} of child ${key.childId}`));
+      return keys.map(
+        (key) =>
+          byPair.get(pairKey(key.childId, key.scope)) ??
+          new Error(`no decision for ${key.scope} of child ${key.childId}`),
+      );
     },
     { cacheKeyFn: (key) => `${pairKey(key.childId, key.scope)}\u0000${key.field}` },
   );

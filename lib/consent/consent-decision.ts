@@ -36,4 +36,3 @@ export interface ConsentDecisionResponse {
 }
 
 export const CONSENT_DECISIONS_PATH = '/consent/decisions';
-

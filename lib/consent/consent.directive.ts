@@ -9,15 +9,20 @@ export const CONSENT_SPEC_URL = 'https://specs.sip-graph.se/consent/v1.0';
  * The directives as every subgraph declares them. `@composeDirective` carries them into the
  * supergraph, so the composed schema shows each field's policy next to the subgraph that resolves it.
  */
+const CONSENT_DESCRIPTION =
+  "Released to another agency only under a recorded consent that covers this scope, the reader's agency " +
+  'and the present moment.';
 export const CONSENT_DIRECTIVE_SDL = `
-"""Released to another agency only under a recorded consent that covers this scope, the reader's agency and the present moment."""
+"""${CONSENT_DESCRIPTION}"""
 directive @consent(scope: String!) on FIELD_DEFINITION
 
 """Contributed to another subgraph's entity without consent; the reason says why that is lawful."""
 directive @consentExempt(reason: String!) on FIELD_DEFINITION
 `;
 
-export const CONSENT_LINK = `@link(url: "${CONSENT_SPEC_URL}", import: ["@consent", "@consentExempt"]) @composeDirective(name: "@consent") @composeDirective(name: "@consentExempt")`;
+export const CONSENT_LINK =
+  `@link(url: "${CONSENT_SPEC_URL}", import: ["@consent", "@consentExempt"]) ` +
+  '@composeDirective(name: "@consent") @composeDirective(name: "@consentExempt")';
 
 /** Marks a field an agency contributes about a child; the shared library enforces it. */
 export const Consent = (scope: ConsentScope) => Directive(`@consent(scope: "${scope}")`);

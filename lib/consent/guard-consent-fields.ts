@@ -17,7 +17,8 @@ import { ConsentRequiredError, ConsentUnavailableError } from './consent.errors.
 
 type Resolver = GraphQLFieldResolver<unknown, { requester?: Requester; consent?: ConsentRequestState }>;
 
-const isList = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : type.kind === Kind.LIST_TYPE);
+const isList = (type: TypeNode): boolean =>
+  type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : type.kind === Kind.LIST_TYPE;
 
 /**
  * The child a guarded field is about: a `Child`'s own id, or the `childId` that any other entity
@@ -26,7 +27,13 @@ const isList = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? 
 const childIdOf = (typeName: string, source: unknown): unknown =>
   typeName === 'Child' ? (source as { id?: unknown } | null)?.id : (source as { childId?: unknown } | null)?.childId;
 
-function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, ownerAgency: Agency | null, withheldValue: () => null | []): Resolver {
+function guardField(
+  resolve: Resolver,
+  scope: ConsentScope,
+  fieldName: string,
+  ownerAgency: Agency | null,
+  withheldValue: () => null | [],
+): Resolver {
   return async (source, args, context, info) => {
     const { requester, consent: state } = context;
     // Fail closed: without a verified requester nothing guarded is served.
@@ -36,7 +43,8 @@ function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, o
     const childId = childIdOf(info.parentType.name, source);
     let decision;
     try {
-      if (typeof childId !== 'string') throw new Error(`${info.parentType.name}.${fieldName} resolved without a child id`);
+      if (typeof childId !== 'string')
+        throw new Error(`${info.parentType.name}.${fieldName} resolved without a child id`);
       decision = await state.decisions.load({ childId, scope, field: `${info.parentType.name}.${fieldName}` });
     } catch {
       state.withheld.push(new ConsentUnavailableError(path, scope));
@@ -51,7 +59,9 @@ function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, o
 function ownAgencyOnly(resolve: Resolver, ownerAgency: Agency, fieldName: string): Resolver {
   return (source, args, context, info) => {
     if (context.requester?.agency !== ownerAgency) {
-      throw new ForbiddenError(`${fieldName} serves ${ownerAgency} staff only; other agencies read this data through Child under consent`);
+      throw new ForbiddenError(
+        `${fieldName} serves ${ownerAgency} staff only; other agencies read this data through Child under consent`,
+      );
     }
     return resolve(source, args, context, info);
   };
@@ -63,7 +73,11 @@ function ownAgencyOnly(resolve: Resolver, ownerAgency: Agency, fieldName: string
  * a granted decision, else withheld (null, or an empty list) with an error at its path; an agency
  * subgraph's root fields serve its own staff only. Mutates `resolvers`.
  */
-export function guardConsentFields(document: DocumentNode, resolvers: GraphQLResolverMap<unknown>, ownerAgency: Agency | null): void {
+export function guardConsentFields(
+  document: DocumentNode,
+  resolvers: GraphQLResolverMap<unknown>,
+  ownerAgency: Agency | null,
+): void {
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
     const typeName = definition.name.value;
@@ -84,4 +98,3 @@ export function guardConsentFields(document: DocumentNode, resolvers: GraphQLRes
     }
   }
 }
-

@@ -52,11 +52,17 @@ async function holdsNoData(tx: DemoDataTransaction): Promise<boolean> {
  * writes the rest; nothing is written twice. A database that already holds other data gets none.
  * Returns the names of the steps written.
  */
-export async function writeDemoData(prisma: DemoDataPrisma, steps: ReadonlyArray<DemoDataStep<never>>, clock: Clock): Promise<string[]> {
+export async function writeDemoData(
+  prisma: DemoDataPrisma,
+  steps: ReadonlyArray<DemoDataStep<never>>,
+  clock: Clock,
+): Promise<string[]> {
   const start = await prisma.$transaction(async (tx) => {
     await lock(tx);
     await tx.$executeRawUnsafe(BOOKKEEPING_TABLE);
-    const written = await tx.$queryRawUnsafe<Array<{ step: string; anchored_at: Date }>>('SELECT step, anchored_at FROM "_demo_data"');
+    const written = await tx.$queryRawUnsafe<Array<{ step: string; anchored_at: Date }>>(
+      'SELECT step, anchored_at FROM "_demo_data"',
+    );
     if (written.length === 0 && !(await holdsNoData(tx))) return undefined;
     return { done: new Set(written.map(({ step }) => step)), now: written[0]?.anchored_at ?? clock() };
   });

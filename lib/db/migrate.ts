@@ -24,7 +24,10 @@ export function readMigrations(directory: string): Migration[] {
 
 export class MigrationChecksumError extends Error {
   constructor(readonly migrationName: string) {
-    super(`migration ${migrationName} was changed after it was applied; add a new migration instead of editing an applied one`);
+    super(
+      `migration ${migrationName} was changed after it was applied; ` +
+        'add a new migration instead of editing an applied one',
+    );
   }
 }
 
@@ -56,7 +59,8 @@ export async function applyMigrations(connectionString: string, migrations: Migr
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(BOOKKEEPING_TABLE);
     const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS ' +
+        'NOT NULL',
     );
     const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     const appliedNow: string[] = [];
@@ -77,7 +81,7 @@ export async function applyMigrations(connectionString: string, migrations: Migr
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`);
+        throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
       }
       appliedNow.push(migration.name);
     }

@@ -13,6 +13,7 @@ class OneQueryAtATimeClient extends pg.Client {
   #previous: Promise<unknown> = Promise.resolve();
 
   // pg's `query` has a dozen overloads; this wrapper forwards whichever one was called.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
     const query = (pg.Client.prototype.query as (...a: unknown[]) => unknown).bind(this);
     if (typeof args.at(-1) === 'function' || typeof args[0]?.submit === 'function') return query(...args);

@@ -15,7 +15,9 @@ let instantiated: Promise<void> | undefined;
 function instantiate(): Promise<void> {
   instantiated ??= (async () => {
     const require = createRequire(import.meta.url);
-    const wasmFile = require.resolve('@prisma/schema-engine-wasm').replace(/schema_engine\.js$/, 'schema_engine_bg.wasm');
+    const wasmFile = require
+      .resolve('@prisma/schema-engine-wasm')
+      .replace(/schema_engine\.js$/, 'schema_engine_bg.wasm');
     const { instance } = await WebAssembly.instantiate(readFileSync(wasmFile), {
       './schema_engine_bg.js': engineBindings as unknown as WebAssembly.ModuleImports,
     });
@@ -45,7 +47,10 @@ export async function diffDatamodels(from: string | undefined, to: string, conne
 async function diffWith(connectionString: string, from: string | undefined, to: string): Promise<string> {
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }) as never);
   const engine = await engineBindings.SchemaEngine.new({ datamodels: [['schema.prisma', to]] }, () => {}, adapter);
-  const datamodel = (content: string) => ({ tag: 'schemaDatamodel' as const, files: [{ path: 'schema.prisma', content }] });
+  const datamodel = (content: string) => ({
+    tag: 'schemaDatamodel' as const,
+    files: [{ path: 'schema.prisma', content }],
+  });
   const result = await engine.diff({
     from: from === undefined ? { tag: 'empty' } : datamodel(from),
     to: datamodel(to),

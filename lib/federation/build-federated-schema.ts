@@ -8,7 +8,9 @@ import { CONSENT_DIRECTIVE_SDL, CONSENT_LINK } from '../consent/consent.directiv
 import { guardConsentFields } from '../consent/guard-consent-fields.ts';
 
 /** The federation 2 directives our subgraphs use. */
-const FEDERATION_LINK = '@link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@composeDirective"])';
+const FEDERATION_LINK =
+  '@link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", ' +
+  '"@composeDirective"])';
 
 export interface FederatedSchemaOptions {
   resolvers: NonNullable<BuildSchemaOptions['resolvers']>;
@@ -31,17 +33,22 @@ export interface FederatedSchema {
 
 /**
  * Builds a type-graphql schema and turns it into a federation 2 subgraph: the SDL is printed
- * with its directives behind the `@link` header (federation, and the consent directives) and handed, with the resolvers, to
+ * with its directives behind the `@link` header (federation, and the consent directives) and handed, with the
+ * resolvers, to
  * `buildSubgraphSchema`, which adds `_entities` and `_service`. With `enforcement`, the consent
  * guard wraps the resolvers first (composition builds without it: it only reads the SDL).
  */
-export async function buildFederatedSchema(options: FederatedSchemaOptions, enforcement?: EnforcementOptions): Promise<FederatedSchema> {
+export async function buildFederatedSchema(
+  options: FederatedSchemaOptions,
+  enforcement?: EnforcementOptions,
+): Promise<FederatedSchema> {
   const typeGraphQLSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     validate: false,
   });
-  const sdl = `extend schema\n  ${FEDERATION_LINK}\n  ${CONSENT_LINK}\n${CONSENT_DIRECTIVE_SDL}\n${printSchemaWithDirectives(typeGraphQLSchema)}`;
+  const header = `extend schema\n  ${FEDERATION_LINK}\n  ${CONSENT_LINK}\n${CONSENT_DIRECTIVE_SDL}`;
+  const sdl = `${header}\n${printSchemaWithDirectives(typeGraphQLSchema)}`;
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(reference as object) };

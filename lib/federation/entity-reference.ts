@@ -5,5 +5,6 @@
  * field resolvers see the type they expect.
  */
 export function entityReference<T extends object>(EntityClass: new () => T) {
-  return ({ __typename, ...representation }: { __typename?: string } & Partial<T>): T => Object.assign(new EntityClass(), representation);
+  return ({ __typename, ...representation }: { __typename?: string } & Partial<T>): T =>
+    Object.assign(new EntityClass(), representation);
 }

@@ -41,13 +41,23 @@ export function connectionOf<Node extends object>(node: ClassType<Node>, name: s
  * Cuts a page from rows sorted newest first (by `sortKey`, then id, both descending) that were
  * fetched with one more than `first`: the extra row only says a next page exists.
  */
-export function pageOf<Row extends { id: string }>(rows: Row[], request: PageRequest, sortKey: (row: Row) => Date): Page<Row> {
+export function pageOf<Row extends { id: string }>(
+  rows: Row[],
+  request: PageRequest,
+  sortKey: (row: Row) => Date,
+): Page<Row> {
   const pageRows = rows.slice(0, request.first);
   const last = pageRows.at(-1);
   return {
     rows: pageRows,
-    pageInfo: Object.assign(new PageInfo(), { hasNextPage: rows.length > request.first, endCursor: last ? encodeCursor({ at: sortKey(last), id: last.id }) : null }),
+    pageInfo: Object.assign(new PageInfo(), {
+      hasNextPage: rows.length > request.first,
+      endCursor: last ? encodeCursor({ at: sortKey(last), id: last.id }) : null,
+    }),
   };
 }
 
-export const toConnection = <Row, Node>(page: Page<Row>, map: (row: Row) => Node): Connection<Node> => ({ nodes: page.rows.map(map), pageInfo: page.pageInfo });
+export const toConnection = <Row, Node>(page: Page<Row>, map: (row: Row) => Node): Connection<Node> => ({
+  nodes: page.rows.map(map),
+  pageInfo: page.pageInfo,
+});

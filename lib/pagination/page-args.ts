@@ -34,7 +34,8 @@ const day = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
 
 export function pageRequest(args: PageArgs & Partial<TimelineArgs>): PageRequest {
   assertPageSize(args.first);
-  if (args.from != null && args.to != null && args.to < args.from) throw new BadUserInputError('to', 'must not be before from');
+  if (args.from != null && args.to != null && args.to < args.from)
+    throw new BadUserInputError('to', 'must not be before from');
   return {
     first: args.first,
     after: args.after == null ? null : decodeCursor(args.after),

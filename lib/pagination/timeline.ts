@@ -15,8 +15,14 @@ export interface TimelineColumns {
 function timelineWhere({ at, until }: TimelineColumns, request: PageRequest): { AND: object[] } {
   const conditions: object[] = [];
   if (request.to) conditions.push({ [at]: { lte: request.to } });
-  if (request.from) conditions.push(until ? { OR: [{ [until]: null }, { [until]: { gte: request.from } }] } : { [at]: { gte: request.from } });
-  if (request.after) conditions.push({ OR: [{ [at]: { lt: request.after.at } }, { [at]: request.after.at, id: { lt: request.after.id } }] });
+  if (request.from)
+    conditions.push(
+      until ? { OR: [{ [until]: null }, { [until]: { gte: request.from } }] } : { [at]: { gte: request.from } },
+    );
+  if (request.after)
+    conditions.push({
+      OR: [{ [at]: { lt: request.after.at } }, { [at]: request.after.at, id: { lt: request.after.id } }],
+    });
   return { AND: conditions };
 }
 
@@ -42,7 +48,8 @@ function timelineLoader<Row extends { id: string; childId: string }>(
   fetch: (childIds: string[], request: PageRequest, take: number | undefined) => Promise<Row[]>,
   sortKey: (row: Row) => Date,
 ): DataLoader<{ childId: string; request: PageRequest }, Page<Row>, string> {
-  const keyOf = ({ childId, request }: { childId: string; request: PageRequest }) => `${requestKey(request)}#${childId}`;
+  const keyOf = ({ childId, request }: { childId: string; request: PageRequest }) =>
+    `${requestKey(request)}#${childId}`;
   return new DataLoader(
     async (keys) => {
       const groups = new Map<string, { request: PageRequest; childIds: Set<string> }>();
@@ -75,7 +82,12 @@ export function timelineOf<Row extends { id: string; childId: string }>(
   columns: TimelineColumns & { at: NoInfer<keyof Row & string> },
 ) {
   return timelineLoader(
-    (childIds, request, take) => findMany({ where: { childId: { in: childIds }, ...timelineWhere(columns, request) }, orderBy: newestFirst(columns.at), take }),
+    (childIds, request, take) =>
+      findMany({
+        where: { childId: { in: childIds }, ...timelineWhere(columns, request) },
+        orderBy: newestFirst(columns.at),
+        take,
+      }),
     (row) => row[columns.at] as Date,
   );
 }
@@ -87,6 +99,10 @@ export async function pageOfModel<Row extends { id: string }>(
   where: object,
   request: PageRequest,
 ): Promise<Page<Row>> {
-  const rows = await findMany({ where: { ...where, ...timelineWhere(columns, request) }, orderBy: newestFirst(columns.at), take: request.first + 1 });
+  const rows = await findMany({
+    where: { ...where, ...timelineWhere(columns, request) },
+    orderBy: newestFirst(columns.at),
+    take: request.first + 1,
+  });
   return pageOf(rows, request, (row) => row[columns.at] as Date);
 }

@@ -14,6 +14,11 @@ export function formatError(log: (message: string, error: unknown) => void) {
       return formatted;
     }
     log('unexpected error while resolving', original);
-    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.InternalServerError } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.InternalServerError },
+    };
   };
 }

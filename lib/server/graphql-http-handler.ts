@@ -16,13 +16,23 @@ export class HttpRequestError extends Error {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
 }
 
 export function sendGraphQLError(res: ServerResponse, error: HttpRequestError): void {
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, error.headers);
+  sendJson(
+    res,
+    error.status,
+    { errors: [{ message: error.message, extensions: { code: error.code } }] },
+    error.headers,
+  );
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -30,7 +40,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpRequestError(413, ErrorCode.BadRequest, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES)
+      throw new HttpRequestError(413, ErrorCode.BadRequest, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -47,7 +58,11 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new HttpRequestError(400, ErrorCode.BadRequest, `Request body is not valid JSON: ${(error as Error).message}`);
+    throw new HttpRequestError(
+      400,
+      ErrorCode.BadRequest,
+      `Request body is not valid JSON: ${(error as Error).message}`,
+    );
   }
 }
 

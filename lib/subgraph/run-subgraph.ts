@@ -7,7 +7,9 @@ import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
 
 /** Entry point of a subgraph running as its own process (one container per agency). */
-export async function runSubgraph<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(definition: SubgraphDefinition<TPrisma, TContext>) {
+export async function runSubgraph<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(
+  definition: SubgraphDefinition<TPrisma, TContext>,
+) {
   try {
     const running = await startSubgraph(definition, {
       database: readDatabaseLocation(definition.name),

@@ -60,7 +60,11 @@ export interface RunningSubgraph<TPrisma> {
 }
 
 // Subgraphs serve the gateway only: _entities, _service and every field need its signed context.
-const UNAUTHENTICATED = new HttpRequestError(401, ErrorCode.Unauthenticated, 'Unauthenticated: subgraphs accept only requests with a requester context signed by the gateway');
+const UNAUTHENTICATED = new HttpRequestError(
+  401,
+  ErrorCode.Unauthenticated,
+  'Unauthenticated: subgraphs accept only requests with a requester context signed by the gateway',
+);
 
 const MIGRATIONS_ROOT = join(import.meta.dirname, '..', '..', 'prisma');
 
@@ -71,16 +75,25 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
   const log = options.log ?? ((message: string) => console.log(`[${definition.name}] ${message}`));
   const clock = options.clock ?? systemClock;
   const host = options.host ?? '127.0.0.1';
-  const portClaim: PortClaim = { port: options.port, host, portVariable: portVariable(definition.name), service: `the ${definition.name} subgraph` };
+  const portClaim: PortClaim = {
+    port: options.port,
+    host,
+    portVariable: portVariable(definition.name),
+    service: `the ${definition.name} subgraph`,
+  };
   await assertPortsFree([portClaim]);
   const database = await openDatabase(definition.name, options.database);
   const cleanup: Array<() => Promise<void>> = [() => database.close()];
   // Last started, first stopped; taking the steps out makes a second stop() a no-op.
   const runCleanup = async () => {
-    for (const step of cleanup.splice(0).reverse()) await step().catch((error) => log(`error while stopping: ${error}`));
+    for (const step of cleanup.splice(0).reverse())
+      await step().catch((error) => log(`error while stopping: ${error}`));
   };
   try {
-    const applied = await applyMigrations(database.connectionString, readMigrations(join(MIGRATIONS_ROOT, definition.name, 'migrations')));
+    const applied = await applyMigrations(
+      database.connectionString,
+      readMigrations(join(MIGRATIONS_ROOT, definition.name, 'migrations')),
+    );
     if (applied.length > 0) log(`applied migrations ${applied.join(', ')} to ${database.description}`);
 
     const prisma = definition.createPrisma(prismaOptions(database.connectionString, database.maxPoolSize));
@@ -90,9 +103,14 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       if (written.length > 0) log(`wrote demo data: ${written.join(', ')}`);
     }
 
-    const enforcement = options.consent === 'disabled-for-benchmark' ? undefined : { ownerAgency: SUBGRAPH_AGENCY[definition.name] };
+    const enforcement =
+      options.consent === 'disabled-for-benchmark' ? undefined : { ownerAgency: SUBGRAPH_AGENCY[definition.name] };
     const { schema } = await buildFederatedSchema(definition.schema, enforcement);
-    const verifiedContext = (req: IncomingMessage) => verifyRequesterContext(options.contextVerificationKey, req.headers[REQUESTER_CONTEXT_HEADER] as string | undefined);
+    const verifiedContext = (req: IncomingMessage) =>
+      verifyRequesterContext(
+        options.contextVerificationKey,
+        req.headers[REQUESTER_CONTEXT_HEADER] as string | undefined,
+      );
     const requestContext = (requesterContext: RequesterContext): TContext =>
       ({
         ...definition.createContext({ prisma, clock }),
@@ -113,24 +131,39 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       schema,
       includeStacktraceInErrorResponses: false,
       formatError: formatError((message, error) => log(`${message}: ${(error as Error)?.stack ?? error}`)),
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled(), withheldFieldsPlugin],
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginUsageReportingDisabled(),
+        withheldFieldsPlugin,
+      ],
     });
     await apollo.start();
     cleanup.push(() => apollo.stop());
 
     const requestCounts: RequestCounts = new Map();
-    const http = createHttpServer(async (req, res, path) => {
-      if (path === '/health') {
-        const healthy = await prisma.$queryRawUnsafe('SELECT 1').then(() => true, () => false);
-        return sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'database unavailable', subgraph: definition.name });
-      }
-      const route = definition.routes?.[path];
-      if (path !== '/graphql' && !route) return sendNotFound(res, path);
-      const requesterContext = await verifiedContext(req);
-      if (!requesterContext) return sendGraphQLError(res, UNAUTHENTICATED);
-      if (route) return route(req, res, { prisma, clock, requesterContext });
-      await handleGraphQLRequest(apollo, req, res, async () => requestContext(requesterContext));
-    }, log, requestCounts);
+    const http = createHttpServer(
+      async (req, res, path) => {
+        if (path === '/health') {
+          const healthy = await prisma.$queryRawUnsafe('SELECT 1').then(
+            () => true,
+            () => false,
+          );
+          return sendJson(res, healthy ? 200 : 503, {
+            status: healthy ? 'ok' : 'database unavailable',
+            subgraph: definition.name,
+          });
+        }
+        const route = definition.routes?.[path];
+        if (path !== '/graphql' && !route) return sendNotFound(res, path);
+        const requesterContext = await verifiedContext(req);
+        if (!requesterContext) return sendGraphQLError(res, UNAUTHENTICATED);
+        if (route) return route(req, res, { prisma, clock, requesterContext });
+        await handleGraphQLRequest(apollo, req, res, async () => requestContext(requesterContext));
+      },
+      log,
+      requestCounts,
+    );
     const port = await listen(http, portClaim);
     // Stop accepting first, so no request starts against a closing database.
     cleanup.push(() => closeGracefully(http));

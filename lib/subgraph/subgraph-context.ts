@@ -17,5 +17,9 @@ export interface SubgraphContext<TPrisma, TLoaders> extends RequestContext {
 }
 
 export function contextWithLoaders<TPrisma, TLoaders>(createLoaders: (prisma: TPrisma, clock: Clock) => TLoaders) {
-  return ({ prisma, clock }: { prisma: TPrisma; clock: Clock }) => ({ prisma, clock, loaders: createLoaders(prisma, clock) });
+  return ({ prisma, clock }: { prisma: TPrisma; clock: Clock }) => ({
+    prisma,
+    clock,
+    loaders: createLoaders(prisma, clock),
+  });
 }

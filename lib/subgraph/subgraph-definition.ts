@@ -14,7 +14,6 @@ export interface SubgraphPrisma extends DemoDataPrisma {
   $on(event: 'query', listener: (event: { query: string }) => void): void;
 }
 
-
 /** A non-GraphQL endpoint of a subgraph; it runs only for requests with a valid requester context. */
 export type SubgraphRoute<TPrisma> = (
   req: IncomingMessage,

@@ -15,9 +15,58 @@ export interface CohortChild extends DemoChild {
   hasCareContact: boolean;
 }
 
-const GIVEN = ['Maja', 'Hugo', 'Ella', 'Liam', 'Selma', 'William', 'Astrid', 'Oscar', 'Vera', 'Lucas', 'Freja', 'Adam', 'Alice', 'Nils', 'Olivia', 'Viggo',
-  'Stella', 'Melvin', 'Ebba', 'Theo', 'Wilda', 'Frank', 'Signe', 'Arvid', 'Tyra', 'Sixten', 'Lilly', 'Harry', 'Ines', 'Loke', 'Elvira', 'Otto'];
-const FAMILY = ['Andersson', 'Johansson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson', 'Pettersson', 'Jonsson', 'Jansson', 'Hansson', 'Bengtsson', 'Jönsson', 'Lindberg', 'Jakobsson'];
+const GIVEN = [
+  'Maja',
+  'Hugo',
+  'Ella',
+  'Liam',
+  'Selma',
+  'William',
+  'Astrid',
+  'Oscar',
+  'Vera',
+  'Lucas',
+  'Freja',
+  'Adam',
+  'Alice',
+  'Nils',
+  'Olivia',
+  'Viggo',
+  'Stella',
+  'Melvin',
+  'Ebba',
+  'Theo',
+  'Wilda',
+  'Frank',
+  'Signe',
+  'Arvid',
+  'Tyra',
+  'Sixten',
+  'Lilly',
+  'Harry',
+  'Ines',
+  'Loke',
+  'Elvira',
+  'Otto',
+];
+const FAMILY = [
+  'Andersson',
+  'Johansson',
+  'Eriksson',
+  'Larsson',
+  'Olsson',
+  'Persson',
+  'Svensson',
+  'Gustafsson',
+  'Pettersson',
+  'Jonsson',
+  'Jansson',
+  'Hansson',
+  'Bengtsson',
+  'Jönsson',
+  'Lindberg',
+  'Jakobsson',
+];
 const PARENT_GIVEN = ['Anna', 'Erik', 'Lena', 'Johan', 'Sofia', 'Mattias', 'Karin', 'Daniel'];
 const SCHOOLS = [
   { schoolName: 'Björkhagens skola', schoolUnitCode: '45811111', mentors: ['Lisa Berg', 'Ahmed Nasser'] },
@@ -34,7 +83,10 @@ function cohortChild(index: number): CohortChild {
   const family = FAMILY[index % FAMILY.length];
   const parent = (p: number): DemoGuardian => ({
     id: `22222222-0000-4000-8000-${pad(1000 + index * 2 + p, 12)}`,
-    personnummer: personnummer(`19${78 + (index % 12)}${pad(((index + p) % 12) + 1)}${pad(((index * 3 + p) % 27) + 1)}`, 950 + p),
+    personnummer: personnummer(
+      `19${78 + (index % 12)}${pad(((index + p) % 12) + 1)}${pad(((index * 3 + p) % 27) + 1)}`,
+      950 + p,
+    ),
     givenName: PARENT_GIVEN[(index + p * 3) % PARENT_GIVEN.length],
     familyName: family,
   });
@@ -49,7 +101,13 @@ function cohortChild(index: number): CohortChild {
     familyName: family,
     guardians: custodians.map((guardian) => ({ guardian, hasCustody: true })),
     consent: CONSENTS[index % CONSENTS.length],
-    school: { schoolName: school.schoolName, schoolUnitCode: school.schoolUnitCode, grade, className: `${grade}${'ABC'[index % 3]}`, mentor: school.mentors[index % 2] },
+    school: {
+      schoolName: school.schoolName,
+      schoolUnitCode: school.schoolUnitCode,
+      grade,
+      className: `${grade}${'ABC'[index % 3]}`,
+      mentor: school.mentors[index % 2],
+    },
     highAbsence: index % 4 === 0,
     hasSocialCase: index % 2 === 0,
     hasCareContact: index % 3 !== 1,

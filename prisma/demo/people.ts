@@ -37,7 +37,13 @@ export const demoGuardians = {
 };
 
 const g = demoGuardians;
-const child = (n: number, personnummer: string, givenName: string, familyName: string, guardians: DemoChild['guardians']): DemoChild => ({
+const child = (
+  n: number,
+  personnummer: string,
+  givenName: string,
+  familyName: string,
+  guardians: DemoChild['guardians'],
+): DemoChild => ({
   id: `11111111-0000-4000-8000-${String(n).padStart(12, '0')}`,
   personnummer,
   givenName,
@@ -47,13 +53,22 @@ const child = (n: number, personnummer: string, givenName: string, familyName: s
 
 export const demoChildren = {
   /** 14, joint custody: both parents must consent. */
-  alva: child(1, '20120314-9826', 'Alva', 'Lindqvist', [{ guardian: g.mariaLindqvist, hasCustody: true }, { guardian: g.johanLindqvist, hasCustody: true }]),
+  alva: child(1, '20120314-9826', 'Alva', 'Lindqvist', [
+    { guardian: g.mariaLindqvist, hasCustody: true },
+    { guardian: g.johanLindqvist, hasCustody: true },
+  ]),
   /** 16: may consent on his own. */
   elias: child(2, '20100722-9816', 'Elias', 'Berg', [{ guardian: g.saraBerg, hasCustody: true }]),
   /** 12; his father is a registered parent without custody. */
-  noah: child(3, '20141105-9841', 'Noah', 'Karlsson', [{ guardian: g.annaKarlsson, hasCustody: true }, { guardian: g.peterNilsson, hasCustody: false }]),
+  noah: child(3, '20141105-9841', 'Noah', 'Karlsson', [
+    { guardian: g.annaKarlsson, hasCustody: true },
+    { guardian: g.peterNilsson, hasCustody: false },
+  ]),
   wilma: child(4, '20090218-9836', 'Wilma', 'Ek', [{ guardian: g.lenaEk, hasCustody: true }]),
-  leo: child(5, '20110930-9854', 'Leo', 'Haddad', [{ guardian: g.raniaHaddad, hasCustody: true }, { guardian: g.omarHaddad, hasCustody: true }]),
+  leo: child(5, '20110930-9854', 'Leo', 'Haddad', [
+    { guardian: g.raniaHaddad, hasCustody: true },
+    { guardian: g.omarHaddad, hasCustody: true },
+  ]),
   saga: child(6, '20130611-9866', 'Saga', 'Holm', [{ guardian: g.karinHolm, hasCustody: true }]),
   ebbe: child(7, '20150403-9874', 'Ebbe', 'Ek', [{ guardian: g.lenaEk, hasCustody: true }]),
   juni: child(8, '20081127-9884', 'Juni', 'Berg', [{ guardian: g.saraBerg, hasCustody: true }]),
@@ -72,9 +87,30 @@ export interface DemoStaff {
 
 /** Fictional staff, one per agency; `npm start` prints a token for each. */
 export const demoStaff = {
-  counsellor: { subject: 'staff-school-ekbacken-1', name: 'Karin Kurator', agency: 'SCHOOL', unit: 'Ekbackens skola', role: 'school_counsellor', title: 'kurator' },
-  socialWorker: { subject: 'staff-social-1', name: 'Eva Sundberg', agency: 'SOCIAL_SERVICES', unit: 'Barn och familj', role: 'social_worker', title: 'socialsekreterare' },
-  doctor: { subject: 'staff-bup-norra-1', name: 'Jonas Lind', agency: 'HEALTH_CARE', unit: 'BUP Norra', role: 'doctor', title: 'läkare' },
+  counsellor: {
+    subject: 'staff-school-ekbacken-1',
+    name: 'Karin Kurator',
+    agency: 'SCHOOL',
+    unit: 'Ekbackens skola',
+    role: 'school_counsellor',
+    title: 'kurator',
+  },
+  socialWorker: {
+    subject: 'staff-social-1',
+    name: 'Eva Sundberg',
+    agency: 'SOCIAL_SERVICES',
+    unit: 'Barn och familj',
+    role: 'social_worker',
+    title: 'socialsekreterare',
+  },
+  doctor: {
+    subject: 'staff-bup-norra-1',
+    name: 'Jonas Lind',
+    agency: 'HEALTH_CARE',
+    unit: 'BUP Norra',
+    role: 'doctor',
+    title: 'läkare',
+  },
 } satisfies Record<string, DemoStaff>;
 
 /** Records in an agency's own system that a demo SIP plan links to. */

@@ -10,7 +10,9 @@ import { CareContact, CareContactConnection, toCareContact } from './care-contac
 /** Queries for health care's own staff. */
 @Resolver(() => CareContact)
 export class CareContactResolver {
-  @Query(() => CareContactConnection, { description: 'Children in contact with a care unit today, most recent contact first.' })
+  @Query(() => CareContactConnection, {
+    description: 'Children in contact with a care unit today, most recent contact first.',
+  })
   async careContactsAtUnit(
     @Arg('unitName', () => String) unitName: string,
     @Args(() => PageArgs) args: PageArgs,

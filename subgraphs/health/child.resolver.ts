@@ -14,33 +14,72 @@ import { CareVisit, CareVisitConnection, toCareVisit } from './visits/care-visit
 @Resolver(() => Child)
 export class ChildResolver {
   @Consent('HEALTH_CARE_CONTACTS')
-  @FieldResolver(() => [CareContact], { description: 'The care units the child is in contact with today (a handful at most, so not paged).' })
+  @FieldResolver(() => [CareContact], {
+    description: 'The care units the child is in contact with today (a handful at most, so not paged).',
+  })
   async careContacts(@Root() child: Child, @Ctx() context: HealthContext): Promise<CareContact[]> {
     const rows = await context.loaders.currentCareContactsByChildId.load(child.id);
     return rows.map(toCareContact);
   }
 
   @Consent('HEALTH_CARE_CONTACTS')
-  @FieldResolver(() => CareVisitConnection, { nullable: true, description: 'Care contacts (vårdkontakter): visits and calls, newest first.' })
-  async careVisits(@Root() child: Child, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() context: HealthContext): Promise<Connection<CareVisit>> {
-    return toConnection(await context.loaders.careVisits.load({ childId: child.id, request: pageRequest(args) }), toCareVisit);
+  @FieldResolver(() => CareVisitConnection, {
+    nullable: true,
+    description: 'Care contacts (vårdkontakter): visits and calls, newest first.',
+  })
+  async careVisits(
+    @Root() child: Child,
+    @Args(() => TimelineArgs) args: TimelineArgs,
+    @Ctx() context: HealthContext,
+  ): Promise<Connection<CareVisit>> {
+    return toConnection(
+      await context.loaders.careVisits.load({ childId: child.id, request: pageRequest(args) }),
+      toCareVisit,
+    );
   }
 
   @Consent('HEALTH_DIAGNOSES')
   @FieldResolver(() => DiagnosisConnection, { nullable: true, description: 'Diagnoses (ICD-10-SE), newest first.' })
-  async diagnoses(@Root() child: Child, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() context: HealthContext): Promise<Connection<Diagnosis>> {
-    return toConnection(await context.loaders.diagnoses.load({ childId: child.id, request: pageRequest(args) }), toDiagnosis);
+  async diagnoses(
+    @Root() child: Child,
+    @Args(() => TimelineArgs) args: TimelineArgs,
+    @Ctx() context: HealthContext,
+  ): Promise<Connection<Diagnosis>> {
+    return toConnection(
+      await context.loaders.diagnoses.load({ childId: child.id, request: pageRequest(args) }),
+      toDiagnosis,
+    );
   }
 
   @Consent('HEALTH_MEDICATION')
-  @FieldResolver(() => TreatmentConnection, { nullable: true, description: 'Treatments and medications, newest first.' })
-  async treatments(@Root() child: Child, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() context: HealthContext): Promise<Connection<Treatment>> {
-    return toConnection(await context.loaders.treatments.load({ childId: child.id, request: pageRequest(args) }), toTreatment);
+  @FieldResolver(() => TreatmentConnection, {
+    nullable: true,
+    description: 'Treatments and medications, newest first.',
+  })
+  async treatments(
+    @Root() child: Child,
+    @Args(() => TimelineArgs) args: TimelineArgs,
+    @Ctx() context: HealthContext,
+  ): Promise<Connection<Treatment>> {
+    return toConnection(
+      await context.loaders.treatments.load({ childId: child.id, request: pageRequest(args) }),
+      toTreatment,
+    );
   }
 
   @Consent('HEALTH_REFERRALS')
-  @FieldResolver(() => ReferralConnection, { nullable: true, description: 'Referrals (remisser) between care units, newest first.' })
-  async referrals(@Root() child: Child, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() context: HealthContext): Promise<Connection<Referral>> {
-    return toConnection(await context.loaders.referrals.load({ childId: child.id, request: pageRequest(args) }), toReferral);
+  @FieldResolver(() => ReferralConnection, {
+    nullable: true,
+    description: 'Referrals (remisser) between care units, newest first.',
+  })
+  async referrals(
+    @Root() child: Child,
+    @Args(() => TimelineArgs) args: TimelineArgs,
+    @Ctx() context: HealthContext,
+  ): Promise<Connection<Referral>> {
+    return toConnection(
+      await context.loaders.referrals.load({ childId: child.id, request: pageRequest(args) }),
+      toReferral,
+    );
   }
 }

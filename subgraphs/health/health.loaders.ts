@@ -1,4 +1,12 @@
-import type { CareContact, CareVisit, Diagnosis, Prisma, PrismaClient, Referral, Treatment } from '../../prisma/health/client/client.ts';
+import type {
+  CareContact,
+  CareVisit,
+  Diagnosis,
+  Prisma,
+  PrismaClient,
+  Referral,
+  Treatment,
+} from '../../prisma/health/client/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { manyByKey } from '../../lib/loaders.ts';
 import { timelineOf } from '../../lib/pagination/timeline.ts';
@@ -17,9 +25,19 @@ export function createHealthLoaders(prisma: PrismaClient, clock: Clock) {
       },
       (contact) => contact.childId,
     ),
-    careVisits: timelineOf<CareVisit & { contact: CareContact }>((args) => prisma.careVisit.findMany({ ...(args as Prisma.CareVisitFindManyArgs), include: { contact: true } }), { at: 'date' }),
-    diagnoses: timelineOf<Diagnosis>((args) => prisma.diagnosis.findMany(args as Prisma.DiagnosisFindManyArgs), { at: 'diagnosedOn' }),
-    treatments: timelineOf<Treatment>((args) => prisma.treatment.findMany(args as Prisma.TreatmentFindManyArgs), { at: 'startsOn', until: 'endsOn' }),
-    referrals: timelineOf<Referral>((args) => prisma.referral.findMany(args as Prisma.ReferralFindManyArgs), { at: 'sentOn' }),
+    careVisits: timelineOf<CareVisit & { contact: CareContact }>(
+      (args) => prisma.careVisit.findMany({ ...(args as Prisma.CareVisitFindManyArgs), include: { contact: true } }),
+      { at: 'date' },
+    ),
+    diagnoses: timelineOf<Diagnosis>((args) => prisma.diagnosis.findMany(args as Prisma.DiagnosisFindManyArgs), {
+      at: 'diagnosedOn',
+    }),
+    treatments: timelineOf<Treatment>((args) => prisma.treatment.findMany(args as Prisma.TreatmentFindManyArgs), {
+      at: 'startsOn',
+      until: 'endsOn',
+    }),
+    referrals: timelineOf<Referral>((args) => prisma.referral.findMany(args as Prisma.ReferralFindManyArgs), {
+      at: 'sentOn',
+    }),
   };
 }

@@ -12,15 +12,37 @@ const paediatrics = { unitName: 'Barn- och ungdomsmedicin', unitType: 'PAEDIATRI
 
 /** A diagnosis per cohort profile, with what treats it. ICD-10-SE codes, fictional patients. */
 const COHORT_CARE = [
-  { unit: bup, code: 'F90.0', text: 'Aktivitets- och uppmärksamhetsstörning (ADHD)', treatment: { kind: 'MEDICATION' as const, name: 'Metylfenidat', dosage: '18 mg en gång dagligen' } },
-  { unit: habilitering, code: 'F84.0', text: 'Autism i barndomen', treatment: { kind: 'THERAPY' as const, name: 'Föräldrautbildning och arbetsterapi', dosage: null } },
-  { unit: paediatrics, code: 'E10.9', text: 'Diabetes mellitus typ 1 utan komplikationer', treatment: { kind: 'MEDICATION' as const, name: 'Insulin aspart', dosage: 'Enligt ordination' } },
-  { unit: bup, code: 'F41.1', text: 'Generaliserat ångestsyndrom', treatment: { kind: 'THERAPY' as const, name: 'KBT', dosage: null } },
+  {
+    unit: bup,
+    code: 'F90.0',
+    text: 'Aktivitets- och uppmärksamhetsstörning (ADHD)',
+    treatment: { kind: 'MEDICATION' as const, name: 'Metylfenidat', dosage: '18 mg en gång dagligen' },
+  },
+  {
+    unit: habilitering,
+    code: 'F84.0',
+    text: 'Autism i barndomen',
+    treatment: { kind: 'THERAPY' as const, name: 'Föräldrautbildning och arbetsterapi', dosage: null },
+  },
+  {
+    unit: paediatrics,
+    code: 'E10.9',
+    text: 'Diabetes mellitus typ 1 utan komplikationer',
+    treatment: { kind: 'MEDICATION' as const, name: 'Insulin aspart', dosage: 'Enligt ordination' },
+  },
+  {
+    unit: bup,
+    code: 'F41.1',
+    text: 'Generaliserat ångestsyndrom',
+    treatment: { kind: 'THERAPY' as const, name: 'KBT', dosage: null },
+  },
 ];
 
 /** Fictional care records. Saga's BUP contact has ended; about two in three of the cohort have a care contact. */
 async function writeCareRecords(tx: Prisma.TransactionClient): Promise<void> {
-  const cohort = demoCohort.filter((child) => child.hasCareContact).map((child) => ({ child, care: COHORT_CARE[child.index % COHORT_CARE.length] }));
+  const cohort = demoCohort
+    .filter((child) => child.hasCareContact)
+    .map((child) => ({ child, care: COHORT_CARE[child.index % COHORT_CARE.length] }));
   await tx.careContact.createMany({
     data: [
       { id: contactId(1), childId: c.alva.id, ...bup, startDate: date('2025-03-10') },
@@ -31,38 +53,135 @@ async function writeCareRecords(tx: Prisma.TransactionClient): Promise<void> {
       { id: contactId(6), childId: c.leo.id, ...bup, startDate: date('2026-02-11') },
       { id: contactId(7), childId: c.saga.id, ...bup, startDate: date('2023-04-03'), endDate: date('2024-06-30') },
       { id: contactId(8), childId: c.ebbe.id, ...vardcentral, startDate: date('2016-09-12') },
-      ...cohort.map(({ child, care }) => ({ id: contactId(100 + child.index), childId: child.id, ...care.unit, startDate: date(`2025-0${(child.index % 9) + 1}-01`) })),
+      ...cohort.map(({ child, care }) => ({
+        id: contactId(100 + child.index),
+        childId: child.id,
+        ...care.unit,
+        startDate: date(`2025-0${(child.index % 9) + 1}-01`),
+      })),
     ],
   });
   await tx.careVisit.createMany({
     data: [
-      ...['2025-03-10', '2025-04-14', '2025-09-22', '2026-02-02', '2026-10-05'].map((day) => ({ childId: c.alva.id, contactId: contactId(1), date: date(day), mode: 'IN_PERSON' as const, profession: 'psykolog', recordedBy: 'staff-bup-norra-1', recordedAt: date(day) })),
-      { childId: c.elias.id, contactId: contactId(3), date: date('2026-09-30'), mode: 'VIDEO', profession: 'läkare', recordedBy: 'staff-bup-norra-1', recordedAt: date('2026-09-30') },
-      ...cohort.map(({ child }) => ({ childId: child.id, contactId: contactId(100 + child.index), date: date('2026-10-1' + (child.index % 10)), mode: 'IN_PERSON' as const, profession: 'läkare', recordedBy: 'staff-region', recordedAt: date('2026-10-10') })),
+      ...['2025-03-10', '2025-04-14', '2025-09-22', '2026-02-02', '2026-10-05'].map((day) => ({
+        childId: c.alva.id,
+        contactId: contactId(1),
+        date: date(day),
+        mode: 'IN_PERSON' as const,
+        profession: 'psykolog',
+        recordedBy: 'staff-bup-norra-1',
+        recordedAt: date(day),
+      })),
+      {
+        childId: c.elias.id,
+        contactId: contactId(3),
+        date: date('2026-09-30'),
+        mode: 'VIDEO',
+        profession: 'läkare',
+        recordedBy: 'staff-bup-norra-1',
+        recordedAt: date('2026-09-30'),
+      },
+      ...cohort.map(({ child }) => ({
+        childId: child.id,
+        contactId: contactId(100 + child.index),
+        date: date('2026-10-1' + (child.index % 10)),
+        mode: 'IN_PERSON' as const,
+        profession: 'läkare',
+        recordedBy: 'staff-region',
+        recordedAt: date('2026-10-10'),
+      })),
     ],
   });
   await tx.diagnosis.createMany({
     data: [
-      { childId: c.alva.id, code: 'F32.1', text: 'Medelsvår depressiv episod', diagnosedOn: date('2025-05-20'), unitName: bup.unitName },
-      { childId: c.noah.id, code: 'F84.0', text: 'Autism i barndomen', diagnosedOn: date('2019-04-02'), unitName: habilitering.unitName },
-      { childId: c.leo.id, code: 'G80.1', text: 'Spastisk diplegi', diagnosedOn: date('2013-06-11'), unitName: habilitering.unitName },
-      ...cohort.map(({ child, care }) => ({ childId: child.id, code: care.code, text: care.text, diagnosedOn: date(`2025-0${(child.index % 9) + 1}-15`), unitName: care.unit.unitName })),
+      {
+        childId: c.alva.id,
+        code: 'F32.1',
+        text: 'Medelsvår depressiv episod',
+        diagnosedOn: date('2025-05-20'),
+        unitName: bup.unitName,
+      },
+      {
+        childId: c.noah.id,
+        code: 'F84.0',
+        text: 'Autism i barndomen',
+        diagnosedOn: date('2019-04-02'),
+        unitName: habilitering.unitName,
+      },
+      {
+        childId: c.leo.id,
+        code: 'G80.1',
+        text: 'Spastisk diplegi',
+        diagnosedOn: date('2013-06-11'),
+        unitName: habilitering.unitName,
+      },
+      ...cohort.map(({ child, care }) => ({
+        childId: child.id,
+        code: care.code,
+        text: care.text,
+        diagnosedOn: date(`2025-0${(child.index % 9) + 1}-15`),
+        unitName: care.unit.unitName,
+      })),
     ],
   });
   await tx.treatment.createMany({
     data: [
-      { childId: c.alva.id, kind: 'MEDICATION', name: 'Sertralin', dosage: '50 mg en gång dagligen', startsOn: date('2025-06-01'), unitName: bup.unitName },
-      { childId: c.alva.id, kind: 'THERAPY', name: 'KBT', startsOn: date('2025-04-14'), endsOn: date('2025-12-19'), unitName: bup.unitName },
-      ...cohort.map(({ child, care }) => ({ childId: child.id, ...care.treatment, startsOn: date(`2025-0${(child.index % 9) + 1}-20`), unitName: care.unit.unitName })),
+      {
+        childId: c.alva.id,
+        kind: 'MEDICATION',
+        name: 'Sertralin',
+        dosage: '50 mg en gång dagligen',
+        startsOn: date('2025-06-01'),
+        unitName: bup.unitName,
+      },
+      {
+        childId: c.alva.id,
+        kind: 'THERAPY',
+        name: 'KBT',
+        startsOn: date('2025-04-14'),
+        endsOn: date('2025-12-19'),
+        unitName: bup.unitName,
+      },
+      ...cohort.map(({ child, care }) => ({
+        childId: child.id,
+        ...care.treatment,
+        startsOn: date(`2025-0${(child.index % 9) + 1}-20`),
+        unitName: care.unit.unitName,
+      })),
     ],
   });
   await tx.referral.createMany({
     data: [
-      { childId: c.alva.id, fromUnit: vardcentral.unitName, toUnit: bup.unitName, sentOn: date('2025-02-12'), reason: 'Nedstämdhet och skolfrånvaro', status: 'COMPLETED' },
-      { childId: c.elias.id, fromUnit: 'Elevhälsan Solrosens skola', toUnit: bup.unitName, sentOn: date('2024-09-05'), reason: 'Oro och sömnsvårigheter', status: 'ACCEPTED' },
-      ...cohort.filter(({ child }) => child.index % 2 === 0).map(({ child, care }) => ({ childId: child.id, fromUnit: vardcentral.unitName, toUnit: care.unit.unitName, sentOn: date(`2025-0${(child.index % 9) + 1}-02`), reason: 'Utredning', status: 'COMPLETED' as const })),
+      {
+        childId: c.alva.id,
+        fromUnit: vardcentral.unitName,
+        toUnit: bup.unitName,
+        sentOn: date('2025-02-12'),
+        reason: 'Nedstämdhet och skolfrånvaro',
+        status: 'COMPLETED',
+      },
+      {
+        childId: c.elias.id,
+        fromUnit: 'Elevhälsan Solrosens skola',
+        toUnit: bup.unitName,
+        sentOn: date('2024-09-05'),
+        reason: 'Oro och sömnsvårigheter',
+        status: 'ACCEPTED',
+      },
+      ...cohort
+        .filter(({ child }) => child.index % 2 === 0)
+        .map(({ child, care }) => ({
+          childId: child.id,
+          fromUnit: vardcentral.unitName,
+          toUnit: care.unit.unitName,
+          sentOn: date(`2025-0${(child.index % 9) + 1}-02`),
+          reason: 'Utredning',
+          status: 'COMPLETED' as const,
+        })),
     ],
   });
 }
 
-export const healthDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [{ name: 'care records', write: writeCareRecords }];
+export const healthDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
+  { name: 'care records', write: writeCareRecords },
+];

@@ -10,18 +10,28 @@ import { termByCode, termOn } from './attendance/terms.ts';
 import { Child } from './child.type.ts';
 import type { SchoolContext } from './context.ts';
 import {
-  StudentHealthContact, StudentHealthContactConnection, toStudentHealthContact,
+  StudentHealthContact,
+  StudentHealthContactConnection,
+  toStudentHealthContact,
 } from './health-team/student-health-contact.type.ts';
 import { SchoolPlacement, toSchoolPlacement } from './school-placement.type.ts';
 import {
-  ActionProgramme, ActionProgrammeConnection, ExtraAdaptation, ExtraAdaptationConnection, toActionProgramme, toExtraAdaptation,
+  ActionProgramme,
+  ActionProgrammeConnection,
+  ExtraAdaptation,
+  ExtraAdaptationConnection,
+  toActionProgramme,
+  toExtraAdaptation,
 } from './support/support.type.ts';
 
 /** The school's fields on the SIP core's `Child`, one consent scope per information category. */
 @Resolver(() => Child)
 export class ChildResolver {
   @Consent('SCHOOL_ENROLMENT')
-  @FieldResolver(() => SchoolPlacement, { nullable: true, description: 'Where the child goes to school today: school, unit, class, grade, mentor.' })
+  @FieldResolver(() => SchoolPlacement, {
+    nullable: true,
+    description: 'Where the child goes to school today: school, unit, class, grade, mentor.',
+  })
   async schoolPlacement(@Root() child: Child, @Ctx() context: SchoolContext): Promise<SchoolPlacement | null> {
     const row = await context.loaders.currentPlacementByChildId.load(child.id);
     return row && toSchoolPlacement(row);
@@ -29,12 +39,22 @@ export class ChildResolver {
 
   @Consent('SCHOOL_ATTENDANCE')
   @FieldResolver(() => AbsenceConnection, { nullable: true, description: 'Absences, newest first.' })
-  async absences(@Root() child: Child, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() context: SchoolContext): Promise<Connection<Absence>> {
-    return toConnection(await context.loaders.absences.load({ childId: child.id, request: pageRequest(args) }), toAbsence);
+  async absences(
+    @Root() child: Child,
+    @Args(() => TimelineArgs) args: TimelineArgs,
+    @Ctx() context: SchoolContext,
+  ): Promise<Connection<Absence>> {
+    return toConnection(
+      await context.loaders.absences.load({ childId: child.id, request: pageRequest(args) }),
+      toAbsence,
+    );
   }
 
   @Consent('SCHOOL_ATTENDANCE')
-  @FieldResolver(() => TermAttendance, { nullable: true, description: 'Attendance in a term (default: the current one), with absence by reason.' })
+  @FieldResolver(() => TermAttendance, {
+    nullable: true,
+    description: 'Attendance in a term (default: the current one), with absence by reason.',
+  })
   async attendance(
     @Root() child: Child,
     @Arg('term', () => String, { nullable: true, description: 'HT2026, VT2027, …' }) code: string | undefined,
@@ -47,24 +67,50 @@ export class ChildResolver {
   }
 
   @Consent('SCHOOL_SUPPORT')
-  @FieldResolver(() => ExtraAdaptationConnection, { nullable: true, description: 'Extra adaptations (extra anpassningar), newest first.' })
-  async extraAdaptations(@Root() child: Child, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() context: SchoolContext): Promise<Connection<ExtraAdaptation>> {
-    return toConnection(await context.loaders.extraAdaptations.load({ childId: child.id, request: pageRequest(args) }), toExtraAdaptation);
+  @FieldResolver(() => ExtraAdaptationConnection, {
+    nullable: true,
+    description: 'Extra adaptations (extra anpassningar), newest first.',
+  })
+  async extraAdaptations(
+    @Root() child: Child,
+    @Args(() => TimelineArgs) args: TimelineArgs,
+    @Ctx() context: SchoolContext,
+  ): Promise<Connection<ExtraAdaptation>> {
+    return toConnection(
+      await context.loaders.extraAdaptations.load({ childId: child.id, request: pageRequest(args) }),
+      toExtraAdaptation,
+    );
   }
 
   @Consent('SCHOOL_SUPPORT')
-  @FieldResolver(() => ActionProgrammeConnection, { nullable: true, description: 'Action programmes (åtgärdsprogram) for special support, newest first.' })
-  async actionProgrammes(@Root() child: Child, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() context: SchoolContext): Promise<Connection<ActionProgramme>> {
-    return toConnection(await context.loaders.actionProgrammes.load({ childId: child.id, request: pageRequest(args) }), toActionProgramme);
+  @FieldResolver(() => ActionProgrammeConnection, {
+    nullable: true,
+    description: 'Action programmes (åtgärdsprogram) for special support, newest first.',
+  })
+  async actionProgrammes(
+    @Root() child: Child,
+    @Args(() => TimelineArgs) args: TimelineArgs,
+    @Ctx() context: SchoolContext,
+  ): Promise<Connection<ActionProgramme>> {
+    return toConnection(
+      await context.loaders.actionProgrammes.load({ childId: child.id, request: pageRequest(args) }),
+      toActionProgramme,
+    );
   }
 
   @Consent('SCHOOL_HEALTH_TEAM')
-  @FieldResolver(() => StudentHealthContactConnection, { nullable: true, description: 'Contacts with the student health team (elevhälsan), newest first.' })
+  @FieldResolver(() => StudentHealthContactConnection, {
+    nullable: true,
+    description: 'Contacts with the student health team (elevhälsan), newest first.',
+  })
   async studentHealthContacts(
     @Root() child: Child,
     @Args(() => TimelineArgs) args: TimelineArgs,
     @Ctx() context: SchoolContext,
   ): Promise<Connection<StudentHealthContact>> {
-    return toConnection(await context.loaders.studentHealthContacts.load({ childId: child.id, request: pageRequest(args) }), toStudentHealthContact);
+    return toConnection(
+      await context.loaders.studentHealthContacts.load({ childId: child.id, request: pageRequest(args) }),
+      toStudentHealthContact,
+    );
   }
 }

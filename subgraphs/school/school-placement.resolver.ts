@@ -15,7 +15,9 @@ import { SchoolPlacement, SchoolPlacementConnection, toSchoolPlacement } from '.
 /** Queries for the school's own staff. */
 @Resolver(() => SchoolPlacement)
 export class SchoolPlacementResolver {
-  @Query(() => SchoolPlacementConnection, { description: 'Students placed at a school unit today, most recently enrolled first.' })
+  @Query(() => SchoolPlacementConnection, {
+    description: 'Students placed at a school unit today, most recently enrolled first.',
+  })
   async schoolPlacements(
     @Arg('schoolUnitCode', () => String) schoolUnitCode: string,
     @Args(() => PageArgs) args: PageArgs,
@@ -31,7 +33,9 @@ export class SchoolPlacementResolver {
   }
 
   @Query(() => [StudentAbsence], {
-    description: "Students at a school unit whose absence in a term (default: the current one) is at least minPercent, highest first. A ranking: `first` caps it, it has no cursor.",
+    description:
+      'Students at a school unit whose absence in a term (default: the current one) is at least minPercent, highest ' +
+      'first. A ranking: `first` caps it, it has no cursor.',
   })
   async studentsWithHighAbsence(
     @Arg('schoolUnitCode', () => String) schoolUnitCode: string,
@@ -45,16 +49,24 @@ export class SchoolPlacementResolver {
     const today = context.clock();
     const term = code == null ? termOn(swedishDate(today)) : termByCode(code);
     if (!term) throw new BadUserInputError('term', 'must be HT or VT followed by a year, e.g. HT2026');
-    const placements = await context.prisma.schoolPlacement.findMany({ where: { schoolUnitCode, ...inForceOn(today) } });
+    const placements = await context.prisma.schoolPlacement.findMany({
+      where: { schoolUnitCode, ...inForceOn(today) },
+    });
     const absences = await context.loaders.termAbsences.loadMany(placements.map((p) => `${term.code}#${p.childId}`));
     return placements
       .map((placement, i) => {
         const rows = absences[i];
         if (rows instanceof Error) throw rows;
-        return Object.assign(new StudentAbsence(), { placement: toSchoolPlacement(placement), attendance: termAttendance(term, rows, today) });
+        return Object.assign(new StudentAbsence(), {
+          placement: toSchoolPlacement(placement),
+          attendance: termAttendance(term, rows, today),
+        });
       })
       .filter((student) => student.attendance.absencePercent >= minPercent)
-      .sort((a, b) => b.attendance.absencePercent - a.attendance.absencePercent || a.placement.id.localeCompare(b.placement.id))
+      .sort(
+        (a, b) =>
+          b.attendance.absencePercent - a.attendance.absencePercent || a.placement.id.localeCompare(b.placement.id),
+      )
       .slice(0, first);
   }
 }

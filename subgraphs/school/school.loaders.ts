@@ -1,5 +1,12 @@
 import DataLoader from 'dataloader';
-import type { Absence as AbsenceRow, ActionProgramme, ExtraAdaptation, Prisma, PrismaClient, StudentHealthContact } from '../../prisma/school/client/client.ts';
+import type {
+  Absence as AbsenceRow,
+  ActionProgramme,
+  ExtraAdaptation,
+  Prisma,
+  PrismaClient,
+  StudentHealthContact,
+} from '../../prisma/school/client/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { oneByKey } from '../../lib/loaders.ts';
 import { timelineOf } from '../../lib/pagination/timeline.ts';
@@ -19,7 +26,9 @@ export function createSchoolLoaders(prisma: PrismaClient, clock: Clock) {
       },
       (placement) => placement.childId,
     ),
-    absences: timelineOf<AbsenceRow>((args) => prisma.absence.findMany(args as Prisma.AbsenceFindManyArgs), { at: 'date' }),
+    absences: timelineOf<AbsenceRow>((args) => prisma.absence.findMany(args as Prisma.AbsenceFindManyArgs), {
+      at: 'date',
+    }),
     /** A term's absences per child, keyed `<term code>#<child id>`: one query per term asked about. */
     termAbsences: new DataLoader(async (keys: readonly string[]) => {
       const childIdsByTerm = new Map<string, string[]>();
@@ -31,14 +40,26 @@ export function createSchoolLoaders(prisma: PrismaClient, clock: Clock) {
       await Promise.all(
         [...childIdsByTerm].map(async ([code, childIds]) => {
           const term = termByCode(code)!;
-          const rows = await prisma.absence.findMany({ where: { childId: { in: childIds }, date: { gte: term.start, lte: term.end } }, orderBy: [{ date: 'asc' }, { id: 'asc' }] });
+          const rows = await prisma.absence.findMany({
+            where: { childId: { in: childIds }, date: { gte: term.start, lte: term.end } },
+            orderBy: [{ date: 'asc' }, { id: 'asc' }],
+          });
           for (const row of rows) byKey.get(`${code}#${row.childId}`)?.push(row);
         }),
       );
       return keys.map((key) => byKey.get(key) ?? []);
     }),
-    extraAdaptations: timelineOf<ExtraAdaptation>((args) => prisma.extraAdaptation.findMany(args as Prisma.ExtraAdaptationFindManyArgs), { at: 'startsOn', until: 'endsOn' }),
-    actionProgrammes: timelineOf<ActionProgramme>((args) => prisma.actionProgramme.findMany(args as Prisma.ActionProgrammeFindManyArgs), { at: 'decidedOn', until: 'endedOn' }),
-    studentHealthContacts: timelineOf<StudentHealthContact>((args) => prisma.studentHealthContact.findMany(args as Prisma.StudentHealthContactFindManyArgs), { at: 'date' }),
+    extraAdaptations: timelineOf<ExtraAdaptation>(
+      (args) => prisma.extraAdaptation.findMany(args as Prisma.ExtraAdaptationFindManyArgs),
+      { at: 'startsOn', until: 'endsOn' },
+    ),
+    actionProgrammes: timelineOf<ActionProgramme>(
+      (args) => prisma.actionProgramme.findMany(args as Prisma.ActionProgrammeFindManyArgs),
+      { at: 'decidedOn', until: 'endedOn' },
+    ),
+    studentHealthContacts: timelineOf<StudentHealthContact>(
+      (args) => prisma.studentHealthContact.findMany(args as Prisma.StudentHealthContactFindManyArgs),
+      { at: 'date' },
+    ),
   };
 }

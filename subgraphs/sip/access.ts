@@ -4,7 +4,8 @@ import type { SipContext } from './context.ts';
 
 /** Agency staff (not a family member, not a privacy officer). */
 export function assertStaff(requester: Requester, action: string): void {
-  if (isFamily(requester) || requester.role === Role.PrivacyOfficer) throw new ForbiddenError(`only agency staff may ${action}`);
+  if (isFamily(requester) || requester.role === Role.PrivacyOfficer)
+    throw new ForbiddenError(`only agency staff may ${action}`);
 }
 
 export function assertPrivacyOfficer(requester: Requester, action: string): void {
@@ -16,12 +17,16 @@ export async function familyChildIds(context: SipContext): Promise<string[] | nu
   const { requester } = context;
   if (requester.role === Role.Child) return [requester.subject];
   if (requester.role !== Role.Guardian) return null;
-  const guardianships = await context.prisma.guardianship.findMany({ where: { guardianId: requester.subject }, select: { childId: true } });
+  const guardianships = await context.prisma.guardianship.findMany({
+    where: { guardianId: requester.subject },
+    select: { childId: true },
+  });
   return guardianships.map((guardianship) => guardianship.childId);
 }
 
 /** Staff and privacy officers see any child in the SIP core; a family member only their own. */
 export async function assertMaySeeChild(context: SipContext, childId: string): Promise<void> {
   const own = await familyChildIds(context);
-  if (own !== null && !own.includes(childId)) throw new ForbiddenError("a family member may see only their own child's records");
+  if (own !== null && !own.includes(childId))
+    throw new ForbiddenError("a family member may see only their own child's records");
 }

@@ -1,7 +1,8 @@
 /** Whole years from dateOfBirth to `on` (UTC calendar dates). */
 export function ageOn(dateOfBirth: Date, on: Date): number {
   const hadBirthday =
-    on.getUTCMonth() > dateOfBirth.getUTCMonth() || (on.getUTCMonth() === dateOfBirth.getUTCMonth() && on.getUTCDate() >= dateOfBirth.getUTCDate());
+    on.getUTCMonth() > dateOfBirth.getUTCMonth() ||
+    (on.getUTCMonth() === dateOfBirth.getUTCMonth() && on.getUTCDate() >= dateOfBirth.getUTCDate());
   return on.getUTCFullYear() - dateOfBirth.getUTCFullYear() - (hadBirthday ? 0 : 1);
 }
 

@@ -20,7 +20,11 @@ export class ChildResolver {
     return row && toChild(row);
   }
 
-  @Query(() => [Child], { description: 'Registered children in a stable order (by id); a guardian sees their own children, a child themselves. Page with `after` = the last id seen.' })
+  @Query(() => [Child], {
+    description:
+      'Registered children in a stable order (by id); a guardian sees their own children, a child themselves. Page ' +
+      'with `after` = the last id seen.',
+  })
   async children(
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => ID, { nullable: true }) after: string | undefined,
@@ -37,8 +41,13 @@ export class ChildResolver {
     return rows.map(toChild);
   }
 
-  @Mutation(() => Child, { description: 'Registers a child and their guardians. The date of birth is read from the personnummer.' })
-  async registerChild(@Arg('input', () => RegisterChildInput) input: RegisterChildInput, @Ctx() context: SipContext): Promise<Child> {
+  @Mutation(() => Child, {
+    description: 'Registers a child and their guardians. The date of birth is read from the personnummer.',
+  })
+  async registerChild(
+    @Arg('input', () => RegisterChildInput) input: RegisterChildInput,
+    @Ctx() context: SipContext,
+  ): Promise<Child> {
     assertStaff(context.requester, 'register a child');
     return toChild(await registerChild(context.prisma, input, context.clock()));
   }
@@ -47,7 +56,10 @@ export class ChildResolver {
   async guardians(@Root() child: Child, @Ctx() context: SipContext): Promise<ChildGuardian[]> {
     const guardianships = await context.loaders.guardianshipsByChildId.load(child.id);
     return guardianships.map((guardianship) =>
-      Object.assign(new ChildGuardian(), { guardian: toGuardian(guardianship.guardian), hasCustody: guardianship.hasCustody }),
+      Object.assign(new ChildGuardian(), {
+        guardian: toGuardian(guardianship.guardian),
+        hasCustody: guardianship.hasCustody,
+      }),
     );
   }
 }

@@ -15,7 +15,7 @@ export class Guardian {
   familyName!: string;
 }
 
-@ObjectType({ description: "A guardian in relation to one child." })
+@ObjectType({ description: 'A guardian in relation to one child.' })
 export class ChildGuardian {
   @Field(() => Guardian)
   guardian!: Guardian;

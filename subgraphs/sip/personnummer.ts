@@ -47,7 +47,12 @@ export function parsePersonnummer(input: string, today: Date = new Date()): Pers
   const isCoordinationNumber = Number(dd) > 60;
   const day = isCoordinationNumber ? Number(dd) - 60 : Number(dd);
   const dateOfBirth = new Date(Date.UTC(year, Number(mm) - 1, day));
-  if (dateOfBirth.getUTCFullYear() !== year || dateOfBirth.getUTCMonth() !== Number(mm) - 1 || dateOfBirth.getUTCDate() !== day || dateOfBirth > today) {
+  if (
+    dateOfBirth.getUTCFullYear() !== year ||
+    dateOfBirth.getUTCMonth() !== Number(mm) - 1 ||
+    dateOfBirth.getUTCDate() !== day ||
+    dateOfBirth > today
+  ) {
     return 'date';
   }
   if (luhnCheckDigit(yy + mm + dd + serial) !== Number(check)) return 'checkDigit';

@@ -16,7 +16,8 @@ function validPersonnummer(field: string, value: string, today: Date): Personnum
 function validName(field: string, value: string): string {
   const name = value.trim();
   if (name === '') throw new BadUserInputError(field, 'must not be empty');
-  if (name.length > MAX_NAME_LENGTH) throw new BadUserInputError(field, `must be at most ${MAX_NAME_LENGTH} characters`);
+  if (name.length > MAX_NAME_LENGTH)
+    throw new BadUserInputError(field, `must be at most ${MAX_NAME_LENGTH} characters`);
   return name;
 }
 
@@ -24,7 +25,10 @@ function validName(field: string, value: string): string {
 function validate(input: RegisterChildInput, today: Date) {
   const child = validPersonnummer('input.personnummer', input.personnummer, today);
   if (ageOn(child.dateOfBirth, today) >= ADULT_AGE) {
-    throw new BadUserInputError('input.personnummer', `the person is ${ADULT_AGE} or older; this graph holds plans for children`);
+    throw new BadUserInputError(
+      'input.personnummer',
+      `the person is ${ADULT_AGE} or older; this graph holds plans for children`,
+    );
   }
   const guardians = input.guardians.map((guardian, i) => ({
     personnummer: validPersonnummer(`input.guardians.${i}.personnummer`, guardian.personnummer, today).digits,
@@ -33,7 +37,8 @@ function validate(input: RegisterChildInput, today: Date) {
     hasCustody: guardian.hasCustody,
   }));
   guardians.forEach((guardian, i) => {
-    if (guardian.personnummer === child.digits) throw new BadUserInputError(`input.guardians.${i}.personnummer`, 'a child cannot be their own guardian');
+    if (guardian.personnummer === child.digits)
+      throw new BadUserInputError(`input.guardians.${i}.personnummer`, 'a child cannot be their own guardian');
     if (guardians.findIndex((other) => other.personnummer === guardian.personnummer) !== i) {
       throw new BadUserInputError(`input.guardians.${i}.personnummer`, 'the same guardian is listed twice');
     }
@@ -42,7 +47,12 @@ function validate(input: RegisterChildInput, today: Date) {
   if (custodians === 0) throw new BadUserInputError('input.guardians', 'at least one guardian must have custody');
   if (custodians > 2) throw new BadUserInputError('input.guardians', 'at most two guardians can have custody');
   return {
-    child: { personnummer: child.digits, dateOfBirth: child.dateOfBirth, givenName: validName('input.givenName', input.givenName), familyName: validName('input.familyName', input.familyName) },
+    child: {
+      personnummer: child.digits,
+      dateOfBirth: child.dateOfBirth,
+      givenName: validName('input.givenName', input.givenName),
+      familyName: validName('input.familyName', input.familyName),
+    },
     guardians,
   };
 }
@@ -57,7 +67,11 @@ export async function registerChild(prisma: PrismaClient, input: RegisterChildIn
     return await prisma.$transaction(async (tx) => {
       const child = await tx.child.create({ data: valid.child });
       for (const { hasCustody, ...guardian } of valid.guardians) {
-        const stored = await tx.guardian.upsert({ where: { personnummer: guardian.personnummer }, create: guardian, update: {} });
+        const stored = await tx.guardian.upsert({
+          where: { personnummer: guardian.personnummer },
+          create: guardian,
+          update: {},
+        });
         await tx.guardianship.create({ data: { childId: child.id, guardianId: stored.id, hasCustody } });
       }
       return child;

@@ -16,7 +16,10 @@ export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
     write: async (tx) => {
       const cohortGuardians = demoCohort.flatMap((child) => child.guardians.map(({ guardian }) => guardian));
       await tx.guardian.createMany({
-        data: [...Object.values(demoGuardians), ...cohortGuardians].map(({ personnummer, ...guardian }) => ({ ...guardian, personnummer: digits(personnummer) })),
+        data: [...Object.values(demoGuardians), ...cohortGuardians].map(({ personnummer, ...guardian }) => ({
+          ...guardian,
+          personnummer: digits(personnummer),
+        })),
       });
       await tx.child.createMany({
         data: children.map(({ id, personnummer, givenName, familyName }) => {
@@ -26,7 +29,13 @@ export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
         }),
       });
       await tx.guardianship.createMany({
-        data: children.flatMap((child) => child.guardians.map(({ guardian, hasCustody }) => ({ childId: child.id, guardianId: guardian.id, hasCustody }))),
+        data: children.flatMap((child) =>
+          child.guardians.map(({ guardian, hasCustody }) => ({
+            childId: child.id,
+            guardianId: guardian.id,
+            hasCustody,
+          })),
+        ),
       });
     },
   },

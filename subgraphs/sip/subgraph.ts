@@ -16,11 +16,23 @@ import { ConsentResolver } from './consent/consent.resolver.ts';
 import { createSipContext, type SipContext } from './context.ts';
 import { sipDemoData } from './seed.ts';
 
-/** The SIP core: owns `Child` and its guardians, the SIP process (meetings, plan versions, signatures), the consents, the consent decisions and their audit log. */
+/**
+ * The SIP core: owns `Child` and its guardians, the SIP process (meetings, plan versions, signatures), the consents,
+ * the consent decisions and their audit log.
+ */
 export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
   name: 'sip',
   schema: {
-    resolvers: [ChildResolver, ChildSipsResolver, SipResolver, SipLifecycleResolver, MeetingResolver, PlanVersionResolver, ConsentResolver, AuditResolver],
+    resolvers: [
+      ChildResolver,
+      ChildSipsResolver,
+      SipResolver,
+      SipLifecycleResolver,
+      MeetingResolver,
+      PlanVersionResolver,
+      ConsentResolver,
+      AuditResolver,
+    ],
     referenceResolvers: { Child: { __resolveReference: resolveChildReference } },
   },
   createPrisma: (options) => new PrismaClient(options),

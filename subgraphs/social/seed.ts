@@ -16,43 +16,164 @@ async function writeCaseRecords(tx: Prisma.TransactionClient): Promise<void> {
   const cohortCases = demoCohort.filter((child) => child.hasSocialCase);
   await tx.socialCase.createMany({
     data: [
-      { id: caseId(1), childId: c.alva.id, caseNumber: 'SOC-2025-0412', openedAt: at('2025-09-02T08:30:00Z'), handlingOfficer: 'Eva Sundberg' },
-      { id: caseId(2), childId: c.elias.id, caseNumber: 'SOC-2024-1187', openedAt: at('2024-11-14T13:00:00Z'), handlingOfficer: 'Mikael Öst' },
-      { id: caseId(3), childId: c.leo.id, caseNumber: 'SOC-2022-0203', openedAt: at('2022-02-10T09:00:00Z'), closedAt: at('2023-01-31T15:00:00Z'), handlingOfficer: 'Eva Sundberg' },
-      { id: caseId(4), childId: c.leo.id, caseNumber: 'SOC-2026-0057', openedAt: at('2026-01-20T10:15:00Z'), handlingOfficer: 'Eva Sundberg' },
-      { id: caseId(5), childId: c.juni.id, caseNumber: 'SOC-2026-0311', openedAt: at('2026-05-06T07:45:00Z'), handlingOfficer: 'Mikael Öst' },
+      {
+        id: caseId(1),
+        childId: c.alva.id,
+        caseNumber: 'SOC-2025-0412',
+        openedAt: at('2025-09-02T08:30:00Z'),
+        handlingOfficer: 'Eva Sundberg',
+      },
+      {
+        id: caseId(2),
+        childId: c.elias.id,
+        caseNumber: 'SOC-2024-1187',
+        openedAt: at('2024-11-14T13:00:00Z'),
+        handlingOfficer: 'Mikael Öst',
+      },
+      {
+        id: caseId(3),
+        childId: c.leo.id,
+        caseNumber: 'SOC-2022-0203',
+        openedAt: at('2022-02-10T09:00:00Z'),
+        closedAt: at('2023-01-31T15:00:00Z'),
+        handlingOfficer: 'Eva Sundberg',
+      },
+      {
+        id: caseId(4),
+        childId: c.leo.id,
+        caseNumber: 'SOC-2026-0057',
+        openedAt: at('2026-01-20T10:15:00Z'),
+        handlingOfficer: 'Eva Sundberg',
+      },
+      {
+        id: caseId(5),
+        childId: c.juni.id,
+        caseNumber: 'SOC-2026-0311',
+        openedAt: at('2026-05-06T07:45:00Z'),
+        handlingOfficer: 'Mikael Öst',
+      },
       ...cohortCases.map((child) => ({
-        id: caseId(100 + child.index), childId: child.id, caseNumber: `SOC-2026-${String(500 + child.index).padStart(4, '0')}`,
-        openedAt: at(`2026-0${(child.index % 9) + 1}-1${child.index % 10}T09:00:00Z`), handlingOfficer: child.index % 4 === 0 ? 'Eva Sundberg' : 'Mikael Öst',
+        id: caseId(100 + child.index),
+        childId: child.id,
+        caseNumber: `SOC-2026-${String(500 + child.index).padStart(4, '0')}`,
+        openedAt: at(`2026-0${(child.index % 9) + 1}-1${child.index % 10}T09:00:00Z`),
+        handlingOfficer: child.index % 4 === 0 ? 'Eva Sundberg' : 'Mikael Öst',
       })),
     ],
   });
   await tx.investigation.createMany({
     data: [
-      { childId: c.alva.id, caseId: caseId(1), startedOn: date('2025-09-02'), completedOn: date('2025-12-15'), reason: 'Orosanmälan från skolan om hög frånvaro', assessment: 'Familjen behöver stöd i föräldraskapet; Alva behöver samordnade insatser.' },
-      { childId: c.leo.id, caseId: caseId(4), startedOn: date('2026-01-20'), reason: 'Ansökan om stöd från vårdnadshavarna' },
-      { childId: c.juni.id, caseId: caseId(5), startedOn: date('2026-05-06'), completedOn: date('2026-07-01'), reason: 'Orosanmälan från polisen', assessment: 'Juni behöver vård utanför hemmet.' },
-      ...cohortCases.map((child) => ({ childId: child.id, caseId: caseId(100 + child.index), startedOn: date(`2026-0${(child.index % 9) + 1}-1${child.index % 10}`), reason: 'Orosanmälan' })),
+      {
+        childId: c.alva.id,
+        caseId: caseId(1),
+        startedOn: date('2025-09-02'),
+        completedOn: date('2025-12-15'),
+        reason: 'Orosanmälan från skolan om hög frånvaro',
+        assessment: 'Familjen behöver stöd i föräldraskapet; Alva behöver samordnade insatser.',
+      },
+      {
+        childId: c.leo.id,
+        caseId: caseId(4),
+        startedOn: date('2026-01-20'),
+        reason: 'Ansökan om stöd från vårdnadshavarna',
+      },
+      {
+        childId: c.juni.id,
+        caseId: caseId(5),
+        startedOn: date('2026-05-06'),
+        completedOn: date('2026-07-01'),
+        reason: 'Orosanmälan från polisen',
+        assessment: 'Juni behöver vård utanför hemmet.',
+      },
+      ...cohortCases.map((child) => ({
+        childId: child.id,
+        caseId: caseId(100 + child.index),
+        startedOn: date(`2026-0${(child.index % 9) + 1}-1${child.index % 10}`),
+        reason: 'Orosanmälan',
+      })),
     ],
   });
   await tx.socialIntervention.createMany({
     data: [
-      { id: demoRecordIds.alvaParentingSupport, childId: c.alva.id, caseId: caseId(1), kind: 'Föräldraskapsstöd', legalBasis: 'SOL', provision: '4 kap. 1 § SoL', decidedOn: date('2025-12-18'), startsOn: date('2026-01-08'), provider: 'Familjecentralen', decidedBy: 'Eva Sundberg', recordedAt: at('2025-12-18T10:00:00Z') },
-      { childId: c.leo.id, caseId: caseId(4), kind: 'Korttidsvistelse', legalBasis: 'LSS', provision: '9 § 6 LSS', decidedOn: date('2026-03-02'), startsOn: date('2026-03-16'), endsOn: date('2027-03-15'), provider: 'Korttidshemmet Gläntan', decidedBy: 'Eva Sundberg', recordedAt: at('2026-03-02T10:00:00Z') },
-      ...cohortCases.filter((child) => child.index % 4 === 2).map((child) => ({
-        childId: child.id, caseId: caseId(100 + child.index), kind: 'Kontaktperson', legalBasis: 'SOL' as const, provision: '4 kap. 1 § SoL',
-        decidedOn: date('2026-09-01'), startsOn: date('2026-09-15'), provider: 'Kommunens kontaktpersonverksamhet', decidedBy: 'Mikael Öst', recordedAt: at('2026-09-01T10:00:00Z'),
-      })),
+      {
+        id: demoRecordIds.alvaParentingSupport,
+        childId: c.alva.id,
+        caseId: caseId(1),
+        kind: 'Föräldraskapsstöd',
+        legalBasis: 'SOL',
+        provision: '4 kap. 1 § SoL',
+        decidedOn: date('2025-12-18'),
+        startsOn: date('2026-01-08'),
+        provider: 'Familjecentralen',
+        decidedBy: 'Eva Sundberg',
+        recordedAt: at('2025-12-18T10:00:00Z'),
+      },
+      {
+        childId: c.leo.id,
+        caseId: caseId(4),
+        kind: 'Korttidsvistelse',
+        legalBasis: 'LSS',
+        provision: '9 § 6 LSS',
+        decidedOn: date('2026-03-02'),
+        startsOn: date('2026-03-16'),
+        endsOn: date('2027-03-15'),
+        provider: 'Korttidshemmet Gläntan',
+        decidedBy: 'Eva Sundberg',
+        recordedAt: at('2026-03-02T10:00:00Z'),
+      },
+      ...cohortCases
+        .filter((child) => child.index % 4 === 2)
+        .map((child) => ({
+          childId: child.id,
+          caseId: caseId(100 + child.index),
+          kind: 'Kontaktperson',
+          legalBasis: 'SOL' as const,
+          provision: '4 kap. 1 § SoL',
+          decidedOn: date('2026-09-01'),
+          startsOn: date('2026-09-15'),
+          provider: 'Kommunens kontaktpersonverksamhet',
+          decidedBy: 'Mikael Öst',
+          recordedAt: at('2026-09-01T10:00:00Z'),
+        })),
     ],
   });
   await tx.placement.createMany({
     data: [
-      { childId: c.alva.id, kind: 'CONTACT_FAMILY', legalBasis: 'SOL', startsOn: date('2026-02-01'), provider: 'Kontaktfamilj i Ekbacken' },
-      { childId: c.juni.id, kind: 'EMERGENCY_HOME', legalBasis: 'SOL', startsOn: date('2026-05-07'), endsOn: date('2026-07-01'), provider: 'Jourhemmet Björken' },
-      { childId: c.juni.id, kind: 'FAMILY_HOME', legalBasis: 'SOL', startsOn: date('2026-07-02'), provider: 'Familjehem i Sunnanby' },
-      ...cohortCases.filter((child) => child.index % 7 === 0).map((child) => ({ childId: child.id, kind: 'HVB' as const, legalBasis: 'LVU' as const, startsOn: date('2026-06-01'), provider: 'HVB-hemmet Ljungen' })),
+      {
+        childId: c.alva.id,
+        kind: 'CONTACT_FAMILY',
+        legalBasis: 'SOL',
+        startsOn: date('2026-02-01'),
+        provider: 'Kontaktfamilj i Ekbacken',
+      },
+      {
+        childId: c.juni.id,
+        kind: 'EMERGENCY_HOME',
+        legalBasis: 'SOL',
+        startsOn: date('2026-05-07'),
+        endsOn: date('2026-07-01'),
+        provider: 'Jourhemmet Björken',
+      },
+      {
+        childId: c.juni.id,
+        kind: 'FAMILY_HOME',
+        legalBasis: 'SOL',
+        startsOn: date('2026-07-02'),
+        provider: 'Familjehem i Sunnanby',
+      },
+      ...cohortCases
+        .filter((child) => child.index % 7 === 0)
+        .map((child) => ({
+          childId: child.id,
+          kind: 'HVB' as const,
+          legalBasis: 'LVU' as const,
+          startsOn: date('2026-06-01'),
+          provider: 'HVB-hemmet Ljungen',
+        })),
     ],
   });
 }
 
-export const socialDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [{ name: 'case records', write: writeCaseRecords }];
+export const socialDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
+  { name: 'case records', write: writeCaseRecords },
+];

@@ -9,7 +9,9 @@ import { SocialCase, SocialCaseConnection, toSocialCase } from './social-case.ty
 /** Queries for social services' own staff. */
 @Resolver(() => SocialCase)
 export class SocialCaseResolver {
-  @Query(() => SocialCaseConnection, { description: 'Open cases, most recently opened first; optionally only one handläggare’s.' })
+  @Query(() => SocialCaseConnection, {
+    description: 'Open cases, most recently opened first; optionally only one handläggare’s.',
+  })
   async openSocialCases(
     @Arg('handlingOfficer', () => String, { nullable: true }) handlingOfficer: string | undefined,
     @Args(() => PageArgs) args: PageArgs,

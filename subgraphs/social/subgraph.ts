@@ -18,7 +18,10 @@ export const socialSubgraph: SubgraphDefinition<PrismaClient, SocialContext> = {
   schema: {
     resolvers: [ChildResolver, SocialCaseResolver, SocialInterventionResolver, PlanInterventionResolver],
     orphanedTypes: [Child, PlanIntervention],
-    referenceResolvers: { Child: { __resolveReference: entityReference(Child) }, PlanIntervention: { __resolveReference: entityReference(PlanIntervention) } },
+    referenceResolvers: {
+      Child: { __resolveReference: entityReference(Child) },
+      PlanIntervention: { __resolveReference: entityReference(PlanIntervention) },
+    },
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createSocialContext,

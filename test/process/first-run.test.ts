@@ -23,7 +23,8 @@ function cpuHog(): ChildProcess {
   return spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
 }
 
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host === '::ffff:127.0.0.1' || /^127\./.test(host);
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '::1' || host === '::ffff:127.0.0.1' || /^127\./.test(host);
 
 describe('npm start on a busy machine, from an empty data folder', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sip-graph-first-run-'));
@@ -35,16 +36,22 @@ describe('npm start on a busy machine, from an empty data folder', () => {
 
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) hogs.push(cpuHog());
-    graph = spawn(process.execPath, ['--import', 'tsx', '--import', './test/support/record-connections.ts', 'scripts/start.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATA_DIR: join(dataDir, 'data'),
-        RECORD_CONNECTIONS_TO: connections,
-        ...Object.fromEntries(['GATEWAY', 'SIP', 'SCHOOL', 'SOCIAL', 'HEALTH'].map((service) => [`${service}_PORT`, '0'])),
+    graph = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--import', './test/support/record-connections.ts', 'scripts/start.ts'],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATA_DIR: join(dataDir, 'data'),
+          RECORD_CONNECTIONS_TO: connections,
+          ...Object.fromEntries(
+            ['GATEWAY', 'SIP', 'SCHOOL', 'SOCIAL', 'HEALTH'].map((service) => [`${service}_PORT`, '0']),
+          ),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     graph.stdout!.on('data', (chunk) => (output += chunk));
     graph.stderr!.on('data', (chunk) => (output += chunk));
     exited = new Promise((resolve) => graph.on('exit', (code) => resolve(code)));
@@ -78,7 +85,10 @@ describe('npm start on a busy machine, from an empty data folder', () => {
 
   it('connects to nothing but loopback, while starting and while serving', () => {
     expect(existsSync(connections), 'the recorder saw no connection at all: is it loaded?').toBe(true);
-    const attempts = readFileSync(connections, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { kind: string; host: string });
+    const attempts = readFileSync(connections, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; host: string });
     expect(attempts.filter(({ kind }) => kind === 'tcp').length).toBeGreaterThan(0);
     expect(attempts.filter(({ host }) => !isLoopback(host))).toEqual([]);
   });

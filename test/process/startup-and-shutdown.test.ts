@@ -54,7 +54,9 @@ function freshDataDir(): string {
 function occupyPort(): Promise<Server & { port: number }> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.address() as { port: number }).port })));
+    server.listen(0, '127.0.0.1', () =>
+      resolve(Object.assign(server, { port: (server.address() as { port: number }).port })),
+    );
   });
 }
 
@@ -64,19 +66,33 @@ afterEach(() => {
 });
 
 describe('a subgraph process', () => {
-  it('exits with one line naming the database and its URL, password masked, when the database is unreachable', async () => {
-    const subgraph = startProcess('subgraphs/school/index.ts', { SCHOOL_DATABASE_URL: 'postgres://school:hunter2@127.0.0.1:1/school', SCHOOL_PORT: '0' });
-    expect(await subgraph.exited).toBe(1);
-    expect(subgraph.output()).toMatch(/^error: cannot reach the school database at postgres:\/\/school:\*\*\*\*@127\.0\.0\.1:1\/school: .+\n$/);
-    expect(subgraph.output()).not.toContain('hunter2');
-  });
+  it(
+    'exits with one line naming the database and ' + 'its URL, password masked, when the database is unreachable',
+    async () => {
+      const subgraph = startProcess('subgraphs/school/index.ts', {
+        SCHOOL_DATABASE_URL: 'postgres://school:hunter2@127.0.0.1:1/school',
+        SCHOOL_PORT: '0',
+      });
+      expect(await subgraph.exited).toBe(1);
+      expect(subgraph.output()).toMatch(
+        /^error: cannot reach the school database at postgres:\/\/school:\*\*\*\*@127\.0\.0\.1:1\/school: .+\n$/,
+      );
+      expect(subgraph.output()).not.toContain('hunter2');
+    },
+  );
 
   it('exits with a message naming the port and the variable to change when the port is taken', async () => {
     const taken = await occupyPort();
     try {
-      const subgraph = startProcess('subgraphs/social/index.ts', { SOCIAL_PORT: String(taken.port), DATA_DIR: freshDataDir() });
+      const subgraph = startProcess('subgraphs/social/index.ts', {
+        SOCIAL_PORT: String(taken.port),
+        DATA_DIR: freshDataDir(),
+      });
       expect(await subgraph.exited).toBe(1);
-      expect(subgraph.output()).toContain(`error: the social subgraph cannot listen on port ${taken.port}: it is already in use. Set SOCIAL_PORT to a free port.`);
+      expect(subgraph.output()).toContain(
+        `error: the social subgraph cannot listen on port ${taken.port}: it is already in use. ` +
+          'Set SOCIAL_PORT to a free port.',
+      );
       expect(subgraph.output()).not.toMatch(/\n\s+at /);
     } finally {
       taken.close();
@@ -84,9 +100,15 @@ describe('a subgraph process', () => {
   });
 
   it('refuses to start without the key that verifies the gateway’s requester context', async () => {
-    const subgraph = startProcess('subgraphs/health/index.ts', { REQUESTER_CONTEXT_PUBLIC_JWK: '', HEALTH_PORT: '0', DATA_DIR: freshDataDir() });
+    const subgraph = startProcess('subgraphs/health/index.ts', {
+      REQUESTER_CONTEXT_PUBLIC_JWK: '',
+      HEALTH_PORT: '0',
+      DATA_DIR: freshDataDir(),
+    });
     expect(await subgraph.exited).toBe(1);
-    expect(subgraph.output()).toBe('error: REQUESTER_CONTEXT_PUBLIC_JWK is not set; generate keys with `npm run keys`\n');
+    expect(subgraph.output()).toBe(
+      'error: REQUESTER_CONTEXT_PUBLIC_JWK is not set; generate keys with `npm run keys`\n',
+    );
   });
 
   it('finishes on SIGTERM with exit code 0 and keeps what was written in its embedded database', async () => {
@@ -97,8 +119,10 @@ describe('a subgraph process', () => {
     const registered = await postGraphQL(
       url,
       {
-        query: `mutation { registerChild(input: { personnummer: "20160229-9800", givenName: "Tove", familyName: "Karlsson",
-          guardians: [{ personnummer: "19850625-9947", givenName: "Anna", familyName: "Karlsson", hasCustody: true }] }) { id } }`,
+        query: `mutation { registerChild(input: { personnummer: "20160229-9800", givenName: "Tove", familyName:
+          "Karlsson",
+          guardians: [{ personnummer: "19850625-9947", givenName: "Anna", familyName: "Karlsson", hasCustody: true }]
+          }) { id } }`,
       },
       await asSocialWorker(),
     );
@@ -110,7 +134,11 @@ describe('a subgraph process', () => {
     const second = startProcess('subgraphs/sip/index.ts', { SIP_PORT: '0', DATA_DIR: dataDir });
     await second.waitFor(/subgraph ready at (\S+)/);
     const url2 = /subgraph ready at (\S+)/.exec(second.output())![1];
-    const found = await postGraphQL(url2, { query: `{ child(id: "${registered.data!.registerChild.id}") { givenName } }` }, await asSocialWorker());
+    const found = await postGraphQL(
+      url2,
+      { query: `{ child(id: "${registered.data!.registerChild.id}") { givenName } }` },
+      await asSocialWorker(),
+    );
     expect(found.data).toEqual({ child: { givenName: 'Tove' } });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

@@ -16,22 +16,132 @@ export async function recordsInEveryCategory(graph: TestGraph, childIds: string[
   const contactId = (i: number) => `88888888-0000-4000-9000-${String(i).padStart(12, '0')}`;
   const each = <T>(row: (childId: string, i: number) => T) => childIds.map((childId, i) => row(childId, i));
   const start = date('2026-08-17');
-  await school.prisma.schoolPlacement.createMany({ data: each((childId) => ({ childId, ...TEST_SCHOOL, className: '7T', grade: 7, mentor: 'Test Mentor', startDate: start })) });
-  await school.prisma.absence.createMany({ data: each((childId) => ({ childId, date: date('2026-09-07'), minutes: 360, reason: 'ILLNESS', valid: true, recordedBy: 'test', recordedAt: start })) });
-  await school.prisma.extraAdaptation.createMany({ data: each((childId) => ({ childId, description: 'Anpassning', startsOn: start, decidedBy: 'Test Mentor' })) });
-  await school.prisma.actionProgramme.createMany({ data: each((childId) => ({ childId, decidedOn: start, needs: 'Behov', measures: 'Åtgärder', evaluateOn: date('2026-12-01'), decidedBy: 'Rektor' })) });
-  await school.prisma.studentHealthContact.createMany({ data: each((childId) => ({ childId, date: date('2026-09-01'), profession: 'SCHOOL_NURSE', purpose: 'Hälsosamtal' })) });
-  await social.prisma.socialCase.createMany({ data: each((childId, i) => ({ id: caseId(i), childId, caseNumber: `SOC-T-${childId}`, openedAt: start, handlingOfficer: 'Test Handläggare' })) });
-  await social.prisma.investigation.createMany({ data: each((childId, i) => ({ childId, caseId: caseId(i), startedOn: start, reason: 'Orosanmälan' })) });
-  await social.prisma.socialIntervention.createMany({
-    data: each((childId, i) => ({ childId, caseId: caseId(i), kind: 'Kontaktperson', legalBasis: 'SOL', provision: '4 kap. 1 § SoL', decidedOn: start, startsOn: start, provider: 'Kommunen', decidedBy: 'Test', recordedAt: start })),
+  await school.prisma.schoolPlacement.createMany({
+    data: each((childId) => ({
+      childId,
+      ...TEST_SCHOOL,
+      className: '7T',
+      grade: 7,
+      mentor: 'Test Mentor',
+      startDate: start,
+    })),
   });
-  await social.prisma.placement.createMany({ data: each((childId) => ({ childId, kind: 'CONTACT_FAMILY', legalBasis: 'SOL', startsOn: start, provider: 'Kontaktfamilj' })) });
-  await health.prisma.careContact.createMany({ data: each((childId, i) => ({ id: contactId(i), childId, unitName: TEST_CARE_UNIT, unitType: 'BUP', startDate: date('2026-01-01') })) });
-  await health.prisma.careVisit.createMany({ data: each((childId, i) => ({ childId, contactId: contactId(i), date: date('2026-09-10'), mode: 'IN_PERSON', profession: 'läkare', recordedBy: 'test', recordedAt: start })) });
-  await health.prisma.diagnosis.createMany({ data: each((childId) => ({ childId, code: 'F90.0', text: 'ADHD', diagnosedOn: date('2026-03-01'), unitName: TEST_CARE_UNIT })) });
-  await health.prisma.treatment.createMany({ data: each((childId) => ({ childId, kind: 'MEDICATION', name: 'Metylfenidat', dosage: '18 mg', startsOn: date('2026-04-01'), unitName: TEST_CARE_UNIT })) });
-  await health.prisma.referral.createMany({ data: each((childId) => ({ childId, fromUnit: 'Vårdcentralen', toUnit: TEST_CARE_UNIT, sentOn: date('2026-02-01'), reason: 'Utredning', status: 'COMPLETED' })) });
+  await school.prisma.absence.createMany({
+    data: each((childId) => ({
+      childId,
+      date: date('2026-09-07'),
+      minutes: 360,
+      reason: 'ILLNESS',
+      valid: true,
+      recordedBy: 'test',
+      recordedAt: start,
+    })),
+  });
+  await school.prisma.extraAdaptation.createMany({
+    data: each((childId) => ({ childId, description: 'Anpassning', startsOn: start, decidedBy: 'Test Mentor' })),
+  });
+  await school.prisma.actionProgramme.createMany({
+    data: each((childId) => ({
+      childId,
+      decidedOn: start,
+      needs: 'Behov',
+      measures: 'Åtgärder',
+      evaluateOn: date('2026-12-01'),
+      decidedBy: 'Rektor',
+    })),
+  });
+  await school.prisma.studentHealthContact.createMany({
+    data: each((childId) => ({
+      childId,
+      date: date('2026-09-01'),
+      profession: 'SCHOOL_NURSE',
+      purpose: 'Hälsosamtal',
+    })),
+  });
+  await social.prisma.socialCase.createMany({
+    data: each((childId, i) => ({
+      id: caseId(i),
+      childId,
+      caseNumber: `SOC-T-${childId}`,
+      openedAt: start,
+      handlingOfficer: 'Test Handläggare',
+    })),
+  });
+  await social.prisma.investigation.createMany({
+    data: each((childId, i) => ({ childId, caseId: caseId(i), startedOn: start, reason: 'Orosanmälan' })),
+  });
+  await social.prisma.socialIntervention.createMany({
+    data: each((childId, i) => ({
+      childId,
+      caseId: caseId(i),
+      kind: 'Kontaktperson',
+      legalBasis: 'SOL',
+      provision: '4 kap. 1 § SoL',
+      decidedOn: start,
+      startsOn: start,
+      provider: 'Kommunen',
+      decidedBy: 'Test',
+      recordedAt: start,
+    })),
+  });
+  await social.prisma.placement.createMany({
+    data: each((childId) => ({
+      childId,
+      kind: 'CONTACT_FAMILY',
+      legalBasis: 'SOL',
+      startsOn: start,
+      provider: 'Kontaktfamilj',
+    })),
+  });
+  await health.prisma.careContact.createMany({
+    data: each((childId, i) => ({
+      id: contactId(i),
+      childId,
+      unitName: TEST_CARE_UNIT,
+      unitType: 'BUP',
+      startDate: date('2026-01-01'),
+    })),
+  });
+  await health.prisma.careVisit.createMany({
+    data: each((childId, i) => ({
+      childId,
+      contactId: contactId(i),
+      date: date('2026-09-10'),
+      mode: 'IN_PERSON',
+      profession: 'läkare',
+      recordedBy: 'test',
+      recordedAt: start,
+    })),
+  });
+  await health.prisma.diagnosis.createMany({
+    data: each((childId) => ({
+      childId,
+      code: 'F90.0',
+      text: 'ADHD',
+      diagnosedOn: date('2026-03-01'),
+      unitName: TEST_CARE_UNIT,
+    })),
+  });
+  await health.prisma.treatment.createMany({
+    data: each((childId) => ({
+      childId,
+      kind: 'MEDICATION',
+      name: 'Metylfenidat',
+      dosage: '18 mg',
+      startsOn: date('2026-04-01'),
+      unitName: TEST_CARE_UNIT,
+    })),
+  });
+  await health.prisma.referral.createMany({
+    data: each((childId) => ({
+      childId,
+      fromUnit: 'Vårdcentralen',
+      toUnit: TEST_CARE_UNIT,
+      sentOn: date('2026-02-01'),
+      reason: 'Utredning',
+      status: 'COMPLETED',
+    })),
+  });
 }
 
 /** Every field an agency adds to `Child`, with the one consent scope it is released under. */

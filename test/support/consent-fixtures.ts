@@ -25,7 +25,10 @@ export interface TestChild {
 }
 
 /** Registers a child born on `born` (YYYYMMDD) with `custodians` guardians with custody, through the graph. */
-export async function registerTestChild(graph: TestGraph, options: { born: string; custodians: 1 | 2 }): Promise<TestChild> {
+export async function registerTestChild(
+  graph: TestGraph,
+  options: { born: string; custodians: 1 | 2 },
+): Promise<TestChild> {
   const guardians = Array.from({ length: options.custodians }, (_, i) => ({
     personnummer: testPersonnummer(`1980010${i + 1}`),
     givenName: `Förälder${i + 1}`,
@@ -45,14 +48,35 @@ export async function registerTestChild(graph: TestGraph, options: { born: strin
  * Registers a child and gives them records in all three agencies' own databases: a school
  * placement, an open social case, a care contact.
  */
-export async function childWithRecords(graph: TestGraph, options: { born: string; custodians: 1 | 2 }): Promise<TestChild> {
+export async function childWithRecords(
+  graph: TestGraph,
+  options: { born: string; custodians: 1 | 2 },
+): Promise<TestChild> {
   const child = await registerTestChild(graph, options);
   const childId = child.id;
   const start = new Date('2020-01-01T00:00:00Z');
   const { school, social, health } = graph.subgraphs;
-  await (school.prisma as any).schoolPlacement.create({ data: { childId, schoolName: 'Testskolan', schoolUnitCode: '49999999', className: '7T', grade: 7, startDate: start } });
-  await (social.prisma as any).socialCase.create({ data: { childId, caseNumber: `SOC-TEST-${childId.slice(0, 8)}`, openedAt: start, handlingOfficer: 'Test Handläggare' } });
-  await (health.prisma as any).careContact.create({ data: { childId, unitName: 'BUP Test', unitType: 'BUP', startDate: start } });
+  await (school.prisma as any).schoolPlacement.create({
+    data: {
+      childId,
+      schoolName: 'Testskolan',
+      schoolUnitCode: '49999999',
+      className: '7T',
+      grade: 7,
+      startDate: start,
+    },
+  });
+  await (social.prisma as any).socialCase.create({
+    data: {
+      childId,
+      caseNumber: `SOC-TEST-${childId.slice(0, 8)}`,
+      openedAt: start,
+      handlingOfficer: 'Test Handläggare',
+    },
+  });
+  await (health.prisma as any).careContact.create({
+    data: { childId, unitName: 'BUP Test', unitType: 'BUP', startDate: start },
+  });
   return child;
 }
 
@@ -70,12 +94,24 @@ export interface ConsentInput {
 export const RECORD_CONSENT = `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id status } }`;
 
 /** Records a consent (as a social worker) and returns its id; fails the test if it is refused. */
-export async function recordConsent(graph: TestGraph, input: ConsentInput, as: Persona = 'social worker'): Promise<string> {
-  const response = await graph.query(RECORD_CONSENT, { input: { form: 'WRITTEN', purpose: 'SIP', guardianIds: [], ...input } }, as);
+export async function recordConsent(
+  graph: TestGraph,
+  input: ConsentInput,
+  as: Persona = 'social worker',
+): Promise<string> {
+  const response = await graph.query(
+    RECORD_CONSENT,
+    { input: { form: 'WRITTEN', purpose: 'SIP', guardianIds: [], ...input } },
+    as,
+  );
   expect(response.errors).toBeUndefined();
   return response.data!.recordConsent.id;
 }
 
 export async function withdrawConsent(graph: TestGraph, consentId: string, as: Persona = 'social worker') {
-  return graph.query(`mutation ($id: ID!) { withdrawConsent(consentId: $id, reason: "Familjen vill inte längre") { id status } }`, { id: consentId }, as);
+  return graph.query(
+    `mutation ($id: ID!) { withdrawConsent(consentId: $id, reason: "Familjen vill inte längre") { id status } }`,
+    { id: consentId },
+    as,
+  );
 }

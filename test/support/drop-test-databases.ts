@@ -16,7 +16,9 @@ export default function setup(project: TestProject) {
   const testRunId = randomBytes(4).toString('hex');
   project.provide('testRunId', testRunId);
   return async () => {
-    const { rows } = await adminQuery(`SELECT datname FROM pg_database WHERE starts_with(datname, '${databasePrefix(testRunId)}')`);
+    const { rows } = await adminQuery(
+      `SELECT datname FROM pg_database WHERE starts_with(datname, '${databasePrefix(testRunId)}')`,
+    );
     for (const { datname } of rows) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   };
 }

@@ -10,7 +10,8 @@ import net from 'node:net';
 
 const file = process.env.RECORD_CONNECTIONS_TO;
 if (!file) throw new Error('RECORD_CONNECTIONS_TO is not set');
-const record = (attempt: { kind: string; host?: string; port?: unknown }) => appendFileSync(file, `${JSON.stringify(attempt)}\n`);
+const record = (attempt: { kind: string; host?: string; port?: unknown }) =>
+  appendFileSync(file, `${JSON.stringify(attempt)}\n`);
 
 type Target = { host?: string; port?: unknown; path?: string };
 
@@ -18,7 +19,12 @@ const socketConnect = net.Socket.prototype.connect as (...args: unknown[]) => ne
 net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
   // Node passes already-normalised arguments as an array; callers pass (options), (port, host) or (path).
   const [first, second] = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
-  const target: Target = typeof first === 'object' && first !== null ? (first as Target) : typeof first === 'string' ? { path: first } : { port: first, host: second as string };
+  const target: Target =
+    typeof first === 'object' && first !== null
+      ? (first as Target)
+      : typeof first === 'string'
+        ? { path: first }
+        : { port: first, host: second as string };
   if (target.path === undefined) record({ kind: 'tcp', host: target.host ?? 'localhost', port: target.port });
   return socketConnect.apply(this, args);
 } as typeof net.Socket.prototype.connect;

@@ -9,26 +9,57 @@ export const SIP_FIELDS = `id status questions
   closure { reason note closedBy }`;
 
 export const INITIATE = `mutation ($input: InitiateSipInput!) { initiateSip(input: $input) { ${SIP_FIELDS} } }`;
-export const ANSWER = `mutation ($sipId: ID!, $answer: FamilyAnswer!, $note: String) { recordFamilyAnswer(sipId: $sipId, answer: $answer, note: $note) { id status closure { reason note } } }`;
-export const LINK_CONSENT = `mutation ($sipId: ID!, $consentId: ID!) { linkConsent(sipId: $sipId, consentId: $consentId) { id consents { id status } } }`;
-export const ADD_PARTICIPANT = `mutation ($sipId: ID!, $input: AddParticipantInput!) { addParticipant(sipId: $sipId, input: $input) { id kind name agency unit title } }`;
-export const SCHEDULE = `mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id kind startsAt chair { name } secretary { name } invited { id } } }`;
-export const HELD = `mutation ($meetingId: ID!, $attendedIds: [ID!]!, $notes: String) { recordMeetingHeld(meetingId: $meetingId, attendedIds: $attendedIds, notes: $notes) { id heldAt attended { id } } }`;
-export const SAVE_PLAN = `mutation ($sipId: ID!, $input: PlanInput!) { savePlanVersion(sipId: $sipId, input: $input) { id number fullySigned awaitingSignatureFrom { id } } }`;
-export const SIGN = `mutation ($versionId: ID!) { signPlanVersion(versionId: $versionId) { id number fullySigned signatures { participant { id } } awaitingSignatureFrom { id } } }`;
-export const CLOSE = `mutation ($sipId: ID!, $reason: ClosureReason!, $note: String!) { closeSip(sipId: $sipId, reason: $reason, note: $note) { id status closure { reason note } } }`;
+export const ANSWER = `mutation ($sipId: ID!, $answer: FamilyAnswer!, $note: String) { recordFamilyAnswer(sipId:
+  $sipId, answer: $answer, note: $note) { id status closure { reason note } } }`;
+export const LINK_CONSENT = `mutation ($sipId: ID!, $consentId: ID!) { linkConsent(sipId: $sipId, consentId:
+  $consentId) { id consents { id status } } }`;
+export const ADD_PARTICIPANT = `mutation ($sipId: ID!, $input: AddParticipantInput!) { addParticipant(sipId: $sipId,
+  input: $input) { id kind name agency unit title } }`;
+export const SCHEDULE = `mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id kind startsAt
+  chair { name } secretary { name } invited { id } } }`;
+export const HELD = `mutation ($meetingId: ID!, $attendedIds: [ID!]!, $notes: String) { recordMeetingHeld(meetingId:
+  $meetingId, attendedIds: $attendedIds, notes: $notes) { id heldAt attended { id } } }`;
+export const SAVE_PLAN = `mutation ($sipId: ID!, $input: PlanInput!) { savePlanVersion(sipId: $sipId, input: $input) {
+  id number fullySigned awaitingSignatureFrom { id } } }`;
+export const SIGN = `mutation ($versionId: ID!) { signPlanVersion(versionId: $versionId) { id number fullySigned
+  signatures { participant { id } } awaitingSignatureFrom { id } } }`;
+export const CLOSE = `mutation ($sipId: ID!, $reason: ClosureReason!, $note: String!) { closeSip(sipId: $sipId,
+  reason: $reason, note: $note) { id status closure { reason note } } }`;
 
-export const guardianClaims = (guardianId: string, name = 'Förälder Test'): TokenClaims => ({ sub: guardianId, role: 'guardian', name });
+export const guardianClaims = (guardianId: string, name = 'Förälder Test'): TokenClaims => ({
+  sub: guardianId,
+  role: 'guardian',
+  name,
+});
 export const childClaims = (childId: string): TokenClaims => ({ sub: childId, role: 'child', name: 'Testbarn Test' });
 
 /** Staff as the test-graph personas log in, for adding them as participants. */
 export const STAFF = {
-  counsellor: { kind: 'STAFF', subject: 'staff-school-ekbacken-1', name: 'Karin Kurator', agency: 'SCHOOL', unit: 'Ekbackens skola', title: 'kurator' },
-  doctor: { kind: 'STAFF', subject: 'staff-bup-norra-1', name: 'Jonas Lind', agency: 'HEALTH_CARE', unit: 'BUP Norra', title: 'läkare' },
+  counsellor: {
+    kind: 'STAFF',
+    subject: 'staff-school-ekbacken-1',
+    name: 'Karin Kurator',
+    agency: 'SCHOOL',
+    unit: 'Ekbackens skola',
+    title: 'kurator',
+  },
+  doctor: {
+    kind: 'STAFF',
+    subject: 'staff-bup-norra-1',
+    name: 'Jonas Lind',
+    agency: 'HEALTH_CARE',
+    unit: 'BUP Norra',
+    title: 'läkare',
+  },
 } as const;
 
 /** Runs a GraphQL operation that must succeed, and returns its data. */
-export async function ok<T = Record<string, any>>(graph: TestGraph, query: string, variables: Record<string, unknown>, as?: Persona | TokenClaims): Promise<T> {
+export async function ok<T = Record<string, any>>(
+  graph: TestGraph,
+  query: string,
+  variables: Record<string, unknown>,
+  as?: Persona | TokenClaims,
+): Promise<T> {
   const response: GraphQLResponse = await graph.query(query, variables, as);
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data as T;
@@ -50,11 +81,24 @@ export interface ActiveSip {
 
 /**
  * A SIP for `child` initiated by the social worker, agreed by the family, with a consent for all
- * three agencies linked (by default for the three scopes of today's Child fields), and the school counsellor and BUP doctor taking part.
+ * three agencies linked (by default for the three scopes of today's Child fields), and the school counsellor and BUP
+ * doctor taking part.
  */
-export async function activeSip(graph: TestGraph, child: TestChild, consent: { validFrom: string; validUntil: string; scopes?: string[] }): Promise<ActiveSip> {
+export async function activeSip(
+  graph: TestGraph,
+  child: TestChild,
+  consent: { validFrom: string; validUntil: string; scopes?: string[] },
+): Promise<ActiveSip> {
   const { initiateSip } = await ok(graph, INITIATE, {
-    input: { childId: child.id, questions: ['Hur får Testbarn en fungerande skolgång?'], invitations: [{ agency: 'SCHOOL', unit: 'Ekbackens skola' }, { agency: 'HEALTH_CARE', unit: 'BUP Norra' }], initiatorTitle: 'socialsekreterare' },
+    input: {
+      childId: child.id,
+      questions: ['Hur får Testbarn en fungerande skolgång?'],
+      invitations: [
+        { agency: 'SCHOOL', unit: 'Ekbackens skola' },
+        { agency: 'HEALTH_CARE', unit: 'BUP Norra' },
+      ],
+      initiatorTitle: 'socialsekreterare',
+    },
   });
   const sipId = initiateSip.id;
   await ok(graph, ANSWER, { sipId, answer: 'AGREED' });

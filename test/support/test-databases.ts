@@ -38,7 +38,10 @@ function serverUrl(database: string): string {
  */
 export async function createTestDatabases(
   names: readonly SubgraphName[],
-  { kind = process.env.TEST_DATABASE === 'postgres' ? 'server' : 'embedded', runId }: { kind?: 'server' | 'embedded'; runId?: string } = {},
+  {
+    kind = process.env.TEST_DATABASE === 'postgres' ? 'server' : 'embedded',
+    runId,
+  }: { kind?: 'server' | 'embedded'; runId?: string } = {},
 ): Promise<TestDatabases> {
   if (kind === 'embedded') {
     return { location: () => ({ kind: 'embedded' }), drop: async () => {} };

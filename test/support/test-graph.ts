@@ -16,7 +16,11 @@ export interface GraphQLResponse<TData = Record<string, any>> {
 /** The real graph, as `npm start` runs it: four subgraphs over HTTP behind the gateway. */
 export interface TestGraph extends Omit<RunningGraph, 'stop'> {
   /** POSTs a GraphQL request to the gateway as `as` (default: a social worker). */
-  query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Persona | TokenClaims): Promise<GraphQLResponse<TData>>;
+  query<TData = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Persona | TokenClaims,
+  ): Promise<GraphQLResponse<TData>>;
   /** The gateway's requester-context keys, to call subgraphs directly as the gateway would. */
   contextKeys: KeyPair;
   /** A bearer token from the graph's identity provider. */
@@ -46,7 +50,11 @@ interface TestGraphOptions {
 
 const claimsOf = (as: Persona | TokenClaims): TokenClaims => (typeof as === 'string' ? DEMO_PERSONAS[as] : as);
 
-export async function postGraphQL(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+export async function postGraphQL(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -58,7 +66,9 @@ export async function postGraphQL(url: string, body: unknown, headers: Record<st
 const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
 
 /** Starts a graph on fresh databases of the project's kind (TEST_DATABASE), on free ports. */
-async function launchGraph(options: TestGraphOptions & { consentTimeoutMs?: number }): Promise<OwnTestGraph & { forgetQueryCounters(): void }> {
+async function launchGraph(
+  options: TestGraphOptions & { consentTimeoutMs?: number },
+): Promise<OwnTestGraph & { forgetQueryCounters(): void }> {
   const databases = await createTestDatabases(SUBGRAPH_NAMES);
   const dev = await ephemeralDevIdentity();
   const contextKeys = await generateSigningKeyPair();
@@ -89,7 +99,11 @@ async function launchGraph(options: TestGraphOptions & { consentTimeoutMs?: numb
     contextKeys,
     token: (as, expiresIn) => dev.issueToken(claimsOf(as), expiresIn),
     query: async (query, variables, as = 'social worker') =>
-      postGraphQL(graph.gateway.url, { query, variables }, { authorization: `Bearer ${await dev.issueToken(claimsOf(as))}` }) as never,
+      postGraphQL(
+        graph.gateway.url,
+        { query, variables },
+        { authorization: `Bearer ${await dev.issueToken(claimsOf(as))}` },
+      ) as never,
     countQueries: () => {
       const counter: QueryCounter = { counts: zeroCounts(), reset: () => void (counter.counts = zeroCounts()) };
       counters.add(counter);
@@ -113,7 +127,9 @@ async function emptyDatabase(prisma: ResettablePrisma): Promise<void> {
   const tables = await prisma.$queryRawUnsafe<Array<{ name: string }>>(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
   );
-  await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map(({ name }) => `"${name}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  await prisma.$executeRawUnsafe(
+    `TRUNCATE ${tables.map(({ name }) => `"${name}"`).join(', ')} RESTART IDENTITY CASCADE`,
+  );
 }
 
 /**
@@ -149,6 +165,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
 }
 
 /** A graph of the test's own, with a consent decision timeout of its choosing; the test stops it. */
-export function startOwnTestGraph(options: TestGraphOptions & { consentTimeoutMs?: number } = {}): Promise<OwnTestGraph> {
+export function startOwnTestGraph(
+  options: TestGraphOptions & { consentTimeoutMs?: number } = {},
+): Promise<OwnTestGraph> {
   return launchGraph(options);
 }

@@ -5,8 +5,14 @@ import { maskPassword } from '../../lib/db/connection-url.ts';
 describe('configuration from the environment', () => {
   it('uses the embedded database under DATA_DIR unless <NAME>_DATABASE_URL is set', () => {
     expect(readDatabaseLocation('school', {})).toEqual({ kind: 'embedded', dataDir: '.data/school' });
-    expect(readDatabaseLocation('school', { DATA_DIR: '/var/sip' })).toEqual({ kind: 'embedded', dataDir: '/var/sip/school' });
-    expect(readDatabaseLocation('school', { SCHOOL_DATABASE_URL: 'postgres://db/school' })).toEqual({ kind: 'server', url: 'postgres://db/school' });
+    expect(readDatabaseLocation('school', { DATA_DIR: '/var/sip' })).toEqual({
+      kind: 'embedded',
+      dataDir: '/var/sip/school',
+    });
+    expect(readDatabaseLocation('school', { SCHOOL_DATABASE_URL: 'postgres://db/school' })).toEqual({
+      kind: 'server',
+      url: 'postgres://db/school',
+    });
   });
 
   it('reads ports from <SERVICE>_PORT and refuses a non-number', () => {

@@ -21,7 +21,10 @@ describe('personnummer', () => {
   it('reads the date of birth, including a coordination number (day + 60)', () => {
     expect(parsePersonnummer('20120314-9826', today)).toMatchObject({ dateOfBirth: new Date('2012-03-14T00:00:00Z') });
     const coordination = `20120374-982${luhnCheckDigit('120374982')}`;
-    expect(parsePersonnummer(coordination, today)).toMatchObject({ isCoordinationNumber: true, dateOfBirth: new Date('2012-03-14T00:00:00Z') });
+    expect(parsePersonnummer(coordination, today)).toMatchObject({
+      isCoordinationNumber: true,
+      dateOfBirth: new Date('2012-03-14T00:00:00Z'),
+    });
   });
 
   it.each([

@@ -6,22 +6,69 @@ import { PlanVersion } from '../../subgraphs/sip/plan/plan-version.type.ts';
 import { renderPrintablePlan } from '../../subgraphs/sip/plan/printable-plan.ts';
 import { Sip, SipParticipant } from '../../subgraphs/sip/process/sip.type.ts';
 
-const coordinator = Object.assign(new SipParticipant(), { id: 'p1', kind: 'STAFF', name: 'Eva <b>Sundberg</b>', agency: 'SOCIAL_SERVICES', unit: 'Barn & familj', title: 'socialsekreterare', isInitiator: true });
-const guardian = Object.assign(new SipParticipant(), { id: 'p2', kind: 'GUARDIAN', name: 'Maria Lindqvist', agency: null, unit: null, title: 'vårdnadshavare', isInitiator: false });
+const coordinator = Object.assign(new SipParticipant(), {
+  id: 'p1',
+  kind: 'STAFF',
+  name: 'Eva <b>Sundberg</b>',
+  agency: 'SOCIAL_SERVICES',
+  unit: 'Barn & familj',
+  title: 'socialsekreterare',
+  isInitiator: true,
+});
+const guardian = Object.assign(new SipParticipant(), {
+  id: 'p2',
+  kind: 'GUARDIAN',
+  name: 'Maria Lindqvist',
+  agency: null,
+  unit: null,
+  title: 'vårdnadshavare',
+  isInitiator: false,
+});
 
 const version = Object.assign(new PlanVersion(), {
-  id: 'v2', sipId: 's1', meetingId: null, coordinatorId: 'p1', number: 2, createdAt: new Date('2026-11-23T10:00:00Z'),
+  id: 'v2',
+  sipId: 's1',
+  meetingId: null,
+  coordinatorId: 'p1',
+  number: 2,
+  createdAt: new Date('2026-11-23T10:00:00Z'),
   needs: ['<script>alert("x")</script>'],
-  goals: [{ term: 'SHORT', description: 'Närvaro', measure: 'Rapport' }, { term: 'LONG', description: 'Betyg', measure: 'Betyg' }],
-  interventions: [{ what: 'Samtal', agency: 'SCHOOL', unit: 'Ekbacken', responsiblePerson: 'Karin', frequency: 'veckovis', startsOn: '2026-12-01', endsOn: null, location: 'Skolan', evaluationMethod: 'Samtal', evaluatedBy: 'Karin' }],
-  familyActions: [], disagreements: ["Pappa vill 'annat'"], coordinatorPhone: '010-1', coordinatorEmail: 'eva@kommun.example',
-  followUpOn: '2027-02-15', followUpHow: 'Möte', endCriteria: null,
+  goals: [
+    { term: 'SHORT', description: 'Närvaro', measure: 'Rapport' },
+    { term: 'LONG', description: 'Betyg', measure: 'Betyg' },
+  ],
+  interventions: [
+    {
+      what: 'Samtal',
+      agency: 'SCHOOL',
+      unit: 'Ekbacken',
+      responsiblePerson: 'Karin',
+      frequency: 'veckovis',
+      startsOn: '2026-12-01',
+      endsOn: null,
+      location: 'Skolan',
+      evaluationMethod: 'Samtal',
+      evaluatedBy: 'Karin',
+    },
+  ],
+  familyActions: [],
+  disagreements: ["Pappa vill 'annat'"],
+  coordinatorPhone: '010-1',
+  coordinatorEmail: 'eva@kommun.example',
+  followUpOn: '2027-02-15',
+  followUpHow: 'Möte',
+  endCriteria: null,
 });
 
 describe('the printable plan', () => {
   const html = renderPrintablePlan({
     sip: Object.assign(new Sip(), { id: 's1', status: 'ACTIVE', questions: ['Skolgång?'] }),
-    child: Object.assign(new Child(), { id: 'c1', personnummer: '20120314-9826', givenName: 'Alva', familyName: 'Lindqvist' }),
+    child: Object.assign(new Child(), {
+      id: 'c1',
+      personnummer: '20120314-9826',
+      givenName: 'Alva',
+      familyName: 'Lindqvist',
+    }),
     version,
     participants: [coordinator, guardian],
     signatures: [{ participantId: 'p1', signedAt: new Date('2026-11-23T11:00:00Z') }],
@@ -39,7 +86,9 @@ describe('the printable plan', () => {
 
   it('names the version, the signatures with Swedish local time, whom it awaits, and whose copy it is', () => {
     expect(html).toContain('Version 2, upprättad 2026-11-23 11:00. Status: pågående.');
-    expect(html).toContain('<li>Eva &lt;b&gt;Sundberg&lt;/b&gt;, socialsekreterare, Barn &amp; familj: 2026-11-23 12:00</li>');
+    expect(html).toContain(
+      '<li>Eva &lt;b&gt;Sundberg&lt;/b&gt;, socialsekreterare, Barn &amp; familj: 2026-11-23 12:00</li>',
+    );
     expect(html).toContain('Väntar på underskrift av: Maria Lindqvist, vårdnadshavare');
     expect(html).toContain('Kopia för Maria Lindqvist, utskriven 2026-11-24 09:00.');
     expect(html).toContain('<td>Skola, Ekbacken<br>Karin</td>');

@@ -6,7 +6,9 @@ import { CONSENT_SCOPES } from '../../schema/consent-scopes.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const rows = [...readme.matchAll(/^\| `([A-Z_]+)` \| ([A-Z_]+) \| (.+?) \| (.*) \|$/gm)].map(([, scope, agency, description, fields]) => ({ scope, agency, description, fields }));
+const rows = [...readme.matchAll(/^\| `([A-Z_]+)` \| ([A-Z_]+) \| (.+?) \| (.*) \|$/gm)].map(
+  ([, scope, agency, description, fields]) => ({ scope, agency, description, fields }),
+);
 
 /** `Type.field` for every field of the composed supergraph marked `@consent(scope)`, by scope. */
 function guardedFieldsByScope(): Map<string, string[]> {
@@ -16,7 +18,8 @@ function guardedFieldsByScope(): Map<string, string[]> {
     for (const field of definition.fields ?? []) {
       const consent = field.directives?.find((d) => d.name.value === 'consent');
       const scope = consent?.arguments?.find((a) => a.name.value === 'scope')?.value;
-      if (scope?.kind === Kind.STRING) byScope.set(scope.value, [...(byScope.get(scope.value) ?? []), `${definition.name.value}.${field.name.value}`]);
+      if (scope?.kind === Kind.STRING)
+        byScope.set(scope.value, [...(byScope.get(scope.value) ?? []), `${definition.name.value}.${field.name.value}`]);
     }
   }
   return byScope;

@@ -5,10 +5,13 @@ import { composeSupergraph } from '../../schema/compose-supergraph.ts';
 import { allSubgraphs } from '../../subgraphs/index.ts';
 
 describe('the committed supergraph', () => {
-  it('composes without errors and matches schema/supergraph.graphql (run `npm run compose` after a schema change)', async () => {
-    const composed = await composeSupergraph(allSubgraphs);
-    expect(readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(composed);
-  });
+  it(
+    'composes without errors and matches schema/supergraph.graphql (run ' + '`npm run compose` after a schema change)',
+    async () => {
+      const composed = await composeSupergraph(allSubgraphs);
+      expect(readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(composed);
+    },
+  );
 
   it('shows which subgraph resolves each field of Child', async () => {
     const supergraph = readFileSync(SUPERGRAPH_FILE, 'utf8');

@@ -34,4 +34,12 @@ export class Treatment {
 export const TreatmentConnection = connectionOf(Treatment, 'Treatment');
 
 export const toTreatment = ({ id, kind, name, dosage, startsOn, endsOn, unitName }: TreatmentRow): Treatment =>
-  Object.assign(new Treatment(), { id, kind, name, dosage, startsOn: toLocalDate(startsOn), endsOn: endsOn && toLocalDate(endsOn), unitName });
+  Object.assign(new Treatment(), {
+    id,
+    kind,
+    name,
+    dosage,
+    startsOn: toLocalDate(startsOn),
+    endsOn: endsOn && toLocalDate(endsOn),
+    unitName,
+  });

@@ -8,7 +8,10 @@ import { RecordCareVisitInput } from './record-care-visit.input.ts';
 @Resolver(() => CareVisit)
 export class CareVisitResolver {
   @Mutation(() => CareVisit, { description: 'Records a care contact (vårdkontakt) at your own unit.' })
-  async recordCareVisit(@Arg('input', () => RecordCareVisitInput) input: RecordCareVisitInput, @Ctx() context: HealthContext): Promise<CareVisit> {
+  async recordCareVisit(
+    @Arg('input', () => RecordCareVisitInput) input: RecordCareVisitInput,
+    @Ctx() context: HealthContext,
+  ): Promise<CareVisit> {
     return toCareVisit(await recordCareVisit(context, input));
   }
 }

@@ -31,4 +31,11 @@ export class CareVisit {
 export const CareVisitConnection = connectionOf(CareVisit, 'CareVisit');
 
 export const toCareVisit = ({ id, date, mode, profession, contact }: VisitRow & { contact: ContactRow }): CareVisit =>
-  Object.assign(new CareVisit(), { id, date: toLocalDate(date), unitName: contact.unitName, unitType: contact.unitType, mode, profession });
+  Object.assign(new CareVisit(), {
+    id,
+    date: toLocalDate(date),
+    unitName: contact.unitName,
+    unitType: contact.unitType,
+    mode,
+    profession,
+  });

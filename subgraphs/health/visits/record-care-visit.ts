@@ -10,14 +10,26 @@ export async function recordCareVisit(context: HealthContext, input: RecordCareV
   const now = context.clock();
   const unitName = context.requester.unit;
   if (!unitName) throw new ForbiddenError('only staff of a care unit record care contacts');
-  if (!isUuid(input.childId)) throw new BadUserInputError('input.childId', 'the child has no care contact with your unit on this date');
+  if (!isUuid(input.childId))
+    throw new BadUserInputError('input.childId', 'the child has no care contact with your unit on this date');
   if (input.date > swedishDate(now)) throw new BadUserInputError('input.date', 'must not be in the future');
   const profession = requiredText(input.profession, 'input.profession', 100);
   const date = new Date(`${input.date}T00:00:00Z`);
-  const contact = await context.prisma.careContact.findFirst({ where: { childId: input.childId, unitName, ...inForceOn(date) } });
-  if (!contact) throw new BadUserInputError('input.childId', 'the child has no care contact with your unit on this date');
+  const contact = await context.prisma.careContact.findFirst({
+    where: { childId: input.childId, unitName, ...inForceOn(date) },
+  });
+  if (!contact)
+    throw new BadUserInputError('input.childId', 'the child has no care contact with your unit on this date');
   return context.prisma.careVisit.create({
-    data: { childId: input.childId, contactId: contact.id, date, mode: input.mode, profession, recordedBy: context.requester.subject, recordedAt: now },
+    data: {
+      childId: input.childId,
+      contactId: contact.id,
+      date,
+      mode: input.mode,
+      profession,
+      recordedBy: context.requester.subject,
+      recordedAt: now,
+    },
     include: { contact: true },
   });
 }

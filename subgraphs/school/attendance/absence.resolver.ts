@@ -8,7 +8,10 @@ import { RecordAbsenceInput } from './record-absence.input.ts';
 @Resolver(() => Absence)
 export class AbsenceResolver {
   @Mutation(() => Absence, { description: 'Records absence for a student of your own school.' })
-  async recordAbsence(@Arg('input', () => RecordAbsenceInput) input: RecordAbsenceInput, @Ctx() context: SchoolContext): Promise<Absence> {
+  async recordAbsence(
+    @Arg('input', () => RecordAbsenceInput) input: RecordAbsenceInput,
+    @Ctx() context: SchoolContext,
+  ): Promise<Absence> {
     return toAbsence(await recordAbsence(context, input));
   }
 }

@@ -5,7 +5,10 @@ import { AbsenceReason } from '../../../prisma/school/client/enums.ts';
 import { connectionOf } from '../../../lib/pagination/connection.ts';
 import { toLocalDate } from '../../../lib/periods.ts';
 
-registerEnumType(AbsenceReason, { name: 'AbsenceReason', description: 'UNREPORTED absence is invalid (ogiltig); every other reason is valid.' });
+registerEnumType(AbsenceReason, {
+  name: 'AbsenceReason',
+  description: 'UNREPORTED absence is invalid (ogiltig); every other reason is valid.',
+});
 
 @ObjectType({ description: 'Absence (frånvaro) on one school day.' })
 export class Absence {
@@ -39,7 +42,9 @@ export class AbsenceByReason {
   minutes!: number;
 }
 
-@ObjectType({ description: 'Attendance in one term, against the standard school calendar (weekdays, 360 minutes a day).' })
+@ObjectType({
+  description: 'Attendance in one term, against the standard school calendar (weekdays, 360 minutes a day).',
+})
 export class TermAttendance {
   @Field(() => String, { description: 'HT2026 (autumn) or VT2027 (spring).' })
   term!: string;

@@ -10,7 +10,9 @@ export class RecordAbsenceInput {
   @Field(() => GraphQLLocalDate, { description: 'A school day (Monday to Friday), today or earlier.' })
   date!: string;
 
-  @Field(() => Int, { description: 'Minutes absent, at most a school day (360) together with what is already recorded that day.' })
+  @Field(() => Int, {
+    description: 'Minutes absent, at most a school day (360) together with what is already recorded that day.',
+  })
   minutes!: number;
 
   @Field(() => AbsenceReason)

@@ -20,19 +20,34 @@ export async function recordAbsence(context: SchoolContext, input: RecordAbsence
     throw new BadUserInputError('input.minutes', `must be between 1 and ${SCHOOL_DAY_MINUTES}`);
   }
   const note = optionalText(input.note, 'input.note', 500);
-  if (input.reason === 'OTHER' && !note) throw new BadUserInputError('input.note', 'say what the reason is when it is OTHER');
+  if (input.reason === 'OTHER' && !note)
+    throw new BadUserInputError('input.note', 'say what the reason is when it is OTHER');
 
   return context.prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${input.childId}))`;
     const placement = await tx.schoolPlacement.findFirst({ where: { childId: input.childId, ...inForceOn(date) } });
-    if (!placement) throw new BadUserInputError('input.childId', 'the student is not enrolled at any school on this date');
-    if (placement.schoolName !== context.requester.unit) throw new ForbiddenError('you may record absence only for students of your own school');
+    if (!placement)
+      throw new BadUserInputError('input.childId', 'the student is not enrolled at any school on this date');
+    if (placement.schoolName !== context.requester.unit)
+      throw new ForbiddenError('you may record absence only for students of your own school');
     const { _sum } = await tx.absence.aggregate({ where: { childId: input.childId, date }, _sum: { minutes: true } });
     if ((_sum.minutes ?? 0) + input.minutes > SCHOOL_DAY_MINUTES) {
-      throw new BadUserInputError('input.minutes', `with the ${_sum.minutes} minutes already recorded that day, more than a school day`);
+      throw new BadUserInputError(
+        'input.minutes',
+        `with the ${_sum.minutes} minutes already recorded that day, more than a school day`,
+      );
     }
     return tx.absence.create({
-      data: { childId: input.childId, date, minutes: input.minutes, reason: input.reason, valid: input.reason !== 'UNREPORTED', note, recordedBy: context.requester.subject, recordedAt: now },
+      data: {
+        childId: input.childId,
+        date,
+        minutes: input.minutes,
+        reason: input.reason,
+        valid: input.reason !== 'UNREPORTED',
+        note,
+        recordedBy: context.requester.subject,
+        recordedAt: now,
+      },
     });
   });
 }

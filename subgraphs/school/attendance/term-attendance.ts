@@ -14,6 +14,8 @@ export function termAttendance(term: Term, absences: readonly AbsenceRow[], toda
     absentMinutes,
     invalidAbsentMinutes: absences.filter((a) => !a.valid).reduce((sum, a) => sum + a.minutes, 0),
     absencePercent: schoolDays === 0 ? 0 : Math.round((1000 * absentMinutes) / (schoolDays * SCHOOL_DAY_MINUTES)) / 10,
-    byReason: [...byReason].sort(([a], [b]) => a.localeCompare(b)).map(([reason, minutes]) => Object.assign(new AbsenceByReason(), { reason, minutes })),
+    byReason: [...byReason]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([reason, minutes]) => Object.assign(new AbsenceByReason(), { reason, minutes })),
   });
 }

@@ -18,7 +18,9 @@ export function termByCode(code: string): Term | null {
   const match = /^(HT|VT)(\d{4})$/.exec(code);
   if (!match) return null;
   const year = Number(match[2]);
-  return match[1] === 'HT' ? { code, start: utc(year, 8, 15), end: utc(year, 12, 20) } : { code, start: utc(year, 1, 8), end: utc(year, 6, 12) };
+  return match[1] === 'HT'
+    ? { code, start: utc(year, 8, 15), end: utc(year, 12, 20) }
+    : { code, start: utc(year, 1, 8), end: utc(year, 6, 12) };
 }
 
 /** The term a calendar date (YYYY-MM-DD) falls in, or the one that comes next in a holiday. */

@@ -1,6 +1,9 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { ActionProgramme as ProgrammeRow, ExtraAdaptation as AdaptationRow } from '../../../prisma/school/client/client.ts';
+import type {
+  ActionProgramme as ProgrammeRow,
+  ExtraAdaptation as AdaptationRow,
+} from '../../../prisma/school/client/client.ts';
 import { connectionOf } from '../../../lib/pagination/connection.ts';
 import { toLocalDate } from '../../../lib/periods.ts';
 
@@ -58,7 +61,17 @@ export const ActionProgrammeConnection = connectionOf(ActionProgramme, 'ActionPr
 const optionalDate = (date: Date | null) => date && toLocalDate(date);
 
 export const toExtraAdaptation = (row: AdaptationRow): ExtraAdaptation =>
-  Object.assign(new ExtraAdaptation(), { ...row, startsOn: toLocalDate(row.startsOn), endsOn: optionalDate(row.endsOn), evaluatedOn: optionalDate(row.evaluatedOn) });
+  Object.assign(new ExtraAdaptation(), {
+    ...row,
+    startsOn: toLocalDate(row.startsOn),
+    endsOn: optionalDate(row.endsOn),
+    evaluatedOn: optionalDate(row.evaluatedOn),
+  });
 
 export const toActionProgramme = (row: ProgrammeRow): ActionProgramme =>
-  Object.assign(new ActionProgramme(), { ...row, decidedOn: toLocalDate(row.decidedOn), evaluateOn: toLocalDate(row.evaluateOn), endedOn: optionalDate(row.endedOn) });
+  Object.assign(new ActionProgramme(), {
+    ...row,
+    decidedOn: toLocalDate(row.decidedOn),
+    evaluateOn: toLocalDate(row.evaluateOn),
+    endedOn: optionalDate(row.endedOn),
+  });

@@ -3,7 +3,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Agency } from '../../../prisma/sip/client/enums.ts';
 import { DenialReason } from '../consent/consent.type.ts';
 
-@ObjectType({ description: 'One decision about releasing another agency’s data: who, which child, what, under which consent, and the outcome.' })
+@ObjectType({
+  description:
+    'One decision about releasing another agency’s data: who, which child, what, under which consent, and the outcome.',
+})
 export class ConsentAuditEntry {
   @Field(() => ID)
   id!: string;

@@ -9,13 +9,16 @@ import { assertPageSize } from '../../../lib/pagination/page-size.ts';
 @Resolver(() => ConsentAuditEntry)
 export class AuditResolver {
   @Query(() => [ConsentAuditEntry], {
-    description: 'Who saw, or was refused, which child’s data, newest first. Filter by child and/or requester; page with `before` = the last decidedAt seen. Privacy officers only.',
+    description:
+      'Who saw, or was refused, which child’s data, newest first. Filter by child and/or requester; page with ' +
+      '`before` = the last decidedAt seen. Privacy officers only.',
   })
   async consentAuditLog(
     @Arg('childId', () => ID, { nullable: true }) childId: string | undefined,
     @Arg('requesterSubject', () => String, { nullable: true }) requesterSubject: string | undefined,
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
-    @Arg('before', () => ID, { nullable: true, description: 'The id of the last entry of the previous page.' }) before: string | undefined,
+    @Arg('before', () => ID, { nullable: true, description: 'The id of the last entry of the previous page.' })
+    before: string | undefined,
     @Ctx() context: SipContext,
   ): Promise<ConsentAuditEntry[]> {
     assertPrivacyOfficer(context.requester, 'read the audit log');

@@ -25,10 +25,14 @@ export async function storeAudit(prisma: PrismaClient, records: AuditRecord[]): 
   if (records.length === 0) return;
   await prisma.$executeRaw`
     INSERT INTO "ConsentDecisionAudit"
-      ("id", "requestId", "requesterSubject", "requesterRole", "requesterAgency", "requesterUnit", "childId", "scope", "fields", "subgraph", "granted", "reason", "consentId", "decidedAt")
-    SELECT gen_random_uuid(), r."requestId", r."requesterSubject", r."requesterRole", r."requesterAgency"::"Agency", r."requesterUnit", r."childId", r."scope",
-           ARRAY(SELECT jsonb_array_elements_text(r."fields")), r."subgraph", r."granted", r."reason", r."consentId", r."decidedAt"
+      ("id", "requestId", "requesterSubject", "requesterRole", "requesterAgency", "requesterUnit", "childId", "scope",
+      "fields", "subgraph", "granted", "reason", "consentId", "decidedAt")
+    SELECT gen_random_uuid(), r."requestId", r."requesterSubject", r."requesterRole", r."requesterAgency"::"Agency",
+    r."requesterUnit", r."childId", r."scope",
+           ARRAY(SELECT jsonb_array_elements_text(r."fields")), r."subgraph", r."granted", r."reason", r."consentId",
+           r."decidedAt"
     FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(
-      "requestId" text, "requesterSubject" text, "requesterRole" text, "requesterAgency" text, "requesterUnit" text, "childId" uuid, "scope" text,
+      "requestId" text, "requesterSubject" text, "requesterRole" text, "requesterAgency" text, "requesterUnit" text,
+      "childId" uuid, "scope" text,
       "fields" jsonb, "subgraph" text, "granted" boolean, "reason" text, "consentId" uuid, "decidedAt" timestamptz)`;
 }

@@ -1,7 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ConsentDecisionRequest, ConsentDecisionResponse, ConsentQuestion } from '../../../lib/consent/consent-decision.ts';
+import type {
+  ConsentDecisionRequest,
+  ConsentDecisionResponse,
+  ConsentQuestion,
+} from '../../../lib/consent/consent-decision.ts';
 import { ErrorCode } from '../../../lib/errors.ts';
-import { HttpRequestError, readJsonBody, sendGraphQLError, sendJson } from '../../../lib/server/graphql-http-handler.ts';
+import {
+  HttpRequestError,
+  readJsonBody,
+  sendGraphQLError,
+  sendJson,
+} from '../../../lib/server/graphql-http-handler.ts';
 import type { SubgraphRoute } from '../../../lib/subgraph/subgraph-definition.ts';
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
 import { isConsentScope } from '../../../schema/consent-scopes.ts';
@@ -15,9 +24,14 @@ const MAX_QUESTIONS = 10_000;
 function isQuestion(value: unknown): value is ConsentQuestion {
   const q = value as ConsentQuestion;
   return (
-    typeof q === 'object' && q !== null && typeof q.childId === 'string' && isUuid(q.childId) &&
-    typeof q.scope === 'string' && isConsentScope(q.scope) &&
-    Array.isArray(q.fields) && q.fields.every((field) => typeof field === 'string')
+    typeof q === 'object' &&
+    q !== null &&
+    typeof q.childId === 'string' &&
+    isUuid(q.childId) &&
+    typeof q.scope === 'string' &&
+    isConsentScope(q.scope) &&
+    Array.isArray(q.fields) &&
+    q.fields.every((field) => typeof field === 'string')
   );
 }
 
@@ -25,8 +39,17 @@ async function readRequest(req: IncomingMessage): Promise<ConsentDecisionRequest
   if (req.method !== 'POST') throw new HttpRequestError(405, ErrorCode.BadRequest, 'POST a list of consent questions');
   const body = (await readJsonBody(req)) as Partial<ConsentDecisionRequest>;
   const questions = body?.questions;
-  if (typeof body?.subgraph !== 'string' || !Array.isArray(questions) || questions.length > MAX_QUESTIONS || !questions.every(isQuestion)) {
-    throw new HttpRequestError(400, ErrorCode.BadRequest, `expected { subgraph, questions: [{ childId, scope, fields }] } with at most ${MAX_QUESTIONS} questions`);
+  if (
+    typeof body?.subgraph !== 'string' ||
+    !Array.isArray(questions) ||
+    questions.length > MAX_QUESTIONS ||
+    !questions.every(isQuestion)
+  ) {
+    throw new HttpRequestError(
+      400,
+      ErrorCode.BadRequest,
+      `expected { subgraph, questions: [{ childId, scope, fields }] } with at most ${MAX_QUESTIONS} questions`,
+    );
   }
   return body as ConsentDecisionRequest;
 }
@@ -36,7 +59,11 @@ async function readRequest(req: IncomingMessage): Promise<ConsentDecisionRequest
  * requester in the signed context, and stores one audit record per question before answering.
  * If the audit cannot be stored the request fails, and the asking subgraph withholds the data.
  */
-export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (req: IncomingMessage, res: ServerResponse, { prisma, clock, requesterContext }) => {
+export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  { prisma, clock, requesterContext },
+) => {
   let request: ConsentDecisionRequest;
   try {
     request = await readRequest(req);
@@ -46,7 +73,10 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (req: In
   }
   const at = clock();
   const { requester, requestId } = requesterContext;
-  const facts = await loadConsentFacts(prisma, request.questions.map((question) => question.childId));
+  const facts = await loadConsentFacts(
+    prisma,
+    request.questions.map((question) => question.childId),
+  );
   const decisions = request.questions.map((question) => {
     const child = facts.get(question.childId);
     const decision = child
@@ -72,6 +102,8 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (req: In
       decidedAt: at,
     })),
   );
-  const response: ConsentDecisionResponse = { decisions: decisions.map(({ fields: _fields, ...decision }) => decision) };
+  const response: ConsentDecisionResponse = {
+    decisions: decisions.map(({ fields: _fields, ...decision }) => decision),
+  };
   sendJson(res, 200, response);
 };

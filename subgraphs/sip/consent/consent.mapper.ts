@@ -1,8 +1,15 @@
-import type { Consent as ConsentRow, ConsentWithdrawal as WithdrawalRow, Guardian as GuardianRow } from '../../../prisma/sip/client/client.ts';
+import type {
+  Consent as ConsentRow,
+  ConsentWithdrawal as WithdrawalRow,
+  Guardian as GuardianRow,
+} from '../../../prisma/sip/client/client.ts';
 import { toGuardian } from '../child.mapper.ts';
 import { Consent, ConsentWithdrawal, type ConsentStatus } from './consent.type.ts';
 
-export type ConsentRowWithRelations = ConsentRow & { withdrawal: WithdrawalRow | null; replacedBy: { id: string; recordedAt: Date } | null };
+export type ConsentRowWithRelations = ConsentRow & {
+  withdrawal: WithdrawalRow | null;
+  replacedBy: { id: string; recordedAt: Date } | null;
+};
 
 /** The include that gives a consent row everything toConsent needs. */
 export const CONSENT_INCLUDE = { withdrawal: true, replacedBy: { select: { id: true, recordedAt: true } } } as const;

@@ -18,18 +18,29 @@ import { withdrawConsent } from './withdraw-consent.ts';
 export class ConsentResolver {
   @Query(() => [ConsentScopeInfo], { description: 'The catalogue of information categories a consent can cover.' })
   consentScopes(): ConsentScopeInfo[] {
-    return Object.entries(CONSENT_SCOPES).map(([scope, info]) => Object.assign(new ConsentScopeInfo(), { scope, ...info }));
+    return Object.entries(CONSENT_SCOPES).map(([scope, info]) =>
+      Object.assign(new ConsentScopeInfo(), { scope, ...info }),
+    );
   }
 
-  @Query(() => [Consent], { description: "Every consent recorded for a child, every version, newest first. For staff, and for the child's own family." })
+  @Query(() => [Consent], {
+    description:
+      "Every consent recorded for a child, every version, newest first. For staff, and for the child's own family.",
+  })
   async consents(@Arg('childId', () => ID) childId: string, @Ctx() context: SipContext): Promise<Consent[]> {
     await assertMaySeeChild(context, childId);
-    const rows = await context.prisma.consent.findMany({ where: { childId }, include: CONSENT_INCLUDE, orderBy: [{ recordedAt: 'desc' }, { id: 'asc' }] });
+    const rows = await context.prisma.consent.findMany({
+      where: { childId },
+      include: CONSENT_INCLUDE,
+      orderBy: [{ recordedAt: 'desc' }, { id: 'asc' }],
+    });
     return presentConsents(context, rows);
   }
 
   @Query(() => ConsentDecisionResult, {
-    description: 'What the consent rule decides for a child, scope and agency at an instant (default: now), from what was recorded by then.',
+    description:
+      'What the consent rule decides for a child, scope and agency at an instant (default: now), from what was ' +
+      'recorded by then.',
   })
   async consentDecision(
     @Arg('childId', () => ID) childId: string,
@@ -43,17 +54,26 @@ export class ConsentResolver {
     const facts = (await loadConsentFacts(context.prisma, [childId])).get(childId);
     if (!facts) throw new BadUserInputError('childId', 'no child with this id');
     const decision = decideConsent(facts.consents, facts.child, { scope, agency, at: at ?? context.clock() });
-    return Object.assign(new ConsentDecisionResult(), { granted: decision.granted, reason: decision.granted ? null : decision.reason, consentId: decision.consentId });
+    return Object.assign(new ConsentDecisionResult(), {
+      granted: decision.granted,
+      reason: decision.granted ? null : decision.reason,
+      consentId: decision.consentId,
+    });
   }
 
   @Mutation(() => Consent, { description: 'Records a consent given in writing or orally. Agency staff only.' })
-  async recordConsent(@Arg('input', () => RecordConsentInput) input: RecordConsentInput, @Ctx() context: SipContext): Promise<Consent> {
+  async recordConsent(
+    @Arg('input', () => RecordConsentInput) input: RecordConsentInput,
+    @Ctx() context: SipContext,
+  ): Promise<Consent> {
     assertStaff(context.requester, 'record a consent');
     const [consent] = await presentConsents(context, [await recordConsent(context, input)]);
     return consent;
   }
 
-  @Mutation(() => Consent, { description: 'Withdraws a consent from now on. Staff, a guardian with custody, or the child from 15.' })
+  @Mutation(() => Consent, {
+    description: 'Withdraws a consent from now on. Staff, a guardian with custody, or the child from 15.',
+  })
   async withdrawConsent(
     @Arg('consentId', () => ID) consentId: string,
     @Arg('reason', () => String) reason: string,

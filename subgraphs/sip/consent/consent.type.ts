@@ -4,14 +4,31 @@ import { Agency, ConsentForm } from '../../../prisma/sip/client/enums.ts';
 import { DENIAL_REASONS } from '../../../lib/consent/consent-decision.ts';
 import { Guardian } from '../guardian.type.ts';
 
-registerEnumType(Agency, { name: 'Agency', description: 'An agency that may receive another agency’s data under consent.' });
-registerEnumType(ConsentForm, { name: 'ConsentForm', description: 'Written or oral; either way it is documented here.' });
+registerEnumType(Agency, {
+  name: 'Agency',
+  description: 'An agency that may receive another agency’s data under consent.',
+});
+registerEnumType(ConsentForm, {
+  name: 'ConsentForm',
+  description: 'Written or oral; either way it is documented here.',
+});
 
-export const ConsentStatus = { ACTIVE: 'ACTIVE', NOT_YET_VALID: 'NOT_YET_VALID', EXPIRED: 'EXPIRED', WITHDRAWN: 'WITHDRAWN', REPLACED: 'REPLACED' } as const;
+export const ConsentStatus = {
+  ACTIVE: 'ACTIVE',
+  NOT_YET_VALID: 'NOT_YET_VALID',
+  EXPIRED: 'EXPIRED',
+  WITHDRAWN: 'WITHDRAWN',
+  REPLACED: 'REPLACED',
+} as const;
 export type ConsentStatus = keyof typeof ConsentStatus;
-registerEnumType(ConsentStatus, { name: 'ConsentStatus', description: 'Where the consent stands at the moment of the request.' });
+registerEnumType(ConsentStatus, {
+  name: 'ConsentStatus',
+  description: 'Where the consent stands at the moment of the request.',
+});
 
-export const DenialReason = Object.fromEntries(DENIAL_REASONS.map((reason) => [reason, reason])) as { [K in (typeof DENIAL_REASONS)[number]]: K };
+export const DenialReason = Object.fromEntries(DENIAL_REASONS.map((reason) => [reason, reason])) as {
+  [K in (typeof DENIAL_REASONS)[number]]: K;
+};
 registerEnumType(DenialReason, { name: 'ConsentDenialReason' });
 
 @ObjectType()

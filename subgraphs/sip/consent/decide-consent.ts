@@ -36,7 +36,9 @@ export interface ConsentQuestionFacts {
  * The checks run in this order; a refusal names the first check that failed for the consent
  * that came closest to passing (a later check reached = closer).
  */
-const CHECKS: Array<[DenialReason, (consent: ConsentFacts, child: ChildFacts, question: ConsentQuestionFacts) => boolean]> = [
+const CHECKS: Array<
+  [DenialReason, (consent: ConsentFacts, child: ChildFacts, question: ConsentQuestionFacts) => boolean]
+> = [
   ['SCOPE_NOT_COVERED', (consent, _, { scope }) => consent.scopes.includes(scope)],
   ['AGENCY_NOT_COVERED', (consent, _, { agency }) => agency !== null && consent.agencies.includes(agency)],
   // Every guardian with custody consented; or the child, aged 15 or more at that instant, did.
@@ -52,15 +54,24 @@ const CHECKS: Array<[DenialReason, (consent: ConsentFacts, child: ChildFacts, qu
   ['EXPIRED', (consent, _, { at }) => at < consent.validUntil],
 ];
 
-const inForce = (consent: ConsentFacts, at: Date) => consent.recordedAt <= at && (consent.replacedAt === null || at < consent.replacedAt);
+const inForce = (consent: ConsentFacts, at: Date) =>
+  consent.recordedAt <= at && (consent.replacedAt === null || at < consent.replacedAt);
 
-export function decideConsent(consents: ConsentFacts[], child: ChildFacts, question: ConsentQuestionFacts): ConsentDecision {
-  const candidates = consents.filter((consent) => inForce(consent, question.at)).sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime());
+export function decideConsent(
+  consents: ConsentFacts[],
+  child: ChildFacts,
+  question: ConsentQuestionFacts,
+): ConsentDecision {
+  const candidates = consents
+    .filter((consent) => inForce(consent, question.at))
+    .sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime());
   let closest: { consent: ConsentFacts; reason: DenialReason; reached: number } | null = null;
   for (const consent of candidates) {
     const failed = CHECKS.findIndex(([, passes]) => !passes(consent, child, question));
     if (failed === -1) return { granted: true, consentId: consent.id };
     if (!closest || failed > closest.reached) closest = { consent, reason: CHECKS[failed][0], reached: failed };
   }
-  return closest ? { granted: false, reason: closest.reason, consentId: closest.consent.id } : { granted: false, reason: 'NO_CONSENT', consentId: null };
+  return closest
+    ? { granted: false, reason: closest.reason, consentId: closest.consent.id }
+    : { granted: false, reason: 'NO_CONSENT', consentId: null };
 }

@@ -6,7 +6,11 @@ import type { Consent } from './consent.type.ts';
 export async function presentConsents(context: SipContext, rows: ConsentRowWithRelations[]): Promise<Consent[]> {
   const guardianIds = [...new Set(rows.flatMap((row) => row.guardianIds))];
   const guardians = await context.loaders.guardianById.loadMany(guardianIds);
-  const byId = new Map(guardians.flatMap((guardian) => (guardian && !(guardian instanceof Error) ? [[guardian.id, guardian] as const] : [])));
+  const byId = new Map(
+    guardians.flatMap((guardian) =>
+      guardian && !(guardian instanceof Error) ? [[guardian.id, guardian] as const] : [],
+    ),
+  );
   const now = context.clock();
   return rows.map((row) => toConsent(row, byId, now));
 }

@@ -7,7 +7,9 @@ export class RecordConsentInput {
   @Field(() => ID)
   childId!: string;
 
-  @Field(() => [ID], { description: 'The guardians with custody who gave the consent; each must be a custodian of the child.' })
+  @Field(() => [ID], {
+    description: 'The guardians with custody who gave the consent; each must be a custodian of the child.',
+  })
   guardianIds!: string[];
 
   @Field(() => Boolean, { defaultValue: false, description: 'The child gave it; only from 15.' })
@@ -31,6 +33,9 @@ export class RecordConsentInput {
   @Field(() => DateTime, { description: 'Exclusive; must be after validFrom.' })
   validUntil!: Date;
 
-  @Field(() => ID, { nullable: true, description: 'A consent this one replaces (a new version); it stops holding now.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A consent this one replaces (a new version); it stops holding now.',
+  })
   replacesConsentId?: string | null;
 }

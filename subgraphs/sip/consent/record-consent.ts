@@ -31,17 +31,24 @@ export async function recordConsent(context: SipContext, input: RecordConsentInp
   if (input.validUntil <= input.validFrom) throw new BadUserInputError('input.validUntil', 'must be after validFrom');
   const purpose = input.purpose.trim();
   if (purpose === '') throw new BadUserInputError('input.purpose', 'must not be empty');
-  if (purpose.length > MAX_PURPOSE_LENGTH) throw new BadUserInputError('input.purpose', `must be at most ${MAX_PURPOSE_LENGTH} characters`);
+  if (purpose.length > MAX_PURPOSE_LENGTH)
+    throw new BadUserInputError('input.purpose', `must be at most ${MAX_PURPOSE_LENGTH} characters`);
 
   const custodians = new Set(child.guardians.filter((g) => g.hasCustody).map((g) => g.guardianId));
   input.guardianIds.forEach((guardianId, i) => {
-    if (!custodians.has(guardianId)) throw new BadUserInputError(`input.guardianIds.${i}`, 'not a guardian with custody of this child');
-    if (input.guardianIds.indexOf(guardianId) !== i) throw new BadUserInputError(`input.guardianIds.${i}`, 'listed twice');
+    if (!custodians.has(guardianId))
+      throw new BadUserInputError(`input.guardianIds.${i}`, 'not a guardian with custody of this child');
+    if (input.guardianIds.indexOf(guardianId) !== i)
+      throw new BadUserInputError(`input.guardianIds.${i}`, 'listed twice');
   });
   if (input.givenByChild && ageOn(child.dateOfBirth, now) < OWN_CONSENT_AGE) {
-    throw new BadUserInputError('input.givenByChild', `a child under ${OWN_CONSENT_AGE} cannot consent on their own; the guardians consent`);
+    throw new BadUserInputError(
+      'input.givenByChild',
+      `a child under ${OWN_CONSENT_AGE} cannot consent on their own; the guardians consent`,
+    );
   }
-  if (input.guardianIds.length === 0 && !input.givenByChild) throw new BadUserInputError('input.guardianIds', 'name who gave the consent');
+  if (input.guardianIds.length === 0 && !input.givenByChild)
+    throw new BadUserInputError('input.guardianIds', 'name who gave the consent');
 
   return context.prisma.$transaction(async (tx) => {
     // replacesId is unique: of two concurrent replacements of one version, the second fails here.
@@ -49,9 +56,12 @@ export async function recordConsent(context: SipContext, input: RecordConsentInp
       const replaced = isUuid(input.replacesConsentId)
         ? await tx.consent.findUnique({ where: { id: input.replacesConsentId }, include: CONSENT_INCLUDE })
         : null;
-      if (!replaced || replaced.childId !== child.id) throw new BadUserInputError('input.replacesConsentId', 'no consent with this id for this child');
-      if (replaced.replacedBy) throw new BadUserInputError('input.replacesConsentId', 'already replaced by a newer version');
-      if (replaced.withdrawal) throw new BadUserInputError('input.replacesConsentId', 'withdrawn; record a new consent instead');
+      if (!replaced || replaced.childId !== child.id)
+        throw new BadUserInputError('input.replacesConsentId', 'no consent with this id for this child');
+      if (replaced.replacedBy)
+        throw new BadUserInputError('input.replacesConsentId', 'already replaced by a newer version');
+      if (replaced.withdrawal)
+        throw new BadUserInputError('input.replacesConsentId', 'withdrawn; record a new consent instead');
     }
     const consent = await tx.consent.create({
       data: {
@@ -74,7 +84,14 @@ export async function recordConsent(context: SipContext, input: RecordConsentInp
     if (input.replacesConsentId != null) {
       // The new version covers the SIPs the old one covered.
       const links = await tx.sipConsent.findMany({ where: { consentId: input.replacesConsentId } });
-      await tx.sipConsent.createMany({ data: links.map(({ sipId }) => ({ sipId, consentId: consent.id, linkedAt: now, linkedBy: context.requester.subject })) });
+      await tx.sipConsent.createMany({
+        data: links.map(({ sipId }) => ({
+          sipId,
+          consentId: consent.id,
+          linkedAt: now,
+          linkedBy: context.requester.subject,
+        })),
+      });
     }
     return consent;
   });

@@ -7,7 +7,12 @@ import { checkedMeetingTime } from './meeting-time.ts';
 import { sipOfMeeting } from './record-meeting-held.ts';
 
 /** A meeting that is still to come: neither held nor cancelled. Staff taking part may move or cancel it. */
-async function changeUpcomingMeeting<T>(context: SipContext, meetingId: string, action: string, work: (tx: Tx, meetingId: string, now: Date) => Promise<T>) {
+async function changeUpcomingMeeting<T>(
+  context: SipContext,
+  meetingId: string,
+  action: string,
+  work: (tx: Tx, meetingId: string, now: Date) => Promise<T>,
+) {
   const sipId = await sipOfMeeting(context, meetingId, 'meetingId');
   return changeOpenSip(context, sipId, 'meetingId', async (tx, _sip, role, now) => {
     assertStaffParticipant(role, action);
@@ -21,7 +26,9 @@ async function changeUpcomingMeeting<T>(context: SipContext, meetingId: string, 
 /** Moves a meeting to another time, place or mode. */
 export function rescheduleMeeting(context: SipContext, meetingId: string, input: MeetingTimeInput) {
   const time = checkedMeetingTime(input, context.clock());
-  return changeUpcomingMeeting(context, meetingId, 'move meetings', (tx, id) => tx.meeting.update({ where: { id }, data: time }));
+  return changeUpcomingMeeting(context, meetingId, 'move meetings', (tx, id) =>
+    tx.meeting.update({ where: { id }, data: time }),
+  );
 }
 
 /** Calls a meeting off, saying why. */

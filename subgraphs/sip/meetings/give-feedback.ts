@@ -15,19 +15,24 @@ const SCALE = { min: 1, max: 5 };
 export async function giveSipFeedback(context: SipContext, meetingId: string, input: SipFeedbackInput) {
   const { requester } = context;
   const meeting = isUuid(meetingId)
-    ? await context.prisma.meeting.findUnique({ where: { id: meetingId }, include: { sip: { include: { participants: true, child: { include: { guardians: true } } } } } })
+    ? await context.prisma.meeting.findUnique({
+        where: { id: meetingId },
+        include: { sip: { include: { participants: true, child: { include: { guardians: true } } } } },
+      })
     : null;
   if (!meeting) throw new BadUserInputError('meetingId', 'no meeting with this id');
   const { sip } = meeting;
   const isChild = requester.role === Role.Child && requester.subject === sip.childId;
   const isGuardian =
     requester.role === Role.Guardian &&
-    (sip.child.guardians.some((g) => g.guardianId === requester.subject && g.hasCustody) || sip.participants.some((p) => p.kind === 'GUARDIAN' && p.subject === requester.subject));
+    (sip.child.guardians.some((g) => g.guardianId === requester.subject && g.hasCustody) ||
+      sip.participants.some((p) => p.kind === 'GUARDIAN' && p.subject === requester.subject));
   if (!isChild && !isGuardian) throw new ForbiddenError('SIP-kollen is for the child and their guardians');
   if (!meeting.heldAt) throw new BadUserInputError('meetingId', 'the meeting has not been held yet');
   for (const field of ['listenedTo', 'understood', 'helpful'] as const) {
     const value = input[field];
-    if (!Number.isInteger(value) || value < SCALE.min || value > SCALE.max) throw new BadUserInputError(`input.${field}`, `must be a whole number from ${SCALE.min} to ${SCALE.max}`);
+    if (!Number.isInteger(value) || value < SCALE.min || value > SCALE.max)
+      throw new BadUserInputError(`input.${field}`, `must be a whole number from ${SCALE.min} to ${SCALE.max}`);
   }
   try {
     return await context.prisma.sipFeedback.create({
@@ -42,7 +47,8 @@ export async function giveSipFeedback(context: SipContext, meetingId: string, in
       },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new BadUserInputError('meetingId', 'you have already given feedback on this meeting');
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new BadUserInputError('meetingId', 'you have already given feedback on this meeting');
     throw error;
   }
 }

@@ -31,7 +31,10 @@ export class ScheduleMeetingInput extends MeetingTimeInput {
   @Field(() => ID, { description: 'A staff participant among the invited.' })
   chairId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'A staff participant among the invited; required for SIP and follow-up meetings.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A staff participant among the invited; required for SIP and follow-up meetings.',
+  })
   secretaryId?: string | null;
 
   @Field(() => [ID], { description: 'Participants of the SIP to invite.' })

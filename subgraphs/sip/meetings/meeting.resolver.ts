@@ -14,7 +14,10 @@ const toFeedback = ({ listenedTo, understood, helpful, comment, givenAt }: SipFe
   Object.assign(new SipFeedback(), { listenedTo, understood, helpful, comment, givenAt });
 
 async function meetingRow(context: SipContext, meeting: Meeting) {
-  const [meetings, participants] = await Promise.all([context.loaders.meetingsBySipId.load(meeting.sipId), context.loaders.participantsBySipId.load(meeting.sipId)]);
+  const [meetings, participants] = await Promise.all([
+    context.loaders.meetingsBySipId.load(meeting.sipId),
+    context.loaders.participantsBySipId.load(meeting.sipId),
+  ]);
   const row = meetings.find((m) => m.id === meeting.id);
   if (!row) throw new Error(`meeting ${meeting.id} is missing from its SIP`);
   const participantById = new Map(participants.map((p) => [p.id, p]));
@@ -29,7 +32,10 @@ async function meetingRow(context: SipContext, meeting: Meeting) {
 @Resolver(() => Meeting)
 export class MeetingResolver {
   @Mutation(() => Meeting, { description: 'Books a meeting in the SIP (staff taking part).' })
-  async scheduleMeeting(@Arg('input', () => ScheduleMeetingInput) input: ScheduleMeetingInput, @Ctx() context: SipContext): Promise<Meeting> {
+  async scheduleMeeting(
+    @Arg('input', () => ScheduleMeetingInput) input: ScheduleMeetingInput,
+    @Ctx() context: SipContext,
+  ): Promise<Meeting> {
     return toMeeting(await scheduleMeeting(context, input));
   }
 
@@ -43,7 +49,11 @@ export class MeetingResolver {
   }
 
   @Mutation(() => Meeting, { description: 'Calls off a meeting that is still to come, saying why.' })
-  async cancelMeeting(@Arg('meetingId', () => ID) meetingId: string, @Arg('reason', () => String) reason: string, @Ctx() context: SipContext): Promise<Meeting> {
+  async cancelMeeting(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() context: SipContext,
+  ): Promise<Meeting> {
     return toMeeting(await cancelMeeting(context, meetingId, reason));
   }
 
@@ -57,7 +67,9 @@ export class MeetingResolver {
     return toMeeting(await recordMeetingHeld(context, meetingId, attendedIds, notes));
   }
 
-  @Mutation(() => SipFeedback, { description: 'SIP-kollen: the child or a guardian gives short feedback after a held meeting.' })
+  @Mutation(() => SipFeedback, {
+    description: 'SIP-kollen: the child or a guardian gives short feedback after a held meeting.',
+  })
   async giveSipFeedback(
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('input', () => SipFeedbackInput) input: SipFeedbackInput,

@@ -8,13 +8,20 @@ const MAX_NOTES_LENGTH = 20_000;
 
 /** The SIP a meeting belongs to; meetings never move, so this is read before the SIP is locked. */
 export async function sipOfMeeting(context: SipContext, meetingId: string, field: string): Promise<string> {
-  const meeting = isUuid(meetingId) ? await context.prisma.meeting.findUnique({ where: { id: meetingId }, select: { sipId: true } }) : null;
+  const meeting = isUuid(meetingId)
+    ? await context.prisma.meeting.findUnique({ where: { id: meetingId }, select: { sipId: true } })
+    : null;
   if (!meeting) throw new BadUserInputError(field, 'no meeting with this id');
   return meeting.sipId;
 }
 
 /** Records that a meeting took place, who attended (invited or not) and the notes. Once per meeting. */
-export async function recordMeetingHeld(context: SipContext, meetingId: string, attendedIds: string[], notes: string | null | undefined) {
+export async function recordMeetingHeld(
+  context: SipContext,
+  meetingId: string,
+  attendedIds: string[],
+  notes: string | null | undefined,
+) {
   const sipId = await sipOfMeeting(context, meetingId, 'meetingId');
   return changeOpenSip(context, sipId, 'meetingId', async (tx, sip, role, now) => {
     assertStaffParticipant(role, 'record meetings');
@@ -25,9 +32,11 @@ export async function recordMeetingHeld(context: SipContext, meetingId: string, 
     if (attendedIds.length === 0) throw new BadUserInputError('attendedIds', 'name who attended');
     assertDistinct(attendedIds, 'attendedIds');
     attendedIds.forEach((id, i) => {
-      if (!sip.participants.some((p) => p.id === id)) throw new BadUserInputError(`attendedIds.${i}`, 'not a participant of this SIP');
+      if (!sip.participants.some((p) => p.id === id))
+        throw new BadUserInputError(`attendedIds.${i}`, 'not a participant of this SIP');
     });
-    if (!attendedIds.includes(meeting.chairId)) throw new BadUserInputError('attendedIds', 'the chair must be among those who attended');
+    if (!attendedIds.includes(meeting.chairId))
+      throw new BadUserInputError('attendedIds', 'the chair must be among those who attended');
     const attended = new Set(attendedIds);
     const invited = new Set(meeting.participants.map((p) => p.participantId));
     return tx.meeting.update({
@@ -40,7 +49,9 @@ export async function recordMeetingHeld(context: SipContext, meetingId: string, 
             { where: { participantId: { in: attendedIds } }, data: { attended: true } },
             { where: { participantId: { notIn: attendedIds } }, data: { attended: false } },
           ],
-          create: [...attended].filter((id) => !invited.has(id)).map((participantId) => ({ participantId, invited: false, attended: true })),
+          create: [...attended]
+            .filter((id) => !invited.has(id))
+            .map((participantId) => ({ participantId, invited: false, attended: true })),
         },
       },
     });

@@ -27,23 +27,36 @@ export async function scheduleMeeting(context: SipContext, input: ScheduleMeetin
       return participant;
     });
     const invitedStaff = (id: string | null | undefined) => invited.some((p) => p.id === id && p.kind === 'STAFF');
-    if (!invitedStaff(input.chairId)) throw new BadUserInputError('input.chairId', 'must be a staff participant invited to the meeting');
+    if (!invitedStaff(input.chairId))
+      throw new BadUserInputError('input.chairId', 'must be a staff participant invited to the meeting');
     const needsSecretary = input.kind === 'SIP_MEETING' || input.kind === 'FOLLOW_UP';
-    if (input.secretaryId != null && !invitedStaff(input.secretaryId)) throw new BadUserInputError('input.secretaryId', 'must be a staff participant invited to the meeting');
-    if (needsSecretary && input.secretaryId == null) throw new BadUserInputError('input.secretaryId', `a ${input.kind} needs a secretary`);
-    if (needsSecretary && input.secretaryId === input.chairId) throw new BadUserInputError('input.secretaryId', 'must be someone other than the chair');
+    if (input.secretaryId != null && !invitedStaff(input.secretaryId))
+      throw new BadUserInputError('input.secretaryId', 'must be a staff participant invited to the meeting');
+    if (needsSecretary && input.secretaryId == null)
+      throw new BadUserInputError('input.secretaryId', `a ${input.kind} needs a secretary`);
+    if (needsSecretary && input.secretaryId === input.chairId)
+      throw new BadUserInputError('input.secretaryId', 'must be someone other than the chair');
 
     const familyInvited = invited.some((p) => isFamily(p.kind));
-    if (input.kind === 'FAMILY_PRE_MEETING' && !familyInvited) throw new BadUserInputError('input.invitedIds', 'the pre-meeting with the family must invite a guardian or the child');
+    if (input.kind === 'FAMILY_PRE_MEETING' && !familyInvited)
+      throw new BadUserInputError(
+        'input.invitedIds',
+        'the pre-meeting with the family must invite a guardian or the child',
+      );
     if (input.kind === 'AGENCY_PRE_MEETING') {
       assertConsentInForce(sip, now, 'input.kind');
-      if (invited.some((p) => p.kind !== 'STAFF')) throw new BadUserInputError('input.invitedIds', "the agencies' pre-meeting is held without the family");
+      if (invited.some((p) => p.kind !== 'STAFF'))
+        throw new BadUserInputError('input.invitedIds', "the agencies' pre-meeting is held without the family");
     }
     if (needsSecretary) {
       assertConsentInForce(sip, now, 'input.kind');
-      if (!familyInvited) throw new BadUserInputError('input.invitedIds', `a ${input.kind} must invite a guardian or the child`);
+      if (!familyInvited)
+        throw new BadUserInputError('input.invitedIds', `a ${input.kind} must invite a guardian or the child`);
       if (new Set(invited.filter((p) => p.kind === 'STAFF').map((p) => p.agency)).size < 2) {
-        throw new BadUserInputError('input.invitedIds', `a ${input.kind} brings together staff from at least two agencies`);
+        throw new BadUserInputError(
+          'input.invitedIds',
+          `a ${input.kind} brings together staff from at least two agencies`,
+        );
       }
     }
     if (input.kind === 'FOLLOW_UP' && (await tx.planVersion.count({ where: { sipId: sip.id } })) === 0) {

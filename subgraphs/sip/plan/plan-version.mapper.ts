@@ -1,4 +1,8 @@
-import type { PlanGoal as GoalRow, PlanIntervention as InterventionRow, PlanVersion as VersionRow } from '../../../prisma/sip/client/client.ts';
+import type {
+  PlanGoal as GoalRow,
+  PlanIntervention as InterventionRow,
+  PlanVersion as VersionRow,
+} from '../../../prisma/sip/client/client.ts';
 import { toLocalDate } from '../../../lib/periods.ts';
 import { PlanGoal, PlanIntervention, PlanVersion } from './plan-version.type.ts';
 
@@ -14,7 +18,9 @@ export function toPlanVersion(row: VersionRowWithContent, childId: string): Plan
     number: row.number,
     createdAt: row.createdAt,
     needs: row.needs,
-    goals: row.goals.map(({ term, description, measure }) => Object.assign(new PlanGoal(), { term, description, measure })),
+    goals: row.goals.map(({ term, description, measure }) =>
+      Object.assign(new PlanGoal(), { term, description, measure }),
+    ),
     interventions: row.interventions.map((intervention) =>
       Object.assign(new PlanIntervention(), {
         id: intervention.id,

@@ -26,24 +26,47 @@ async function versionFacts(context: SipContext, version: PlanVersion) {
   const now = context.clock();
   const signedBy = new Set(row.signatures.map((s) => s.participantId));
   const signers = participants.filter((p) => isSigner(p, child.dateOfBirth, now));
-  return { sip, child, row, participants, isCurrent: versions.at(-1)?.id === row.id, awaiting: signers.filter((p) => !signedBy.has(p.id)) };
+  return {
+    sip,
+    child,
+    row,
+    participants,
+    isCurrent: versions.at(-1)?.id === row.id,
+    awaiting: signers.filter((p) => !signedBy.has(p.id)),
+  };
 }
 
 @Resolver(() => PlanVersion)
 export class PlanVersionResolver {
-  @Mutation(() => PlanVersion, { description: 'Writes the next version of the plan (staff taking part; the family agreed; a linked consent in force). It needs new signatures.' })
-  async savePlanVersion(@Arg('sipId', () => ID) sipId: string, @Arg('input', () => PlanInput) input: PlanInput, @Ctx() context: SipContext): Promise<PlanVersion> {
+  @Mutation(() => PlanVersion, {
+    description:
+      'Writes the next version of the plan (staff taking part; the family agreed; a linked consent in force). It ' +
+      'needs new signatures.',
+  })
+  async savePlanVersion(
+    @Arg('sipId', () => ID) sipId: string,
+    @Arg('input', () => PlanInput) input: PlanInput,
+    @Ctx() context: SipContext,
+  ): Promise<PlanVersion> {
     const { version, childId } = await savePlanVersion(context, sipId, input);
     return toPlanVersion(version, childId);
   }
 
-  @Mutation(() => PlanVersion, { description: 'The requester signs the current version of the plan, as a participant.' })
-  async signPlanVersion(@Arg('versionId', () => ID) versionId: string, @Ctx() context: SipContext): Promise<PlanVersion> {
+  @Mutation(() => PlanVersion, {
+    description: 'The requester signs the current version of the plan, as a participant.',
+  })
+  async signPlanVersion(
+    @Arg('versionId', () => ID) versionId: string,
+    @Ctx() context: SipContext,
+  ): Promise<PlanVersion> {
     const { version, childId } = await signPlanVersion(context, versionId);
     return toPlanVersion(version, childId);
   }
 
-  @FieldResolver(() => Meeting, { nullable: true, description: 'The SIP or follow-up meeting where this version was agreed.' })
+  @FieldResolver(() => Meeting, {
+    nullable: true,
+    description: 'The SIP or follow-up meeting where this version was agreed.',
+  })
   async decidedAt(@Root() version: PlanVersion, @Ctx() context: SipContext): Promise<Meeting | null> {
     if (!version.meetingId) return null;
     const meeting = (await context.loaders.meetingsBySipId.load(version.sipId)).find((m) => m.id === version.meetingId);
@@ -52,7 +75,9 @@ export class PlanVersionResolver {
 
   @FieldResolver(() => SipParticipant, { description: 'The coordinator (huvudansvarig) this version names.' })
   async coordinator(@Root() version: PlanVersion, @Ctx() context: SipContext): Promise<SipParticipant> {
-    const participant = (await context.loaders.participantsBySipId.load(version.sipId)).find((p) => p.id === version.coordinatorId);
+    const participant = (await context.loaders.participantsBySipId.load(version.sipId)).find(
+      (p) => p.id === version.coordinatorId,
+    );
     if (!participant) throw new Error(`plan version ${version.id} names a missing coordinator`);
     return toParticipant(participant);
   }
@@ -61,10 +86,17 @@ export class PlanVersionResolver {
   async signatures(@Root() version: PlanVersion, @Ctx() context: SipContext): Promise<PlanSignature[]> {
     const { row, participants } = await versionFacts(context, version);
     const byId = new Map(participants.map((p) => [p.id, p]));
-    return row.signatures.map((s) => Object.assign(new PlanSignature(), { participant: toParticipant(byId.get(s.participantId)!), signedAt: s.signedAt }));
+    return row.signatures.map((s) =>
+      Object.assign(new PlanSignature(), {
+        participant: toParticipant(byId.get(s.participantId)!),
+        signedAt: s.signedAt,
+      }),
+    );
   }
 
-  @FieldResolver(() => [SipParticipant], { description: 'Participants who sign (staff, guardians, the child from 15) and have not signed this version.' })
+  @FieldResolver(() => [SipParticipant], {
+    description: 'Participants who sign (staff, guardians, the child from 15) and have not signed this version.',
+  })
   async awaitingSignatureFrom(@Root() version: PlanVersion, @Ctx() context: SipContext): Promise<SipParticipant[]> {
     return (await versionFacts(context, version)).awaiting.map(toParticipant);
   }

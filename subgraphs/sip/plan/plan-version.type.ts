@@ -18,7 +18,10 @@ export class PlanGoal {
   measure!: string;
 }
 
-@ObjectType({ description: "An intervention (insats) in the plan. The responsible agency may add its own record of it, under consent." })
+@ObjectType({
+  description:
+    'An intervention (insats) in the plan. The responsible agency may add its own record of it, under consent.',
+})
 @Directive('@key(fields: "id")')
 export class PlanIntervention {
   @Field(() => ID)
@@ -27,7 +30,10 @@ export class PlanIntervention {
   @Field(() => ID, { description: 'The child the plan is for; agency subgraphs decide consent by it.' })
   childId!: string;
 
-  @Field(() => ID, { nullable: true, description: "The intervention's record in the responsible agency's own system, if linked." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The intervention's record in the responsible agency's own system, if linked.",
+  })
   agencyRecordId!: string | null;
 
   @Field(() => String)
@@ -70,7 +76,9 @@ export class PlanSignature {
   signedAt!: Date;
 }
 
-@ObjectType({ description: 'One version of the plan. Versions never change; an edit is a new version that needs new signatures.' })
+@ObjectType({
+  description: 'One version of the plan. Versions never change; an edit is a new version that needs new signatures.',
+})
 export class PlanVersion {
   @Field(() => ID)
   id!: string;

@@ -46,7 +46,12 @@ export class InterventionInput {
   @Field(() => String)
   evaluatedBy!: string;
 
-  @Field(() => ID, { nullable: true, description: "The intervention's record in the responsible agency's own system (e.g. the social services decision), to show it in the plan under consent." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The intervention's record in the responsible agency's own system (e.g. the " +
+      'social services decision), to show it in the plan under consent.',
+  })
   agencyRecordId?: string | null;
 }
 

@@ -20,8 +20,13 @@ const escape = (text: string | number | null | undefined) => String(text ?? '').
 const AGENCY_NAMES = { SCHOOL: 'Skola', SOCIAL_SERVICES: 'Socialtjänst', HEALTH_CARE: 'Hälso- och sjukvård' } as const;
 const STATUS_NAMES = { AWAITING_FAMILY: 'inväntar familjens svar', ACTIVE: 'pågående', CLOSED: 'avslutad' } as const;
 
-const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
-const list = (items: string[]) => (items.length ? `<ul>${items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>` : '<p>–</p>');
+const stockholmTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+const list = (items: string[]) =>
+  items.length ? `<ul>${items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>` : '<p>–</p>';
 const person = (p: SipParticipant) => escape([p.name, p.title, p.unit].filter(Boolean).join(', '));
 
 /**
@@ -29,40 +34,71 @@ const person = (p: SipParticipant) => escape([p.name, p.title, p.unit].filter(Bo
  * form's order), ready for the browser's print dialog. It names the version and every signature,
  * so a printed copy shows exactly what was signed.
  */
-export function renderPrintablePlan({ sip, child, version, participants, signatures, awaiting, copyFor, printedAt }: PrintablePlan): string {
+export function renderPrintablePlan({
+  sip,
+  child,
+  version,
+  participants,
+  signatures,
+  awaiting,
+  copyFor,
+  printedAt,
+}: PrintablePlan): string {
   const byId = new Map(participants.map((p) => [p.id, p]));
   const coordinator = byId.get(version.coordinatorId);
   const goals = (term: 'SHORT' | 'LONG') =>
     list(version.goals.filter((g) => g.term === term).map((g) => `${g.description} (mäts genom: ${g.measure})`));
+  const row = (cells: string[]) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   const interventions = version.interventions
-    .map(
-      (i) =>
-        `<tr><td>${escape(i.what)}</td><td>${escape(AGENCY_NAMES[i.agency])}, ${escape(i.unit)}<br>${escape(i.responsiblePerson)}</td><td>${escape(i.frequency)}</td>` +
-        `<td>${escape(i.startsOn)} – ${escape(i.endsOn ?? '')}</td><td>${escape(i.location)}</td><td>${escape(i.evaluationMethod)} (${escape(i.evaluatedBy)})</td></tr>`,
+    .map((i) =>
+      row([
+        escape(i.what),
+        `${escape(AGENCY_NAMES[i.agency])}, ${escape(i.unit)}<br>${escape(i.responsiblePerson)}`,
+        escape(i.frequency),
+        `${escape(i.startsOn)} – ${escape(i.endsOn ?? '')}`,
+        escape(i.location),
+        `${escape(i.evaluationMethod)} (${escape(i.evaluatedBy)})`,
+      ]),
     )
     .join('');
-  const signed = signatures.map((s) => `<li>${person(byId.get(s.participantId)!)}: ${escape(stockholmTime.format(s.signedAt))}</li>`).join('');
+  const created = escape(stockholmTime.format(version.createdAt));
+  const versionLine = `Version ${version.number}, upprättad ${created}. Status: ${escape(STATUS_NAMES[sip.status])}.`;
+  const signedByAll = awaiting.length
+    ? `<p>Väntar på underskrift av: ${awaiting.map(person).join('; ')}</p>`
+    : '<p>Planen är underskriven av alla.</p>';
+  const signed = signatures
+    .map((s) => `<li>${person(byId.get(s.participantId)!)}: ${escape(stockholmTime.format(s.signedAt))}</li>`)
+    .join('');
   return `<!doctype html>
-<html lang="sv"><head><meta charset="utf-8"><title>SIP för ${escape(child.givenName)} ${escape(child.familyName)}, version ${version.number}</title>
-<style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.3rem;vertical-align:top;text-align:left}@media print{body{margin:0}}</style></head>
+<html lang="sv"><head><meta charset="utf-8">
+<title>SIP för ${escape(child.givenName)} ${escape(child.familyName)}, version ${version.number}</title>
+<style>
+body{font-family:sans-serif;max-width:50rem;margin:2rem auto}
+table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #999;padding:.3rem;vertical-align:top;text-align:left}
+@media print{body{margin:0}}
+</style></head>
 <body>
 <h1>Samordnad individuell plan (SIP)</h1>
 <p><strong>${escape(child.givenName)} ${escape(child.familyName)}</strong>, ${escape(child.personnummer)}</p>
-<p>Version ${version.number}, upprättad ${escape(stockholmTime.format(version.createdAt))}. Status: ${escape(STATUS_NAMES[sip.status])}.</p>
+<p>${versionLine}</p>
 <h2>Frågeställningar</h2>${list(sip.questions)}
 <h2>Behov</h2>${list(version.needs)}
 <h2>Mål på kort sikt</h2>${goals('SHORT')}
 <h2>Mål på lång sikt</h2>${goals('LONG')}
 <h2>Insatser</h2>
-<table><tr><th>Vad</th><th>Vem</th><th>Hur ofta</th><th>När</th><th>Var</th><th>Uppföljning av resultat</th></tr>${interventions}</table>
+<table><tr><th>Vad</th><th>Vem</th><th>Hur ofta</th><th>När</th><th>Var</th><th>Uppföljning av resultat</th>
+</tr>${interventions}</table>
 <h2>Det här gör barnet och familjen själva</h2>${list(version.familyActions)}
-<h2>Huvudansvarig</h2><p>${coordinator ? person(coordinator) : ''}<br>${escape(version.coordinatorPhone)}, ${escape(version.coordinatorEmail)}</p>
+<h2>Huvudansvarig</h2>
+<p>${coordinator ? person(coordinator) : ''}<br>
+${escape(version.coordinatorPhone)}, ${escape(version.coordinatorEmail)}</p>
 <h2>Uppföljning</h2><p>${escape(version.followUpOn)}: ${escape(version.followUpHow)}</p>
 ${version.endCriteria ? `<h2>Avslut</h2><p>${escape(version.endCriteria)}</p>` : ''}
 <h2>Kvarstående oenighet</h2>${list(version.disagreements)}
 <h2>Deltagare</h2>${list(participants.map((p) => [p.name, p.title, p.unit].filter(Boolean).join(', ')))}
 <h2>Underskrifter</h2>${signed ? `<ul>${signed}</ul>` : '<p>Inga ännu.</p>'}
-${awaiting.length ? `<p>Väntar på underskrift av: ${awaiting.map(person).join('; ')}</p>` : '<p>Planen är underskriven av alla.</p>'}
+${signedByAll}
 <footer><p>Kopia för ${escape(copyFor)}, utskriven ${escape(stockholmTime.format(printedAt))}.</p></footer>
 </body></html>
 `;

@@ -9,11 +9,13 @@ import type { PlanInput } from './plan.inputs.ts';
 const date = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
 function optionalRecordId(id: string | null | undefined, field: string): string | null {
   if (id == null) return null;
-  if (!isUuid(id)) throw new BadUserInputError(field, "must be the id of the intervention's record in the agency's own system");
+  if (!isUuid(id))
+    throw new BadUserInputError(field, "must be the id of the intervention's record in the agency's own system");
   return id;
 }
 
-const texts = (values: readonly string[], field: string) => values.map((value, i) => requiredText(value, `${field}.${i}`));
+const texts = (values: readonly string[], field: string) =>
+  values.map((value, i) => requiredText(value, `${field}.${i}`));
 
 /** Checks and normalises a plan's content that needs nothing from the database. */
 function planContent(input: PlanInput, today: string) {
@@ -29,7 +31,8 @@ function planContent(input: PlanInput, today: string) {
   }
   const interventions = input.interventions.map((intervention, i) => {
     const field = `input.interventions.${i}`;
-    if (intervention.endsOn != null && intervention.endsOn < intervention.startsOn) throw new BadUserInputError(`${field}.endsOn`, 'must not be before startsOn');
+    if (intervention.endsOn != null && intervention.endsOn < intervention.startsOn)
+      throw new BadUserInputError(`${field}.endsOn`, 'must not be before startsOn');
     return {
       position: i,
       what: requiredText(intervention.what, `${field}.what`),
@@ -70,10 +73,15 @@ export async function savePlanVersion(context: SipContext, sipId: string, input:
     assertStaffParticipant(role, 'write the plan');
     assertConsentInForce(sip, now, 'sipId');
     const coordinator = sip.participants.find((p) => p.id === input.coordinatorId);
-    if (coordinator?.kind !== 'STAFF') throw new BadUserInputError('input.coordinatorId', 'must be a staff participant of this SIP');
+    if (coordinator?.kind !== 'STAFF')
+      throw new BadUserInputError('input.coordinatorId', 'must be a staff participant of this SIP');
     const staffAgencies = new Set(sip.participants.filter((p) => p.kind === 'STAFF').map((p) => p.agency));
     content.interventions.forEach(({ agency }, i) => {
-      if (!staffAgencies.has(agency)) throw new BadUserInputError(`input.interventions.${i}.agency`, 'no staff from this agency takes part in the SIP');
+      if (!staffAgencies.has(agency))
+        throw new BadUserInputError(
+          `input.interventions.${i}.agency`,
+          'no staff from this agency takes part in the SIP',
+        );
     });
     if (input.meetingId != null) {
       const meeting = await tx.meeting.findFirst({ where: { id: input.meetingId, sipId: sip.id } });
@@ -82,7 +90,11 @@ export async function savePlanVersion(context: SipContext, sipId: string, input:
       }
       if (!meeting.heldAt) throw new BadUserInputError('input.meetingId', 'the meeting has not been recorded as held');
     }
-    const latest = await tx.planVersion.findFirst({ where: { sipId: sip.id }, orderBy: { number: 'desc' }, select: { number: true } });
+    const latest = await tx.planVersion.findFirst({
+      where: { sipId: sip.id },
+      orderBy: { number: 'desc' },
+      select: { number: true },
+    });
     const { goals, interventions, ...fields } = content;
     const version = await tx.planVersion.create({
       data: {

@@ -18,7 +18,12 @@ export function closeSip(context: SipContext, sipId: string, reason: ClosureReas
     if (automatic) throw new BadUserInputError('reason', `${reason} cannot be chosen; it is ${automatic}`);
     return tx.sip.update({
       where: { id: sip.id },
-      data: { closedAt: now, closureReason: reason, closureNote: requiredText(note, 'note'), closedBy: context.requester.subject },
+      data: {
+        closedAt: now,
+        closureReason: reason,
+        closureNote: requiredText(note, 'note'),
+        closedBy: context.requester.subject,
+      },
     });
   });
 }

@@ -1,5 +1,12 @@
 import type { Prisma } from '../../../prisma/sip/client/client.ts';
-import { demoChildren as c, demoGuardians as g, demoRecordIds, demoStaff, type DemoGuardian, type DemoStaff } from '../../../prisma/demo/people.ts';
+import {
+  demoChildren as c,
+  demoGuardians as g,
+  demoRecordIds,
+  demoStaff,
+  type DemoGuardian,
+  type DemoStaff,
+} from '../../../prisma/demo/people.ts';
 import { demoConsentId } from '../consent/demo-consents.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -9,30 +16,78 @@ export const demoSipId = (n: number) => uuid('44444444', n);
 const participantId = (sip: number, n: number) => uuid('55555555', sip * 100 + n);
 
 const staff = (sip: number, n: number, person: DemoStaff, isInitiator = false) => ({
-  id: participantId(sip, n), kind: 'STAFF' as const, subject: person.subject, name: person.name, agency: person.agency, unit: person.unit, title: person.title, isInitiator,
+  id: participantId(sip, n),
+  kind: 'STAFF' as const,
+  subject: person.subject,
+  name: person.name,
+  agency: person.agency,
+  unit: person.unit,
+  title: person.title,
+  isInitiator,
 });
 const guardian = (sip: number, n: number, person: DemoGuardian) => ({
-  id: participantId(sip, n), kind: 'GUARDIAN' as const, subject: person.id, name: `${person.givenName} ${person.familyName}`, title: 'vårdnadshavare',
+  id: participantId(sip, n),
+  kind: 'GUARDIAN' as const,
+  subject: person.id,
+  name: `${person.givenName} ${person.familyName}`,
+  title: 'vårdnadshavare',
 });
 
 type DemoParticipant = Omit<Prisma.SipParticipantCreateWithoutSipInput, 'addedAt'> & { id: string };
 
 const counsellingIntervention = (startsOn: Date) => ({
-  position: 0, what: 'Stödsamtal med kurator', agency: 'SCHOOL' as const, unit: 'Ekbackens skola', responsiblePerson: 'Karin Kurator', frequency: 'en gång i veckan',
-  startsOn, endsOn: null, location: 'Ekbackens skola', evaluationMethod: 'Samtal med barnet och vårdnadshavarna vid uppföljningen', evaluatedBy: 'Karin Kurator',
+  position: 0,
+  what: 'Stödsamtal med kurator',
+  agency: 'SCHOOL' as const,
+  unit: 'Ekbackens skola',
+  responsiblePerson: 'Karin Kurator',
+  frequency: 'en gång i veckan',
+  startsOn,
+  endsOn: null,
+  location: 'Ekbackens skola',
+  evaluationMethod: 'Samtal med barnet och vårdnadshavarna vid uppföljningen',
+  evaluatedBy: 'Karin Kurator',
 });
 const bupIntervention = (startsOn: Date) => ({
-  position: 1, what: 'Utredning och behandlingskontakt på BUP', agency: 'HEALTH_CARE' as const, unit: 'BUP Norra', responsiblePerson: 'Jonas Lind', frequency: 'varannan vecka',
-  startsOn, endsOn: null, location: 'BUP Norra', evaluationMethod: 'Skattningsskalor före och efter', evaluatedBy: 'Jonas Lind',
+  position: 1,
+  what: 'Utredning och behandlingskontakt på BUP',
+  agency: 'HEALTH_CARE' as const,
+  unit: 'BUP Norra',
+  responsiblePerson: 'Jonas Lind',
+  frequency: 'varannan vecka',
+  startsOn,
+  endsOn: null,
+  location: 'BUP Norra',
+  evaluationMethod: 'Skattningsskalor före och efter',
+  evaluatedBy: 'Jonas Lind',
 });
 const familySupport = (startsOn: Date, endsOn: Date) => ({
-  position: 2, what: 'Föräldraskapsstöd (SoL)', agency: 'SOCIAL_SERVICES' as const, unit: 'Barn och familj', responsiblePerson: 'Eva Sundberg', frequency: 'varannan vecka',
-  startsOn, endsOn, location: 'Familjecentralen', evaluationMethod: 'Uppföljningssamtal med föräldrarna', evaluatedBy: 'Eva Sundberg',
+  position: 2,
+  what: 'Föräldraskapsstöd (SoL)',
+  agency: 'SOCIAL_SERVICES' as const,
+  unit: 'Barn och familj',
+  responsiblePerson: 'Eva Sundberg',
+  frequency: 'varannan vecka',
+  startsOn,
+  endsOn,
+  location: 'Familjecentralen',
+  evaluationMethod: 'Uppföljningssamtal med föräldrarna',
+  evaluatedBy: 'Eva Sundberg',
   agencyRecordId: demoRecordIds.alvaParentingSupport,
 });
 const goals = (child: string) => [
-  { position: 0, term: 'SHORT' as const, description: `${child} är i skolan minst fyra dagar i veckan`, measure: 'Skolans närvarorapport varje månad' },
-  { position: 1, term: 'LONG' as const, description: `${child} har en fungerande skolgång och vardag`, measure: 'Närvaro, betyg och barnets egen bedömning' },
+  {
+    position: 0,
+    term: 'SHORT' as const,
+    description: `${child} är i skolan minst fyra dagar i veckan`,
+    measure: 'Skolans närvarorapport varje månad',
+  },
+  {
+    position: 1,
+    term: 'LONG' as const,
+    description: `${child} har en fungerande skolgång och vardag`,
+    measure: 'Närvaro, betyg och barnets egen bedömning',
+  },
 ];
 
 /**
@@ -48,107 +103,294 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
   const at = (days: number, hours = 0) => new Date(now.getTime() + days * DAY + hours * HOUR);
   const date = (days: number) => new Date(at(days).toISOString().slice(0, 10) + 'T00:00:00Z');
   const { counsellor, socialWorker, doctor } = demoStaff;
-  const link = (consent: number, days: number) => ({ consent: { connect: { id: demoConsentId(consent) } }, linkedAt: at(days), linkedBy: socialWorker.subject });
-  const coordinator = { coordinatorPhone: '010-123 45 67', followUpHow: 'Uppföljningsmöte med alla parter och familjen.' };
+  const link = (consent: number, days: number) => ({
+    consent: { connect: { id: demoConsentId(consent) } },
+    linkedAt: at(days),
+    linkedBy: socialWorker.subject,
+  });
+  const coordinator = {
+    coordinatorPhone: '010-123 45 67',
+    followUpHow: 'Uppföljningsmöte med alla parter och familjen.',
+  };
   const child = (id: string) => ({ connect: { id } });
   const invitations = (...units: DemoStaff[]) => ({ create: units.map(({ agency, unit }) => ({ agency, unit })) });
-  const participants = (list: DemoParticipant[], days: number) => ({ create: list.map((p) => ({ ...p, addedAt: at(days) })) });
+  const participants = (list: DemoParticipant[], days: number) => ({
+    create: list.map((p) => ({ ...p, addedAt: at(days) })),
+  });
   const meetingParticipants = (ids: string[], attended: string[] | null) => ({
-    create: ids.map((id) => ({ participant: { connect: { id } }, invited: true, attended: attended && attended.includes(id) })),
+    create: ids.map((id) => ({
+      participant: { connect: { id } },
+      invited: true,
+      attended: attended && attended.includes(id),
+    })),
   });
 
-  const alva = [staff(1, 1, socialWorker, true), guardian(1, 2, g.mariaLindqvist), guardian(1, 3, g.johanLindqvist), staff(1, 4, counsellor), staff(1, 5, doctor)];
-  const elias: DemoParticipant[] = [staff(2, 1, counsellor, true), guardian(2, 2, g.saraBerg), { id: participantId(2, 3), kind: 'CHILD', subject: c.elias.id, name: 'Elias Berg', title: 'huvudperson' }, staff(2, 4, doctor), staff(2, 5, socialWorker)];
-  const noah = [staff(3, 1, counsellor, true), guardian(3, 2, g.annaKarlsson), staff(3, 3, socialWorker), staff(3, 4, doctor)];
+  const alva = [
+    staff(1, 1, socialWorker, true),
+    guardian(1, 2, g.mariaLindqvist),
+    guardian(1, 3, g.johanLindqvist),
+    staff(1, 4, counsellor),
+    staff(1, 5, doctor),
+  ];
+  const elias: DemoParticipant[] = [
+    staff(2, 1, counsellor, true),
+    guardian(2, 2, g.saraBerg),
+    { id: participantId(2, 3), kind: 'CHILD', subject: c.elias.id, name: 'Elias Berg', title: 'huvudperson' },
+    staff(2, 4, doctor),
+    staff(2, 5, socialWorker),
+  ];
+  const noah = [
+    staff(3, 1, counsellor, true),
+    guardian(3, 2, g.annaKarlsson),
+    staff(3, 3, socialWorker),
+    staff(3, 4, doctor),
+  ];
   const wilma = [staff(5, 1, socialWorker, true), guardian(5, 2, g.lenaEk), staff(5, 3, counsellor)];
-  const sipMeeting = (sip: number, days: number, list: Array<{ id: string }>, chair: number, secretary: number, held: boolean, notes?: string) => ({
-    id: uuid('66666666', sip * 10 + 1), kind: 'SIP_MEETING' as const, startsAt: at(days), endsAt: at(days, 1.5), mode: 'IN_PERSON' as const, place: 'Familjecentralen, Storgatan 1',
-    chairId: participantId(sip, chair), secretaryId: participantId(sip, secretary), scheduledAt: at(days - 14), scheduledBy: socialWorker.subject,
-    heldAt: held ? at(days, 2) : null, notes: notes ?? null, participants: meetingParticipants(list.map((p) => p.id), held ? list.map((p) => p.id) : null),
+  const sipMeeting = (
+    sip: number,
+    days: number,
+    list: Array<{ id: string }>,
+    chair: number,
+    secretary: number,
+    held: boolean,
+    notes?: string,
+  ) => ({
+    id: uuid('66666666', sip * 10 + 1),
+    kind: 'SIP_MEETING' as const,
+    startsAt: at(days),
+    endsAt: at(days, 1.5),
+    mode: 'IN_PERSON' as const,
+    place: 'Familjecentralen, Storgatan 1',
+    chairId: participantId(sip, chair),
+    secretaryId: participantId(sip, secretary),
+    scheduledAt: at(days - 14),
+    scheduledBy: socialWorker.subject,
+    heldAt: held ? at(days, 2) : null,
+    notes: notes ?? null,
+    participants: meetingParticipants(
+      list.map((p) => p.id),
+      held ? list.map((p) => p.id) : null,
+    ),
   });
 
   return [
     {
-      id: demoSipId(1), child: child(c.alva.id), questions: ['Hur kan Alva komma tillbaka till skolan?', 'Vilket stöd behöver familjen hemma?'], initiatedAt: at(-40),
-      familyAnswer: 'AGREED', familyAnsweredAt: at(-31), familyAnsweredBy: socialWorker.subject, wishedPlace: 'Gärna på familjecentralen', wishedBreaks: 'En paus efter 45 minuter', notesDelivery: 'Med post',
-      invitations: invitations(counsellor, doctor), participants: participants(alva, -40), consentLinks: { create: [link(1, -30)] },
+      id: demoSipId(1),
+      child: child(c.alva.id),
+      questions: ['Hur kan Alva komma tillbaka till skolan?', 'Vilket stöd behöver familjen hemma?'],
+      initiatedAt: at(-40),
+      familyAnswer: 'AGREED',
+      familyAnsweredAt: at(-31),
+      familyAnsweredBy: socialWorker.subject,
+      wishedPlace: 'Gärna på familjecentralen',
+      wishedBreaks: 'En paus efter 45 minuter',
+      notesDelivery: 'Med post',
+      invitations: invitations(counsellor, doctor),
+      participants: participants(alva, -40),
+      consentLinks: { create: [link(1, -30)] },
       meetings: { create: [sipMeeting(1, -20, alva, 1, 4, true, 'Alla parter närvarade. Planen upprättades.')] },
       versions: {
-        create: [{
-          number: 1, createdAt: at(-19), createdBy: socialWorker.subject, meeting: { connect: { id: uuid('66666666', 11) } },
-          needs: ['Alva har hög frånvaro sedan i våras och mår dåligt på morgnarna.', 'Föräldrarna behöver stöd i hur de kan hjälpa Alva.'],
-          familyActions: ['Föräldrarna följer Alva till skolan på måndagar.'], disagreements: [],
-          coordinatorId: participantId(1, 1), coordinatorEmail: 'eva.sundberg@kommun.example', ...coordinator, followUpOn: date(40), endCriteria: 'När Alva har full närvaro under en termin.',
-          goals: { create: goals('Alva') }, interventions: { create: [counsellingIntervention(date(-18)), bupIntervention(date(-10)), familySupport(date(-18), date(160))] },
-          signatures: { create: alva.map((p, i) => ({ participant: { connect: { id: p.id } }, signedAt: at(-19, i) })) },
-        }],
+        create: [
+          {
+            number: 1,
+            createdAt: at(-19),
+            createdBy: socialWorker.subject,
+            meeting: { connect: { id: uuid('66666666', 11) } },
+            needs: [
+              'Alva har hög frånvaro sedan i våras och mår dåligt på morgnarna.',
+              'Föräldrarna behöver stöd i hur de kan hjälpa Alva.',
+            ],
+            familyActions: ['Föräldrarna följer Alva till skolan på måndagar.'],
+            disagreements: [],
+            coordinatorId: participantId(1, 1),
+            coordinatorEmail: 'eva.sundberg@kommun.example',
+            ...coordinator,
+            followUpOn: date(40),
+            endCriteria: 'När Alva har full närvaro under en termin.',
+            goals: { create: goals('Alva') },
+            interventions: {
+              create: [
+                counsellingIntervention(date(-18)),
+                bupIntervention(date(-10)),
+                familySupport(date(-18), date(160)),
+              ],
+            },
+            signatures: {
+              create: alva.map((p, i) => ({ participant: { connect: { id: p.id } }, signedAt: at(-19, i) })),
+            },
+          },
+        ],
       },
     },
     {
-      id: demoSipId(2), child: child(c.elias.id), questions: ['Hur får Elias stöd med sin oro i skolan?'], initiatedAt: at(-50),
-      familyAnswer: 'AGREED', familyAnsweredAt: at(-45), familyAnsweredBy: c.elias.id,
-      invitations: invitations(doctor, socialWorker), participants: participants(elias, -50), consentLinks: { create: [link(2, -45)] },
+      id: demoSipId(2),
+      child: child(c.elias.id),
+      questions: ['Hur får Elias stöd med sin oro i skolan?'],
+      initiatedAt: at(-50),
+      familyAnswer: 'AGREED',
+      familyAnsweredAt: at(-45),
+      familyAnsweredBy: c.elias.id,
+      invitations: invitations(doctor, socialWorker),
+      participants: participants(elias, -50),
+      consentLinks: { create: [link(2, -45)] },
       meetings: {
         create: [
           sipMeeting(2, -40, elias, 1, 4, true),
-          { ...sipMeeting(2, -3, elias, 4, 1, true, 'Uppföljning: kurator-samtalen fungerar, BUP tar över samordningen.'), id: uuid('66666666', 22), kind: 'FOLLOW_UP' },
+          {
+            ...sipMeeting(
+              2,
+              -3,
+              elias,
+              4,
+              1,
+              true,
+              'Uppföljning: kurator-samtalen fungerar, BUP tar över samordningen.',
+            ),
+            id: uuid('66666666', 22),
+            kind: 'FOLLOW_UP',
+          },
         ],
       },
       versions: {
         create: [1, 2].map((number) => ({
-          number, createdAt: number === 1 ? at(-39) : at(-2), createdBy: counsellor.subject, meeting: { connect: { id: uuid('66666666', 20 + number) } },
-          needs: ['Elias har svårt att gå till skolan på grund av oro.'], familyActions: ['Elias för dagbok över sin oro.'],
-          disagreements: number === 2 ? ['Elias vill gå ner i tid i skolan; skolan vill vänta till nästa uppföljning.'] : [],
-          coordinatorId: participantId(2, number === 1 ? 1 : 4), coordinatorEmail: number === 1 ? 'karin.kurator@skola.example' : 'jonas.lind@region.example', ...coordinator,
-          followUpOn: number === 1 ? date(-5) : date(60), goals: { create: goals('Elias') },
-          interventions: { create: number === 1 ? [counsellingIntervention(date(-35))] : [counsellingIntervention(date(-35)), bupIntervention(date(1))] },
-          signatures: { create: (number === 1 ? elias : elias.filter((p) => p.subject !== c.elias.id && p.subject !== doctor.subject)).map((p, i) => ({ participant: { connect: { id: p.id } }, signedAt: at(number === 1 ? -39 : -2, i) })) },
+          number,
+          createdAt: number === 1 ? at(-39) : at(-2),
+          createdBy: counsellor.subject,
+          meeting: { connect: { id: uuid('66666666', 20 + number) } },
+          needs: ['Elias har svårt att gå till skolan på grund av oro.'],
+          familyActions: ['Elias för dagbok över sin oro.'],
+          disagreements:
+            number === 2 ? ['Elias vill gå ner i tid i skolan; skolan vill vänta till nästa uppföljning.'] : [],
+          coordinatorId: participantId(2, number === 1 ? 1 : 4),
+          coordinatorEmail: number === 1 ? 'karin.kurator@skola.example' : 'jonas.lind@region.example',
+          ...coordinator,
+          followUpOn: number === 1 ? date(-5) : date(60),
+          goals: { create: goals('Elias') },
+          interventions: {
+            create:
+              number === 1
+                ? [counsellingIntervention(date(-35))]
+                : [counsellingIntervention(date(-35)), bupIntervention(date(1))],
+          },
+          signatures: {
+            create: (number === 1
+              ? elias
+              : elias.filter((p) => p.subject !== c.elias.id && p.subject !== doctor.subject)
+            ).map((p, i) => ({ participant: { connect: { id: p.id } }, signedAt: at(number === 1 ? -39 : -2, i) })),
+          },
         })),
       },
     },
     {
-      id: demoSipId(3), child: child(c.noah.id), questions: ['Hur kan skola, BUP och socialtjänst samordna stödet till Noah?'], initiatedAt: at(-14),
-      familyAnswer: 'AGREED', familyAnsweredAt: at(-12), familyAnsweredBy: g.annaKarlsson.id, wishedTime: 'Eftermiddagar efter 14', interpreterLanguage: 'arabiska',
-      invitations: invitations(socialWorker, doctor), participants: participants(noah, -14), consentLinks: { create: [link(3, -12)] },
+      id: demoSipId(3),
+      child: child(c.noah.id),
+      questions: ['Hur kan skola, BUP och socialtjänst samordna stödet till Noah?'],
+      initiatedAt: at(-14),
+      familyAnswer: 'AGREED',
+      familyAnsweredAt: at(-12),
+      familyAnsweredBy: g.annaKarlsson.id,
+      wishedTime: 'Eftermiddagar efter 14',
+      interpreterLanguage: 'arabiska',
+      invitations: invitations(socialWorker, doctor),
+      participants: participants(noah, -14),
+      consentLinks: { create: [link(3, -12)] },
       meetings: { create: [sipMeeting(3, 5, noah, 1, 3, false)] },
     },
     {
-      id: demoSipId(4), child: child(c.leo.id), questions: ['Behöver Leo stöd från fler än skolan?'], initiatedAt: at(-2),
-      invitations: invitations(counsellor), participants: participants([staff(4, 1, socialWorker, true), guardian(4, 2, g.raniaHaddad), guardian(4, 3, g.omarHaddad)], -2),
+      id: demoSipId(4),
+      child: child(c.leo.id),
+      questions: ['Behöver Leo stöd från fler än skolan?'],
+      initiatedAt: at(-2),
+      invitations: invitations(counsellor),
+      participants: participants(
+        [staff(4, 1, socialWorker, true), guardian(4, 2, g.raniaHaddad), guardian(4, 3, g.omarHaddad)],
+        -2,
+      ),
       meetings: {
-        create: [{
-          id: uuid('66666666', 41), kind: 'FAMILY_PRE_MEETING', startsAt: at(2), endsAt: at(2, 1), mode: 'PHONE', chairId: participantId(4, 1), scheduledAt: at(-2), scheduledBy: socialWorker.subject,
-          participants: meetingParticipants([participantId(4, 1), participantId(4, 2), participantId(4, 3)], null),
-        }],
+        create: [
+          {
+            id: uuid('66666666', 41),
+            kind: 'FAMILY_PRE_MEETING',
+            startsAt: at(2),
+            endsAt: at(2, 1),
+            mode: 'PHONE',
+            chairId: participantId(4, 1),
+            scheduledAt: at(-2),
+            scheduledBy: socialWorker.subject,
+            participants: meetingParticipants([participantId(4, 1), participantId(4, 2), participantId(4, 3)], null),
+          },
+        ],
       },
     },
     {
-      id: demoSipId(5), child: child(c.wilma.id), questions: ['Hur får Wilma stöd efter flytten?'], initiatedAt: at(-400),
-      familyAnswer: 'AGREED', familyAnsweredAt: at(-399), familyAnsweredBy: g.lenaEk.id,
-      invitations: invitations(counsellor), participants: participants(wilma, -400), consentLinks: { create: [link(4, -399)] },
+      id: demoSipId(5),
+      child: child(c.wilma.id),
+      questions: ['Hur får Wilma stöd efter flytten?'],
+      initiatedAt: at(-400),
+      familyAnswer: 'AGREED',
+      familyAnsweredAt: at(-399),
+      familyAnsweredBy: g.lenaEk.id,
+      invitations: invitations(counsellor),
+      participants: participants(wilma, -400),
+      consentLinks: { create: [link(4, -399)] },
       meetings: { create: [sipMeeting(5, -390, wilma, 1, 3, true)] },
       versions: {
-        create: [{
-          number: 1, createdAt: at(-389), createdBy: socialWorker.subject, meeting: { connect: { id: uuid('66666666', 51) } },
-          needs: ['Wilma behöver en trygg start i den nya skolan.'], familyActions: [], disagreements: [],
-          coordinatorId: participantId(5, 1), coordinatorEmail: 'eva.sundberg@kommun.example', ...coordinator, followUpOn: date(-30),
-          goals: { create: goals('Wilma') }, interventions: { create: [counsellingIntervention(date(-385))] },
-          signatures: { create: wilma.map((p, i) => ({ participant: { connect: { id: p.id } }, signedAt: at(-389, i) })) },
-        }],
+        create: [
+          {
+            number: 1,
+            createdAt: at(-389),
+            createdBy: socialWorker.subject,
+            meeting: { connect: { id: uuid('66666666', 51) } },
+            needs: ['Wilma behöver en trygg start i den nya skolan.'],
+            familyActions: [],
+            disagreements: [],
+            coordinatorId: participantId(5, 1),
+            coordinatorEmail: 'eva.sundberg@kommun.example',
+            ...coordinator,
+            followUpOn: date(-30),
+            goals: { create: goals('Wilma') },
+            interventions: { create: [counsellingIntervention(date(-385))] },
+            signatures: {
+              create: wilma.map((p, i) => ({ participant: { connect: { id: p.id } }, signedAt: at(-389, i) })),
+            },
+          },
+        ],
       },
     },
     {
-      id: demoSipId(6), child: child(c.saga.id), questions: ['Hur kan Saga få stöd i skolan och hos BUP?'], initiatedAt: at(-95),
-      familyAnswer: 'AGREED', familyAnsweredAt: at(-90), familyAnsweredBy: g.karinHolm.id,
-      invitations: invitations(doctor), participants: participants([staff(6, 1, counsellor, true), guardian(6, 2, g.karinHolm), staff(6, 3, doctor)], -95),
+      id: demoSipId(6),
+      child: child(c.saga.id),
+      questions: ['Hur kan Saga få stöd i skolan och hos BUP?'],
+      initiatedAt: at(-95),
+      familyAnswer: 'AGREED',
+      familyAnsweredAt: at(-90),
+      familyAnsweredBy: g.karinHolm.id,
+      invitations: invitations(doctor),
+      participants: participants(
+        [staff(6, 1, counsellor, true), guardian(6, 2, g.karinHolm), staff(6, 3, doctor)],
+        -95,
+      ),
       consentLinks: { create: [link(6, -90)] },
-      closedAt: at(-7), closureReason: 'CONSENT_WITHDRAWN', closureNote: `Consent ${demoConsentId(6)} was withdrawn: Vill inte längre att uppgifter delas.`, closedBy: g.karinHolm.id,
+      closedAt: at(-7),
+      closureReason: 'CONSENT_WITHDRAWN',
+      closureNote: `Consent ${demoConsentId(6)} was withdrawn: Vill inte längre att uppgifter delas.`,
+      closedBy: g.karinHolm.id,
     },
     {
-      id: demoSipId(7), child: child(c.ebbe.id), questions: ['Behöver Ebbe samordnat stöd?'], initiatedAt: at(-30),
-      familyAnswer: 'DECLINED', familyAnswerNote: 'Familjen får det stöd de behöver via skolan.', familyAnsweredAt: at(-25), familyAnsweredBy: socialWorker.subject,
-      invitations: invitations(counsellor), participants: participants([staff(7, 1, socialWorker, true), guardian(7, 2, g.lenaEk)], -30),
-      closedAt: at(-25), closureReason: 'FAMILY_DECLINED', closureNote: 'The family declined a SIP: Familjen får det stöd de behöver via skolan.', closedBy: socialWorker.subject,
+      id: demoSipId(7),
+      child: child(c.ebbe.id),
+      questions: ['Behöver Ebbe samordnat stöd?'],
+      initiatedAt: at(-30),
+      familyAnswer: 'DECLINED',
+      familyAnswerNote: 'Familjen får det stöd de behöver via skolan.',
+      familyAnsweredAt: at(-25),
+      familyAnsweredBy: socialWorker.subject,
+      invitations: invitations(counsellor),
+      participants: participants([staff(7, 1, socialWorker, true), guardian(7, 2, g.lenaEk)], -30),
+      closedAt: at(-25),
+      closureReason: 'FAMILY_DECLINED',
+      closureNote: 'The family declined a SIP: Familjen får det stöd de behöver via skolan.',
+      closedBy: socialWorker.subject,
     },
   ];
 }

@@ -9,18 +9,34 @@ import type { FamilyWishesInput } from './sip.inputs.ts';
  * Records the family's answer after the pre-meeting, by staff taking part or by the family
  * themselves. A refusal must say why, and it closes the SIP: the work ends there.
  */
-export function recordFamilyAnswer(context: SipContext, sipId: string, answer: FamilyAnswer, note: string | null | undefined) {
+export function recordFamilyAnswer(
+  context: SipContext,
+  sipId: string,
+  answer: FamilyAnswer,
+  note: string | null | undefined,
+) {
   return changeOpenSip(context, sipId, 'sipId', async (tx, sip, _role, now) => {
-    if (sip.familyAnswer) throw new BadUserInputError('answer', `the family's answer is already recorded (${sip.familyAnswer})`);
+    if (sip.familyAnswer)
+      throw new BadUserInputError('answer', `the family's answer is already recorded (${sip.familyAnswer})`);
     const subject = context.requester.subject;
     const answerData = { familyAnswer: answer, familyAnsweredAt: now, familyAnsweredBy: subject };
     if (answer === 'AGREED') {
-      return tx.sip.update({ where: { id: sip.id }, data: { ...answerData, familyAnswerNote: optionalText(note, 'note') } });
+      return tx.sip.update({
+        where: { id: sip.id },
+        data: { ...answerData, familyAnswerNote: optionalText(note, 'note') },
+      });
     }
     const reason = requiredText(note ?? '', 'note');
     return tx.sip.update({
       where: { id: sip.id },
-      data: { ...answerData, familyAnswerNote: reason, closedAt: now, closureReason: 'FAMILY_DECLINED', closureNote: `The family declined a SIP: ${reason}`, closedBy: subject },
+      data: {
+        ...answerData,
+        familyAnswerNote: reason,
+        closedAt: now,
+        closureReason: 'FAMILY_DECLINED',
+        closureNote: `The family declined a SIP: ${reason}`,
+        closedBy: subject,
+      },
     });
   });
 }

@@ -8,7 +8,8 @@ import { FollowUp, type FollowUpState } from './sip.type.ts';
  */
 export function followUpOf(versions: readonly VersionRow[], meetings: readonly MeetingRow[], today: string): FollowUp {
   const current = versions.at(-1);
-  if (!current) return Object.assign(new FollowUp(), { dueOn: null, how: null, state: 'NOT_PLANNED' satisfies FollowUpState });
+  if (!current)
+    return Object.assign(new FollowUp(), { dueOn: null, how: null, state: 'NOT_PLANNED' satisfies FollowUpState });
   const dueOn = toLocalDate(current.followUpOn);
   const followedUp = meetings.some((m) => m.kind === 'FOLLOW_UP' && m.heldAt !== null && m.heldAt > current.createdAt);
   const state: FollowUpState = followedUp ? 'FOLLOWED_UP' : dueOn < today ? 'OVERDUE' : 'UPCOMING';

@@ -15,12 +15,19 @@ export async function initiateSip(context: SipContext, input: InitiateSipInput) 
   assertStaff(requester, 'initiate a SIP');
   const questions = requiredTexts(input.questions, 'input.questions', 'question');
   if (input.invitations.length === 0) throw new BadUserInputError('input.invitations', 'invite at least one unit');
-  const invitations = input.invitations.map(({ agency, unit }, i) => ({ agency, unit: requiredText(unit, `input.invitations.${i}.unit`, 200) }));
+  const invitations = input.invitations.map(({ agency, unit }, i) => ({
+    agency,
+    unit: requiredText(unit, `input.invitations.${i}.unit`, 200),
+  }));
   invitations.forEach(({ agency, unit }, i) => {
-    if (invitations.findIndex((other) => other.agency === agency && other.unit === unit) !== i) throw new BadUserInputError(`input.invitations.${i}`, 'listed twice');
+    if (invitations.findIndex((other) => other.agency === agency && other.unit === unit) !== i)
+      throw new BadUserInputError(`input.invitations.${i}`, 'listed twice');
   });
   if (new Set([requester.agency, ...invitations.map((i) => i.agency)]).size < 2) {
-    throw new BadUserInputError('input.invitations', 'a SIP brings together at least two agencies; invite another agency than your own');
+    throw new BadUserInputError(
+      'input.invitations',
+      'a SIP brings together at least two agencies; invite another agency than your own',
+    );
   }
   const initiator = {
     kind: 'STAFF' as const,
@@ -36,12 +43,17 @@ export async function initiateSip(context: SipContext, input: InitiateSipInput) 
   const now = context.clock();
 
   return context.prisma.$transaction(async (tx) => {
-    const locked = isUuid(input.childId) ? await tx.$queryRaw<unknown[]>`SELECT id FROM "Child" WHERE id = ${input.childId}::uuid FOR UPDATE` : [];
+    const locked = isUuid(input.childId)
+      ? await tx.$queryRaw<unknown[]>`SELECT id FROM "Child" WHERE id = ${input.childId}::uuid FOR UPDATE`
+      : [];
     if (locked.length === 0) throw new BadUserInputError('input.childId', 'no child with this id');
     if (await tx.sip.findFirst({ where: { childId: input.childId, closedAt: null }, select: { id: true } })) {
       throw new BadUserInputError('input.childId', 'the child already has an open SIP; work in that one');
     }
-    const custodians = await tx.guardianship.findMany({ where: { childId: input.childId, hasCustody: true }, include: { guardian: true } });
+    const custodians = await tx.guardianship.findMany({
+      where: { childId: input.childId, hasCustody: true },
+      include: { guardian: true },
+    });
     return tx.sip.create({
       data: {
         childId: input.childId,

@@ -4,16 +4,25 @@ import { CONSENT_INCLUDE, statusAt } from '../consent/consent.mapper.ts';
 import type { SipContext } from '../context.ts';
 import { assertStaffParticipant, changeOpenSip } from './open-sip.ts';
 
-/** Links a recorded consent for the child to the SIP; only a consent in force, or one that starts later, can be linked. */
+/**
+ * Links a recorded consent for the child to the SIP; only a consent in force, or one that starts later, can be linked.
+ */
 export function linkConsent(context: SipContext, sipId: string, consentId: string) {
   return changeOpenSip(context, sipId, 'sipId', async (tx, sip, role, now) => {
     assertStaffParticipant(role, 'link a consent');
-    const consent = isUuid(consentId) ? await tx.consent.findUnique({ where: { id: consentId }, include: CONSENT_INCLUDE }) : null;
-    if (!consent || consent.childId !== sip.childId) throw new BadUserInputError('consentId', 'no consent with this id for this child');
+    const consent = isUuid(consentId)
+      ? await tx.consent.findUnique({ where: { id: consentId }, include: CONSENT_INCLUDE })
+      : null;
+    if (!consent || consent.childId !== sip.childId)
+      throw new BadUserInputError('consentId', 'no consent with this id for this child');
     const status = statusAt(consent, now);
-    if (status !== 'ACTIVE' && status !== 'NOT_YET_VALID') throw new BadUserInputError('consentId', `the consent is ${status.toLowerCase().replaceAll('_', ' ')}`);
-    if (sip.consentLinks.some((link) => link.consentId === consentId)) throw new BadUserInputError('consentId', 'already linked to this SIP');
-    await tx.sipConsent.create({ data: { sipId: sip.id, consentId, linkedAt: now, linkedBy: context.requester.subject } });
+    if (status !== 'ACTIVE' && status !== 'NOT_YET_VALID')
+      throw new BadUserInputError('consentId', `the consent is ${status.toLowerCase().replaceAll('_', ' ')}`);
+    if (sip.consentLinks.some((link) => link.consentId === consentId))
+      throw new BadUserInputError('consentId', 'already linked to this SIP');
+    await tx.sipConsent.create({
+      data: { sipId: sip.id, consentId, linkedAt: now, linkedBy: context.requester.subject },
+    });
     return sip;
   });
 }

@@ -15,7 +15,8 @@ const LOCKED_SIP_INCLUDE = {
 
 export type LockedSip = Prisma.SipGetPayload<{ include: typeof LOCKED_SIP_INCLUDE }>;
 
-export const FORBIDDEN_SIP = "only the SIP's participants, the child's guardians and the child from 15 may see or change it";
+export const FORBIDDEN_SIP =
+  "only the SIP's participants, the child's guardians and the child from 15 may see or change it";
 
 export const custodianIdsOf = (guardianships: ReadonlyArray<{ guardianId: string; hasCustody: boolean }>) =>
   guardianships.filter((g) => g.hasCustody).map((g) => g.guardianId);
@@ -39,17 +40,26 @@ export async function changeOpenSip<T>(
     const sip = await tx.sip.findUniqueOrThrow({ where: { id: sipId }, include: LOCKED_SIP_INCLUDE });
     const role = sipRoleOf(
       context.requester,
-      { childId: sip.childId, childDateOfBirth: sip.child.dateOfBirth, custodianIds: custodianIdsOf(sip.child.guardians), participants: sip.participants },
+      {
+        childId: sip.childId,
+        childDateOfBirth: sip.child.dateOfBirth,
+        custodianIds: custodianIdsOf(sip.child.guardians),
+        participants: sip.participants,
+      },
       now,
     );
     if (!role) throw new ForbiddenError(FORBIDDEN_SIP);
-    if (sip.closedAt) throw new BadUserInputError(field, `the SIP is closed (${sip.closureReason}); it can no longer change`);
+    if (sip.closedAt)
+      throw new BadUserInputError(field, `the SIP is closed (${sip.closureReason}); it can no longer change`);
     return work(tx, sip, role, now);
   });
 }
 
 /** Narrows a role to a staff participant; the family may not take this action. */
-export function assertStaffParticipant(role: SipRole, action: string): asserts role is Extract<SipRole, { kind: 'staff' }> {
+export function assertStaffParticipant(
+  role: SipRole,
+  action: string,
+): asserts role is Extract<SipRole, { kind: 'staff' }> {
   if (role.kind !== 'staff') throw new ForbiddenError(`only staff taking part in the SIP may ${action}`);
 }
 
@@ -58,8 +68,12 @@ export function assertStaffParticipant(role: SipRole, action: string): asserts r
  * the SIP meeting, the agencies' pre-meeting and the plan all need it.
  */
 export function assertConsentInForce(sip: LockedSip, now: Date, field: string): void {
-  if (sip.familyAnswer !== 'AGREED') throw new BadUserInputError(field, "the family has not agreed to the SIP yet; record their answer first");
+  if (sip.familyAnswer !== 'AGREED')
+    throw new BadUserInputError(field, 'the family has not agreed to the SIP yet; record their answer first');
   if (!sip.consentLinks.some((link) => statusAt(link.consent, now) === 'ACTIVE')) {
-    throw new BadUserInputError(field, 'no consent linked to the SIP is in force; record the consent and link it first');
+    throw new BadUserInputError(
+      field,
+      'no consent linked to the SIP is in force; record the consent and link it first',
+    );
   }
 }

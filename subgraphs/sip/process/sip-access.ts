@@ -11,7 +11,16 @@ export async function roleInSip(context: SipContext, sip: Pick<SipRow, 'id' | 'c
     context.loaders.participantsBySipId.load(sip.id),
   ]);
   if (!child) return null;
-  return sipRoleOf(context.requester, { childId: child.id, childDateOfBirth: child.dateOfBirth, custodianIds: custodianIdsOf(guardianships), participants }, context.clock());
+  return sipRoleOf(
+    context.requester,
+    {
+      childId: child.id,
+      childDateOfBirth: child.dateOfBirth,
+      custodianIds: custodianIdsOf(guardianships),
+      participants,
+    },
+    context.clock(),
+  );
 }
 
 /** The SIPs among `rows` the requester may see, in the same order. */

@@ -13,12 +13,20 @@ import { Sip, SipParticipant } from './sip.type.ts';
 /** The SIP's life from initiative to closure. Every mutation is one transaction on a locked, open SIP. */
 @Resolver(() => Sip)
 export class SipLifecycleResolver {
-  @Mutation(() => Sip, { description: 'Starts a SIP for a child (agency staff). The initiator and the guardians with custody become participants.' })
-  async initiateSip(@Arg('input', () => InitiateSipInput) input: InitiateSipInput, @Ctx() context: SipContext): Promise<Sip> {
+  @Mutation(() => Sip, {
+    description:
+      'Starts a SIP for a child (agency staff). The initiator and the guardians with custody become participants.',
+  })
+  async initiateSip(
+    @Arg('input', () => InitiateSipInput) input: InitiateSipInput,
+    @Ctx() context: SipContext,
+  ): Promise<Sip> {
     return toSip(await initiateSip(context, input));
   }
 
-  @Mutation(() => Sip, { description: "Records the family's answer to the proposal. DECLINED needs a note and closes the SIP." })
+  @Mutation(() => Sip, {
+    description: "Records the family's answer to the proposal. DECLINED needs a note and closes the SIP.",
+  })
   async recordFamilyAnswer(
     @Arg('sipId', () => ID) sipId: string,
     @Arg('answer', () => FamilyAnswer) answer: FamilyAnswer,
@@ -46,8 +54,14 @@ export class SipLifecycleResolver {
     return toParticipant(await addParticipant(context, sipId, input));
   }
 
-  @Mutation(() => Sip, { description: 'Links a recorded consent that covers the SIP. Agencies exchange nothing before one is in force.' })
-  async linkConsent(@Arg('sipId', () => ID) sipId: string, @Arg('consentId', () => ID) consentId: string, @Ctx() context: SipContext): Promise<Sip> {
+  @Mutation(() => Sip, {
+    description: 'Links a recorded consent that covers the SIP. Agencies exchange nothing before one is in force.',
+  })
+  async linkConsent(
+    @Arg('sipId', () => ID) sipId: string,
+    @Arg('consentId', () => ID) consentId: string,
+    @Ctx() context: SipContext,
+  ): Promise<Sip> {
     return toSip(await linkConsent(context, sipId, consentId));
   }
 

@@ -4,8 +4,7 @@ import { ageOn, OWN_CONSENT_AGE } from '../age.ts';
 
 /** How a requester stands to one SIP; null means they may not see it. */
 export type SipRole =
-  | { kind: 'staff'; participant: ParticipantRow }
-  | { kind: 'family'; participant: ParticipantRow | null };
+  { kind: 'staff'; participant: ParticipantRow } | { kind: 'family'; participant: ParticipantRow | null };
 
 /** What deciding a requester's role needs to know about a SIP. */
 export interface SipRoleFacts {
@@ -26,9 +25,13 @@ export function sipRoleOf(requester: Requester, facts: SipRoleFacts, now: Date):
     case Role.PrivacyOfficer:
       return null;
     case Role.Guardian:
-      return participant?.kind === 'GUARDIAN' || facts.custodianIds.includes(requester.subject) ? { kind: 'family', participant } : null;
+      return participant?.kind === 'GUARDIAN' || facts.custodianIds.includes(requester.subject)
+        ? { kind: 'family', participant }
+        : null;
     case Role.Child:
-      return requester.subject === facts.childId && ageOn(facts.childDateOfBirth, now) >= OWN_CONSENT_AGE ? { kind: 'family', participant } : null;
+      return requester.subject === facts.childId && ageOn(facts.childDateOfBirth, now) >= OWN_CONSENT_AGE
+        ? { kind: 'family', participant }
+        : null;
     default:
       return participant?.kind === 'STAFF' ? { kind: 'staff', participant } : null;
   }

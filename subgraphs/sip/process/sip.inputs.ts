@@ -36,10 +36,17 @@ export class AddParticipantInput {
   @Field(() => ParticipantKind)
   kind!: ParticipantKind;
 
-  @Field(() => String, { nullable: true, description: "STAFF: the staff member's login subject. GUARDIAN: the guardian's id. Not given for CHILD or RELATIVE." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "STAFF: the staff member's login subject. GUARDIAN: the guardian's id. Not given for CHILD or RELATIVE.",
+  })
   subject?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'STAFF and RELATIVE. Guardians and the child are named from the register.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'STAFF and RELATIVE. Guardians and the child are named from the register.',
+  })
   name?: string | null;
 
   @Field(() => Agency, { nullable: true, description: 'STAFF only.' })
@@ -48,7 +55,10 @@ export class AddParticipantInput {
   @Field(() => String, { nullable: true, description: 'STAFF only.' })
   unit?: string | null;
 
-  @Field(() => String, { nullable: true, description: "STAFF: professional role. RELATIVE: relation to the child (e.g. mormor). Required for both." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'STAFF: professional role. RELATIVE: relation to the child (e.g. mormor). Required for both.',
+  })
   title?: string | null;
 
   @Field(() => String, { nullable: true })

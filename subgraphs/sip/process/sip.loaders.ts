@@ -10,38 +10,63 @@ export function createSipLoaders(prisma: PrismaClient) {
       (sip) => sip.id,
     ),
     sipsByChildId: manyByKey(
-      (childIds: readonly string[]) => prisma.sip.findMany({ where: { childId: { in: [...childIds] } }, orderBy: [{ initiatedAt: 'desc' }, { id: 'asc' }] }),
+      (childIds: readonly string[]) =>
+        prisma.sip.findMany({
+          where: { childId: { in: [...childIds] } },
+          orderBy: [{ initiatedAt: 'desc' }, { id: 'asc' }],
+        }),
       (sip) => sip.childId,
     ),
     participantsBySipId: manyByKey(
-      (sipIds: readonly string[]) => prisma.sipParticipant.findMany({ where: { sipId: { in: [...sipIds] } }, orderBy: [{ addedAt: 'asc' }, { id: 'asc' }] }),
+      (sipIds: readonly string[]) =>
+        prisma.sipParticipant.findMany({
+          where: { sipId: { in: [...sipIds] } },
+          orderBy: [{ addedAt: 'asc' }, { id: 'asc' }],
+        }),
       (participant) => participant.sipId,
     ),
     invitationsBySipId: manyByKey(
-      (sipIds: readonly string[]) => prisma.sipInvitation.findMany({ where: { sipId: { in: [...sipIds] } }, orderBy: [{ agency: 'asc' }, { unit: 'asc' }] }),
+      (sipIds: readonly string[]) =>
+        prisma.sipInvitation.findMany({
+          where: { sipId: { in: [...sipIds] } },
+          orderBy: [{ agency: 'asc' }, { unit: 'asc' }],
+        }),
       (invitation) => invitation.sipId,
     ),
     consentLinksBySipId: manyByKey(
       (sipIds: readonly string[]) =>
-        prisma.sipConsent.findMany({ where: { sipId: { in: [...sipIds] } }, include: { consent: { include: CONSENT_INCLUDE } }, orderBy: { linkedAt: 'asc' } }),
+        prisma.sipConsent.findMany({
+          where: { sipId: { in: [...sipIds] } },
+          include: { consent: { include: CONSENT_INCLUDE } },
+          orderBy: { linkedAt: 'asc' },
+        }),
       (link) => link.sipId,
     ),
     meetingsBySipId: manyByKey(
       (sipIds: readonly string[]) =>
-        prisma.meeting.findMany({ where: { sipId: { in: [...sipIds] } }, include: { participants: true }, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] }),
+        prisma.meeting.findMany({
+          where: { sipId: { in: [...sipIds] } },
+          include: { participants: true },
+          orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+        }),
       (meeting) => meeting.sipId,
     ),
     versionsBySipId: manyByKey(
       (sipIds: readonly string[]) =>
         prisma.planVersion.findMany({
           where: { sipId: { in: [...sipIds] } },
-          include: { goals: { orderBy: { position: 'asc' } }, interventions: { orderBy: { position: 'asc' } }, signatures: { orderBy: { signedAt: 'asc' } } },
+          include: {
+            goals: { orderBy: { position: 'asc' } },
+            interventions: { orderBy: { position: 'asc' } },
+            signatures: { orderBy: { signedAt: 'asc' } },
+          },
           orderBy: { number: 'asc' },
         }),
       (version) => version.sipId,
     ),
     feedbackByMeetingId: manyByKey(
-      (meetingIds: readonly string[]) => prisma.sipFeedback.findMany({ where: { meetingId: { in: [...meetingIds] } }, orderBy: { givenAt: 'asc' } }),
+      (meetingIds: readonly string[]) =>
+        prisma.sipFeedback.findMany({ where: { meetingId: { in: [...meetingIds] } }, orderBy: { givenAt: 'asc' } }),
       (feedback) => feedback.meetingId,
     ),
   };

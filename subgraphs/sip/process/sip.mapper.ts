@@ -16,7 +16,11 @@ export function toSip(row: SipRow): Sip {
     initiatedAt: row.initiatedAt,
     familyAnswer:
       row.familyAnswer && row.familyAnsweredAt
-        ? Object.assign(new FamilyAnswerRecord(), { answer: row.familyAnswer, note: row.familyAnswerNote, answeredAt: row.familyAnsweredAt })
+        ? Object.assign(new FamilyAnswerRecord(), {
+            answer: row.familyAnswer,
+            note: row.familyAnswerNote,
+            answeredAt: row.familyAnsweredAt,
+          })
         : null,
     familyWishes: Object.assign(new FamilyWishes(), {
       place: row.wishedPlace,
@@ -27,7 +31,12 @@ export function toSip(row: SipRow): Sip {
     }),
     closure:
       row.closedAt && row.closureReason
-        ? Object.assign(new Closure(), { reason: row.closureReason, note: row.closureNote ?? '', closedAt: row.closedAt, closedBy: row.closedBy ?? '' })
+        ? Object.assign(new Closure(), {
+            reason: row.closureReason,
+            note: row.closureNote ?? '',
+            closedAt: row.closedAt,
+            closedBy: row.closedBy ?? '',
+          })
         : null,
   });
 }

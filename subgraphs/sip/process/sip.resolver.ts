@@ -20,7 +20,11 @@ import { FollowUp, FollowUpState, Sip, SipInvitation, SipParticipant } from './s
 
 @Resolver(() => Sip)
 export class SipResolver {
-  @Query(() => Sip, { nullable: true, description: "A SIP by id, for its participants, the child's guardians and the child from 15; null when there is none." })
+  @Query(() => Sip, {
+    nullable: true,
+    description:
+      "A SIP by id, for its participants, the child's guardians and the child from 15; null when there is none.",
+  })
   async sip(@Arg('id', () => ID) id: string, @Ctx() context: SipContext): Promise<Sip | null> {
     if (!isUuid(id)) return null;
     const row = await context.prisma.sip.findUnique({ where: { id } });
@@ -30,10 +34,16 @@ export class SipResolver {
   }
 
   @Query(() => [Sip], {
-    description: 'The open SIPs the requester coordinates (huvudansvarig in the current plan, or initiator before there is a plan), earliest follow-up first.',
+    description:
+      'The open SIPs the requester coordinates (huvudansvarig in the current plan, or initiator before there is a ' +
+      'plan), earliest follow-up first.',
   })
   async coordinatedSips(
-    @Arg('followUp', () => FollowUpState, { nullable: true, description: 'Only SIPs whose follow-up is in this state.' }) state: FollowUpState | undefined,
+    @Arg('followUp', () => FollowUpState, {
+      nullable: true,
+      description: 'Only SIPs whose follow-up is in this state.',
+    })
+    state: FollowUpState | undefined,
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
     @Ctx() context: SipContext,
   ): Promise<Sip[]> {
@@ -50,7 +60,10 @@ export class SipResolver {
     });
     return coordinated
       .filter(({ followUp }) => state === undefined || followUp.state === state)
-      .sort((a, b) => (a.followUp.dueOn ?? '9999').localeCompare(b.followUp.dueOn ?? '9999') || a.sip.id.localeCompare(b.sip.id))
+      .sort(
+        (a, b) =>
+          (a.followUp.dueOn ?? '9999').localeCompare(b.followUp.dueOn ?? '9999') || a.sip.id.localeCompare(b.sip.id),
+      )
       .slice(0, first)
       .map(({ sip }) => toSip(sip));
   }
@@ -69,12 +82,17 @@ export class SipResolver {
 
   @FieldResolver(() => [SipInvitation], { description: 'The agency units invited to take part.' })
   async invitations(@Root() sip: Sip, @Ctx() context: SipContext): Promise<SipInvitation[]> {
-    return (await context.loaders.invitationsBySipId.load(sip.id)).map(({ agency, unit }) => Object.assign(new SipInvitation(), { agency, unit }));
+    return (await context.loaders.invitationsBySipId.load(sip.id)).map(({ agency, unit }) =>
+      Object.assign(new SipInvitation(), { agency, unit }),
+    );
   }
 
   @FieldResolver(() => [Consent], { description: 'The consents that cover the exchange of information in this SIP.' })
   async consents(@Root() sip: Sip, @Ctx() context: SipContext): Promise<Consent[]> {
-    return presentConsents(context, (await context.loaders.consentLinksBySipId.load(sip.id)).map((link) => link.consent));
+    return presentConsents(
+      context,
+      (await context.loaders.consentLinksBySipId.load(sip.id)).map((link) => link.consent),
+    );
   }
 
   @FieldResolver(() => [Meeting], { description: 'Every meeting, scheduled or held, earliest first.' })
@@ -87,15 +105,23 @@ export class SipResolver {
     return (await context.loaders.versionsBySipId.load(sip.id)).map((version) => toPlanVersion(version, sip.childId));
   }
 
-  @FieldResolver(() => PlanVersion, { nullable: true, description: 'The newest version; null before the first plan is written.' })
+  @FieldResolver(() => PlanVersion, {
+    nullable: true,
+    description: 'The newest version; null before the first plan is written.',
+  })
   async currentVersion(@Root() sip: Sip, @Ctx() context: SipContext): Promise<PlanVersion | null> {
     const current = (await context.loaders.versionsBySipId.load(sip.id)).at(-1);
     return current ? toPlanVersion(current, sip.childId) : null;
   }
 
-  @FieldResolver(() => SipParticipant, { description: 'The coordinator (huvudansvarig) named in the current plan; before there is a plan, the initiator.' })
+  @FieldResolver(() => SipParticipant, {
+    description: 'The coordinator (huvudansvarig) named in the current plan; before there is a plan, the initiator.',
+  })
   async coordinator(@Root() sip: Sip, @Ctx() context: SipContext): Promise<SipParticipant> {
-    const [versions, participants] = await Promise.all([context.loaders.versionsBySipId.load(sip.id), context.loaders.participantsBySipId.load(sip.id)]);
+    const [versions, participants] = await Promise.all([
+      context.loaders.versionsBySipId.load(sip.id),
+      context.loaders.participantsBySipId.load(sip.id),
+    ]);
     const coordinatorId = versions.at(-1)?.coordinatorId;
     const coordinator = participants.find((p) => (coordinatorId ? p.id === coordinatorId : p.isInitiator));
     if (!coordinator) throw new Error(`SIP ${sip.id} has no coordinator`);
@@ -104,7 +130,10 @@ export class SipResolver {
 
   @FieldResolver(() => FollowUp)
   async followUp(@Root() sip: Sip, @Ctx() context: SipContext): Promise<FollowUp> {
-    const [versions, meetings] = await Promise.all([context.loaders.versionsBySipId.load(sip.id), context.loaders.meetingsBySipId.load(sip.id)]);
+    const [versions, meetings] = await Promise.all([
+      context.loaders.versionsBySipId.load(sip.id),
+      context.loaders.meetingsBySipId.load(sip.id),
+    ]);
     return followUpOf(versions, meetings, swedishDate(context.clock()));
   }
 }

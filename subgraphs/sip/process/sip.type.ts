@@ -5,20 +5,34 @@ import { DateTime } from '../../../lib/scalars.ts';
 
 export const SipStatus = { AWAITING_FAMILY: 'AWAITING_FAMILY', ACTIVE: 'ACTIVE', CLOSED: 'CLOSED' } as const;
 export type SipStatus = keyof typeof SipStatus;
-registerEnumType(SipStatus, { name: 'SipStatus', description: "Awaiting the family's answer, active once they agreed, or closed." });
+registerEnumType(SipStatus, {
+  name: 'SipStatus',
+  description: "Awaiting the family's answer, active once they agreed, or closed.",
+});
 registerEnumType(FamilyAnswer, { name: 'FamilyAnswer' });
 registerEnumType(ClosureReason, {
   name: 'ClosureReason',
-  description: 'FAMILY_DECLINED and CONSENT_WITHDRAWN are set by the graph itself, when the family says no or a linked consent is withdrawn.',
+  description:
+    'FAMILY_DECLINED and CONSENT_WITHDRAWN are set by the graph itself, when the family says no or a linked consent ' +
+    'is withdrawn.',
 });
-registerEnumType(ParticipantKind, { name: 'ParticipantKind', description: 'Agency staff, a guardian, the child, or a relative (närstående).' });
+registerEnumType(ParticipantKind, {
+  name: 'ParticipantKind',
+  description: 'Agency staff, a guardian, the child, or a relative (närstående).',
+});
 
-export const FollowUpState = { NOT_PLANNED: 'NOT_PLANNED', UPCOMING: 'UPCOMING', OVERDUE: 'OVERDUE', FOLLOWED_UP: 'FOLLOWED_UP' } as const;
+export const FollowUpState = {
+  NOT_PLANNED: 'NOT_PLANNED',
+  UPCOMING: 'UPCOMING',
+  OVERDUE: 'OVERDUE',
+  FOLLOWED_UP: 'FOLLOWED_UP',
+} as const;
 export type FollowUpState = keyof typeof FollowUpState;
 registerEnumType(FollowUpState, {
   name: 'FollowUpState',
   description:
-    'NOT_PLANNED: no plan yet. FOLLOWED_UP: a follow-up meeting was held since the current version; revise the plan. OVERDUE: the date has passed without one. UPCOMING: otherwise.',
+    'NOT_PLANNED: no plan yet. FOLLOWED_UP: a follow-up meeting was held since the current version; revise the ' +
+    'plan. OVERDUE: the date has passed without one. UPCOMING: otherwise.',
 });
 
 @ObjectType({ description: 'Someone taking part in the SIP.' })
@@ -38,7 +52,10 @@ export class SipParticipant {
   @Field(() => String, { nullable: true })
   unit!: string | null;
 
-  @Field(() => String, { nullable: true, description: "A staff member's professional role, or a relative's relation to the child." })
+  @Field(() => String, {
+    nullable: true,
+    description: "A staff member's professional role, or a relative's relation to the child.",
+  })
   title!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -105,7 +122,7 @@ export class Closure {
   closedBy!: string;
 }
 
-@ObjectType({ description: "When the current plan is to be followed up, and whether it was." })
+@ObjectType({ description: 'When the current plan is to be followed up, and whether it was.' })
 export class FollowUp {
   @Field(() => GraphQLLocalDate, { nullable: true })
   dueOn!: string | null;

@@ -9,8 +9,14 @@ import { SocialIntervention, toSocialIntervention } from './social-intervention.
 export class PlanInterventionResolver {
   @Consent('SOCIAL_INTERVENTIONS')
   @Directive('@requires(fields: "childId agencyRecordId")')
-  @FieldResolver(() => SocialIntervention, { nullable: true, description: "Social services' decision on this intervention, when the plan links one." })
-  async socialIntervention(@Root() intervention: PlanIntervention, @Ctx() context: SocialContext): Promise<SocialIntervention | null> {
+  @FieldResolver(() => SocialIntervention, {
+    nullable: true,
+    description: "Social services' decision on this intervention, when the plan links one.",
+  })
+  async socialIntervention(
+    @Root() intervention: PlanIntervention,
+    @Ctx() context: SocialContext,
+  ): Promise<SocialIntervention | null> {
     if (!intervention.agencyRecordId) return null;
     const row = await context.loaders.interventionById.load(intervention.agencyRecordId);
     // A plan may only show the record of its own child; a link to another child's record shows nothing.

@@ -12,17 +12,23 @@ const day = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
 export async function recordSocialIntervention(context: SocialContext, input: RecordSocialInterventionInput) {
   const now = context.clock();
   if (!isUuid(input.childId)) throw new BadUserInputError('input.childId', 'the child has no open case');
-  if (input.legalBasis === 'LVU') throw new BadUserInputError('input.legalBasis', 'care under LVU is a placement, not an intervention');
+  if (input.legalBasis === 'LVU')
+    throw new BadUserInputError('input.legalBasis', 'care under LVU is a placement, not an intervention');
   const act = ACT_NAMES[input.legalBasis];
   const provision = requiredText(input.provision, 'input.provision', 100);
-  if (!provision.includes(act)) throw new BadUserInputError('input.provision', `must name the act it is under (${act})`);
+  if (!provision.includes(act))
+    throw new BadUserInputError('input.provision', `must name the act it is under (${act})`);
   if (input.decidedOn > swedishDate(now)) throw new BadUserInputError('input.decidedOn', 'must not be in the future');
   if (input.startsOn < input.decidedOn) throw new BadUserInputError('input.startsOn', 'must not be before decidedOn');
-  if (input.endsOn != null && input.endsOn < input.startsOn) throw new BadUserInputError('input.endsOn', 'must not be before startsOn');
+  if (input.endsOn != null && input.endsOn < input.startsOn)
+    throw new BadUserInputError('input.endsOn', 'must not be before startsOn');
   const kind = requiredText(input.kind, 'input.kind', 200);
   const provider = requiredText(input.provider, 'input.provider', 200);
 
-  const openCase = await context.prisma.socialCase.findFirst({ where: { childId: input.childId, closedAt: null }, orderBy: { openedAt: 'desc' } });
+  const openCase = await context.prisma.socialCase.findFirst({
+    where: { childId: input.childId, closedAt: null },
+    orderBy: { openedAt: 'desc' },
+  });
   if (!openCase) throw new BadUserInputError('input.childId', 'the child has no open case');
   return context.prisma.socialIntervention.create({
     data: {

@@ -7,7 +7,9 @@ import { SocialIntervention, toSocialIntervention } from './social-intervention.
 /** Social services' own staff record decided interventions. */
 @Resolver(() => SocialIntervention)
 export class SocialInterventionResolver {
-  @Mutation(() => SocialIntervention, { description: "Records a decided intervention (insats) in the child's open case." })
+  @Mutation(() => SocialIntervention, {
+    description: "Records a decided intervention (insats) in the child's open case.",
+  })
   async recordSocialIntervention(
     @Arg('input', () => RecordSocialInterventionInput) input: RecordSocialInterventionInput,
     @Ctx() context: SocialContext,

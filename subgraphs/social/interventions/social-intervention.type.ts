@@ -5,7 +5,10 @@ import { LegalBasis } from '../../../prisma/social/client/enums.ts';
 import { connectionOf } from '../../../lib/pagination/connection.ts';
 import { toLocalDate } from '../../../lib/periods.ts';
 
-registerEnumType(LegalBasis, { name: 'LegalBasis', description: 'SoL (Socialtjänstlagen), LSS, or LVU (care without consent; placements only).' });
+registerEnumType(LegalBasis, {
+  name: 'LegalBasis',
+  description: 'SoL (Socialtjänstlagen), LSS, or LVU (care without consent; placements only).',
+});
 
 @ObjectType({ description: 'A decided intervention (insats) under SoL or LSS.' })
 export class SocialIntervention {
@@ -41,6 +44,13 @@ export const SocialInterventionConnection = connectionOf(SocialIntervention, 'So
 
 export const toSocialIntervention = (row: InterventionRow): SocialIntervention =>
   Object.assign(new SocialIntervention(), {
-    id: row.id, kind: row.kind, legalBasis: row.legalBasis, provision: row.provision, provider: row.provider, decidedBy: row.decidedBy,
-    decidedOn: toLocalDate(row.decidedOn), startsOn: toLocalDate(row.startsOn), endsOn: row.endsOn && toLocalDate(row.endsOn),
+    id: row.id,
+    kind: row.kind,
+    legalBasis: row.legalBasis,
+    provision: row.provision,
+    provider: row.provider,
+    decidedBy: row.decidedBy,
+    decidedOn: toLocalDate(row.decidedOn),
+    startsOn: toLocalDate(row.startsOn),
+    endsOn: row.endsOn && toLocalDate(row.endsOn),
   });

@@ -25,4 +25,10 @@ export class Investigation {
 export const InvestigationConnection = connectionOf(Investigation, 'Investigation');
 
 export const toInvestigation = ({ id, startedOn, completedOn, reason, assessment }: InvestigationRow): Investigation =>
-  Object.assign(new Investigation(), { id, startedOn: toLocalDate(startedOn), completedOn: completedOn && toLocalDate(completedOn), reason, assessment });
+  Object.assign(new Investigation(), {
+    id,
+    startedOn: toLocalDate(startedOn),
+    completedOn: completedOn && toLocalDate(completedOn),
+    reason,
+    assessment,
+  });

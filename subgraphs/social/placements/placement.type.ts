@@ -7,7 +7,9 @@ import { toLocalDate } from '../../../lib/periods.ts';
 
 registerEnumType(PlacementKind, {
   name: 'PlacementKind',
-  description: 'Out-of-home care (FAMILY_HOME familjehem, HVB, EMERGENCY_HOME jourhem, SUPPORTED_HOUSING stödboende), or a CONTACT_PERSON or CONTACT_FAMILY.',
+  description:
+    'Out-of-home care (FAMILY_HOME familjehem, HVB, EMERGENCY_HOME jourhem, SUPPORTED_HOUSING stödboende), or a ' +
+    'CONTACT_PERSON or CONTACT_FAMILY.',
 });
 
 @ObjectType({ description: 'An out-of-home placement, or a contact person or family.' })
@@ -34,4 +36,11 @@ export class Placement {
 export const PlacementConnection = connectionOf(Placement, 'Placement');
 
 export const toPlacement = ({ id, kind, legalBasis, startsOn, endsOn, provider }: PlacementRow): Placement =>
-  Object.assign(new Placement(), { id, kind, legalBasis, startsOn: toLocalDate(startsOn), endsOn: endsOn && toLocalDate(endsOn), provider });
+  Object.assign(new Placement(), {
+    id,
+    kind,
+    legalBasis,
+    startsOn: toLocalDate(startsOn),
+    endsOn: endsOn && toLocalDate(endsOn),
+    provider,
+  });

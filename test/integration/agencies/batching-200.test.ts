@@ -5,7 +5,8 @@ import { ALL_AGENCY_FIELDS, recordsInEveryCategory } from '../../support/agency-
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 const CHILDREN = 200;
-const QUERY = `query ($first: Int!) { children(first: $first) { id givenName guardians { hasCustody } ${ALL_AGENCY_FIELDS} } }`;
+const QUERY = `query ($first: Int!) { children(first: $first) { id givenName guardians { hasCustody }
+  ${ALL_AGENCY_FIELDS} } }`;
 
 /**
  * 200 children with a record in every category and a consent for all of it: the database cost of
@@ -18,15 +19,42 @@ describe('a query over 200 children', () => {
     const sip = graph.subgraphs.sip.prisma as any;
     const ids = Array.from({ length: CHILDREN }, (_, i) => `11111111-0000-4000-9000-${String(i).padStart(12, '0')}`);
     const guardianId = (i: number) => `22222222-0000-4000-9000-${String(i).padStart(12, '0')}`;
-    const pnr = (date: string, i: number) => `${date}${String(i).padStart(3, '0')}${luhnCheckDigit(date.slice(2) + String(i).padStart(3, '0'))}`;
+    const pnr = (date: string, i: number) =>
+      `${date}${String(i).padStart(3, '0')}${luhnCheckDigit(date.slice(2) + String(i).padStart(3, '0'))}`;
     // Written straight into the SIP core's database: registering 200 children one by one would only slow the test.
-    await sip.guardian.createMany({ data: ids.map((_, i) => ({ id: guardianId(i), personnummer: pnr('19800101', i), givenName: 'Förälder', familyName: `Test${i}` })) });
-    await sip.child.createMany({ data: ids.map((id, i) => ({ id, personnummer: pnr('20120101', i), givenName: `Barn${i}`, familyName: 'Test', dateOfBirth: new Date('2012-01-01') })) });
-    await sip.guardianship.createMany({ data: ids.map((childId, i) => ({ childId, guardianId: guardianId(i), hasCustody: true })) });
+    await sip.guardian.createMany({
+      data: ids.map((_, i) => ({
+        id: guardianId(i),
+        personnummer: pnr('19800101', i),
+        givenName: 'Förälder',
+        familyName: `Test${i}`,
+      })),
+    });
+    await sip.child.createMany({
+      data: ids.map((id, i) => ({
+        id,
+        personnummer: pnr('20120101', i),
+        givenName: `Barn${i}`,
+        familyName: 'Test',
+        dateOfBirth: new Date('2012-01-01'),
+      })),
+    });
+    await sip.guardianship.createMany({
+      data: ids.map((childId, i) => ({ childId, guardianId: guardianId(i), hasCustody: true })),
+    });
     await sip.consent.createMany({
       data: ids.map((childId, i) => ({
-        childId, guardianIds: [guardianId(i)], givenByChild: false, form: 'WRITTEN', scopes: Object.keys(CONSENT_SCOPES), agencies: ['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'],
-        purpose: 'SIP', validFrom: new Date('2026-01-01'), validUntil: new Date('2030-01-01'), recordedBy: 'test', recordedAt: new Date('2026-01-01'),
+        childId,
+        guardianIds: [guardianId(i)],
+        givenByChild: false,
+        form: 'WRITTEN',
+        scopes: Object.keys(CONSENT_SCOPES),
+        agencies: ['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'],
+        purpose: 'SIP',
+        validFrom: new Date('2026-01-01'),
+        validUntil: new Date('2030-01-01'),
+        recordedBy: 'test',
+        recordedAt: new Date('2026-01-01'),
       })),
     });
     await recordsInEveryCategory(graph, ids);
@@ -43,7 +71,11 @@ describe('a query over 200 children', () => {
     expect(all.errors).toBeUndefined();
     expect(all.data!.children).toHaveLength(CHILDREN);
     // Every field of every child was served: a last child's records, from each agency.
-    expect(all.data!.children[CHILDREN - 1]).toMatchObject({ schoolPlacement: { mentor: 'Test Mentor' }, placements: { nodes: [{ kind: 'CONTACT_FAMILY' }] }, referrals: { nodes: [{ toUnit: 'BUP Norra' }] } });
+    expect(all.data!.children[CHILDREN - 1]).toMatchObject({
+      schoolPlacement: { mentor: 'Test Mentor' },
+      placements: { nodes: [{ kind: 'CONTACT_FAMILY' }] },
+      referrals: { nodes: [{ toUnit: 'BUP Norra' }] },
+    });
     expect(counter.counts).toEqual(forFew);
     // One query per category loader: school 6 (placement, absences, term attendance, adaptations,
     // programmes, health team), social 4, health 5 (visits bring their contact with one more).

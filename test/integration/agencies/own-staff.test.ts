@@ -9,12 +9,19 @@ const clock = settableClock('2026-09-14T10:00:00.000Z');
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const ABSENCES = `query ($id: ID!, $first: Int!, $after: String, $from: LocalDate, $to: LocalDate) {
-  child(id: $id) { absences(first: $first, after: $after, from: $from, to: $to) { nodes { date } pageInfo { hasNextPage endCursor } } } }`;
-const RECORD_ABSENCE = `mutation ($input: RecordAbsenceInput!) { recordAbsence(input: $input) { date minutes reason valid note } }`;
-const RECORD_INTERVENTION = `mutation ($input: RecordSocialInterventionInput!) { recordSocialIntervention(input: $input) { kind legalBasis provision decidedOn startsOn endsOn provider decidedBy } }`;
-const RECORD_VISIT = `mutation ($input: RecordCareVisitInput!) { recordCareVisit(input: $input) { date unitName unitType mode profession } }`;
+  child(id: $id) { absences(first: $first, after: $after, from: $from, to: $to) {
+    nodes { date } pageInfo { hasNextPage endCursor } } } }`;
+const RECORD_ABSENCE = `mutation ($input: RecordAbsenceInput!) { recordAbsence(input: $input) { date minutes reason
+  valid note } }`;
+const RECORD_INTERVENTION = `mutation ($input: RecordSocialInterventionInput!) { recordSocialIntervention(input:
+  $input) { kind legalBasis provision decidedOn startsOn endsOn provider decidedBy } }`;
+const RECORD_VISIT = `mutation ($input: RecordCareVisitInput!) { recordCareVisit(input: $input) { date unitName
+  unitType mode profession } }`;
 
-/** Stands for a child registered in the SIP core with no records in any agency (its id is known only once the graph runs). */
+/**
+ * Stands for a child registered in the SIP core with no records in any agency (its id is known only once the graph
+ * runs).
+ */
 const UNRECORDED = 'the child with no records';
 
 describe("an agency's own staff", () => {
@@ -30,14 +37,32 @@ describe("an agency's own staff", () => {
     await recordsInEveryCategory(graph, [child, lowAbsence]);
     const school = graph.subgraphs.school.prisma as any;
     await school.absence.createMany({
-      data: ['2026-09-08', '2026-09-09', '2026-09-10', '2026-09-11'].map((day) => ({ childId: child, date: date(day), minutes: 360, reason: 'UNREPORTED', valid: false, recordedBy: 'test', recordedAt: date(day) })),
+      data: ['2026-09-08', '2026-09-09', '2026-09-10', '2026-09-11'].map((day) => ({
+        childId: child,
+        date: date(day),
+        minutes: 360,
+        reason: 'UNREPORTED',
+        valid: false,
+        recordedBy: 'test',
+        recordedAt: date(day),
+      })),
     });
-    await school.extraAdaptation.create({ data: { childId: child, description: 'Avslutad anpassning', startsOn: date('2026-01-10'), endsOn: date('2026-03-01'), decidedBy: 'Test Mentor' } });
+    await school.extraAdaptation.create({
+      data: {
+        childId: child,
+        description: 'Avslutad anpassning',
+        startsOn: date('2026-01-10'),
+        endsOn: date('2026-03-01'),
+        decidedBy: 'Test Mentor',
+      },
+    });
   });
-  const withChild = (input: Record<string, unknown>) => (input.childId === UNRECORDED ? { ...input, childId: unrecorded } : input);
+  const withChild = (input: Record<string, unknown>) =>
+    input.childId === UNRECORDED ? { ...input, childId: unrecorded } : input;
 
   describe('page through a timeline', () => {
-    const page = async (variables: Record<string, unknown>) => (await graph.query(ABSENCES, { id: child, first: 2, ...variables }, 'school counsellor')).data!.child.absences;
+    const page = async (variables: Record<string, unknown>) =>
+      (await graph.query(ABSENCES, { id: child, first: 2, ...variables }, 'school counsellor')).data!.child.absences;
 
     it('newest first, with a cursor to the next page, until there is none', async () => {
       const first = await page({});
@@ -46,17 +71,27 @@ describe("an agency's own staff", () => {
       const second = await page({ after: first.pageInfo.endCursor });
       expect(second.nodes).toEqual([{ date: '2026-09-09' }, { date: '2026-09-08' }]);
       const third = await page({ after: second.pageInfo.endCursor });
-      expect(third).toEqual({ nodes: [{ date: '2026-09-07' }], pageInfo: { hasNextPage: false, endCursor: expect.any(String) } });
+      expect(third).toEqual({
+        nodes: [{ date: '2026-09-07' }],
+        pageInfo: { hasNextPage: false, endCursor: expect.any(String) },
+      });
     });
 
     it('within a date range, both ends included', async () => {
-      expect((await page({ first: 10, from: '2026-09-08', to: '2026-09-10' })).nodes).toEqual([{ date: '2026-09-10' }, { date: '2026-09-09' }, { date: '2026-09-08' }]);
+      expect((await page({ first: 10, from: '2026-09-08', to: '2026-09-10' })).nodes).toEqual([
+        { date: '2026-09-10' },
+        { date: '2026-09-09' },
+        { date: '2026-09-08' },
+      ]);
     });
 
     it('counting a period as inside a range it overlaps', async () => {
-      const ADAPTATIONS = `query ($id: ID!, $from: LocalDate, $to: LocalDate) { child(id: $id) { extraAdaptations(from: $from, to: $to) { nodes { description } } } }`;
+      const ADAPTATIONS = `query ($id: ID!, $from: LocalDate, $to: LocalDate) { child(id: $id) {
+        extraAdaptations(from: $from, to: $to) { nodes { description } } } }`;
       const between = async (from: string | null, to: string | null) =>
-        (await graph.query(ADAPTATIONS, { id: child, from, to }, 'school counsellor')).data!.child.extraAdaptations.nodes.map((n: { description: string }) => n.description);
+        (
+          await graph.query(ADAPTATIONS, { id: child, from, to }, 'school counsellor')
+        ).data!.child.extraAdaptations.nodes.map((n: { description: string }) => n.description);
       expect(await between('2026-02-01', '2026-02-28')).toEqual(['Avslutad anpassning']);
       expect(await between('2026-03-02', null)).toEqual(['Anpassning']);
       expect(await between('2026-01-01', '2026-12-31')).toEqual(['Anpassning', 'Avslutad anpassning']);
@@ -70,13 +105,17 @@ describe("an agency's own staff", () => {
     ])('refusing a bad page request %j with the argument and reason', async (variables, field, reason) => {
       const response = await graph.query(ABSENCES, { id: child, first: 2, ...variables }, 'school counsellor');
       expect(response.data).toEqual({ child: { absences: null } });
-      expect(response.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field, reason })]);
+      expect(response.errors?.map((e) => e.extensions)).toEqual([
+        expect.objectContaining({ code: 'BAD_USER_INPUT', field, reason }),
+      ]);
     });
   });
 
   it('list the students with high absence this term, without consent', async () => {
     const response = await graph.query(
-      `{ studentsWithHighAbsence(schoolUnitCode: "${TEST_SCHOOL.schoolUnitCode}", minPercent: 15) { placement { child { id } className } attendance { term schoolDays absentMinutes invalidAbsentMinutes absencePercent byReason { reason minutes } } } }`,
+      `{ studentsWithHighAbsence(schoolUnitCode: "${TEST_SCHOOL.schoolUnitCode}", minPercent: 15) { placement { child
+        { id } className } attendance {
+          term schoolDays absentMinutes invalidAbsentMinutes absencePercent byReason { reason minutes } } } }`,
       {},
       'school counsellor',
     );
@@ -84,21 +123,48 @@ describe("an agency's own staff", () => {
     expect(response.data!.studentsWithHighAbsence).toEqual([
       {
         placement: { child: { id: child }, className: '7T' },
-        attendance: { term: 'HT2026', schoolDays: 21, absentMinutes: 1800, invalidAbsentMinutes: 1440, absencePercent: 23.8, byReason: [{ reason: 'ILLNESS', minutes: 360 }, { reason: 'UNREPORTED', minutes: 1440 }] },
+        attendance: {
+          term: 'HT2026',
+          schoolDays: 21,
+          absentMinutes: 1800,
+          invalidAbsentMinutes: 1440,
+          absencePercent: 23.8,
+          byReason: [
+            { reason: 'ILLNESS', minutes: 360 },
+            { reason: 'UNREPORTED', minutes: 1440 },
+          ],
+        },
       },
     ]);
-    const other = await graph.query(`{ studentsWithHighAbsence(schoolUnitCode: "${TEST_SCHOOL.schoolUnitCode}") { attendance { term } } }`, {}, 'social worker');
+    const other = await graph.query(
+      `{ studentsWithHighAbsence(schoolUnitCode: "${TEST_SCHOOL.schoolUnitCode}") { attendance { term } } }`,
+      {},
+      'social worker',
+    );
     expect(refusal(other).code).toBe('FORBIDDEN');
   });
 
   describe('record absence', () => {
-    const absence = (input: Record<string, unknown>) => withChild({ childId: lowAbsence, date: '2026-09-14', minutes: 90, reason: 'MEDICAL_APPOINTMENT', ...input });
+    const absence = (input: Record<string, unknown>) =>
+      withChild({ childId: lowAbsence, date: '2026-09-14', minutes: 90, reason: 'MEDICAL_APPOINTMENT', ...input });
     const count = () => (graph.subgraphs.school.prisma as any).absence.count();
 
     it('for a student of their own school', async () => {
-      const response = await graph.query(RECORD_ABSENCE, { input: absence({ note: 'Tandläkare' }) }, 'school counsellor');
-      expect(response.data?.recordAbsence).toEqual({ date: '2026-09-14', minutes: 90, reason: 'MEDICAL_APPOINTMENT', valid: true, note: 'Tandläkare' });
-      expect((await graph.query(ABSENCES, { id: lowAbsence, first: 1 }, 'school counsellor')).data!.child.absences.nodes).toEqual([{ date: '2026-09-14' }]);
+      const response = await graph.query(
+        RECORD_ABSENCE,
+        { input: absence({ note: 'Tandläkare' }) },
+        'school counsellor',
+      );
+      expect(response.data?.recordAbsence).toEqual({
+        date: '2026-09-14',
+        minutes: 90,
+        reason: 'MEDICAL_APPOINTMENT',
+        valid: true,
+        note: 'Tandläkare',
+      });
+      expect(
+        (await graph.query(ABSENCES, { id: lowAbsence, first: 1 }, 'school counsellor')).data!.child.absences.nodes,
+      ).toEqual([{ date: '2026-09-14' }]);
     });
 
     it.each([
@@ -107,70 +173,162 @@ describe("an agency's own staff", () => {
       ['no minutes', { minutes: 0 }, 'input.minutes', 'must be between 1 and 360'],
       ['more than a day', { minutes: 361 }, 'input.minutes', 'must be between 1 and 360'],
       ['OTHER without a note', { reason: 'OTHER' }, 'input.note', 'say what the reason is when it is OTHER'],
-      ['a day before enrolment', { date: '2026-08-14' }, 'input.childId', 'the student is not enrolled at any school on this date'],
-      ['a child with no school', { childId: UNRECORDED }, 'input.childId', 'the student is not enrolled at any school on this date'],
-      ['more than a school day in all', { date: '2026-09-07', minutes: 30 }, 'input.minutes', 'with the 360 minutes already recorded that day, more than a school day'],
+      [
+        'a day before enrolment',
+        { date: '2026-08-14' },
+        'input.childId',
+        'the student is not enrolled at any school on this date',
+      ],
+      [
+        'a child with no school',
+        { childId: UNRECORDED },
+        'input.childId',
+        'the student is not enrolled at any school on this date',
+      ],
+      [
+        'more than a school day in all',
+        { date: '2026-09-07', minutes: 30 },
+        'input.minutes',
+        'with the 360 minutes already recorded that day, more than a school day',
+      ],
     ])('refusing %s with the field and reason, writing nothing', async (_, input, field, reason) => {
       const before = await count();
-      expect(refusal(await graph.query(RECORD_ABSENCE, { input: absence(input) }, 'school counsellor'))).toEqual({ code: 'BAD_USER_INPUT', field, reason });
+      expect(refusal(await graph.query(RECORD_ABSENCE, { input: absence(input) }, 'school counsellor'))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field,
+        reason,
+      });
       expect(await count()).toBe(before);
     });
 
     it("refusing another school's staff and other agencies", async () => {
-      const otherSchool = { sub: 'staff-solrosen-1', role: 'teacher', agency: 'SCHOOL', unit: 'Solrosens skola', name: 'Sol Rosen' };
-      expect(refusal(await graph.query(RECORD_ABSENCE, { input: absence({}) }, otherSchool))).toEqual({ code: 'FORBIDDEN', field: undefined, reason: 'you may record absence only for students of your own school' });
-      expect(refusal(await graph.query(RECORD_ABSENCE, { input: absence({}) }, 'social worker')).code).toBe('FORBIDDEN');
+      const otherSchool = {
+        sub: 'staff-solrosen-1',
+        role: 'teacher',
+        agency: 'SCHOOL',
+        unit: 'Solrosens skola',
+        name: 'Sol Rosen',
+      };
+      expect(refusal(await graph.query(RECORD_ABSENCE, { input: absence({}) }, otherSchool))).toEqual({
+        code: 'FORBIDDEN',
+        field: undefined,
+        reason: 'you may record absence only for students of your own school',
+      });
+      expect(refusal(await graph.query(RECORD_ABSENCE, { input: absence({}) }, 'social worker')).code).toBe(
+        'FORBIDDEN',
+      );
     });
 
     it('letting only one of two reports that together exceed the day through', async () => {
       const input = absence({ date: '2026-09-11', minutes: 240, reason: 'ILLNESS' });
-      const responses = await Promise.all([graph.query(RECORD_ABSENCE, { input }, 'school counsellor'), graph.query(RECORD_ABSENCE, { input }, 'school counsellor')]);
+      const responses = await Promise.all([
+        graph.query(RECORD_ABSENCE, { input }, 'school counsellor'),
+        graph.query(RECORD_ABSENCE, { input }, 'school counsellor'),
+      ]);
       expect(responses.filter((r) => r.errors === undefined)).toHaveLength(1);
     });
   });
 
   describe('record a decided intervention', () => {
-    const intervention = (input: Record<string, unknown>) => withChild({
-      childId: child, kind: 'Korttidsvistelse', legalBasis: 'LSS', provision: '9 § 6 LSS', decidedOn: '2026-09-14', startsOn: '2026-10-01', endsOn: '2027-09-30', provider: 'Korttidshemmet', ...input,
-    });
+    const intervention = (input: Record<string, unknown>) =>
+      withChild({
+        childId: child,
+        kind: 'Korttidsvistelse',
+        legalBasis: 'LSS',
+        provision: '9 § 6 LSS',
+        decidedOn: '2026-09-14',
+        startsOn: '2026-10-01',
+        endsOn: '2027-09-30',
+        provider: 'Korttidshemmet',
+        ...input,
+      });
 
     it("in the child's open case", async () => {
       const response = await graph.query(RECORD_INTERVENTION, { input: intervention({}) }, 'social worker');
       expect(response.data?.recordSocialIntervention).toEqual({
-        kind: 'Korttidsvistelse', legalBasis: 'LSS', provision: '9 § 6 LSS', decidedOn: '2026-09-14', startsOn: '2026-10-01', endsOn: '2027-09-30', provider: 'Korttidshemmet', decidedBy: 'Eva Sundberg',
+        kind: 'Korttidsvistelse',
+        legalBasis: 'LSS',
+        provision: '9 § 6 LSS',
+        decidedOn: '2026-09-14',
+        startsOn: '2026-10-01',
+        endsOn: '2027-09-30',
+        provider: 'Korttidshemmet',
+        decidedBy: 'Eva Sundberg',
       });
-      const read = await graph.query(`query ($id: ID!) { child(id: $id) { socialInterventions(from: "2026-10-01") { nodes { kind } } } }`, { id: child }, 'social worker');
-      expect(read.data!.child.socialInterventions.nodes).toEqual([{ kind: 'Korttidsvistelse' }, { kind: 'Kontaktperson' }]);
+      const read = await graph.query(
+        `query ($id: ID!) { child(id: $id) { socialInterventions(from: "2026-10-01") { nodes { kind } } } }`,
+        { id: child },
+        'social worker',
+      );
+      expect(read.data!.child.socialInterventions.nodes).toEqual([
+        { kind: 'Korttidsvistelse' },
+        { kind: 'Kontaktperson' },
+      ]);
     });
 
     it.each([
       ['LVU', { legalBasis: 'LVU' }, 'input.legalBasis', 'care under LVU is a placement, not an intervention'],
-      ['a provision of another act', { provision: '4 kap. 1 § SoL' }, 'input.provision', 'must name the act it is under (LSS)'],
-      ['a decision in the future', { decidedOn: '2026-09-15', startsOn: '2026-10-01' }, 'input.decidedOn', 'must not be in the future'],
+      [
+        'a provision of another act',
+        { provision: '4 kap. 1 § SoL' },
+        'input.provision',
+        'must name the act it is under (LSS)',
+      ],
+      [
+        'a decision in the future',
+        { decidedOn: '2026-09-15', startsOn: '2026-10-01' },
+        'input.decidedOn',
+        'must not be in the future',
+      ],
       ['a start before the decision', { startsOn: '2026-09-01' }, 'input.startsOn', 'must not be before decidedOn'],
       ['an end before the start', { endsOn: '2026-09-30' }, 'input.endsOn', 'must not be before startsOn'],
       ['no provider', { provider: ' ' }, 'input.provider', 'must not be empty'],
       ['a child with no open case', { childId: UNRECORDED }, 'input.childId', 'the child has no open case'],
     ])('refusing %s with the field and reason', async (_, input, field, reason) => {
-      expect(refusal(await graph.query(RECORD_INTERVENTION, { input: intervention(input) }, 'social worker'))).toEqual({ code: 'BAD_USER_INPUT', field, reason });
+      expect(refusal(await graph.query(RECORD_INTERVENTION, { input: intervention(input) }, 'social worker'))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field,
+        reason,
+      });
     });
   });
 
   describe('record a care contact', () => {
-    const visit = (input: Record<string, unknown>) => withChild({ childId: child, date: '2026-09-14', mode: 'VIDEO', profession: 'psykolog', ...input });
+    const visit = (input: Record<string, unknown>) =>
+      withChild({ childId: child, date: '2026-09-14', mode: 'VIDEO', profession: 'psykolog', ...input });
 
     it('at their own unit, within the child’s contact with it', async () => {
       const response = await graph.query(RECORD_VISIT, { input: visit({}) }, 'BUP doctor');
-      expect(response.data?.recordCareVisit).toEqual({ date: '2026-09-14', unitName: 'BUP Norra', unitType: 'BUP', mode: 'VIDEO', profession: 'psykolog' });
+      expect(response.data?.recordCareVisit).toEqual({
+        date: '2026-09-14',
+        unitName: 'BUP Norra',
+        unitType: 'BUP',
+        mode: 'VIDEO',
+        profession: 'psykolog',
+      });
     });
 
     it.each([
       ['a future day', { date: '2026-09-15' }, 'input.date', 'must not be in the future'],
       ['no profession', { profession: '' }, 'input.profession', 'must not be empty'],
-      ['a day before the contact began', { date: '2025-12-31' }, 'input.childId', 'the child has no care contact with your unit on this date'],
-      ['a child not in contact with the unit', { childId: UNRECORDED }, 'input.childId', 'the child has no care contact with your unit on this date'],
+      [
+        'a day before the contact began',
+        { date: '2025-12-31' },
+        'input.childId',
+        'the child has no care contact with your unit on this date',
+      ],
+      [
+        'a child not in contact with the unit',
+        { childId: UNRECORDED },
+        'input.childId',
+        'the child has no care contact with your unit on this date',
+      ],
     ])('refusing %s with the field and reason', async (_, input, field, reason) => {
-      expect(refusal(await graph.query(RECORD_VISIT, { input: visit(input) }, 'BUP doctor'))).toEqual({ code: 'BAD_USER_INPUT', field, reason });
+      expect(refusal(await graph.query(RECORD_VISIT, { input: visit(input) }, 'BUP doctor'))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field,
+        reason,
+      });
     });
   });
 });

@@ -4,7 +4,8 @@ import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 const AUDIT = `query ($childId: ID, $subject: String) {
   consentAuditLog(childId: $childId, requesterSubject: $subject) {
-    requestId requesterSubject requesterRole requesterAgency requesterUnit childId scope fields subgraph granted reason consentId decidedAt
+    requestId requesterSubject requesterRole requesterAgency requesterUnit childId scope fields subgraph granted
+    reason consentId decidedAt
   }
 }`;
 
@@ -14,7 +15,11 @@ describe('the audit log of consent decisions', () => {
     graph = await startTestGraph();
     // A school counsellor reads Alva (consent covers school) and Ebbe (no consent).
     for (const id of [demoChildren.alva.id, demoChildren.ebbe.id]) {
-      await graph.query(`query ($id: ID!) { child(id: $id) { careContacts { unitName } first: careContacts { unitType } } }`, { id }, 'school counsellor');
+      await graph.query(
+        `query ($id: ID!) { child(id: $id) { careContacts { unitName } first: careContacts { unitType } } }`,
+        { id },
+        'school counsellor',
+      );
     }
   });
 
@@ -44,7 +49,12 @@ describe('the audit log of consent decisions', () => {
     const response = await graph.query(AUDIT, { subject: 'staff-school-ekbacken-1' }, 'privacy officer');
     const entries = response.data?.consentAuditLog;
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toMatchObject({ childId: demoChildren.ebbe.id, granted: false, reason: 'NO_CONSENT', consentId: null });
+    expect(entries[0]).toMatchObject({
+      childId: demoChildren.ebbe.id,
+      granted: false,
+      reason: 'NO_CONSENT',
+      consentId: null,
+    });
   });
 
   it('is readable by privacy officers only', async () => {

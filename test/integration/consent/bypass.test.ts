@@ -6,13 +6,26 @@ import type { Requester } from '../../../lib/auth/requester.ts';
 import { childWithRecords, type TestChild } from '../../support/consent-fixtures.ts';
 import { postGraphQL, startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
-const schoolCounsellor: Requester = { subject: 'staff-school-ekbacken-1', role: 'school_counsellor', agency: 'SCHOOL', unit: null, name: null };
-const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id careContacts { unitName } } } }`;
+const schoolCounsellor: Requester = {
+  subject: 'staff-school-ekbacken-1',
+  role: 'school_counsellor',
+  agency: 'SCHOOL',
+  unit: null,
+  name: null,
+};
+const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id careContacts { unitName }
+  } } }`;
 
 /** Withheld: an empty list, and no unit name anywhere in the response. */
 function expectNoLeak(response: { data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }) {
   expect(JSON.stringify(response.data ?? null)).not.toContain('BUP Test');
-  expect(response.errors?.some((error) => ['CONSENT_REQUIRED', 'CONSENT_UNAVAILABLE', 'UNAUTHENTICATED', 'FORBIDDEN'].includes(error.extensions?.code as string))).toBe(true);
+  expect(
+    response.errors?.some((error) =>
+      ['CONSENT_REQUIRED', 'CONSENT_UNAVAILABLE', 'UNAUTHENTICATED', 'FORBIDDEN'].includes(
+        error.extensions?.code as string,
+      ),
+    ),
+  ).toBe(true);
 }
 
 describe('the consent guard cannot be bypassed', () => {
@@ -23,14 +36,24 @@ describe('the consent guard cannot be bypassed', () => {
     // Health records, and no consent for anyone.
     child = await childWithRecords(graph, { born: '20120101', custodians: 1 });
   });
-  const asSchool = (query: string, variables: Record<string, unknown> = {}) => graph.query(query, { id: child.id, ...variables }, 'school counsellor');
+  const asSchool = (query: string, variables: Record<string, unknown> = {}) =>
+    graph.query(query, { id: child.id, ...variables }, 'school counsellor');
 
   describe('through the gateway', () => {
     it.each([
-      ['aliases', `query ($id: ID!) { child(id: $id) { a: careContacts { unitName } b: careContacts { u: unitName } } }`],
-      ['a named fragment', `query ($id: ID!) { child(id: $id) { ...Health } } fragment Health on Child { careContacts { unitName } }`],
+      [
+        'aliases',
+        `query ($id: ID!) { child(id: $id) { a: careContacts { unitName } b: careContacts { u: unitName } } }`,
+      ],
+      [
+        'a named fragment',
+        `query ($id: ID!) { child(id: $id) { ...Health } } fragment Health on Child { careContacts { unitName } }`,
+      ],
       ['an inline fragment', `query ($id: ID!) { child(id: $id) { ... on Child { careContacts { unitName } } } }`],
-      ['@include', `query ($id: ID!, $yes: Boolean = true) { child(id: $id) { careContacts @include(if: $yes) { unitName } } }`],
+      [
+        '@include',
+        `query ($id: ID!, $yes: Boolean = true) { child(id: $id) { careContacts @include(if: $yes) { unitName } } }`,
+      ],
       ['@skip', `query ($id: ID!) { child(id: $id) { careContacts @skip(if: false) { unitName } } }`],
       ['__typename only', `query ($id: ID!) { child(id: $id) { careContacts { __typename } } }`],
     ])('withholds a guarded field reached through %s', async (_, query) => {
@@ -40,16 +63,33 @@ describe('the consent guard cannot be bypassed', () => {
     });
 
     it('withholds a guarded field on a nested entity (school placement → child → health)', async () => {
-      const response = await asSchool(`{ schoolPlacements(schoolUnitCode: "49999999") { nodes { className child { careContacts { unitName } } } } }`);
+      const response = await asSchool(
+        `{ schoolPlacements(schoolUnitCode: "49999999") { nodes { className child { careContacts { unitName } } } } }`,
+      );
       expect(response.data?.schoolPlacements.nodes).toEqual([{ className: '7T', child: { careContacts: [] } }]);
-      expect(response.errors).toEqual([expect.objectContaining({ path: ['schoolPlacements', 'nodes', 0, 'child', 'careContacts'], extensions: expect.objectContaining({ code: 'CONSENT_REQUIRED', reason: 'NO_CONSENT' }) })]);
+      expect(response.errors).toEqual([
+        expect.objectContaining({
+          path: ['schoolPlacements', 'nodes', 0, 'child', 'careContacts'],
+          extensions: expect.objectContaining({ code: 'CONSENT_REQUIRED', reason: 'NO_CONSENT' }),
+        }),
+      ]);
     });
 
     it('serves, across a list of every child, care contacts only where the rule grants them', async () => {
-      const response = await graph.query(`{ children(first: 500) { id careContacts { unitName } } }`, {}, 'school counsellor');
-      const withheldPaths = new Set(response.errors?.filter((e) => e.extensions?.code === 'CONSENT_REQUIRED').map((e) => e.path?.[1]));
+      const response = await graph.query(
+        `{ children(first: 500) { id careContacts { unitName } } }`,
+        {},
+        'school counsellor',
+      );
+      const withheldPaths = new Set(
+        response.errors?.filter((e) => e.extensions?.code === 'CONSENT_REQUIRED').map((e) => e.path?.[1]),
+      );
       for (const [index, { id, careContacts }] of response.data!.children.entries()) {
-        const decision = await graph.query(`query ($id: ID!) { consentDecision(childId: $id, scope: "HEALTH_CARE_CONTACTS", agency: SCHOOL) { granted } }`, { id });
+        const decision = await graph.query(
+          `query ($id: ID!) { consentDecision(childId: $id, scope: "HEALTH_CARE_CONTACTS", agency: SCHOOL) { granted }
+            }`,
+          { id },
+        );
         if (!decision.data!.consentDecision.granted) {
           expect(careContacts, `child ${id}`).toEqual([]);
           expect(withheldPaths.has(index), `child ${id}`).toBe(true);
@@ -71,7 +111,10 @@ describe('the consent guard cannot be bypassed', () => {
       const res = await fetch(graph.gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify([{ query: `{ child(id: "${child.id}") { careContacts { unitName } } }` }, { query: '{ __typename }' }]),
+        body: JSON.stringify([
+          { query: `{ child(id: "${child.id}") { careContacts { unitName } } }` },
+          { query: '{ __typename }' },
+        ]),
       });
       expect(res.status).toBe(400);
       expect(await res.text()).not.toContain('BUP Test');
@@ -80,8 +123,19 @@ describe('the consent guard cannot be bypassed', () => {
     it('requires a valid bearer token: none, garbage, wrong key, expired', async () => {
       const query = { query: `{ child(id: "${child.id}") { careContacts { unitName } } }` };
       const otherIdentity = await generateSigningKeyPair();
-      const wrongKey = await new SignJWT({ role: 'doctor', agency: 'HEALTH_CARE' }).setProtectedHeader({ alg: 'ES256' }).setSubject('x').setIssuer('sip-graph-dev').setAudience('sip-graph').setExpirationTime('1h').sign(otherIdentity.privateKey);
-      for (const authorization of [undefined, 'Bearer not-a-jwt', `Bearer ${wrongKey}`, `Bearer ${await graph.token('BUP doctor', '-1s')}`]) {
+      const wrongKey = await new SignJWT({ role: 'doctor', agency: 'HEALTH_CARE' })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('x')
+        .setIssuer('sip-graph-dev')
+        .setAudience('sip-graph')
+        .setExpirationTime('1h')
+        .sign(otherIdentity.privateKey);
+      for (const authorization of [
+        undefined,
+        'Bearer not-a-jwt',
+        `Bearer ${wrongKey}`,
+        `Bearer ${await graph.token('BUP doctor', '-1s')}`,
+      ]) {
         const response = await postGraphQL(graph.gateway.url, query, authorization ? { authorization } : {});
         expect(response.status, authorization).toBe(401);
         expect(response.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
@@ -91,7 +145,12 @@ describe('the consent guard cannot be bypassed', () => {
   });
 
   describe('calling a subgraph directly', () => {
-    const callHealth = (headers: Record<string, string>) => postGraphQL(graph.subgraphs.health.url, { query: ENTITIES, variables: { r: [{ __typename: 'Child', id: child.id }] } }, headers);
+    const callHealth = (headers: Record<string, string>) =>
+      postGraphQL(
+        graph.subgraphs.health.url,
+        { query: ENTITIES, variables: { r: [{ __typename: 'Child', id: child.id }] } },
+        headers,
+      );
 
     it('refuses _entities and _service without a requester context', async () => {
       expect((await callHealth({})).status).toBe(401);
@@ -102,15 +161,26 @@ describe('the consent guard cannot be bypassed', () => {
 
     it('refuses a forged, tampered, unsigned or expired context', async () => {
       const forger = await generateSigningKeyPair();
-      const forged = await signRequesterContext(forger.privateKey, { ...schoolCounsellor, agency: 'HEALTH_CARE' }, 'r1');
+      const forged = await signRequesterContext(
+        forger.privateKey,
+        { ...schoolCounsellor, agency: 'HEALTH_CARE' },
+        'r1',
+      );
       const genuine = await signRequesterContext(graph.contextKeys.privateKey, schoolCounsellor, 'r2');
       const [header, payload, signature] = genuine.split('.');
-      const raised = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), agency: 'HEALTH_CARE' })).toString('base64url');
+      const raised = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), agency: 'HEALTH_CARE' }),
+      ).toString('base64url');
       const tampered = `${header}.${raised}.${signature}`;
       const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${raised}.`;
       const expired = await new SignJWT({ role: 'doctor', agency: 'HEALTH_CARE', rid: 'r3' })
-        .setProtectedHeader({ alg: 'ES256' }).setSubject('staff-bup-norra-1').setIssuer('sip-graph-gateway').setAudience('sip-graph-subgraphs')
-        .setIssuedAt(Math.floor(Date.now() / 1000) - 120).setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(graph.contextKeys.privateKey);
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('staff-bup-norra-1')
+        .setIssuer('sip-graph-gateway')
+        .setAudience('sip-graph-subgraphs')
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 120)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+        .sign(graph.contextKeys.privateKey);
       for (const [name, token] of Object.entries({ forged, tampered, unsigned, expired })) {
         const response = await callHealth({ [REQUESTER_CONTEXT_HEADER]: token });
         expect(response.status, name).toBe(401);
@@ -122,12 +192,21 @@ describe('the consent guard cannot be bypassed', () => {
       const genuine = await signRequesterContext(graph.contextKeys.privateKey, schoolCounsellor, 'r4');
       const response = await callHealth({ [REQUESTER_CONTEXT_HEADER]: genuine });
       expect(response.data).toEqual({ _entities: [{ id: child.id, careContacts: [] }] });
-      expect(response.errors).toEqual([expect.objectContaining({ path: ['_entities', 0, 'careContacts'], extensions: expect.objectContaining({ code: 'CONSENT_REQUIRED', reason: 'NO_CONSENT' }) })]);
+      expect(response.errors).toEqual([
+        expect.objectContaining({
+          path: ['_entities', 0, 'careContacts'],
+          extensions: expect.objectContaining({ code: 'CONSENT_REQUIRED', reason: 'NO_CONSENT' }),
+        }),
+      ]);
     });
 
     it("refuses another agency's staff the subgraph's own root queries", async () => {
       const genuine = await signRequesterContext(graph.contextKeys.privateKey, schoolCounsellor, 'r5');
-      const response = await postGraphQL(graph.subgraphs.health.url, { query: '{ careContactsAtUnit(unitName: "BUP Test") { nodes { unitName } } }' }, { [REQUESTER_CONTEXT_HEADER]: genuine });
+      const response = await postGraphQL(
+        graph.subgraphs.health.url,
+        { query: '{ careContactsAtUnit(unitName: "BUP Test") { nodes { unitName } } }' },
+        { [REQUESTER_CONTEXT_HEADER]: genuine },
+      );
       expect(response.data).toBeNull();
       expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });

@@ -13,9 +13,27 @@ const DAY = 86_400_000;
 const clock = settableClock(new Date(T0).toISOString());
 
 const GUARDED = {
-  careContacts: { selection: 'careContacts { unitName }', scope: 'HEALTH_CARE_CONTACTS', owner: 'HEALTH_CARE', released: [{ unitName: 'BUP Test' }], withheld: [] },
-  openSocialCase: { selection: 'openSocialCase { handlingOfficer }', scope: 'SOCIAL_CASE', owner: 'SOCIAL_SERVICES', released: { handlingOfficer: 'Test Handläggare' }, withheld: null },
-  schoolPlacement: { selection: 'schoolPlacement { schoolName }', scope: 'SCHOOL_ENROLMENT', owner: 'SCHOOL', released: { schoolName: 'Testskolan' }, withheld: null },
+  careContacts: {
+    selection: 'careContacts { unitName }',
+    scope: 'HEALTH_CARE_CONTACTS',
+    owner: 'HEALTH_CARE',
+    released: [{ unitName: 'BUP Test' }],
+    withheld: [],
+  },
+  openSocialCase: {
+    selection: 'openSocialCase { handlingOfficer }',
+    scope: 'SOCIAL_CASE',
+    owner: 'SOCIAL_SERVICES',
+    released: { handlingOfficer: 'Test Handläggare' },
+    withheld: null,
+  },
+  schoolPlacement: {
+    selection: 'schoolPlacement { schoolName }',
+    scope: 'SCHOOL_ENROLMENT',
+    owner: 'SCHOOL',
+    released: { schoolName: 'Testskolan' },
+    withheld: null,
+  },
 } as const;
 type GuardedField = keyof typeof GUARDED;
 
@@ -28,7 +46,9 @@ const READERS: Record<string, { persona: Persona; agency: string }> = {
 const consentArbitrary = fc.record({
   guardianMask: fc.integer({ min: 0, max: 3 }),
   givenByChild: fc.boolean(),
-  scopes: fc.subarray(['HEALTH_CARE_CONTACTS', 'SOCIAL_CASE', 'SCHOOL_ENROLMENT', 'HEALTH_DIAGNOSES'], { minLength: 1 }),
+  scopes: fc.subarray(['HEALTH_CARE_CONTACTS', 'SOCIAL_CASE', 'SCHOOL_ENROLMENT', 'HEALTH_DIAGNOSES'], {
+    minLength: 1,
+  }),
   agencies: fc.subarray(['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'], { minLength: 1 }),
   fromDay: fc.integer({ min: -10, max: 10 }),
   lengthDays: fc.integer({ min: 1, max: 20 }),
@@ -54,7 +74,10 @@ const scenarioArbitrary = fc.record({
 const AGENCY_READER: Record<string, string> = { SCHOOL: 'school', SOCIAL_SERVICES: 'social', HEALTH_CARE: 'health' };
 
 function buildQuery(fields: GuardedField[], shape: string): { query: string; keys: Record<GuardedField, string> } {
-  const keys = Object.fromEntries(fields.map((f) => [f, shape === 'alias' ? `x_${f}` : f])) as Record<GuardedField, string>;
+  const keys = Object.fromEntries(fields.map((f) => [f, shape === 'alias' ? `x_${f}` : f])) as Record<
+    GuardedField,
+    string
+  >;
   const selections = fields.map((f) => {
     const s = GUARDED[f].selection;
     if (shape === 'alias') return `${keys[f]}: ${s}`;
@@ -63,8 +86,10 @@ function buildQuery(fields: GuardedField[], shape: string): { query: string; key
     return s;
   });
   const body = selections.join(' ');
-  if (shape === 'inline fragment') return { query: `query ($id: ID!) { child(id: $id) { ... on Child { ${body} } } }`, keys };
-  if (shape === 'named fragment') return { query: `query ($id: ID!) { child(id: $id) { ...F } } fragment F on Child { ${body} }`, keys };
+  if (shape === 'inline fragment')
+    return { query: `query ($id: ID!) { child(id: $id) { ... on Child { ${body} } } }`, keys };
+  if (shape === 'named fragment')
+    return { query: `query ($id: ID!) { child(id: $id) { ...F } } fragment F on Child { ${body} }`, keys };
   return { query: `query ($id: ID!) { child(id: $id) { ${body} } }`, keys };
 }
 
@@ -77,10 +102,22 @@ describe('consent enforcement, property-based', () => {
       fc.asyncProperty(scenarioArbitrary, async (scenario) => {
         clock.set(new Date(T0));
         const born = new Date(T0 - scenario.age * 365.25 * DAY - 40 * DAY);
-        const child = await childWithRecords(graph, { born: born.toISOString().slice(0, 10).replace(/-/g, ''), custodians: scenario.custodians });
+        const child = await childWithRecords(graph, {
+          born: born.toISOString().slice(0, 10).replace(/-/g, ''),
+          custodians: scenario.custodians,
+        });
 
         // Record every consent at T0, then withdraw in time order.
-        const recorded: Array<{ id: string; givers: string[]; givenByChild: boolean; scopes: string[]; agencies: string[]; validFrom: number; validUntil: number; withdrawnAt?: number }> = [];
+        const recorded: Array<{
+          id: string;
+          givers: string[];
+          givenByChild: boolean;
+          scopes: string[];
+          agencies: string[];
+          validFrom: number;
+          validUntil: number;
+          withdrawnAt?: number;
+        }> = [];
         for (const c of scenario.consents) {
           const guardianIds = child.custodianIds.filter((_, i) => c.guardianMask & (1 << i));
           const givenByChild = c.givenByChild && scenario.age >= 15;
@@ -88,33 +125,74 @@ describe('consent enforcement, property-based', () => {
           const validFrom = T0 + c.fromDay * DAY;
           const validUntil = validFrom + c.lengthDays * DAY;
           const id = await recordConsent(graph, {
-            childId: child.id, guardianIds: givers, givenByChild, scopes: c.scopes, agencies: c.agencies,
-            validFrom: new Date(validFrom).toISOString(), validUntil: new Date(validUntil).toISOString(),
+            childId: child.id,
+            guardianIds: givers,
+            givenByChild,
+            scopes: c.scopes,
+            agencies: c.agencies,
+            validFrom: new Date(validFrom).toISOString(),
+            validUntil: new Date(validUntil).toISOString(),
           });
-          recorded.push({ id, givers, givenByChild, scopes: c.scopes, agencies: c.agencies, validFrom, validUntil, withdrawnAt: c.withdrawnDay === undefined ? undefined : T0 + c.withdrawnDay * DAY });
+          recorded.push({
+            id,
+            givers,
+            givenByChild,
+            scopes: c.scopes,
+            agencies: c.agencies,
+            validFrom,
+            validUntil,
+            withdrawnAt: c.withdrawnDay === undefined ? undefined : T0 + c.withdrawnDay * DAY,
+          });
         }
-        for (const c of [...recorded].filter((c) => c.withdrawnAt !== undefined).sort((a, b) => a.withdrawnAt! - b.withdrawnAt!)) {
+        for (const c of [...recorded]
+          .filter((c) => c.withdrawnAt !== undefined)
+          .sort((a, b) => a.withdrawnAt! - b.withdrawnAt!)) {
           clock.set(new Date(c.withdrawnAt!));
           expect((await withdrawConsent(graph, c.id)).errors).toBeUndefined();
         }
 
         // The oracle, from the rule's wording.
-        const ageAt = (t: number) => { const d = new Date(t); let a = d.getUTCFullYear() - born.getUTCFullYear(); if (d.getUTCMonth() < born.getUTCMonth() || (d.getUTCMonth() === born.getUTCMonth() && d.getUTCDate() < born.getUTCDate())) a--; return a; };
+        const ageAt = (t: number) => {
+          const d = new Date(t);
+          let a = d.getUTCFullYear() - born.getUTCFullYear();
+          if (
+            d.getUTCMonth() < born.getUTCMonth() ||
+            (d.getUTCMonth() === born.getUTCMonth() && d.getUTCDate() < born.getUTCDate())
+          )
+            a--;
+          return a;
+        };
         const released = (field: GuardedField, agency: string, t: number) =>
           GUARDED[field].owner === agency ||
-          recorded.some((c) =>
-            c.scopes.includes(GUARDED[field].scope) && c.agencies.includes(agency) && c.validFrom <= t && t < c.validUntil &&
-            (c.withdrawnAt === undefined || t < c.withdrawnAt) &&
-            ((c.givenByChild && ageAt(t) >= 15) || child.custodianIds.every((id) => c.givers.includes(id))),
+          recorded.some(
+            (c) =>
+              c.scopes.includes(GUARDED[field].scope) &&
+              c.agencies.includes(agency) &&
+              c.validFrom <= t &&
+              t < c.validUntil &&
+              (c.withdrawnAt === undefined || t < c.withdrawnAt) &&
+              ((c.givenByChild && ageAt(t) >= 15) || child.custodianIds.every((id) => c.givers.includes(id))),
           );
 
-        // Random instants, and every edge of every consent (where an off-by-one would hide), read by an agency it names.
+        // Random instants, and every edge of every consent (where an off-by-one would hide), read by an agency it
+        // names.
         const probes = [
           ...scenario.queries.map((q) => ({ ...q, t: T0 + Math.round(q.day * DAY) })),
           ...recorded.flatMap((c) =>
-            [c.validFrom - 1, c.validFrom, c.validUntil - 1, c.validUntil, ...(c.withdrawnAt ? [c.withdrawnAt - 1, c.withdrawnAt] : [])]
+            [
+              c.validFrom - 1,
+              c.validFrom,
+              c.validUntil - 1,
+              c.validUntil,
+              ...(c.withdrawnAt ? [c.withdrawnAt - 1, c.withdrawnAt] : []),
+            ]
               .filter((t) => t >= T0)
-              .map((t) => ({ t, reader: AGENCY_READER[c.agencies[0]], fields: Object.keys(GUARDED) as GuardedField[], shape: scenario.boundaryShape })),
+              .map((t) => ({
+                t,
+                reader: AGENCY_READER[c.agencies[0]],
+                fields: Object.keys(GUARDED) as GuardedField[],
+                shape: scenario.boundaryShape,
+              })),
           ),
         ];
         for (const q of probes) {
@@ -127,10 +205,14 @@ describe('consent enforcement, property-based', () => {
             const value = response.data?.child?.[keys[field]];
             const error = response.errors?.find((e) => e.path?.[0] === 'child' && e.path?.[1] === keys[field]);
             if (released(field, reader.agency, t)) {
-              expect(value, `${field} for ${reader.agency} at ${new Date(t).toISOString()}`).toEqual(GUARDED[field].released);
+              expect(value, `${field} for ${reader.agency} at ${new Date(t).toISOString()}`).toEqual(
+                GUARDED[field].released,
+              );
               expect(error).toBeUndefined();
             } else {
-              expect(value, `${field} for ${reader.agency} at ${new Date(t).toISOString()}`).toEqual(GUARDED[field].withheld);
+              expect(value, `${field} for ${reader.agency} at ${new Date(t).toISOString()}`).toEqual(
+                GUARDED[field].withheld,
+              );
               expect(error?.extensions?.code).toBe('CONSENT_REQUIRED');
             }
           }

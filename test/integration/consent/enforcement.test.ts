@@ -6,7 +6,8 @@ const NOW = '2026-11-23T10:00:00.000Z';
 const clock = settableClock(NOW);
 
 /** A school counsellor reads a child's health care contacts (list) and open social case (object). */
-const READ_AS_SCHOOL = `query ($id: ID!) { child(id: $id) { givenName careContacts { unitName } openSocialCase { caseNumber } } }`;
+const READ_AS_SCHOOL = `query ($id: ID!) { child(id: $id) { givenName careContacts { unitName } openSocialCase {
+  caseNumber } } }`;
 
 const withheld = (path: string, scope: string, reason: string, consentId: string | null, serviceName: string) => ({
   message: expect.stringContaining(`Consent required for ${scope}`),
@@ -34,7 +35,16 @@ describe('cross-agency reads under consent', () => {
     const child = await childWithRecords(graph, { born: '20120101', custodians: 2 });
     await bothScopesToSchool(child);
     const response = await readAsSchool(child);
-    expect(response).toEqual({ status: 200, data: { child: { givenName: 'Testbarn', careContacts: [{ unitName: 'BUP Test' }], openSocialCase: { caseNumber: expect.any(String) } } } });
+    expect(response).toEqual({
+      status: 200,
+      data: {
+        child: {
+          givenName: 'Testbarn',
+          careContacts: [{ unitName: 'BUP Test' }],
+          openSocialCase: { caseNumber: expect.any(String) },
+        },
+      },
+    });
   });
 
   it('withholds with NO_CONSENT and still serves the rest of the response', async () => {
@@ -75,21 +85,35 @@ describe('cross-agency reads under consent', () => {
     const consentId = await bothScopesToSchool(child, { guardianIds: [child.custodianIds[0]] });
     const response = await readAsSchool(child);
     expect(response.data?.child.careContacts).toEqual([]);
-    expect(response.errors).toContainEqual(withheld('careContacts', 'HEALTH_CARE_CONTACTS', 'GUARDIAN_MISSING', consentId, 'health'));
+    expect(response.errors).toContainEqual(
+      withheld('careContacts', 'HEALTH_CARE_CONTACTS', 'GUARDIAN_MISSING', consentId, 'health'),
+    );
   });
 
   it('holds from validFrom to just before validUntil, to the millisecond', async () => {
     clock.set(NOW);
     const child = await childWithRecords(graph, { born: '20120101', custodians: 1 });
-    const consentId = await bothScopesToSchool(child, { validFrom: '2026-12-01T08:00:00.000Z', validUntil: '2027-01-01T08:00:00.000Z' });
+    const consentId = await bothScopesToSchool(child, {
+      validFrom: '2026-12-01T08:00:00.000Z',
+      validUntil: '2027-01-01T08:00:00.000Z',
+    });
     const contactsAt = async (instant: string) => {
       clock.set(instant);
       const response = await readAsSchool(child);
-      return { contacts: response.data?.child.careContacts, reason: response.errors?.find((e) => e.path?.[1] === 'careContacts')?.extensions?.reason };
+      return {
+        contacts: response.data?.child.careContacts,
+        reason: response.errors?.find((e) => e.path?.[1] === 'careContacts')?.extensions?.reason,
+      };
     };
     expect(await contactsAt('2026-12-01T07:59:59.999Z')).toEqual({ contacts: [], reason: 'NOT_YET_VALID' });
-    expect(await contactsAt('2026-12-01T08:00:00.000Z')).toEqual({ contacts: [{ unitName: 'BUP Test' }], reason: undefined });
-    expect(await contactsAt('2027-01-01T07:59:59.999Z')).toEqual({ contacts: [{ unitName: 'BUP Test' }], reason: undefined });
+    expect(await contactsAt('2026-12-01T08:00:00.000Z')).toEqual({
+      contacts: [{ unitName: 'BUP Test' }],
+      reason: undefined,
+    });
+    expect(await contactsAt('2027-01-01T07:59:59.999Z')).toEqual({
+      contacts: [{ unitName: 'BUP Test' }],
+      reason: undefined,
+    });
     expect(await contactsAt('2027-01-01T08:00:00.000Z')).toEqual({ contacts: [], reason: 'EXPIRED' });
     expect(consentId).toBeTruthy();
   });
@@ -100,23 +124,48 @@ describe('cross-agency reads under consent', () => {
     const consentId = await bothScopesToSchool(child);
     expect((await readAsSchool(child)).data?.child.careContacts).toEqual([{ unitName: 'BUP Test' }]);
     const guardian = { sub: child.custodianIds[0], role: 'guardian' };
-    const withdrawn = await graph.query(`mutation ($id: ID!) { withdrawConsent(consentId: $id, reason: "Vi vill inte dela mer") { status } }`, { id: consentId }, guardian);
+    const withdrawn = await graph.query(
+      `mutation ($id: ID!) { withdrawConsent(consentId: $id, reason: "Vi vill inte dela mer") { status } }`,
+      { id: consentId },
+      guardian,
+    );
     expect(withdrawn.data).toEqual({ withdrawConsent: { status: 'WITHDRAWN' } });
     const after = await readAsSchool(child);
     expect(after.data?.child.careContacts).toEqual([]);
-    expect(after.errors).toContainEqual(withheld('careContacts', 'HEALTH_CARE_CONTACTS', 'WITHDRAWN', consentId, 'health'));
+    expect(after.errors).toContainEqual(
+      withheld('careContacts', 'HEALTH_CARE_CONTACTS', 'WITHDRAWN', consentId, 'health'),
+    );
   });
 
   it("lets a child of 15 or more consent on their own, and refuses a 14-year-old's own consent", async () => {
     clock.set(NOW);
     const sixteen = await childWithRecords(graph, { born: '20100601', custodians: 2 });
-    await recordConsent(graph, { childId: sixteen.id, givenByChild: true, scopes: ['HEALTH_CARE_CONTACTS'], agencies: ['SCHOOL'], validFrom: NOW, validUntil: '2027-06-01T00:00:00Z' });
+    await recordConsent(graph, {
+      childId: sixteen.id,
+      givenByChild: true,
+      scopes: ['HEALTH_CARE_CONTACTS'],
+      agencies: ['SCHOOL'],
+      validFrom: NOW,
+      validUntil: '2027-06-01T00:00:00Z',
+    });
     expect((await readAsSchool(sixteen)).data?.child.careContacts).toEqual([{ unitName: 'BUP Test' }]);
 
     const fourteen = await childWithRecords(graph, { born: '20120601', custodians: 1 });
     const refused = await graph.query(
       `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { childId: fourteen.id, guardianIds: [], givenByChild: true, form: 'ORAL', scopes: ['HEALTH_CARE_CONTACTS'], agencies: ['SCHOOL'], purpose: 'SIP', validFrom: NOW, validUntil: '2027-06-01T00:00:00Z' } },
+      {
+        input: {
+          childId: fourteen.id,
+          guardianIds: [],
+          givenByChild: true,
+          form: 'ORAL',
+          scopes: ['HEALTH_CARE_CONTACTS'],
+          agencies: ['SCHOOL'],
+          purpose: 'SIP',
+          validFrom: NOW,
+          validUntil: '2027-06-01T00:00:00Z',
+        },
+      },
     );
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.givenByChild' });
   });
@@ -124,9 +173,15 @@ describe('cross-agency reads under consent', () => {
   it("serves an agency's own staff its own fields without any consent, and audits nothing for it", async () => {
     clock.set(NOW);
     const child = await childWithRecords(graph, { born: '20120101', custodians: 1 });
-    const response = await graph.query(`query ($id: ID!) { child(id: $id) { careContacts { unitName } } }`, { id: child.id }, 'BUP doctor');
+    const response = await graph.query(
+      `query ($id: ID!) { child(id: $id) { careContacts { unitName } } }`,
+      { id: child.id },
+      'BUP doctor',
+    );
     expect(response).toEqual({ status: 200, data: { child: { careContacts: [{ unitName: 'BUP Test' }] } } });
-    const audit = await (graph.subgraphs.sip.prisma as any).consentDecisionAudit.count({ where: { childId: child.id } });
+    const audit = await (graph.subgraphs.sip.prisma as any).consentDecisionAudit.count({
+      where: { childId: child.id },
+    });
     expect(audit).toBe(0);
   });
 });

@@ -4,8 +4,10 @@ import { demoChildren } from '../../../prisma/demo/people.ts';
 import { startOwnTestGraph, type OwnTestGraph } from '../../support/test-graph.ts';
 
 // Alva's consent releases her health care contacts to school: served while the SIP core decides.
-const QUERY = `{ schoolPlacements(schoolUnitCode: "45812345") { nodes { className child { id careContacts { unitName } } } } }`;
-const alvaOf = (response: any) => response.data?.schoolPlacements.nodes.find((p: any) => p.child.id === demoChildren.alva.id);
+const QUERY = `{ schoolPlacements(schoolUnitCode: "45812345") { nodes { className child { id careContacts { unitName }
+  } } } }`;
+const alvaOf = (response: any) =>
+  response.data?.schoolPlacements.nodes.find((p: any) => p.child.id === demoChildren.alva.id);
 
 function listenOn(port: number, handler: Parameters<typeof createServer>[1]): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -34,7 +36,8 @@ describe('when a consent decision cannot be made', () => {
     // …and every guarded field is withheld with CONSENT_UNAVAILABLE.
     for (const placement of response.data.schoolPlacements.nodes) expect(placement.child.careContacts).toEqual([]);
     expect(response.errors.length).toBe(response.data.schoolPlacements.nodes.length);
-    for (const error of response.errors) expect(error.extensions).toMatchObject({ code: 'CONSENT_UNAVAILABLE', scope: 'HEALTH_CARE_CONTACTS' });
+    for (const error of response.errors)
+      expect(error.extensions).toMatchObject({ code: 'CONSENT_UNAVAILABLE', scope: 'HEALTH_CARE_CONTACTS' });
   };
 
   it('withholds guarded fields when the audit record cannot be stored', async () => {
@@ -62,11 +65,21 @@ describe('when a consent decision cannot be made', () => {
     // A SIP core that answers nonsense: "granted" without naming a consent, a decision for another child.
     stand_in = await listenOn(port, (req, res) => {
       let body = '';
-      req.on('data', (chunk) => (body += chunk)).on('end', () => {
-        const { questions } = JSON.parse(body);
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ decisions: questions.map((q: any, i: number) => (i % 2 ? { childId: q.childId, scope: q.scope, granted: true } : { childId: 'someone-else', scope: q.scope, granted: true, consentId: 'x' })) }));
-      });
+      req
+        .on('data', (chunk) => (body += chunk))
+        .on('end', () => {
+          const { questions } = JSON.parse(body);
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({
+              decisions: questions.map((q: any, i: number) =>
+                i % 2
+                  ? { childId: q.childId, scope: q.scope, granted: true }
+                  : { childId: 'someone-else', scope: q.scope, granted: true, consentId: 'x' },
+              ),
+            }),
+          );
+        });
     });
     expectWithheldAsUnavailable(await graph.query(QUERY, {}, 'school counsellor'));
 
@@ -77,7 +90,11 @@ describe('when a consent decision cannot be made', () => {
   });
 
   it("keeps serving an agency's own fields to its own staff with the SIP core down", async () => {
-    const own = await graph.query(`{ careContactsAtUnit(unitName: "BUP Norra") { nodes { unitName } } }`, {}, 'BUP doctor');
+    const own = await graph.query(
+      `{ careContactsAtUnit(unitName: "BUP Norra") { nodes { unitName } } }`,
+      {},
+      'BUP doctor',
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data?.careContactsAtUnit.nodes.length).toBeGreaterThan(0);
   });

@@ -74,7 +74,10 @@ describe('demo data', () => {
   it('is written once when two replicas start on one database at the same time', async () => {
     const replica = sipSubgraph.createPrisma(prismaOptions(database.connectionString, database.maxPoolSize));
     try {
-      const written = await Promise.all([writeDemoData(prisma, sipDemoData, () => FIRST_START), writeDemoData(replica, sipDemoData, () => FIRST_START)]);
+      const written = await Promise.all([
+        writeDemoData(prisma, sipDemoData, () => FIRST_START),
+        writeDemoData(replica, sipDemoData, () => FIRST_START),
+      ]);
       expect(written.flat().sort()).toEqual(['SIPs', 'children and guardians', 'consents']);
       expect(await counts()).toEqual({ children: 40, consents: 31, withdrawals: 7, sips: 7, planVersions: 4 });
     } finally {
@@ -83,7 +86,14 @@ describe('demo data', () => {
   });
 
   it('is not added to a database that already holds other data', async () => {
-    await prisma.child.create({ data: { personnummer: '201602299800', givenName: 'Tove', familyName: 'Karlsson', dateOfBirth: new Date('2016-02-29') } });
+    await prisma.child.create({
+      data: {
+        personnummer: '201602299800',
+        givenName: 'Tove',
+        familyName: 'Karlsson',
+        dateOfBirth: new Date('2016-02-29'),
+      },
+    });
     expect(await writeDemoData(prisma, sipDemoData, () => FIRST_START)).toEqual([]);
     expect(await counts()).toEqual({ children: 1, consents: 0, withdrawals: 0, sips: 0, planVersions: 0 });
   });

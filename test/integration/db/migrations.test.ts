@@ -16,13 +16,17 @@ async function describeSchema(connectionString: string): Promise<string[]> {
   await client.connect();
   try {
     const columns = await client.query(
-      `SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS d
+      `SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' ||
+        coalesce(column_default, '') AS d
        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
     );
-    const indexes = await client.query(`SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
+    const indexes = await client.query(
+      `SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    );
     const constraints = await client.query(
       // NOT NULL shows as a constraint from PostgreSQL 17 (PGlite) on; the columns' is_nullable already covers it.
-      `SELECT t.relname || ' ' || pg_get_constraintdef(c.oid) AS d FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+      `SELECT t.relname || ' ' || pg_get_constraintdef(c.oid) AS d FROM pg_constraint c JOIN pg_class t ON t.oid =
+        c.conrelid
        WHERE c.connamespace = 'public'::regnamespace AND c.contype <> 'n' AND t.relname <> '_prisma_migrations'`,
     );
     return [...columns.rows, ...indexes.rows, ...constraints.rows].map((row) => row.d).sort();
@@ -60,8 +64,16 @@ describe.each(SUBGRAPH_NAMES)('migrations of the %s subgraph', (name) => {
     const migrated = await describeSchema(database.connectionString);
     // The reference: the whole schema.prisma applied at once to an empty database of the same kind.
     await emptyDatabase();
-    await admin.query(await diffDatamodels(undefined, readFileSync(join(prismaDir, name, 'schema.prisma'), 'utf8'), database.connectionString));
-    expect(migrated, 'schema.prisma changed without a migration: npm run migration:new').toEqual(await describeSchema(database.connectionString));
+    await admin.query(
+      await diffDatamodels(
+        undefined,
+        readFileSync(join(prismaDir, name, 'schema.prisma'), 'utf8'),
+        database.connectionString,
+      ),
+    );
+    expect(migrated, 'schema.prisma changed without a migration: npm run migration:new').toEqual(
+      await describeSchema(database.connectionString),
+    );
   });
 
   it('apply once, and refuse a migration edited after it was applied', async () => {
@@ -69,7 +81,9 @@ describe.each(SUBGRAPH_NAMES)('migrations of the %s subgraph', (name) => {
     await emptyDatabase();
     await applyMigrations(database.connectionString, migrations);
     expect(await applyMigrations(database.connectionString, migrations)).toEqual([]);
-    const edited = migrations.map((migration, i) => (i === 0 ? { ...migration, sql: `${migration.sql}\n-- edited`, checksum: 'edited' } : migration));
+    const edited = migrations.map((migration, i) =>
+      i === 0 ? { ...migration, sql: `${migration.sql}\n-- edited`, checksum: 'edited' } : migration,
+    );
     await expect(applyMigrations(database.connectionString, edited)).rejects.toBeInstanceOf(MigrationChecksumError);
   });
 });

@@ -28,9 +28,12 @@ describe('one query through the gateway', () => {
     expect(recorded.errors).toBeUndefined();
   });
 
-  it('returns a child from the SIP core with the fields school, social services and health care add (under consent)', async () => {
-    const response = await graph.query(
-      `query ($id: ID!) {
+  it(
+    'returns a child from the SIP core with the ' +
+      'fields school, social services and health care add (under consent)',
+    async () => {
+      const response = await graph.query(
+        `query ($id: ID!) {
         child(id: $id) {
           personnummer givenName familyName dateOfBirth
           guardians { hasCustody guardian { givenName familyName } }
@@ -39,47 +42,62 @@ describe('one query through the gateway', () => {
           careContacts { unitName unitType startDate }
         }
       }`,
-      { id: demoChildren.leo.id },
-    );
-    expect(response.errors).toBeUndefined();
-    expect(response.data).toEqual({
-      child: {
-        personnummer: '20110930-9854',
-        givenName: 'Leo',
-        familyName: 'Haddad',
-        dateOfBirth: '2011-09-30',
-        guardians: [
-          { hasCustody: true, guardian: { givenName: 'Omar', familyName: 'Haddad' } },
-          { hasCustody: true, guardian: { givenName: 'Rania', familyName: 'Haddad' } },
-        ],
-        schoolPlacement: { schoolName: 'Solrosens skola', className: '9A', grade: 9, endDate: null },
-        // Leo's closed case from 2022 is not the open one.
-        openSocialCase: { caseNumber: 'SOC-2026-0057', handlingOfficer: 'Eva Sundberg', closedAt: null },
-        careContacts: [
-          { unitName: 'Barn- och ungdomshabiliteringen', unitType: 'HABILITERING', startDate: '2016-02-02' },
-          { unitName: 'BUP Norra', unitType: 'BUP', startDate: '2026-02-11' },
-        ],
-      },
-    });
-  });
+        { id: demoChildren.leo.id },
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data).toEqual({
+        child: {
+          personnummer: '20110930-9854',
+          givenName: 'Leo',
+          familyName: 'Haddad',
+          dateOfBirth: '2011-09-30',
+          guardians: [
+            { hasCustody: true, guardian: { givenName: 'Omar', familyName: 'Haddad' } },
+            { hasCustody: true, guardian: { givenName: 'Rania', familyName: 'Haddad' } },
+          ],
+          schoolPlacement: { schoolName: 'Solrosens skola', className: '9A', grade: 9, endDate: null },
+          // Leo's closed case from 2022 is not the open one.
+          openSocialCase: { caseNumber: 'SOC-2026-0057', handlingOfficer: 'Eva Sundberg', closedAt: null },
+          careContacts: [
+            { unitName: 'Barn- och ungdomshabiliteringen', unitType: 'HABILITERING', startDate: '2016-02-02' },
+            { unitName: 'BUP Norra', unitType: 'BUP', startDate: '2026-02-11' },
+          ],
+        },
+      });
+    },
+  );
 
   it('shows the placement in force today, not an ended one', async () => {
-    const response = await graph.query(`query ($id: ID!) { child(id: $id) { schoolPlacement { schoolName className } } }`, { id: demoChildren.wilma.id }, 'school counsellor');
+    const response = await graph.query(
+      `query ($id: ID!) { child(id: $id) { schoolPlacement { schoolName className } } }`,
+      { id: demoChildren.wilma.id },
+      'school counsellor',
+    );
     expect(response.data?.child.schoolPlacement).toEqual({ schoolName: 'Solrosens skola', className: '9B' });
   });
 
   it('answers null for agency fields the agency has nothing on, and for an unknown child', async () => {
     // Noah's consent covers SOCIAL_CASE for health care; he has no open case.
-    const noah = await graph.query(`query ($id: ID!) { child(id: $id) { openSocialCase { caseNumber } } }`, { id: demoChildren.noah.id }, 'BUP doctor');
+    const noah = await graph.query(
+      `query ($id: ID!) { child(id: $id) { openSocialCase { caseNumber } } }`,
+      { id: demoChildren.noah.id },
+      'BUP doctor',
+    );
     expect(noah).toMatchObject({ data: { child: { openSocialCase: null } } });
     expect(noah.errors).toBeUndefined();
-    const unknown = await graph.query(`{ child(id: "99999999-0000-4000-8000-000000000000") { givenName schoolPlacement { schoolName } } }`);
+    const unknown = await graph.query(
+      `{ child(id: "99999999-0000-4000-8000-000000000000") { givenName schoolPlacement { schoolName } } }`,
+    );
     expect(unknown).toMatchObject({ data: { child: null } });
     expect(unknown.errors).toBeUndefined();
   });
 
   it("lets an agency's own query reach the SIP core's child", async () => {
-    const response = await graph.query(`{ schoolPlacements(schoolUnitCode: "45867890") { nodes { className child { givenName } } } }`, {}, 'school counsellor');
+    const response = await graph.query(
+      `{ schoolPlacements(schoolUnitCode: "45867890") { nodes { className child { givenName } } } }`,
+      {},
+      'school counsellor',
+    );
     const placements = response.data?.schoolPlacements.nodes.map((p: any) => `${p.className} ${p.child.givenName}`);
     // Most recently enrolled first.
     expect(placements).toEqual(['9B Wilma', '5B Ebbe', '9A Leo', '9A Elias']);

@@ -21,9 +21,19 @@ describe('entity resolution through DataLoader', () => {
       const date = `2012010${(i % 9) + 1}`;
       const serial = String(100 + i);
       const personnummer = `${date}-${serial}${luhnCheckDigit(date.slice(2) + serial)}`;
-      const response = await graph.query(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
-        input: { personnummer, givenName: `Barn${i}`, familyName: 'Test', guardians: [{ personnummer: '19800512-9914', givenName: 'Maria', familyName: 'Lindqvist', hasCustody: true }] },
-      });
+      const response = await graph.query(
+        `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+        {
+          input: {
+            personnummer,
+            givenName: `Barn${i}`,
+            familyName: 'Test',
+            guardians: [
+              { personnummer: '19800512-9914', givenName: 'Maria', familyName: 'Lindqvist', hasCustody: true },
+            ],
+          },
+        },
+      );
       expect(response.errors).toBeUndefined();
     }
   });

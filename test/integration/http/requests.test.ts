@@ -8,7 +8,9 @@ describe('HTTP requests to the gateway and subgraphs', () => {
   it('answers invalid JSON with a GraphQL error, not a crash', async () => {
     const response = await postGraphQL(graph.gateway.url, '{"query": "{ children { id }"');
     expect(response.status).toBe(400);
-    expect(response.errors).toEqual([{ message: expect.stringMatching(/^Request body is not valid JSON/), extensions: { code: 'BAD_REQUEST' } }]);
+    expect(response.errors).toEqual([
+      { message: expect.stringMatching(/^Request body is not valid JSON/), extensions: { code: 'BAD_REQUEST' } },
+    ]);
     // …and keeps serving.
     expect((await graph.query('{ children(first: 1) { id } }')).data?.children).toHaveLength(1);
   });
@@ -32,7 +34,10 @@ describe('HTTP requests to the gateway and subgraphs', () => {
   it('reports health of the gateway and every subgraph', async () => {
     const gateway = await fetch(new URL('/health', graph.gateway.url));
     expect(gateway.status).toBe(200);
-    expect(await gateway.json()).toEqual({ status: 'ok', subgraphs: { sip: 'ok', school: 'ok', social: 'ok', health: 'ok' } });
+    expect(await gateway.json()).toEqual({
+      status: 'ok',
+      subgraphs: { sip: 'ok', school: 'ok', social: 'ok', health: 'ok' },
+    });
     for (const subgraph of Object.values(graph.subgraphs)) {
       const res = await fetch(new URL('/health', subgraph.url));
       expect(await res.json()).toEqual({ status: 'ok', subgraph: subgraph.name });

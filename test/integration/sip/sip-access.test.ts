@@ -3,12 +3,30 @@ import { demoGuardians } from '../../../prisma/demo/people.ts';
 import type { TokenClaims } from '../../../scripts/dev-identity.ts';
 import { childWithRecords, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type Persona, type TestGraph } from '../../support/test-graph.ts';
-import { activeSip, ADD_PARTICIPANT, childClaims, CLOSE, guardianClaims, ok, planInput, refusal, SAVE_PLAN, STAFF, type ActiveSip } from '../../support/sip-fixtures.ts';
+import {
+  activeSip,
+  ADD_PARTICIPANT,
+  childClaims,
+  CLOSE,
+  guardianClaims,
+  ok,
+  planInput,
+  refusal,
+  SAVE_PLAN,
+  STAFF,
+  type ActiveSip,
+} from '../../support/sip-fixtures.ts';
 
 const clock = settableClock('2026-11-23T09:00:00.000Z');
 const SIP = `query ($id: ID!) { sip(id: $id) { id status } }`;
 const CHILD_SIPS = `query ($id: ID!) { child(id: $id) { sips { id } } }`;
-const otherSchoolStaff: TokenClaims = { sub: 'staff-school-annan-1', role: 'teacher', agency: 'SCHOOL', unit: 'Annans skola', name: 'Anna Annan' };
+const otherSchoolStaff: TokenClaims = {
+  sub: 'staff-school-annan-1',
+  role: 'teacher',
+  agency: 'SCHOOL',
+  unit: 'Annans skola',
+  name: 'Anna Annan',
+};
 
 describe('who may see and change a SIP', () => {
   let graph: TestGraph;
@@ -64,11 +82,22 @@ describe('who may see and change a SIP', () => {
   });
 
   it('refuses changes from staff who take no part, and writes nothing', async () => {
-    const counts = async () => ({ participants: await (graph.subgraphs.sip.prisma as any).sipParticipant.count(), versions: await (graph.subgraphs.sip.prisma as any).planVersion.count() });
+    const counts = async () => ({
+      participants: await (graph.subgraphs.sip.prisma as any).sipParticipant.count(),
+      versions: await (graph.subgraphs.sip.prisma as any).planVersion.count(),
+    });
     const before = await counts();
     const attempts = [
-      graph.query(ADD_PARTICIPANT, { sipId: youngSip.sipId, input: { ...STAFF.counsellor, subject: 'staff-school-annan-1' } }, otherSchoolStaff),
-      graph.query(SAVE_PLAN, { sipId: youngSip.sipId, input: planInput(youngSip.ids.socialWorker, '2027-03-01') }, otherSchoolStaff),
+      graph.query(
+        ADD_PARTICIPANT,
+        { sipId: youngSip.sipId, input: { ...STAFF.counsellor, subject: 'staff-school-annan-1' } },
+        otherSchoolStaff,
+      ),
+      graph.query(
+        SAVE_PLAN,
+        { sipId: youngSip.sipId, input: planInput(youngSip.ids.socialWorker, '2027-03-01') },
+        otherSchoolStaff,
+      ),
       graph.query(CLOSE, { sipId: youngSip.sipId, reason: 'GOALS_MET', note: 'Klart' }, otherSchoolStaff),
     ];
     for (const response of await Promise.all(attempts)) expect(refusal(response).code).toBe('FORBIDDEN');
@@ -76,21 +105,40 @@ describe('who may see and change a SIP', () => {
   });
 
   it("refuses the family the coordinator's actions", async () => {
-    const response = await graph.query(ADD_PARTICIPANT, { sipId: youngSip.sipId, input: { kind: 'RELATIVE', name: 'Mormor Test', title: 'mormor' } }, guardianClaims(young.custodianIds[0]));
-    expect(refusal(response)).toEqual({ code: 'FORBIDDEN', field: undefined, reason: 'only staff taking part in the SIP may add participants' });
+    const response = await graph.query(
+      ADD_PARTICIPANT,
+      { sipId: youngSip.sipId, input: { kind: 'RELATIVE', name: 'Mormor Test', title: 'mormor' } },
+      guardianClaims(young.custodianIds[0]),
+    );
+    expect(refusal(response)).toEqual({
+      code: 'FORBIDDEN',
+      field: undefined,
+      reason: 'only staff taking part in the SIP may add participants',
+    });
   });
 
   it("keeps another agency's details inside the plan under consent", async () => {
     const response = await graph.query(
-      `query ($id: ID!) { sip(id: $id) { status child { schoolPlacement { schoolName } openSocialCase { caseNumber } careContacts { unitName } } } }`,
+      `query ($id: ID!) { sip(id: $id) { status child { schoolPlacement { schoolName } openSocialCase { caseNumber }
+        careContacts { unitName } } } }`,
       { id: youngSip.sipId },
       'school counsellor',
     );
     expect(response.data).toEqual({
-      sip: { status: 'ACTIVE', child: { schoolPlacement: { schoolName: 'Testskolan' }, openSocialCase: null, careContacts: [{ unitName: 'BUP Test' }] } },
+      sip: {
+        status: 'ACTIVE',
+        child: {
+          schoolPlacement: { schoolName: 'Testskolan' },
+          openSocialCase: null,
+          careContacts: [{ unitName: 'BUP Test' }],
+        },
+      },
     });
     expect(response.errors).toEqual([
-      expect.objectContaining({ path: ['sip', 'child', 'openSocialCase'], extensions: expect.objectContaining({ code: 'CONSENT_REQUIRED', reason: 'SCOPE_NOT_COVERED' }) }),
+      expect.objectContaining({
+        path: ['sip', 'child', 'openSocialCase'],
+        extensions: expect.objectContaining({ code: 'CONSENT_REQUIRED', reason: 'SCOPE_NOT_COVERED' }),
+      }),
     ]);
   });
 });

@@ -1,14 +1,29 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { childWithRecords, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
-import { activeSip, ADD_PARTICIPANT, childClaims, guardianClaims, HELD, ok, planInput, refusal, SAVE_PLAN, SCHEDULE, SIGN, type ActiveSip } from '../../support/sip-fixtures.ts';
+import {
+  activeSip,
+  ADD_PARTICIPANT,
+  childClaims,
+  guardianClaims,
+  HELD,
+  ok,
+  planInput,
+  refusal,
+  SAVE_PLAN,
+  SCHEDULE,
+  SIGN,
+  type ActiveSip,
+} from '../../support/sip-fixtures.ts';
 
 const clock = settableClock('2026-11-23T09:00:00.000Z');
 
-const FOLLOW_UPS = `query ($state: FollowUpState) { coordinatedSips(followUp: $state) { id followUp { dueOn state } } }`;
+const FOLLOW_UPS = `query ($state: FollowUpState) { coordinatedSips(followUp: $state) { id followUp { dueOn state } }
+  }`;
 const PLAN_HISTORY = `query ($id: ID!) { sip(id: $id) {
   status
-  versions { number isCurrent fullySigned signatures { participant { kind } } interventions { what agency startsOn endsOn } goals { term } coordinator { name } decidedAt { kind } }
+  versions { number isCurrent fullySigned signatures { participant { kind } } interventions { what agency startsOn
+  endsOn } goals { term } coordinator { name } decidedAt { kind } }
 } }`;
 
 /**
@@ -31,7 +46,8 @@ describe('a SIP from initiative to closure', () => {
   const guardian = (i: number) => guardianClaims(child.custodianIds[i]);
 
   it('books the SIP meeting with the family, staff of three agencies, a chair and a secretary', async () => {
-    childParticipant = (await ok(graph, ADD_PARTICIPANT, { sipId: sip.sipId, input: { kind: 'CHILD' } })).addParticipant.id;
+    childParticipant = (await ok(graph, ADD_PARTICIPANT, { sipId: sip.sipId, input: { kind: 'CHILD' } })).addParticipant
+      .id;
     const { scheduleMeeting } = await ok(graph, SCHEDULE, {
       input: {
         sipId: sip.sipId,
@@ -47,17 +63,34 @@ describe('a SIP from initiative to closure', () => {
       },
     });
     sipMeeting = scheduleMeeting.id;
-    expect(scheduleMeeting).toMatchObject({ kind: 'SIP_MEETING', chair: { name: 'Eva Sundberg' }, secretary: { name: 'Karin Kurator' } });
+    expect(scheduleMeeting).toMatchObject({
+      kind: 'SIP_MEETING',
+      chair: { name: 'Eva Sundberg' },
+      secretary: { name: 'Karin Kurator' },
+    });
     expect(scheduleMeeting.invited).toHaveLength(6);
   });
 
   it('records the meeting as held and writes version 1 of the plan, decided at it', async () => {
     clock.set('2026-11-30T15:00:00.000Z');
-    const attendedIds = [sip.ids.socialWorker, sip.ids.counsellor, sip.ids.doctor, sip.ids.guardians[0], childParticipant];
-    const { recordMeetingHeld } = await ok(graph, HELD, { meetingId: sipMeeting, attendedIds, notes: 'Alla utom en förälder närvarade.' });
+    const attendedIds = [
+      sip.ids.socialWorker,
+      sip.ids.counsellor,
+      sip.ids.doctor,
+      sip.ids.guardians[0],
+      childParticipant,
+    ];
+    const { recordMeetingHeld } = await ok(graph, HELD, {
+      meetingId: sipMeeting,
+      attendedIds,
+      notes: 'Alla utom en förälder närvarade.',
+    });
     expect(recordMeetingHeld.attended.map((p: { id: string }) => p.id).sort()).toEqual([...attendedIds].sort());
 
-    const { savePlanVersion } = await ok(graph, SAVE_PLAN, { sipId: sip.sipId, input: { ...planInput(sip.ids.socialWorker, '2027-02-15'), meetingId: sipMeeting } });
+    const { savePlanVersion } = await ok(graph, SAVE_PLAN, {
+      sipId: sip.sipId,
+      input: { ...planInput(sip.ids.socialWorker, '2027-02-15'), meetingId: sipMeeting },
+    });
     firstVersion = savePlanVersion.id;
     // Staff, both guardians and the child (16) sign; nobody has yet.
     expect(savePlanVersion).toMatchObject({ number: 1, fullySigned: false });
@@ -74,11 +107,20 @@ describe('a SIP from initiative to closure', () => {
     expect(signPlanVersion).toMatchObject({ fullySigned: true, awaitingSignatureFrom: [] });
     expect(signPlanVersion.signatures).toHaveLength(6);
 
-    expect(refusal(await graph.query(SIGN, { versionId: firstVersion }, guardian(0)))).toEqual({ code: 'BAD_USER_INPUT', field: 'versionId', reason: 'you have already signed this version' });
+    expect(refusal(await graph.query(SIGN, { versionId: firstVersion }, guardian(0)))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'versionId',
+      reason: 'you have already signed this version',
+    });
   });
 
   it('gives each participant a printable copy of a version', async () => {
-    const response = await ok(graph, `query ($id: ID!) { sip(id: $id) { currentVersion { printableHtml } } }`, { id: sip.sipId }, guardian(0));
+    const response = await ok(
+      graph,
+      `query ($id: ID!) { sip(id: $id) { currentVersion { printableHtml } } }`,
+      { id: sip.sipId },
+      guardian(0),
+    );
     const html: string = response.sip.currentVersion.printableHtml;
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('Samordnad individuell plan (SIP)');
@@ -88,76 +130,148 @@ describe('a SIP from initiative to closure', () => {
     expect(html).toContain('Kopia för Förälder Test');
   });
 
-  it("shows the coordinator the follow-up as upcoming, then overdue once its date has passed", async () => {
-    expect((await ok(graph, FOLLOW_UPS, {})).coordinatedSips).toEqual([{ id: sip.sipId, followUp: { dueOn: '2027-02-15', state: 'UPCOMING' } }]);
+  it('shows the coordinator the follow-up as upcoming, then overdue once its date has passed', async () => {
+    expect((await ok(graph, FOLLOW_UPS, {})).coordinatedSips).toEqual([
+      { id: sip.sipId, followUp: { dueOn: '2027-02-15', state: 'UPCOMING' } },
+    ]);
     expect((await ok(graph, FOLLOW_UPS, { state: 'OVERDUE' })).coordinatedSips).toEqual([]);
     // 2027-02-15 ends at 23:00 UTC in Stockholm; an hour later the follow-up is overdue.
     clock.set('2027-02-15T22:59:59.000Z');
     expect((await ok(graph, FOLLOW_UPS, { state: 'OVERDUE' })).coordinatedSips).toEqual([]);
     clock.set('2027-02-16T00:00:00.000Z');
-    expect((await ok(graph, FOLLOW_UPS, { state: 'OVERDUE' })).coordinatedSips).toEqual([{ id: sip.sipId, followUp: { dueOn: '2027-02-15', state: 'OVERDUE' } }]);
+    expect((await ok(graph, FOLLOW_UPS, { state: 'OVERDUE' })).coordinatedSips).toEqual([
+      { id: sip.sipId, followUp: { dueOn: '2027-02-15', state: 'OVERDUE' } },
+    ]);
     // The counsellor takes part but does not coordinate.
     expect((await ok(graph, FOLLOW_UPS, {}, 'school counsellor')).coordinatedSips).toEqual([]);
   });
 
-  it('revises the plan after a follow-up meeting: version 2 needs new signatures, version 1 keeps its own', async () => {
-    const { scheduleMeeting } = await ok(graph, SCHEDULE, {
-      input: {
-        sipId: sip.sipId, kind: 'FOLLOW_UP', startsAt: '2027-02-20T09:00:00Z', endsAt: '2027-02-20T10:00:00Z', mode: 'DIGITAL', link: 'https://meet.example/uppf',
-        chairId: sip.ids.socialWorker, secretaryId: sip.ids.doctor, invitedIds: [sip.ids.socialWorker, sip.ids.doctor, sip.ids.counsellor, sip.ids.guardians[0]],
-      },
-    });
-    clock.set('2027-02-20T10:30:00.000Z');
-    await ok(graph, HELD, { meetingId: scheduleMeeting.id, attendedIds: [sip.ids.socialWorker, sip.ids.doctor, sip.ids.counsellor, sip.ids.guardians[0]] });
-    expect((await ok(graph, FOLLOW_UPS, {})).coordinatedSips[0].followUp.state).toBe('FOLLOWED_UP');
+  it(
+    'revises the plan after a follow-up meeting: version ' + '2 needs new signatures, version 1 keeps its own',
+    async () => {
+      const { scheduleMeeting } = await ok(graph, SCHEDULE, {
+        input: {
+          sipId: sip.sipId,
+          kind: 'FOLLOW_UP',
+          startsAt: '2027-02-20T09:00:00Z',
+          endsAt: '2027-02-20T10:00:00Z',
+          mode: 'DIGITAL',
+          link: 'https://meet.example/uppf',
+          chairId: sip.ids.socialWorker,
+          secretaryId: sip.ids.doctor,
+          invitedIds: [sip.ids.socialWorker, sip.ids.doctor, sip.ids.counsellor, sip.ids.guardians[0]],
+        },
+      });
+      clock.set('2027-02-20T10:30:00.000Z');
+      await ok(graph, HELD, {
+        meetingId: scheduleMeeting.id,
+        attendedIds: [sip.ids.socialWorker, sip.ids.doctor, sip.ids.counsellor, sip.ids.guardians[0]],
+      });
+      expect((await ok(graph, FOLLOW_UPS, {})).coordinatedSips[0].followUp.state).toBe('FOLLOWED_UP');
 
-    const revised = planInput(sip.ids.doctor, '2027-06-01');
-    revised.interventions.push({ ...revised.interventions[0], what: 'Utredning vid BUP', agency: 'HEALTH_CARE', unit: 'BUP Norra', startsOn: '2027-03-01', endsOn: '2027-03-01' });
-    const { savePlanVersion } = await ok(graph, SAVE_PLAN, { sipId: sip.sipId, input: { ...revised, meetingId: scheduleMeeting.id } });
-    expect(savePlanVersion).toMatchObject({ number: 2, fullySigned: false });
+      const revised = planInput(sip.ids.doctor, '2027-06-01');
+      revised.interventions.push({
+        ...revised.interventions[0],
+        what: 'Utredning vid BUP',
+        agency: 'HEALTH_CARE',
+        unit: 'BUP Norra',
+        startsOn: '2027-03-01',
+        endsOn: '2027-03-01',
+      });
+      const { savePlanVersion } = await ok(graph, SAVE_PLAN, {
+        sipId: sip.sipId,
+        input: { ...revised, meetingId: scheduleMeeting.id },
+      });
+      expect(savePlanVersion).toMatchObject({ number: 2, fullySigned: false });
 
-    const { sip: history } = await ok(graph, PLAN_HISTORY, { id: sip.sipId }, guardian(1));
-    expect(history.versions).toEqual([
-      expect.objectContaining({ number: 1, isCurrent: false, fullySigned: true, coordinator: { name: 'Eva Sundberg' }, decidedAt: { kind: 'SIP_MEETING' } }),
-      expect.objectContaining({ number: 2, isCurrent: true, fullySigned: false, signatures: [], coordinator: { name: 'Jonas Lind' }, decidedAt: { kind: 'FOLLOW_UP' } }),
-    ]);
-    expect(history.versions[1].interventions.map((i: { what: string }) => i.what)).toEqual(['Samtal med kurator', 'Utredning vid BUP']);
-    // The coordinator changed with version 2.
-    expect((await ok(graph, FOLLOW_UPS, {}, 'BUP doctor')).coordinatedSips).toEqual([{ id: sip.sipId, followUp: { dueOn: '2027-06-01', state: 'UPCOMING' } }]);
-    expect((await ok(graph, FOLLOW_UPS, {}, 'social worker')).coordinatedSips).toEqual([]);
+      const { sip: history } = await ok(graph, PLAN_HISTORY, { id: sip.sipId }, guardian(1));
+      expect(history.versions).toEqual([
+        expect.objectContaining({
+          number: 1,
+          isCurrent: false,
+          fullySigned: true,
+          coordinator: { name: 'Eva Sundberg' },
+          decidedAt: { kind: 'SIP_MEETING' },
+        }),
+        expect.objectContaining({
+          number: 2,
+          isCurrent: true,
+          fullySigned: false,
+          signatures: [],
+          coordinator: { name: 'Jonas Lind' },
+          decidedAt: { kind: 'FOLLOW_UP' },
+        }),
+      ]);
+      expect(history.versions[1].interventions.map((i: { what: string }) => i.what)).toEqual([
+        'Samtal med kurator',
+        'Utredning vid BUP',
+      ]);
+      // The coordinator changed with version 2.
+      expect((await ok(graph, FOLLOW_UPS, {}, 'BUP doctor')).coordinatedSips).toEqual([
+        { id: sip.sipId, followUp: { dueOn: '2027-06-01', state: 'UPCOMING' } },
+      ]);
+      expect((await ok(graph, FOLLOW_UPS, {}, 'social worker')).coordinatedSips).toEqual([]);
 
-    expect(refusal(await graph.query(SIGN, { versionId: firstVersion }, guardian(1)))).toEqual({
-      code: 'BAD_USER_INPUT', field: 'versionId', reason: 'version 1 has been replaced by version 2; sign the current version',
-    });
-  });
+      expect(refusal(await graph.query(SIGN, { versionId: firstVersion }, guardian(1)))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'versionId',
+        reason: 'version 1 has been replaced by version 2; sign the current version',
+      });
+    },
+  );
 
   it('takes SIP-kollen feedback from the child and a guardian after a held meeting, once each', async () => {
-    const FEEDBACK = `mutation ($meetingId: ID!, $input: SipFeedbackInput!) { giveSipFeedback(meetingId: $meetingId, input: $input) { listenedTo comment } }`;
+    const FEEDBACK = `mutation ($meetingId: ID!, $input: SipFeedbackInput!) { giveSipFeedback(meetingId: $meetingId,
+      input: $input) { listenedTo comment } }`;
     const answer = { listenedTo: 4, understood: 5, helpful: 3, comment: 'Bra att alla var där.' };
-    expect((await ok(graph, FEEDBACK, { meetingId: sipMeeting, input: answer }, childClaims(child.id))).giveSipFeedback).toEqual({ listenedTo: 4, comment: 'Bra att alla var där.' });
+    expect(
+      (await ok(graph, FEEDBACK, { meetingId: sipMeeting, input: answer }, childClaims(child.id))).giveSipFeedback,
+    ).toEqual({ listenedTo: 4, comment: 'Bra att alla var där.' });
     await ok(graph, FEEDBACK, { meetingId: sipMeeting, input: { ...answer, comment: null } }, guardian(0));
     expect(refusal(await graph.query(FEEDBACK, { meetingId: sipMeeting, input: answer }, guardian(0)))).toEqual({
-      code: 'BAD_USER_INPUT', field: 'meetingId', reason: 'you have already given feedback on this meeting',
+      code: 'BAD_USER_INPUT',
+      field: 'meetingId',
+      reason: 'you have already given feedback on this meeting',
     });
-    expect(refusal(await graph.query(FEEDBACK, { meetingId: sipMeeting, input: { ...answer, helpful: 6 } }, guardian(1)))).toEqual({
-      code: 'BAD_USER_INPUT', field: 'input.helpful', reason: 'must be a whole number from 1 to 5',
+    expect(
+      refusal(await graph.query(FEEDBACK, { meetingId: sipMeeting, input: { ...answer, helpful: 6 } }, guardian(1))),
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.helpful',
+      reason: 'must be a whole number from 1 to 5',
     });
-    expect(refusal(await graph.query(FEEDBACK, { meetingId: sipMeeting, input: answer }, 'school counsellor'))).toEqual({
-      code: 'FORBIDDEN', field: undefined, reason: 'SIP-kollen is for the child and their guardians',
-    });
-    const { sip: read } = await ok(graph, `query ($id: ID!) { sip(id: $id) { meetings { kind feedback { listenedTo understood helpful comment } } } }`, { id: sip.sipId });
+    expect(refusal(await graph.query(FEEDBACK, { meetingId: sipMeeting, input: answer }, 'school counsellor'))).toEqual(
+      {
+        code: 'FORBIDDEN',
+        field: undefined,
+        reason: 'SIP-kollen is for the child and their guardians',
+      },
+    );
+    const { sip: read } = await ok(
+      graph,
+      `query ($id: ID!) { sip(id: $id) { meetings { kind feedback { listenedTo understood helpful comment } } } }`,
+      { id: sip.sipId },
+    );
     expect(read.meetings[0].feedback).toEqual([
       { listenedTo: 4, understood: 5, helpful: 3, comment: 'Bra att alla var där.' },
       { listenedTo: 4, understood: 5, helpful: 3, comment: null },
     ]);
   });
 
-  it("lets a guardian see each consent and withdraw one, which closes the SIP and says so", async () => {
-    const GUARDIAN_VIEW = `query ($childId: ID!) { child(id: $childId) { sips { id status consents { id status } closure { reason note } } } }`;
+  it('lets a guardian see each consent and withdraw one, which closes the SIP and says so', async () => {
+    const GUARDIAN_VIEW = `query ($childId: ID!) { child(id: $childId) { sips { id status consents { id status }
+      closure { reason note } } } }`;
     const before = await ok(graph, GUARDIAN_VIEW, { childId: child.id }, guardian(1));
-    expect(before.child.sips).toEqual([{ id: sip.sipId, status: 'ACTIVE', consents: [{ id: sip.consentId, status: 'ACTIVE' }], closure: null }]);
+    expect(before.child.sips).toEqual([
+      { id: sip.sipId, status: 'ACTIVE', consents: [{ id: sip.consentId, status: 'ACTIVE' }], closure: null },
+    ]);
 
-    const withdrawn = await ok(graph, `mutation ($id: ID!) { withdrawConsent(consentId: $id, reason: "Vi vill avsluta samarbetet.") { status } }`, { id: sip.consentId }, guardian(1));
+    const withdrawn = await ok(
+      graph,
+      `mutation ($id: ID!) { withdrawConsent(consentId: $id, reason: "Vi vill avsluta samarbetet.") { status } }`,
+      { id: sip.consentId },
+      guardian(1),
+    );
     expect(withdrawn.withdrawConsent.status).toBe('WITHDRAWN');
 
     const after = await ok(graph, GUARDIAN_VIEW, { childId: child.id }, guardian(1));
@@ -166,16 +280,27 @@ describe('a SIP from initiative to closure', () => {
         id: sip.sipId,
         status: 'CLOSED',
         consents: [{ id: sip.consentId, status: 'WITHDRAWN' }],
-        closure: { reason: 'CONSENT_WITHDRAWN', note: `Consent ${sip.consentId} was withdrawn: Vi vill avsluta samarbetet.` },
+        closure: {
+          reason: 'CONSENT_WITHDRAWN',
+          note: `Consent ${sip.consentId} was withdrawn: Vi vill avsluta samarbetet.`,
+        },
       },
     ]);
     // A closed SIP no longer changes, and its plan can no longer be signed.
-    const { sip: closed } = await ok(graph, `query ($id: ID!) { sip(id: $id) { currentVersion { id } } }`, { id: sip.sipId });
-    expect(refusal(await graph.query(SIGN, { versionId: closed.currentVersion.id }, 'social worker'))).toEqual({
-      code: 'BAD_USER_INPUT', field: 'versionId', reason: 'the SIP is closed (CONSENT_WITHDRAWN); it can no longer change',
+    const { sip: closed } = await ok(graph, `query ($id: ID!) { sip(id: $id) { currentVersion { id } } }`, {
+      id: sip.sipId,
     });
-    expect(refusal(await graph.query(SAVE_PLAN, { sipId: sip.sipId, input: planInput(sip.ids.socialWorker, '2027-06-01') }))).toEqual({
-      code: 'BAD_USER_INPUT', field: 'sipId', reason: 'the SIP is closed (CONSENT_WITHDRAWN); it can no longer change',
+    expect(refusal(await graph.query(SIGN, { versionId: closed.currentVersion.id }, 'social worker'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'versionId',
+      reason: 'the SIP is closed (CONSENT_WITHDRAWN); it can no longer change',
+    });
+    expect(
+      refusal(await graph.query(SAVE_PLAN, { sipId: sip.sipId, input: planInput(sip.ids.socialWorker, '2027-06-01') })),
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'sipId',
+      reason: 'the SIP is closed (CONSENT_WITHDRAWN); it can no longer change',
     });
   });
 });
