@@ -16,21 +16,6 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxFields: 2_000 };
 
-/** GATEWAY_MAX_DEPTH and GATEWAY_MAX_FIELDS, else the defaults. */
-export function readQueryLimits(env: Record<string, string | undefined> = process.env): QueryLimits {
-  const read = (variable: string, fallback: number) => {
-    const raw = env[variable];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${variable}=${raw} is not a positive whole number`);
-    return value;
-  };
-  return {
-    maxDepth: read('GATEWAY_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
-    maxFields: read('GATEWAY_MAX_FIELDS', DEFAULT_QUERY_LIMITS.maxFields),
-  };
-}
-
 interface Measure {
   depth: number;
   fields: number;

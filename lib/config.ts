@@ -1,53 +1,112 @@
 import { join } from 'node:path';
+import { z } from 'zod';
+import { maskPassword } from './db/connection-url.ts';
 import type { DatabaseLocation } from './db/database.ts';
 import type { PortClaim } from './server/listen.ts';
 
 export const SUBGRAPH_NAMES = ['sip', 'school', 'social', 'health'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
-
-const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
-  gateway: 4000,
-  sip: 4001,
-  school: 4002,
-  social: 4003,
-  health: 4004,
-};
+export type Service = SubgraphName | 'gateway';
+const SERVICES = ['gateway', ...SUBGRAPH_NAMES] as const;
 
 type Env = Record<string, string | undefined>;
 
 /** `SCHOOL_PORT`, `GATEWAY_PORT`, …: the variable that moves a service to another port. */
-export const portVariable = (service: SubgraphName | 'gateway') => `${service.toUpperCase()}_PORT`;
-/** The port of every service of the graph, named as a start-up error names them. */
-export const portClaims = (port: (service: SubgraphName | 'gateway') => number, host?: string): PortClaim[] =>
-  (['gateway', ...SUBGRAPH_NAMES] as const).map((service) => ({
-    port: port(service),
-    host,
-    portVariable: portVariable(service),
-    service: service === 'gateway' ? 'the gateway' : `the ${service} subgraph`,
-  }));
-
+export const portVariable = (service: Service) => `${service.toUpperCase()}_PORT`;
 /** `SCHOOL_DATABASE_URL`, …: set it to use a PostgreSQL server instead of the embedded database. */
 export const databaseUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_DATABASE_URL`;
 /** `SCHOOL_URL`, …: where the gateway finds a subgraph that runs elsewhere. */
 export const subgraphUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_URL`;
 
-export function readPort(service: SubgraphName | 'gateway', env: Env = process.env): number {
-  const variable = portVariable(service);
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return DEFAULT_PORTS[service];
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`${variable}=${raw} is not a port number (0-65535)`);
-  return port;
+const DEFAULT_PORTS: Record<Service, number> = { gateway: 4000, sip: 4001, school: 4002, social: 4003, health: 4004 };
+
+const wholeNumber = (min: number) =>
+  z.coerce
+    .number({ error: 'is not a number' })
+    .int({ error: 'is not a whole number' })
+    .min(min, { error: `is below ${min}` });
+const url = (protocols: RegExp) => z.url({ protocol: protocols, error: 'is not a URL of the right kind' }).optional();
+
+/**
+ * Every environment variable the graph reads, with its default: the README's Configuration table
+ * in code. An empty value counts as unset.
+ */
+const ENVIRONMENT = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('.data'),
+  SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'is neither true nor false' }).default('true'),
+  CONSENT_TIMEOUT_MS: wholeNumber(1).default(2_000),
+  GATEWAY_MAX_DEPTH: wholeNumber(1).default(12),
+  GATEWAY_MAX_FIELDS: wholeNumber(1).default(2_000),
+  AUTH_ISSUER: z.string().default('sip-graph-dev'),
+  AUTH_AUDIENCE: z.string().default('sip-graph'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...Object.fromEntries(
+    SERVICES.map((service) => [
+      portVariable(service),
+      wholeNumber(0).max(65535, { error: 'is above 65535' }).optional(),
+    ]),
+  ),
+  ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [databaseUrlVariable(name), url(/^postgres(ql)?$/)])),
+  ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), url(/^https?$/)])),
+});
+
+export class ConfigError extends Error {}
+
+/** The graph's configuration, read and checked once at start-up. */
+export interface Config {
+  host: string;
+  seedDemoData: boolean;
+  consentTimeoutMs: number;
+  queryLimits: { maxDepth: number; maxFields: number };
+  auth: { issuer: string; audience: string };
+  logLevel: string;
+  dataDir: string;
+  port(service: Service): number;
+  /** A URL from `<NAME>_DATABASE_URL`, else the embedded database kept under `DATA_DIR`. */
+  databaseLocation(name: SubgraphName): DatabaseLocation;
+  /** Where the gateway finds a subgraph: `<NAME>_URL`, else on its local port. */
+  subgraphUrl(name: SubgraphName): string;
 }
 
-/** A URL from `<NAME>_DATABASE_URL`, else the embedded database kept under `DATA_DIR` (default `.data/`). */
-export function readDatabaseLocation(name: SubgraphName, env: Env = process.env): DatabaseLocation {
-  const url = env[databaseUrlVariable(name)];
-  if (url) return { kind: 'server', url };
-  return { kind: 'embedded', dataDir: join(env.DATA_DIR || '.data', name) };
+/** Refuses a bad value with one message that names every bad variable, its value and why. */
+export function readConfig(env: Env = process.env): Config {
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = ENVIRONMENT.safeParse(set);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(({ path, message }) => {
+      const variable = String(path[0]);
+      return `${variable}=${maskPassword(set[variable] ?? '')} ${message}`;
+    });
+    throw new ConfigError(`bad configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data as z.infer<typeof ENVIRONMENT> & Record<string, string | number | undefined>;
+  const port = (service: Service) => (values[portVariable(service)] as number | undefined) ?? DEFAULT_PORTS[service];
+  return {
+    host: values.HOST,
+    seedDemoData: values.SEED_DEMO_DATA === 'true',
+    consentTimeoutMs: values.CONSENT_TIMEOUT_MS,
+    queryLimits: { maxDepth: values.GATEWAY_MAX_DEPTH, maxFields: values.GATEWAY_MAX_FIELDS },
+    auth: { issuer: values.AUTH_ISSUER, audience: values.AUTH_AUDIENCE },
+    logLevel: values.LOG_LEVEL,
+    dataDir: values.DATA_DIR,
+    port,
+    databaseLocation: (name) => {
+      const databaseUrl = values[databaseUrlVariable(name)] as string | undefined;
+      return databaseUrl
+        ? { kind: 'server', url: databaseUrl }
+        : { kind: 'embedded', dataDir: join(values.DATA_DIR, name) };
+    },
+    subgraphUrl: (name) =>
+      (values[subgraphUrlVariable(name)] as string | undefined) ?? `http://localhost:${port(name)}/graphql`,
+  };
 }
 
-export function readSubgraphUrl(name: SubgraphName, env: Env = process.env): string {
-  return env[subgraphUrlVariable(name)] || `http://localhost:${readPort(name, env)}/graphql`;
-}
+/** The port of every service of the graph, named as a start-up error names them. */
+export const portClaims = (port: (service: Service) => number, host?: string): PortClaim[] =>
+  SERVICES.map((service) => ({
+    port: port(service),
+    host,
+    portVariable: portVariable(service),
+    service: service === 'gateway' ? 'the gateway' : `the ${service} subgraph`,
+  }));

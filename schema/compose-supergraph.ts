@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { readSubgraphUrl } from '../lib/config.ts';
+import { readConfig } from '../lib/config.ts';
 import { buildFederatedSchema } from '../lib/federation/build-federated-schema.ts';
 import type { AnySubgraphDefinition } from '../lib/subgraph/subgraph-definition.ts';
 import { checkConsentCoverage } from './check-consent-coverage.ts';
@@ -22,7 +22,7 @@ export async function composeSupergraph(subgraphs: AnySubgraphDefinition[]): Pro
     subgraphs.map(async (subgraph) => ({
       name: subgraph.name,
       // The default URL; a deployment points the gateway elsewhere with <NAME>_URL.
-      url: readSubgraphUrl(subgraph.name, {}),
+      url: readConfig({}).subgraphUrl(subgraph.name),
       typeDefs: parse((await buildFederatedSchema(subgraph.schema)).sdl),
     })),
   );

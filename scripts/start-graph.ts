@@ -1,7 +1,7 @@
 import type { IdentityOptions } from '../gateway/authenticate.ts';
 import { startGateway, type RunningGateway } from '../gateway/start-gateway.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
-import { readQueryLimits } from '../gateway/query-limits.ts';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../gateway/query-limits.ts';
 import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import type { Clock } from '../lib/clock.ts';
 import { portClaims, type SubgraphName } from '../lib/config.ts';
@@ -21,6 +21,7 @@ export interface StartGraphOptions {
   supergraphSdl?: string;
   identity: IdentityOptions;
   consentTimeoutMs?: number;
+  queryLimits?: QueryLimits;
   consent?: StartSubgraphOptions['consent'];
   /** The key pair for the requester context; by default one is made for this run. */
   contextKeys?: KeyPair;
@@ -73,7 +74,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       host: options.host,
       identity: options.identity,
       contextSigningKey: contextKeys.privateKey,
-      queryLimits: readQueryLimits(),
+      queryLimits: options.queryLimits ?? DEFAULT_QUERY_LIMITS,
       log: options.log && ((message) => options.log!(`[gateway] ${message}`)),
     });
     return {

@@ -3,25 +3,27 @@
  * under .data/ (or the server named by <NAME>_DATABASE_URL), migrated and seeded with demo data.
  */
 import { join } from 'node:path';
-import { portClaims, readDatabaseLocation, readPort } from '../lib/config.ts';
+import { portClaims, readConfig } from '../lib/config.ts';
 import { assertPortsFree } from '../lib/server/listen.ts';
 import { exitWithStartupError } from '../lib/server/startup-error.ts';
 
 try {
-  const host = process.env.HOST || '127.0.0.1';
+  const config = readConfig();
   // Before the graph's modules load (a second or more on a slow machine): a second `npm start`
   // says at once which port is taken.
-  await assertPortsFree(portClaims((service) => readPort(service), host));
+  await assertPortsFree(portClaims(config.port, config.host));
   const { stopOnSignals } = await import('../lib/server/graceful-close.ts');
   const { DEMO_PERSONAS, persistentDevIdentity } = await import('./dev-identity.ts');
   const { startGraph } = await import('./start-graph.ts');
-  const dev = await persistentDevIdentity(join(process.env.DATA_DIR || '.data', 'dev-identity-key.json'));
+  const dev = await persistentDevIdentity(join(config.dataDir, 'dev-identity-key.json'));
   const graph = await startGraph({
     identity: dev.identity,
-    database: (name) => readDatabaseLocation(name),
-    port: (service) => readPort(service),
-    host,
-    seed: process.env.SEED_DEMO_DATA !== 'false',
+    database: config.databaseLocation,
+    port: config.port,
+    host: config.host,
+    seed: config.seedDemoData,
+    consentTimeoutMs: config.consentTimeoutMs,
+    queryLimits: config.queryLimits,
   });
   for (const subgraph of Object.values(graph.subgraphs))
     console.log(`  ${subgraph.name.padEnd(7)} subgraph  ${subgraph.url}`);

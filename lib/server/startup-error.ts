@@ -1,9 +1,10 @@
 import { MissingKeyError } from '../auth/keys.ts';
+import { ConfigError } from '../config.ts';
 import { DatabaseUnreachableError } from '../db/database.ts';
 import { MigrationChecksumError } from '../db/migrate.ts';
 import { PortInUseError } from './listen.ts';
 
-const EXPECTED = [DatabaseUnreachableError, PortInUseError, MigrationChecksumError, MissingKeyError];
+const EXPECTED = [ConfigError, DatabaseUnreachableError, PortInUseError, MigrationChecksumError, MissingKeyError];
 
 /** Known start-up failures print one line a person can act on; anything else keeps its stack. */
 export function exitWithStartupError(error: unknown): never {

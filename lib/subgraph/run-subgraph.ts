@@ -1,5 +1,5 @@
 import { importJwkFromEnv } from '../auth/keys.ts';
-import { readDatabaseLocation, readPort, readSubgraphUrl } from '../config.ts';
+import { readConfig } from '../config.ts';
 import { exitWithStartupError } from '../server/startup-error.ts';
 import { stopOnSignals } from '../server/graceful-close.ts';
 import { startSubgraph } from './start-subgraph.ts';
@@ -11,14 +11,15 @@ export async function runSubgraph<TPrisma extends SubgraphPrisma, TContext exten
   definition: SubgraphDefinition<TPrisma, TContext>,
 ) {
   try {
+    const config = readConfig();
     const running = await startSubgraph(definition, {
-      database: readDatabaseLocation(definition.name),
-      port: readPort(definition.name),
-      host: process.env.HOST || '127.0.0.1',
-      seed: process.env.SEED_DEMO_DATA !== 'false',
+      database: config.databaseLocation(definition.name),
+      port: config.port(definition.name),
+      host: config.host,
+      seed: config.seedDemoData,
       contextVerificationKey: await importJwkFromEnv('REQUESTER_CONTEXT_PUBLIC_JWK'),
-      sipUrl: readSubgraphUrl('sip'),
-      consentTimeoutMs: Number(process.env.CONSENT_TIMEOUT_MS) || undefined,
+      sipUrl: config.subgraphUrl('sip'),
+      consentTimeoutMs: config.consentTimeoutMs,
     });
     console.log(`[${definition.name}] subgraph ready at ${running.url}`);
     stopOnSignals(running.stop);

@@ -99,6 +99,14 @@ describe('a subgraph process', () => {
     }
   });
 
+  it('exits with one line naming every bad setting, its value and why', async () => {
+    const subgraph = startProcess('subgraphs/school/index.ts', { CONSENT_TIMEOUT_MS: 'garbage', SCHOOL_PORT: 'x' });
+    expect(await subgraph.exited).toBe(1);
+    expect(subgraph.output()).toBe(
+      'error: bad configuration: CONSENT_TIMEOUT_MS=garbage is not a number; SCHOOL_PORT=x is not a number\n',
+    );
+  });
+
   it('refuses to start without the key that verifies the gateway’s requester context', async () => {
     const subgraph = startProcess('subgraphs/health/index.ts', {
       REQUESTER_CONTEXT_PUBLIC_JWK: '',

@@ -1,30 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { readDatabaseLocation, readPort, readSubgraphUrl } from '../../lib/config.ts';
+import { readConfig } from '../../lib/config.ts';
 import { maskPassword } from '../../lib/db/connection-url.ts';
 
 describe('configuration from the environment', () => {
   it('uses the embedded database under DATA_DIR unless <NAME>_DATABASE_URL is set', () => {
-    expect(readDatabaseLocation('school', {})).toEqual({ kind: 'embedded', dataDir: '.data/school' });
-    expect(readDatabaseLocation('school', { DATA_DIR: '/var/sip' })).toEqual({
+    expect(readConfig({}).databaseLocation('school')).toEqual({ kind: 'embedded', dataDir: '.data/school' });
+    expect(readConfig({ DATA_DIR: '/var/sip' }).databaseLocation('school')).toEqual({
       kind: 'embedded',
       dataDir: '/var/sip/school',
     });
-    expect(readDatabaseLocation('school', { SCHOOL_DATABASE_URL: 'postgres://db/school' })).toEqual({
+    expect(readConfig({ SCHOOL_DATABASE_URL: 'postgres://db/school' }).databaseLocation('school')).toEqual({
       kind: 'server',
       url: 'postgres://db/school',
     });
   });
 
-  it('reads ports from <SERVICE>_PORT and refuses a non-number', () => {
-    expect(readPort('gateway', {})).toBe(4000);
-    expect(readPort('health', { HEALTH_PORT: '5004' })).toBe(5004);
-    expect(() => readPort('health', { HEALTH_PORT: 'abc' })).toThrow('HEALTH_PORT=abc is not a port number');
+  it('reads ports from <SERVICE>_PORT', () => {
+    expect(readConfig({}).port('gateway')).toBe(4000);
+    expect(readConfig({ HEALTH_PORT: '5004' }).port('health')).toBe(5004);
+    expect(readConfig({ HEALTH_PORT: '' }).port('health')).toBe(4004);
   });
 
   it('finds a subgraph at <NAME>_URL, else on its local port', () => {
-    expect(readSubgraphUrl('social', {})).toBe('http://localhost:4003/graphql');
-    expect(readSubgraphUrl('social', { SOCIAL_PORT: '5003' })).toBe('http://localhost:5003/graphql');
-    expect(readSubgraphUrl('social', { SOCIAL_URL: 'http://social:4003/graphql' })).toBe('http://social:4003/graphql');
+    expect(readConfig({}).subgraphUrl('social')).toBe('http://localhost:4003/graphql');
+    expect(readConfig({ SOCIAL_PORT: '5003' }).subgraphUrl('social')).toBe('http://localhost:5003/graphql');
+    expect(readConfig({ SOCIAL_URL: 'http://social:4003/graphql' }).subgraphUrl('social')).toBe(
+      'http://social:4003/graphql',
+    );
+  });
+
+  it('has the README defaults', () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      seedDemoData: true,
+      consentTimeoutMs: 2000,
+      queryLimits: { maxDepth: 12, maxFields: 2000 },
+      auth: { issuer: 'sip-graph-dev', audience: 'sip-graph' },
+    });
+  });
+
+  it('refuses every bad value at once, naming the variable, its value and why, never a password', () => {
+    expect(() =>
+      readConfig({
+        CONSENT_TIMEOUT_MS: 'garbage',
+        HEALTH_PORT: '70000',
+        SEED_DEMO_DATA: 'yes',
+        SIP_DATABASE_URL: 'mysql://sip:hunter2@db/sip',
+      }),
+    ).toThrow(
+      'bad configuration: SEED_DEMO_DATA=yes is neither true nor false; CONSENT_TIMEOUT_MS=garbage is not a number; ' +
+        'HEALTH_PORT=70000 is above 65535; SIP_DATABASE_URL=mysql://sip:****@db/sip is not a URL of the right kind',
+    );
   });
 
   it('masks the password of a database URL', () => {
