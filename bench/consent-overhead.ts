@@ -11,6 +11,7 @@ import { luhnCheckDigit } from '../subgraphs/sip/personnummer.ts';
 import { ephemeralDevIdentity, DEMO_PERSONAS } from '../scripts/dev-identity.ts';
 import { startGraph, type RunningGraph } from '../scripts/start-graph.ts';
 import { SUBGRAPH_NAMES } from '../lib/config.ts';
+import { silentLogger } from '../lib/server/logger.ts';
 import { createTestDatabases } from '../test/support/test-databases.ts';
 
 const CHILDREN = Number(process.env.BENCH_CHILDREN) || 100;
@@ -123,7 +124,7 @@ for (const consent of ['enforced', 'disabled-for-benchmark'] as const) {
     seed: true,
     identity: dev.identity,
     consent,
-    log: () => {},
+    logger: silentLogger(),
   });
   try {
     await addChildren(graph, admin);

@@ -3,7 +3,7 @@ import { jwtVerify, type CryptoKey } from 'jose';
 import { SIGNING_ALGORITHM } from '../lib/auth/keys.ts';
 import { requesterFromClaims, type Requester } from '../lib/auth/requester.ts';
 import { ErrorCode } from '../lib/errors.ts';
-import { HttpRequestError } from '../lib/server/graphql-http-handler.ts';
+import { HttpRequestError } from '../lib/server/http-errors.ts';
 
 export interface IdentityOptions {
   /** The identity provider's public key for bearer tokens. */

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
 
 /**
  * GraphiQL served from the installed packages, so the IDE works on a network without internet
@@ -68,11 +69,10 @@ export function sendGraphiQLPage(res: ServerResponse): void {
   res.end(PAGE);
 }
 
-/** Serves a GraphiQL asset; false when the path is not one. */
-export async function sendGraphiQLAsset(path: string, res: ServerResponse): Promise<boolean> {
-  const asset = ASSETS[path];
-  if (!asset) return false;
+/** The GraphiQL page's scripts and styles, mounted at /graphiql. */
+export const graphiqlAssets: RequestHandler = async (req, res, next) => {
+  const asset = ASSETS[`/graphiql${req.path}`];
+  if (!asset) return next();
   res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
   res.end(await readFile(asset.file));
-  return true;
-}
+};

@@ -1,6 +1,7 @@
 import { importJwkFromEnv } from '../lib/auth/keys.ts';
 import { readConfig, SUBGRAPH_NAMES } from '../lib/config.ts';
-import { stopOnSignals } from '../lib/server/graceful-close.ts';
+import { createLogger } from '../lib/server/logger.ts';
+import { stopOnSignals } from '../lib/server/stop-on-signals.ts';
 import { exitWithStartupError } from '../lib/server/startup-error.ts';
 import { startGateway } from './start-gateway.ts';
 import { readSupergraph } from './supergraph.ts';
@@ -16,6 +17,7 @@ try {
     identity: { key: await importJwkFromEnv('AUTH_PUBLIC_JWK'), ...config.auth },
     contextSigningKey: await importJwkFromEnv('REQUESTER_CONTEXT_PRIVATE_JWK'),
     queryLimits: config.queryLimits,
+    logger: createLogger(config.logLevel),
   });
   console.log(`[gateway] ready at ${gateway.url}`);
   stopOnSignals(gateway.stop);

@@ -1,22 +1,24 @@
-import type { IncomingMessage } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
 import { ApolloGateway } from '@apollo/gateway';
-import type { CryptoKey } from 'jose';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { CryptoKey } from 'jose';
 import { signRequesterContext } from '../lib/auth/requester-context.ts';
+import type { Requester } from '../lib/auth/requester.ts';
 import { portVariable } from '../lib/config.ts';
-import { closeGracefully } from '../lib/server/graceful-close.ts';
 import { formatError } from '../lib/server/format-error.ts';
-import { handleGraphQLRequest, sendJson } from '../lib/server/graphql-http-handler.ts';
-import { createHttpServer, sendNotFound } from '../lib/server/http-server.ts';
+import { createHttpApp, finishHttpApp, jsonBody } from '../lib/server/http-app.ts';
+import { sendJson } from '../lib/server/http-errors.ts';
 import { listen } from '../lib/server/listen.ts';
+import { createLogger, type Logger } from '../lib/server/logger.ts';
 import { authenticate, type IdentityOptions } from './authenticate.ts';
-import { sendGraphiQLAsset, sendGraphiQLPage } from './graphiql.ts';
+import { graphiqlAssets, sendGraphiQLPage } from './graphiql.ts';
 import { RequesterContextDataSource, type GatewayContext } from './requester-context.data-source.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule, type QueryLimits } from './query-limits.ts';
 import { checkSubgraphs } from './subgraph-health.ts';
@@ -33,7 +35,7 @@ export interface StartGatewayOptions {
   port: number;
   host?: string;
   queryLimits?: QueryLimits;
-  log?: (message: string) => void;
+  logger?: Logger;
 }
 
 export interface RunningGateway {
@@ -42,10 +44,10 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-const wantsHtml = (req: IncomingMessage) => req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+const wantsHtml = (req: Request) => (req.headers.accept ?? '').includes('text/html');
 
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
-  const log = options.log ?? ((message: string) => console.log(`[gateway] ${message}`));
+  const logger = (options.logger ?? createLogger('info')).child({ service: 'gateway' });
   // The graph runs offline on children's data and calls out to no one. @apollo/gateway otherwise
   // sends usage metrics to Apollo and, to label them, asks the cloud metadata servers (AWS, GCP,
   // Azure, Alibaba) where it runs; this variable is its only switch, read when it is constructed.
@@ -54,16 +56,18 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new RequesterContextDataSource({ url: options.subgraphUrls[name] ?? url }),
   });
+  const http = createHttpApp(logger);
   const apollo = new ApolloServer<GatewayContext>({
-    // @apollo/server 5 types `gateway` against gateway-interface 2; @apollo/gateway 2 implements 1, which works at run
-    // time.
+    // @apollo/server 5 types `gateway` against gateway-interface 2; @apollo/gateway 2 implements 1,
+    // which works at run time.
     gateway: gateway as unknown as ConstructorParameters<typeof ApolloServer>[0] extends { gateway?: infer G }
       ? G
       : never,
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule(options.queryLimits ?? DEFAULT_QUERY_LIMITS)],
-    formatError: formatError((message, error) => log(`${message}: ${(error as Error)?.stack ?? error}`)),
+    formatError: formatError((message, error) => logger.error({ err: error }, message)),
     plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: http.server }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
@@ -71,28 +75,37 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   await apollo.start();
 
-  const http = createHttpServer(async (req, res, path) => {
-    if (path === '/health') {
-      const subgraphs = await checkSubgraphs(options.subgraphUrls);
-      const healthy = Object.values(subgraphs).every((status) => status === 'ok');
-      return sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs });
-    }
-    if (path === '/' || (path === '/graphql' && wantsHtml(req))) return sendGraphiQLPage(res);
-    if (await sendGraphiQLAsset(path, res)) return;
-    if (path !== '/graphql') return sendNotFound(res, path);
-    await handleGraphQLRequest(apollo, req, res, async () => {
+  const { app } = http;
+  app.get('/health', async (_req, res) => {
+    const subgraphs = await checkSubgraphs(options.subgraphUrls);
+    const healthy = Object.values(subgraphs).every((status) => status === 'ok');
+    sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs });
+  });
+  app.get(['/', '/graphql'], (req, res, next) => (wantsHtml(req) ? sendGraphiQLPage(res) : next()));
+  app.use('/graphiql', graphiqlAssets);
+  app.use(
+    '/graphql',
+    jsonBody,
+    async (req, res, next) => {
+      // A refusal (HttpRequestError, 401) reaches the error handler as a GraphQL-shaped body.
       const requester = await authenticate(req, options.identity);
-      const requestId = randomUUID();
-      return {
-        requestId,
-        requesterContextToken: await signRequesterContext(options.contextSigningKey, requester, requestId),
-      };
-    });
-  }, log);
+      Object.assign(res.locals, { authenticated: requester, requester: requester.subject, requestId: req.id });
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const { authenticated, requestId } = res.locals as { authenticated: Requester; requestId: string };
+        const requesterContextToken = await signRequesterContext(options.contextSigningKey, authenticated, requestId);
+        return { requestId, requesterContextToken };
+      },
+    }),
+  );
+  finishHttpApp(app, logger);
+
   const host = options.host ?? '127.0.0.1';
   let port: number;
   try {
-    port = await listen(http, {
+    port = await listen(http.server, {
       port: options.port,
       host,
       portVariable: portVariable('gateway'),
@@ -105,9 +118,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   return {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`,
     port,
-    stop: async () => {
-      await closeGracefully(http);
-      await apollo.stop();
-    },
+    // Stops taking connections, lets in-flight requests finish, then stops the gateway.
+    stop: () => apollo.stop(),
   };
 }

@@ -7,6 +7,7 @@ import type { Clock } from '../lib/clock.ts';
 import { portClaims, type SubgraphName } from '../lib/config.ts';
 import type { DatabaseLocation } from '../lib/db/database.ts';
 import { assertPortsFree } from '../lib/server/listen.ts';
+import type { Logger } from '../lib/server/logger.ts';
 import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../lib/subgraph/start-subgraph.ts';
 import type { AnySubgraphDefinition, SubgraphPrisma } from '../lib/subgraph/subgraph-definition.ts';
 import { allSubgraphs } from '../subgraphs/index.ts';
@@ -17,7 +18,7 @@ export interface StartGraphOptions {
   host?: string;
   seed?: boolean;
   clock?: Clock;
-  log?: (message: string) => void;
+  logger?: Logger;
   supergraphSdl?: string;
   identity: IdentityOptions;
   consentTimeoutMs?: number;
@@ -48,7 +49,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       host: options.host,
       seed: options.seed,
       clock: options.clock,
-      log: options.log && ((message) => options.log!(`[${definition.name}] ${message}`)),
+      logger: options.logger,
       contextVerificationKey: contextKeys.publicKey,
       sipUrl,
       consentTimeoutMs: options.consentTimeoutMs,
@@ -75,7 +76,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       identity: options.identity,
       contextSigningKey: contextKeys.privateKey,
       queryLimits: options.queryLimits ?? DEFAULT_QUERY_LIMITS,
-      log: options.log && ((message) => options.log!(`[gateway] ${message}`)),
+      logger: options.logger,
     });
     return {
       gateway,

@@ -12,9 +12,10 @@ try {
   // Before the graph's modules load (a second or more on a slow machine): a second `npm start`
   // says at once which port is taken.
   await assertPortsFree(portClaims(config.port, config.host));
-  const { stopOnSignals } = await import('../lib/server/graceful-close.ts');
+  const { stopOnSignals } = await import('../lib/server/stop-on-signals.ts');
   const { DEMO_PERSONAS, persistentDevIdentity } = await import('./dev-identity.ts');
   const { startGraph } = await import('./start-graph.ts');
+  const { createLogger } = await import('../lib/server/logger.ts');
   const dev = await persistentDevIdentity(join(config.dataDir, 'dev-identity-key.json'));
   const graph = await startGraph({
     identity: dev.identity,
@@ -24,6 +25,7 @@ try {
     seed: config.seedDemoData,
     consentTimeoutMs: config.consentTimeoutMs,
     queryLimits: config.queryLimits,
+    logger: createLogger(config.logLevel),
   });
   for (const subgraph of Object.values(graph.subgraphs))
     console.log(`  ${subgraph.name.padEnd(7)} subgraph  ${subgraph.url}`);

@@ -1,7 +1,8 @@
 import { importJwkFromEnv } from '../auth/keys.ts';
 import { readConfig } from '../config.ts';
+import { createLogger } from '../server/logger.ts';
 import { exitWithStartupError } from '../server/startup-error.ts';
-import { stopOnSignals } from '../server/graceful-close.ts';
+import { stopOnSignals } from '../server/stop-on-signals.ts';
 import { startSubgraph } from './start-subgraph.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
@@ -17,6 +18,7 @@ export async function runSubgraph<TPrisma extends SubgraphPrisma, TContext exten
       port: config.port(definition.name),
       host: config.host,
       seed: config.seedDemoData,
+      logger: createLogger(config.logLevel),
       contextVerificationKey: await importJwkFromEnv('REQUESTER_CONTEXT_PUBLIC_JWK'),
       sipUrl: config.subgraphUrl('sip'),
       consentTimeoutMs: config.consentTimeoutMs,

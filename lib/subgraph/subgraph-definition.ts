@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request, Response } from 'express';
 import type { RequesterContext } from '../auth/requester-context.ts';
 import type { Clock } from '../clock.ts';
 import type { DemoDataPrisma, DemoDataStep } from '../db/demo-data.ts';
@@ -14,10 +14,13 @@ export interface SubgraphPrisma extends DemoDataPrisma {
   $on(event: 'query', listener: (event: { query: string }) => void): void;
 }
 
-/** A non-GraphQL endpoint of a subgraph; it runs only for requests with a valid requester context. */
+/**
+ * A non-GraphQL endpoint of a subgraph (POST, JSON body already parsed into `req.body`); it runs
+ * only for requests with a valid requester context.
+ */
 export type SubgraphRoute<TPrisma> = (
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: Request,
+  res: Response,
   services: { prisma: TPrisma; clock: Clock; requesterContext: RequesterContext },
 ) => Promise<void>;
 

@@ -2,6 +2,7 @@ import { generateSigningKeyPair, type KeyPair } from '../../lib/auth/keys.ts';
 import { systemClock, type Clock } from '../../lib/clock.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../lib/config.ts';
 import { writeDemoData } from '../../lib/db/demo-data.ts';
+import { silentLogger } from '../../lib/server/logger.ts';
 import { DEMO_PERSONAS, ephemeralDevIdentity, type TokenClaims } from '../../scripts/dev-identity.ts';
 import { startGraph, type RunningGraph } from '../../scripts/start-graph.ts';
 import { allSubgraphs } from '../../subgraphs/index.ts';
@@ -79,7 +80,7 @@ async function launchGraph(
       port: () => 0,
       seed: options.seed ?? true,
       clock: options.clock,
-      log: () => {},
+      logger: silentLogger(),
       identity: dev.identity,
       consentTimeoutMs: options.consentTimeoutMs,
       contextKeys,

@@ -1,16 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type {
   ConsentDecisionRequest,
   ConsentDecisionResponse,
   ConsentQuestion,
 } from '../../../lib/consent/consent-decision.ts';
 import { ErrorCode } from '../../../lib/errors.ts';
-import {
-  HttpRequestError,
-  readJsonBody,
-  sendGraphQLError,
-  sendJson,
-} from '../../../lib/server/graphql-http-handler.ts';
+import { HttpRequestError, sendJson } from '../../../lib/server/http-errors.ts';
 import type { SubgraphRoute } from '../../../lib/subgraph/subgraph-definition.ts';
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
 import { isConsentScope } from '../../../schema/consent-scopes.ts';
@@ -35,9 +29,7 @@ function isQuestion(value: unknown): value is ConsentQuestion {
   );
 }
 
-async function readRequest(req: IncomingMessage): Promise<ConsentDecisionRequest> {
-  if (req.method !== 'POST') throw new HttpRequestError(405, ErrorCode.BadRequest, 'POST a list of consent questions');
-  const body = (await readJsonBody(req)) as Partial<ConsentDecisionRequest>;
+function readRequest(body: Partial<ConsentDecisionRequest> | undefined): ConsentDecisionRequest {
   const questions = body?.questions;
   if (
     typeof body?.subgraph !== 'string' ||
@@ -60,17 +52,11 @@ async function readRequest(req: IncomingMessage): Promise<ConsentDecisionRequest
  * If the audit cannot be stored the request fails, and the asking subgraph withholds the data.
  */
 export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
-  req: IncomingMessage,
-  res: ServerResponse,
+  req,
+  res,
   { prisma, clock, requesterContext },
 ) => {
-  let request: ConsentDecisionRequest;
-  try {
-    request = await readRequest(req);
-  } catch (error) {
-    if (error instanceof HttpRequestError) return sendGraphQLError(res, error);
-    throw error;
-  }
+  const request = readRequest(req.body);
   const at = clock();
   const { requester, requestId } = requesterContext;
   const facts = await loadConsentFacts(

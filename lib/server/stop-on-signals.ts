@@ -1,22 +1,3 @@
-import type { Server } from 'node:http';
-
-/**
- * Stops accepting connections and waits for in-flight requests to finish; after `timeoutMs`
- * the remaining connections are cut so shutdown cannot hang forever.
- */
-export function closeGracefully(server: Server, timeoutMs = 10_000): Promise<void> {
-  if (!server.listening) return Promise.resolve();
-  return new Promise((resolve) => {
-    const forceTimer = setTimeout(() => server.closeAllConnections(), timeoutMs);
-    forceTimer.unref();
-    server.close(() => {
-      clearTimeout(forceTimer);
-      resolve();
-    });
-    server.closeIdleConnections();
-  });
-}
-
 /** Runs `stop` once on the first SIGINT or SIGTERM, then exits. */
 export function stopOnSignals(stop: () => Promise<void>, log: (message: string) => void = console.log): void {
   let stopping = false;

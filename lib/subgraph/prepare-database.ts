@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import type { Clock } from '../clock.ts';
+import { openDatabase, type DatabaseLocation, type OpenDatabase } from '../db/database.ts';
+import { writeDemoData } from '../db/demo-data.ts';
+import { applyMigrations, readMigrations } from '../db/migrate.ts';
+import { prismaOptions } from '../db/prisma-options.ts';
+import type { Logger } from '../server/logger.ts';
+import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
+
+const MIGRATIONS_ROOT = join(import.meta.dirname, '..', '..', 'prisma');
+
+export interface PreparedDatabase<TPrisma> {
+  database: OpenDatabase;
+  prisma: TPrisma;
+}
+
+/**
+ * Opens a subgraph's database, applies its committed migrations, connects its Prisma client and,
+ * when asked, writes the demo data it does not have yet. `cleanup` receives each step's undo.
+ */
+export async function prepareDatabase<TPrisma extends SubgraphPrisma>(
+  definition: Pick<SubgraphDefinition<TPrisma, never>, 'name' | 'createPrisma' | 'demoData'>,
+  options: { location: DatabaseLocation; seed?: boolean; clock: Clock; logger: Logger },
+  cleanup: Array<() => Promise<void>>,
+): Promise<PreparedDatabase<TPrisma>> {
+  const database = await openDatabase(definition.name, options.location);
+  cleanup.push(() => database.close());
+  const migrations = readMigrations(join(MIGRATIONS_ROOT, definition.name, 'migrations'));
+  const applied = await applyMigrations(database.connectionString, migrations);
+  if (applied.length > 0) options.logger.info(`applied migrations ${applied.join(', ')} to ${database.description}`);
+
+  const prisma = definition.createPrisma(prismaOptions(database.connectionString, database.maxPoolSize));
+  cleanup.push(() => prisma.$disconnect());
+  if (options.seed) {
+    const written = await writeDemoData(prisma, definition.demoData, options.clock);
+    if (written.length > 0) options.logger.info(`wrote demo data: ${written.join(', ')}`);
+  }
+  return { database, prisma };
+}
