@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../policy/agencies.ts';
 import { maskPassword } from './db/connection-url.ts';
 import type { DatabaseLocation } from './db/database.ts';
 import type { PortClaim } from './server/listen.ts';
 
-export const SUBGRAPH_NAMES = ['sip', 'school', 'social', 'health'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+export { SUBGRAPH_NAMES, type SubgraphName };
 export type Service = SubgraphName | 'gateway';
 const SERVICES = ['gateway', ...SUBGRAPH_NAMES] as const;
 

@@ -2,8 +2,8 @@ import { Kind, type DocumentNode, type TypeNode } from 'graphql';
 import type { SubgraphName } from '../lib/config.ts';
 import { consentPolicyOf } from '../lib/consent/consent.directive.ts';
 import { stringArgument } from '../lib/federation/sdl-directives.ts';
-import { ENTITY_OWNERS, SUBGRAPH_AGENCY } from './agencies.ts';
-import { CONSENT_SCOPES, isConsentScope } from './consent-scopes.ts';
+import { ENTITY_OWNERS, SUBGRAPH_AGENCY } from '../policy/agencies.ts';
+import { CONSENT_SCOPES, isConsentScope } from '../policy/scopes.ts';
 
 /** Withheld data is served as null, or as an empty list: a guarded field must allow one of them. */
 const canBeWithheld = (type: TypeNode) => type.kind !== Kind.NON_NULL_TYPE || type.type.kind === Kind.LIST_TYPE;
@@ -41,7 +41,7 @@ export function checkConsentCoverage(subgraph: SubgraphName, document: DocumentN
         problems.push(`${where} has both @consent and @consentExempt`);
       } else if (scope !== null) {
         if (!isConsentScope(scope))
-          problems.push(`${where} names an unknown consent scope "${scope}" (see schema/consent-scopes.ts)`);
+          problems.push(`${where} names an unknown consent scope "${scope}" (see policy/scopes.ts)`);
         else if (CONSENT_SCOPES[scope].agency !== agency)
           problems.push(
             `${where} uses scope ${scope}, which belongs to ${CONSENT_SCOPES[scope].agency}, not ${agency}`,

@@ -1,21 +1,7 @@
-import { AGENCIES, type Agency } from '../../schema/agencies.ts';
+import { AGENCIES, type Agency } from '../../policy/agencies.ts';
+import { isFamily, Role, type Requester } from '../../policy/roles.ts';
 
-/**
- * Roles with a meaning of their own; any other role is agency staff (e.g. school_counsellor, social_worker, doctor).
- */
-export const Role = { Guardian: 'guardian', Child: 'child', PrivacyOfficer: 'privacy_officer' } as const;
-
-/** Who is asking: read from the verified bearer token at the gateway, carried to subgraphs in the signed context. */
-export interface Requester {
-  subject: string;
-  role: string;
-  /** The requester's agency; null for guardians and children, who belong to none. */
-  agency: Agency | null;
-  unit: string | null;
-  name: string | null;
-}
-
-export const isFamily = (requester: Requester) => requester.role === Role.Guardian || requester.role === Role.Child;
+export { isFamily, Role, type Requester } from '../../policy/roles.ts';
 
 /** Reads a requester from verified claims; returns the reason when the claims do not describe one. */
 export function requesterFromClaims(claims: Record<string, unknown>): Requester | string {

@@ -8,7 +8,7 @@ import {
   type ConsentDecisionResponse,
   type ConsentQuestion,
 } from './consent-decision.ts';
-import type { ConsentScope } from '../../schema/consent-scopes.ts';
+import type { ConsentScope } from '../../policy/scopes.ts';
 
 export interface ConsentDecisionKey {
   childId: string;

@@ -1,21 +1,8 @@
-import type { ConsentScope } from '../../schema/consent-scopes.ts';
+import type { ConsentScope } from '../../policy/scopes.ts';
 
-/** Why a cross-agency read was refused. Stable values: clients and the audit log use them. */
-export const DENIAL_REASONS = [
-  'NO_CONSENT',
-  'SCOPE_NOT_COVERED',
-  'AGENCY_NOT_COVERED',
-  'GUARDIAN_MISSING',
-  'WITHDRAWN',
-  'NOT_YET_VALID',
-  'EXPIRED',
-] as const;
-export type DenialReason = (typeof DENIAL_REASONS)[number];
+import type { ConsentDecision } from '../../policy/consent-rule.ts';
 
-export type ConsentDecision =
-  | { granted: true; consentId: string }
-  /** consentId names the consent that came closest, when there was one. */
-  | { granted: false; reason: DenialReason; consentId: string | null };
+export { DENIAL_REASONS, type ConsentDecision, type DenialReason } from '../../policy/consent-rule.ts';
 
 /** One question to the SIP core: may the requester's agency read this child's data in this scope now? */
 export interface ConsentQuestion {

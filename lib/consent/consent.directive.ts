@@ -1,6 +1,6 @@
 import type { FieldDefinitionNode } from 'graphql';
 import { Directive } from 'type-graphql';
-import type { ConsentScope } from '../../schema/consent-scopes.ts';
+import type { ConsentScope } from '../../policy/scopes.ts';
 import { findDirective, stringArgument } from '../federation/sdl-directives.ts';
 
 export const CONSENT_SPEC_URL = 'https://specs.sip-graph.se/consent/v1.0';

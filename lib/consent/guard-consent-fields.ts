@@ -7,9 +7,10 @@ import {
   type GraphQLFieldResolver,
   type TypeNode,
 } from 'graphql';
-import type { Agency } from '../../schema/agencies.ts';
+import type { Agency } from '../../policy/agencies.ts';
+import { mayUseRootFields, readsOwnRecords } from '../../policy/agency-boundaries.ts';
 import type { Requester } from '../auth/requester.ts';
-import { isConsentScope, type ConsentScope } from '../../schema/consent-scopes.ts';
+import { isConsentScope, type ConsentScope } from '../../policy/scopes.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { ConsentRequestState } from './consent-request-state.ts';
 import { consentPolicyOf } from './consent.directive.ts';
@@ -38,7 +39,7 @@ function guardField(
     const { requester, consent: state } = context;
     // Fail closed: without a verified requester nothing guarded is served.
     if (!requester || !state) throw new ConsentUnavailableError(responsePathAsArray(info.path), scope);
-    if (ownerAgency !== null && requester.agency === ownerAgency) return resolve(source, args, context, info);
+    if (readsOwnRecords(requester.agency, ownerAgency)) return resolve(source, args, context, info);
     const path = responsePathAsArray(info.path);
     const childId = childIdOf(info.parentType.name, source);
     let decision;
@@ -58,7 +59,7 @@ function guardField(
 
 function ownAgencyOnly(resolve: Resolver, ownerAgency: Agency, fieldName: string): Resolver {
   return (source, args, context, info) => {
-    if (context.requester?.agency !== ownerAgency) {
+    if (!mayUseRootFields(context.requester?.agency ?? null, ownerAgency)) {
       throw new ForbiddenError(
         `${fieldName} serves ${ownerAgency} staff only; other agencies read this data through Child under consent`,
       );

@@ -3,7 +3,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
-import type { Agency } from '../../schema/agencies.ts';
+import type { Agency } from '../../policy/agencies.ts';
 import { CONSENT_DIRECTIVE_SDL, CONSENT_LINK } from '../consent/consent.directive.ts';
 import { guardConsentFields } from '../consent/guard-consent-fields.ts';
 

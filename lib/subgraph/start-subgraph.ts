@@ -6,7 +6,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { CryptoKey } from 'jose';
-import { SUBGRAPH_AGENCY } from '../../schema/agencies.ts';
+import { SUBGRAPH_AGENCY } from '../../policy/agencies.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { portVariable } from '../config.ts';
 import { withheldFieldsPlugin } from '../consent/withheld-fields.plugin.ts';

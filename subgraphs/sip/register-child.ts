@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '../../prisma/sip/client/client.ts';
 import { BadUserInputError } from '../../lib/errors.ts';
 import type { RegisterChildInput } from './register-child.input.ts';
-import { ageOn } from './age.ts';
+import { ageOn } from '../../policy/age.ts';
 import { parsePersonnummer, PERSONNUMMER_PROBLEM_TEXT, type Personnummer } from './personnummer.ts';
 
 const ADULT_AGE = 18;

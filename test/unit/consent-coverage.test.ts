@@ -21,7 +21,7 @@ describe('composition refuses cross-agency fields without a consent policy', () 
     [
       'an unknown scope',
       'diagnoses: [String!]! @consent(scope: "HEALTH_EVERYTHING")',
-      'health: Child.diagnoses names an unknown consent scope "HEALTH_EVERYTHING" (see schema/consent-scopes.ts)',
+      'health: Child.diagnoses names an unknown consent scope "HEALTH_EVERYTHING" (see policy/scopes.ts)',
     ],
     [
       "another agency's scope",

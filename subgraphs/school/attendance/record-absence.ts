@@ -1,4 +1,5 @@
 import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
+import { recordsAtOwnUnit } from '../../../policy/agency-boundaries.ts';
 import { inForceOn, swedishDate } from '../../../lib/periods.ts';
 import { optionalText } from '../../../lib/text-input.ts';
 import { isUuid } from '../../../lib/uuid.ts';
@@ -28,7 +29,7 @@ export async function recordAbsence(context: SchoolContext, input: RecordAbsence
     const placement = await tx.schoolPlacement.findFirst({ where: { childId: input.childId, ...inForceOn(date) } });
     if (!placement)
       throw new BadUserInputError('input.childId', 'the student is not enrolled at any school on this date');
-    if (placement.schoolName !== context.requester.unit)
+    if (!recordsAtOwnUnit(context.requester.unit, placement.schoolName))
       throw new ForbiddenError('you may record absence only for students of your own school');
     const { _sum } = await tx.absence.aggregate({ where: { childId: input.childId, date }, _sum: { minutes: true } });
     if ((_sum.minutes ?? 0) + input.minutes > SCHOOL_DAY_MINUTES) {

@@ -7,9 +7,9 @@ import { ErrorCode } from '../../../lib/errors.ts';
 import { HttpRequestError, sendJson } from '../../../lib/server/http-errors.ts';
 import type { SubgraphRoute } from '../../../lib/subgraph/subgraph-definition.ts';
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
-import { isConsentScope } from '../../../schema/consent-scopes.ts';
+import { isConsentScope } from '../../../policy/scopes.ts';
 import { loadConsentFacts } from './consent-facts.ts';
-import { decideConsent } from './decide-consent.ts';
+import { decideConsent } from '../../../policy/consent-rule.ts';
 import { storeAudit } from '../audit/store-audit.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
-import type { Agency } from '../../../schema/agencies.ts';
-import type { ChildFacts, ConsentFacts } from './decide-consent.ts';
+import type { Agency } from '../../../policy/agencies.ts';
+import type { ChildFacts, ConsentFacts } from '../../../policy/consent-rule.ts';
 
 export interface ChildConsentFacts {
   child: ChildFacts;

@@ -3,6 +3,7 @@ import type {
   ConsentWithdrawal as WithdrawalRow,
   Guardian as GuardianRow,
 } from '../../../prisma/sip/client/client.ts';
+import { consentStatusAt } from '../../../policy/consent-rule.ts';
 import { toGuardian } from '../child.mapper.ts';
 import { Consent, ConsentWithdrawal, type ConsentStatus } from './consent.type.ts';
 
@@ -14,13 +15,16 @@ export type ConsentRowWithRelations = ConsentRow & {
 /** The include that gives a consent row everything toConsent needs. */
 export const CONSENT_INCLUDE = { withdrawal: true, replacedBy: { select: { id: true, recordedAt: true } } } as const;
 
-export function statusAt(row: ConsentRowWithRelations, at: Date): ConsentStatus {
-  if (row.withdrawal && row.withdrawal.withdrawnAt <= at) return 'WITHDRAWN';
-  if (row.replacedBy && row.replacedBy.recordedAt <= at) return 'REPLACED';
-  if (at < row.validFrom) return 'NOT_YET_VALID';
-  if (at >= row.validUntil) return 'EXPIRED';
-  return 'ACTIVE';
-}
+export const statusAt = (row: ConsentRowWithRelations, at: Date): ConsentStatus =>
+  consentStatusAt(
+    {
+      validFrom: row.validFrom,
+      validUntil: row.validUntil,
+      withdrawnAt: row.withdrawal?.withdrawnAt ?? null,
+      replacedAt: row.replacedBy?.recordedAt ?? null,
+    },
+    at,
+  );
 
 export function toConsent(row: ConsentRowWithRelations, guardians: Map<string, GuardianRow>, at: Date): Consent {
   return Object.assign(new Consent(), {

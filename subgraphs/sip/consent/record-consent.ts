@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../../lib/errors.ts';
-import { AGENCIES } from '../../../schema/agencies.ts';
-import { isConsentScope } from '../../../schema/consent-scopes.ts';
-import { ageOn, OWN_CONSENT_AGE } from '../age.ts';
+import { AGENCIES } from '../../../policy/agencies.ts';
+import { isConsentScope } from '../../../policy/scopes.ts';
+import { ageOn, OWN_CONSENT_AGE } from '../../../policy/age.ts';
 import type { SipContext } from '../context.ts';
 import { CONSENT_INCLUDE } from './consent.mapper.ts';
 import type { RecordConsentInput } from './record-consent.input.ts';

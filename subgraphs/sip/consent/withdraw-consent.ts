@@ -1,7 +1,6 @@
 import { Prisma } from '../../../prisma/sip/client/client.ts';
-import { Role } from '../../../lib/auth/requester.ts';
 import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
-import { ageOn, OWN_CONSENT_AGE } from '../age.ts';
+import { withdrawalRefusal } from '../../../policy/consent-withdrawal.ts';
 import type { SipContext } from '../context.ts';
 import { CONSENT_INCLUDE } from './consent.mapper.ts';
 import { isUuid } from '../../../lib/uuid.ts';
@@ -14,8 +13,6 @@ import { isUuid } from '../../../lib/uuid.ts';
 export async function withdrawConsent(context: SipContext, consentId: string, reason: string) {
   const { requester } = context;
   const now = context.clock();
-  if (requester.role === Role.PrivacyOfficer)
-    throw new ForbiddenError('a privacy officer reviews consents but does not withdraw them');
   const consent = isUuid(consentId)
     ? await context.prisma.consent.findUnique({
         where: { id: consentId },
@@ -23,18 +20,16 @@ export async function withdrawConsent(context: SipContext, consentId: string, re
       })
     : null;
   if (!consent) throw new BadUserInputError('consentId', 'no consent with this id');
-  if (
-    requester.role === Role.Guardian &&
-    !consent.child.guardians.some((g) => g.guardianId === requester.subject && g.hasCustody)
-  ) {
-    throw new ForbiddenError("only a guardian with custody of the child may withdraw the child's consent");
-  }
-  if (
-    requester.role === Role.Child &&
-    (requester.subject !== consent.childId || ageOn(consent.child.dateOfBirth, now) < OWN_CONSENT_AGE)
-  ) {
-    throw new ForbiddenError(`a child may withdraw their own consent from ${OWN_CONSENT_AGE}`);
-  }
+  const refusal = withdrawalRefusal(
+    requester,
+    {
+      childId: consent.childId,
+      childDateOfBirth: consent.child.dateOfBirth,
+      custodianIds: consent.child.guardians.filter((g) => g.hasCustody).map((g) => g.guardianId),
+    },
+    now,
+  );
+  if (refusal) throw new ForbiddenError(refusal);
   if (consent.withdrawal) throw new BadUserInputError('consentId', 'already withdrawn');
   if (consent.replacedBy) throw new BadUserInputError('consentId', 'replaced by a newer version; withdraw that one');
   const trimmed = reason.trim();

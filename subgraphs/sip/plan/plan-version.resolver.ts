@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import type { SipContext } from '../context.ts';
 import { Meeting } from '../meetings/meeting.type.ts';
 import { toMeeting } from '../meetings/meeting.mapper.ts';
-import { isSigner } from '../process/sip-role.ts';
+import { isSigner } from '../../../policy/sip-access.ts';
 import { toParticipant, toSip } from '../process/sip.mapper.ts';
 import { SipParticipant } from '../process/sip.type.ts';
 import { toChild } from '../child.mapper.ts';

@@ -2,7 +2,7 @@ import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import type { SipContext } from '../context.ts';
 import { changeOpenSip } from '../process/open-sip.ts';
-import { isSigner } from '../process/sip-role.ts';
+import { isSigner } from '../../../policy/sip-access.ts';
 
 /** The requester signs one version of the plan as a participant. Only the current version can be signed. */
 export async function signPlanVersion(context: SipContext, versionId: string) {

@@ -3,9 +3,11 @@ import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import { CONSENT_INCLUDE, statusAt } from '../consent/consent.mapper.ts';
 import type { SipContext } from '../context.ts';
-import { sipRoleOf, type SipRole } from './sip-role.ts';
+import { sipRoleOf, type SipRole as PolicySipRole } from '../../../policy/sip-access.ts';
 
 export type Tx = Prisma.TransactionClient;
+/** How the requester stands to a SIP, with their participant row. */
+export type SipRole = PolicySipRole<Prisma.SipParticipantGetPayload<object>>;
 
 const LOCKED_SIP_INCLUDE = {
   participants: { orderBy: { addedAt: 'asc' } },

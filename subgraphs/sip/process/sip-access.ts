@@ -1,7 +1,7 @@
 import type { Sip as SipRow } from '../../../prisma/sip/client/client.ts';
 import type { SipContext } from '../context.ts';
-import { custodianIdsOf } from './open-sip.ts';
-import { sipRoleOf, type SipRole } from './sip-role.ts';
+import { custodianIdsOf, type SipRole } from './open-sip.ts';
+import { sipRoleOf } from '../../../policy/sip-access.ts';
 
 /** The requester's role in a SIP, read through the request's loaders; null means no access. */
 export async function roleInSip(context: SipContext, sip: Pick<SipRow, 'id' | 'childId'>): Promise<SipRole | null> {

@@ -1,5 +1,6 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Consent } from '../../../lib/consent/consent.directive.ts';
+import { recordBelongsToPlan } from '../../../policy/agency-boundaries.ts';
 import type { SocialContext } from '../context.ts';
 import { PlanIntervention } from './plan-intervention.type.ts';
 import { SocialIntervention, toSocialIntervention } from './social-intervention.type.ts';
@@ -19,7 +20,7 @@ export class PlanInterventionResolver {
   ): Promise<SocialIntervention | null> {
     if (!intervention.agencyRecordId) return null;
     const row = await context.loaders.interventionById.load(intervention.agencyRecordId);
-    // A plan may only show the record of its own child; a link to another child's record shows nothing.
-    return row && row.childId === intervention.childId ? toSocialIntervention(row) : null;
+    // A link to another child's record shows nothing.
+    return row && recordBelongsToPlan(row.childId, intervention.childId) ? toSocialIntervention(row) : null;
   }
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../../../subgraphs/sip/personnummer.ts';
-import { CONSENT_SCOPES } from '../../../schema/consent-scopes.ts';
+import { CONSENT_SCOPES } from '../../../policy/scopes.ts';
 import { ALL_AGENCY_FIELDS, recordsInEveryCategory } from '../../support/agency-records.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 

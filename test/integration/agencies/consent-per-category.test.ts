@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_SCOPES, type ConsentScope } from '../../../schema/consent-scopes.ts';
+import { CONSENT_SCOPES, type ConsentScope } from '../../../policy/scopes.ts';
 import { AGENCY_FIELDS, fieldName, recordsInEveryCategory } from '../../support/agency-records.ts';
 import { recordConsent, registerTestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type Persona, type TestGraph } from '../../support/test-graph.ts';

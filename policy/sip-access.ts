@@ -1,17 +1,22 @@
-import { Role, type Requester } from '../../../lib/auth/requester.ts';
-import type { SipParticipant as ParticipantRow } from '../../../prisma/sip/client/client.ts';
-import { ageOn, OWN_CONSENT_AGE } from '../age.ts';
+import { Role, type Requester } from './roles.ts';
+import { ageOn, OWN_CONSENT_AGE } from './age.ts';
+
+/** A participant of a SIP, as the rule sees it. */
+export interface ParticipantFacts {
+  subject: string | null;
+  kind: 'STAFF' | 'GUARDIAN' | 'CHILD' | 'RELATIVE';
+}
 
 /** How a requester stands to one SIP; null means they may not see it. */
-export type SipRole =
-  { kind: 'staff'; participant: ParticipantRow } | { kind: 'family'; participant: ParticipantRow | null };
+export type SipRole<P extends ParticipantFacts = ParticipantFacts> =
+  { kind: 'staff'; participant: P } | { kind: 'family'; participant: P | null };
 
 /** What deciding a requester's role needs to know about a SIP. */
-export interface SipRoleFacts {
+export interface SipRoleFacts<P extends ParticipantFacts> {
   childId: string;
   childDateOfBirth: Date;
   custodianIds: readonly string[];
-  participants: readonly ParticipantRow[];
+  participants: readonly P[];
 }
 
 /**
@@ -19,7 +24,11 @@ export interface SipRoleFacts {
  * guardian invited as a participant, and the child from 15. Everyone else (other staff, privacy
  * officers, a younger child) is refused.
  */
-export function sipRoleOf(requester: Requester, facts: SipRoleFacts, now: Date): SipRole | null {
+export function sipRoleOf<P extends ParticipantFacts>(
+  requester: Requester,
+  facts: SipRoleFacts<P>,
+  now: Date,
+): SipRole<P> | null {
   const participant = facts.participants.find((p) => p.subject === requester.subject) ?? null;
   switch (requester.role) {
     case Role.PrivacyOfficer:
@@ -38,7 +47,7 @@ export function sipRoleOf(requester: Requester, facts: SipRoleFacts, now: Date):
 }
 
 /** Participants who sign a version: staff, guardians, and the child from 15. Relatives get a copy but do not sign. */
-export function isSigner(participant: ParticipantRow, childDateOfBirth: Date, now: Date): boolean {
+export function isSigner(participant: ParticipantFacts, childDateOfBirth: Date, now: Date): boolean {
   if (participant.kind === 'STAFF' || participant.kind === 'GUARDIAN') return true;
   return participant.kind === 'CHILD' && ageOn(childDateOfBirth, now) >= OWN_CONSENT_AGE;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideConsent, type ChildFacts, type ConsentFacts } from '../../subgraphs/sip/consent/decide-consent.ts';
+import { decideConsent, type ChildFacts, type ConsentFacts } from '../../policy/consent-rule.ts';
 
 const at = (iso: string) => new Date(iso);
 const mother = 'guardian-mother';

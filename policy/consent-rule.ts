@@ -1,20 +1,31 @@
-import type { ConsentDecision, DenialReason } from '../../../lib/consent/consent-decision.ts';
-import type { Agency } from '../../../schema/agencies.ts';
-import { ageOn, OWN_CONSENT_AGE } from '../age.ts';
+import type { Agency } from './agencies.ts';
+import { ageOn, OWN_CONSENT_AGE } from './age.ts';
+
+/** Why a cross-agency read was refused. Stable values: clients and the audit log use them. */
+export const DENIAL_REASONS = [
+  'NO_CONSENT',
+  'SCOPE_NOT_COVERED',
+  'AGENCY_NOT_COVERED',
+  'GUARDIAN_MISSING',
+  'WITHDRAWN',
+  'NOT_YET_VALID',
+  'EXPIRED',
+] as const;
+export type DenialReason = (typeof DENIAL_REASONS)[number];
+
+export type ConsentDecision =
+  | { granted: true; consentId: string }
+  /** consentId names the consent that came closest, when there was one. */
+  | { granted: false; reason: DenialReason; consentId: string | null };
 
 /** A consent as the rule sees it, with its withdrawal and replacement folded in. */
-export interface ConsentFacts {
+export interface ConsentFacts extends ConsentValidity {
   id: string;
   guardianIds: string[];
   givenByChild: boolean;
   scopes: string[];
   agencies: Agency[];
-  validFrom: Date;
-  validUntil: Date;
   recordedAt: Date;
-  withdrawnAt: Date | null;
-  /** When a newer version replaced it. */
-  replacedAt: Date | null;
 }
 
 export interface ChildFacts {
@@ -28,6 +39,32 @@ export interface ConsentQuestionFacts {
   /** The requester's agency; null (a guardian, a child, a privacy officer) is never covered. */
   agency: Agency | null;
   at: Date;
+}
+
+/** When a consent stops or starts counting, the same for the rule and for a consent's shown status. */
+export interface ConsentValidity {
+  validFrom: Date;
+  validUntil: Date;
+  withdrawnAt: Date | null;
+  /** When a newer version replaced it. */
+  replacedAt: Date | null;
+}
+
+const withdrawnBy = (consent: ConsentValidity, at: Date) => consent.withdrawnAt !== null && consent.withdrawnAt <= at;
+const replacedBy = (consent: ConsentValidity, at: Date) => consent.replacedAt !== null && consent.replacedAt <= at;
+// Valid from validFrom (inclusive) until validUntil (exclusive).
+const startedBy = (consent: ConsentValidity, at: Date) => consent.validFrom <= at;
+const endedBy = (consent: ConsentValidity, at: Date) => consent.validUntil <= at;
+
+export type ConsentStatus = 'ACTIVE' | 'WITHDRAWN' | 'REPLACED' | 'NOT_YET_VALID' | 'EXPIRED';
+
+/** A consent's status at an instant, as shown to the family and to staff. */
+export function consentStatusAt(consent: ConsentValidity, at: Date): ConsentStatus {
+  if (withdrawnBy(consent, at)) return 'WITHDRAWN';
+  if (replacedBy(consent, at)) return 'REPLACED';
+  if (!startedBy(consent, at)) return 'NOT_YET_VALID';
+  if (endedBy(consent, at)) return 'EXPIRED';
+  return 'ACTIVE';
 }
 
 /**
@@ -48,14 +85,12 @@ const CHECKS: Array<
       (consent.givenByChild && ageOn(child.dateOfBirth, at) >= OWN_CONSENT_AGE) ||
       (child.custodianIds.length > 0 && child.custodianIds.every((id) => consent.guardianIds.includes(id))),
   ],
-  ['WITHDRAWN', (consent, _, { at }) => consent.withdrawnAt === null || at < consent.withdrawnAt],
-  // Valid from validFrom (inclusive) until validUntil (exclusive).
-  ['NOT_YET_VALID', (consent, _, { at }) => at >= consent.validFrom],
-  ['EXPIRED', (consent, _, { at }) => at < consent.validUntil],
+  ['WITHDRAWN', (consent, _, { at }) => !withdrawnBy(consent, at)],
+  ['NOT_YET_VALID', (consent, _, { at }) => startedBy(consent, at)],
+  ['EXPIRED', (consent, _, { at }) => !endedBy(consent, at)],
 ];
 
-const inForce = (consent: ConsentFacts, at: Date) =>
-  consent.recordedAt <= at && (consent.replacedAt === null || at < consent.replacedAt);
+const inForce = (consent: ConsentFacts, at: Date) => consent.recordedAt <= at && !replacedBy(consent, at);
 
 export function decideConsent(
   consents: ConsentFacts[],

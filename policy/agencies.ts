@@ -1,4 +1,6 @@
-import type { SubgraphName } from '../lib/config.ts';
+/** The subgraphs of the graph: the SIP core and one per agency, each with its own database. */
+export const SUBGRAPH_NAMES = ['sip', 'school', 'social', 'health'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** The agencies that hold data about a child and may receive another agency's data under consent. */
 export const AGENCIES = ['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'] as const;

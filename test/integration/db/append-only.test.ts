@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { APPEND_ONLY_TABLES } from '../../../policy/append-only.ts';
+import { SUBGRAPH_NAMES } from '../../../policy/agencies.ts';
+import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
+
+interface RawPrisma {
+  $queryRawUnsafe<T>(query: string): Promise<T>;
+  $executeRawUnsafe(query: string): Promise<number>;
+}
+
+describe('the append-only guarantees of the policy', () => {
+  let graph: TestGraph;
+  beforeAll(async () => void (graph = await startTestGraph()));
+
+  it.each(SUBGRAPH_NAMES)('are exactly the tables whose changes the %s database refuses', async (name) => {
+    const prisma = graph.subgraphs[name].prisma as unknown as RawPrisma;
+    const guarded = await prisma.$queryRawUnsafe<Array<{ table: string }>>(
+      `SELECT DISTINCT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+       JOIN pg_proc p ON p.oid = t.tgfoid
+       WHERE p.proname = 'reject_change_to_append_only_table' AND t.tgenabled <> 'D'`,
+    );
+    expect(guarded.map(({ table }) => table).sort()).toEqual([...APPEND_ONLY_TABLES[name]].sort());
+  });
+
+  it.each(APPEND_ONLY_TABLES.sip.filter((table) => !['ConsentDecisionAudit', 'SipFeedback'].includes(table)))(
+    'refuses to change or remove a row of %s in the demo data',
+    async (table) => {
+      const prisma = graph.subgraphs.sip.prisma as unknown as RawPrisma;
+      const [{ row, column }] = await prisma.$queryRawUnsafe<Array<{ row: string; column: string }>>(
+        `SELECT ctid::text AS row, (SELECT column_name FROM information_schema.columns
+           WHERE table_name = '${table}' ORDER BY ordinal_position LIMIT 1) AS column FROM "${table}" LIMIT 1`,
+      );
+      const oneRow = `ctid = '${row}'::tid`;
+      await expect(
+        prisma.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = "${column}" WHERE ${oneRow}`),
+      ).rejects.toThrow(/append-only: UPDATE is not allowed/);
+      await expect(prisma.$executeRawUnsafe(`DELETE FROM "${table}" WHERE ${oneRow}`)).rejects.toThrow(
+        /append-only: DELETE is not allowed/,
+      );
+    },
+  );
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { requesterFromClaims } from '../../lib/auth/requester.ts';
+
+describe('the roles of the policy, read from token claims', () => {
+  it('reads staff with their agency and unit, and family members and privacy officers with none', () => {
+    expect(requesterFromClaims({ sub: 's1', role: 'doctor', agency: 'HEALTH_CARE', unit: 'BUP Norra' })).toEqual({
+      subject: 's1',
+      role: 'doctor',
+      agency: 'HEALTH_CARE',
+      unit: 'BUP Norra',
+      name: null,
+    });
+    expect(requesterFromClaims({ sub: 'g1', role: 'guardian' })).toMatchObject({ role: 'guardian', agency: null });
+    expect(requesterFromClaims({ sub: 'p1', role: 'privacy_officer' })).toMatchObject({ agency: null });
+  });
+
+  it.each([
+    [{ role: 'doctor', agency: 'HEALTH_CARE' }, 'the token has no subject'],
+    [{ sub: 's1', agency: 'HEALTH_CARE' }, 'the token has no role'],
+    [{ sub: 's1', role: 'doctor', agency: 'POLICE' }, 'unknown agency POLICE'],
+    [{ sub: 's1', role: 'doctor' }, 'a doctor must belong to an agency'],
+    [{ sub: 'g1', role: 'guardian', agency: 'SCHOOL' }, 'a guardian belongs to no agency'],
+    [{ sub: 'c1', role: 'child', agency: 'SCHOOL' }, 'a child belongs to no agency'],
+  ])('refuses %j: %s', (claims, reason) => {
+    expect(requesterFromClaims(claims)).toBe(reason);
+  });
+});
