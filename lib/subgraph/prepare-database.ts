@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Clock } from '../clock.ts';
 import { openDatabase, type DatabaseLocation, type OpenDatabase } from '../db/database.ts';
-import { writeDemoData } from '../db/demo-data.ts';
+import { writeDemoData, type DemoDataStep } from '../db/demo-data.ts';
 import { applyMigrations, readMigrations } from '../db/migrate.ts';
 import { prismaOptions } from '../db/prisma-options.ts';
 import type { Logger } from '../server/logger.ts';
@@ -16,11 +16,11 @@ export interface PreparedDatabase<TPrisma> {
 
 /**
  * Opens a subgraph's database, applies its committed migrations, connects its Prisma client and,
- * when asked, writes the demo data it does not have yet. `cleanup` receives each step's undo.
+ * when given demo data, writes the steps of it the database does not have yet. `cleanup` receives each step's undo.
  */
 export async function prepareDatabase<TPrisma extends SubgraphPrisma>(
-  definition: Pick<SubgraphDefinition<TPrisma, never>, 'name' | 'createPrisma' | 'demoData'>,
-  options: { location: DatabaseLocation; seed?: boolean; clock: Clock; logger: Logger },
+  definition: Pick<SubgraphDefinition<TPrisma, never>, 'name' | 'createPrisma'>,
+  options: { location: DatabaseLocation; demoData?: ReadonlyArray<DemoDataStep<never>>; clock: Clock; logger: Logger },
   cleanup: Array<() => Promise<void>>,
 ): Promise<PreparedDatabase<TPrisma>> {
   const database = await openDatabase(definition.name, options.location);
@@ -31,8 +31,8 @@ export async function prepareDatabase<TPrisma extends SubgraphPrisma>(
 
   const prisma = definition.createPrisma(prismaOptions(database.connectionString, database.maxPoolSize));
   cleanup.push(() => prisma.$disconnect());
-  if (options.seed) {
-    const written = await writeDemoData(prisma, definition.demoData, options.clock);
+  if (options.demoData) {
+    const written = await writeDemoData(prisma, options.demoData, options.clock);
     if (written.length > 0) options.logger.info(`wrote demo data: ${written.join(', ')}`);
   }
   return { database, prisma };

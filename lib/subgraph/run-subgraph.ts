@@ -1,5 +1,6 @@
 import { importJwkFromEnv } from '../auth/keys.ts';
 import { readConfig } from '../config.ts';
+import type { DemoDataStep } from '../db/demo-data.ts';
 import { createLogger } from '../server/logger.ts';
 import { exitWithStartupError } from '../server/startup-error.ts';
 import { stopOnSignals } from '../server/stop-on-signals.ts';
@@ -7,9 +8,13 @@ import { startSubgraph } from './start-subgraph.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
 
-/** Entry point of a subgraph running as its own process (one container per agency). */
+/**
+ * Entry point of a subgraph running as its own process (one container per agency). Demo data,
+ * when given, is written unless SEED_DEMO_DATA=false.
+ */
 export async function runSubgraph<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(
   definition: SubgraphDefinition<TPrisma, TContext>,
+  demoData?: ReadonlyArray<DemoDataStep<never>>,
 ) {
   try {
     const config = readConfig();
@@ -17,7 +22,7 @@ export async function runSubgraph<TPrisma extends SubgraphPrisma, TContext exten
       database: config.databaseLocation(definition.name),
       port: config.port(definition.name),
       host: config.host,
-      seed: config.seedDemoData,
+      demoData: config.seedDemoData ? demoData : undefined,
       logger: createLogger(config.logLevel),
       contextVerificationKey: await importJwkFromEnv('REQUESTER_CONTEXT_PUBLIC_JWK'),
       sipUrl: config.subgraphUrl('sip'),

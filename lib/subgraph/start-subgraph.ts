@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../clock.ts';
 import { portVariable } from '../config.ts';
 import { withheldFieldsPlugin } from '../consent/withheld-fields.plugin.ts';
 import type { DatabaseLocation } from '../db/database.ts';
+import type { DemoDataStep } from '../db/demo-data.ts';
 import { buildFederatedSchema } from '../federation/build-federated-schema.ts';
 import { formatError } from '../server/format-error.ts';
 import { createHttpApp, type RequestCounts } from '../server/http-app.ts';
@@ -27,8 +28,8 @@ export interface StartSubgraphOptions {
   /** 0 picks a free port. */
   port: number;
   host?: string;
-  /** Insert demo data into an empty database. */
-  seed?: boolean;
+  /** Demo data to write, step by step, into a database that holds no other data. */
+  demoData?: ReadonlyArray<DemoDataStep<never>>;
   clock?: Clock;
   logger?: Logger;
   /** The gateway's public key: only requests carrying a context it signed are served. */
@@ -79,7 +80,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
   try {
     const { prisma } = await prepareDatabase(
       definition,
-      { location: options.database, seed: options.seed, clock, logger },
+      { location: options.database, demoData: options.demoData, clock, logger },
       cleanup,
     );
     const enforcement =

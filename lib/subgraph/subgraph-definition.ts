@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { RequesterContext } from '../auth/requester-context.ts';
 import type { Clock } from '../clock.ts';
-import type { DemoDataPrisma, DemoDataStep } from '../db/demo-data.ts';
+import type { DemoDataPrisma } from '../db/demo-data.ts';
 import type { PrismaOptions } from '../db/prisma-options.ts';
 import type { SubgraphName } from '../config.ts';
 import type { FederatedSchemaOptions } from '../federation/build-federated-schema.ts';
@@ -25,8 +25,7 @@ export type SubgraphRoute<TPrisma> = (
 ) => Promise<void>;
 
 /**
- * Everything that makes one agency's subgraph: its schema, its database client, and its
- * demo data. The runtime (`startSubgraph`) does the rest the same way for every agency,
+ * Everything that makes one agency's subgraph: its schema and its database client. The runtime (`startSubgraph`) does the rest the same way for every agency,
  * including authentication and consent enforcement.
  */
 export interface SubgraphDefinition<TPrisma extends SubgraphPrisma, TContext extends RequestContext> {
@@ -35,8 +34,6 @@ export interface SubgraphDefinition<TPrisma extends SubgraphPrisma, TContext ext
   createPrisma(options: PrismaOptions): TPrisma;
   /** A fresh context per request: DataLoaders must not outlive a request. The runtime adds the requester. */
   createContext(services: { prisma: TPrisma; clock: Clock }): Omit<TContext, keyof RequestContext>;
-  /** The fictional demo data, in steps; dates are relative to the instant of the first step. */
-  demoData: ReadonlyArray<DemoDataStep<never>>;
   routes?: Record<string, SubgraphRoute<TPrisma>>;
 }
 

@@ -8,7 +8,6 @@ import { CareVisitResolver } from './visits/care-visit.resolver.ts';
 import { Child } from './child.type.ts';
 import { createHealthContext, type HealthContext } from './context.ts';
 import { CareContactResolver } from './care-contact.resolver.ts';
-import { healthDemoData } from './seed.ts';
 
 /** Health care: the region’s care records (BUP, habilitering, vårdcentral, paediatrics). */
 export const healthSubgraph: SubgraphDefinition<PrismaClient, HealthContext> = {
@@ -20,5 +19,4 @@ export const healthSubgraph: SubgraphDefinition<PrismaClient, HealthContext> = {
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createHealthContext,
-  demoData: healthDemoData,
 };

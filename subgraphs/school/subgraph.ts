@@ -8,7 +8,6 @@ import { ChildResolver } from './child.resolver.ts';
 import { Child } from './child.type.ts';
 import { createSchoolContext, type SchoolContext } from './context.ts';
 import { SchoolPlacementResolver } from './school-placement.resolver.ts';
-import { schoolDemoData } from './seed.ts';
 
 /** School: the municipality's student records. */
 export const schoolSubgraph: SubgraphDefinition<PrismaClient, SchoolContext> = {
@@ -20,5 +19,4 @@ export const schoolSubgraph: SubgraphDefinition<PrismaClient, SchoolContext> = {
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createSchoolContext,
-  demoData: schoolDemoData,
 };

@@ -14,7 +14,6 @@ import { CONSENT_DECISIONS_PATH } from '../../lib/consent/consent-decision.ts';
 import { consentDecisionsRoute } from './consent/consent-decisions.route.ts';
 import { ConsentResolver } from './consent/consent.resolver.ts';
 import { createSipContext, type SipContext } from './context.ts';
-import { sipDemoData } from './seed.ts';
 
 /**
  * The SIP core: owns `Child` and its guardians, the SIP process (meetings, plan versions, signatures), the consents,
@@ -37,6 +36,5 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createSipContext,
-  demoData: sipDemoData,
   routes: { [CONSENT_DECISIONS_PATH]: consentDecisionsRoute },
 };

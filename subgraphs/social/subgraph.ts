@@ -10,7 +10,6 @@ import { SocialInterventionResolver } from './interventions/social-intervention.
 import { Child } from './child.type.ts';
 import { createSocialContext, type SocialContext } from './context.ts';
 import { SocialCaseResolver } from './social-case.resolver.ts';
-import { socialDemoData } from './seed.ts';
 
 /** Social services (socialtjänst, LSS). */
 export const socialSubgraph: SubgraphDefinition<PrismaClient, SocialContext> = {
@@ -25,5 +24,4 @@ export const socialSubgraph: SubgraphDefinition<PrismaClient, SocialContext> = {
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createSocialContext,
-  demoData: socialDemoData,
 };

@@ -38,7 +38,7 @@ describe('npm start on a busy machine, from an empty data folder', () => {
     for (let i = 0; i < 2; i++) hogs.push(cpuHog());
     graph = spawn(
       process.execPath,
-      ['--import', 'tsx', '--import', './test/support/record-connections.ts', 'scripts/start.ts'],
+      ['--import', 'tsx', '--import', './test/support/record-connections.ts', 'dev/start.ts'],
       {
         cwd: root,
         env: {

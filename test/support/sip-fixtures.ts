@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { TokenClaims } from '../../scripts/dev-identity.ts';
+import type { TokenClaims } from '../../dev/dev-identity.ts';
 import type { GraphQLResponse, Persona, TestGraph } from './test-graph.ts';
 import { recordConsent, type TestChild } from './consent-fixtures.ts';
 

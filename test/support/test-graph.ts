@@ -3,9 +3,10 @@ import { systemClock, type Clock } from '../../lib/clock.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../lib/config.ts';
 import { writeDemoData } from '../../lib/db/demo-data.ts';
 import { silentLogger } from '../../lib/server/logger.ts';
-import { DEMO_PERSONAS, ephemeralDevIdentity, type TokenClaims } from '../../scripts/dev-identity.ts';
-import { startGraph, type RunningGraph } from '../../scripts/start-graph.ts';
+import { DEMO_PERSONAS, ephemeralDevIdentity, type TokenClaims } from '../../dev/dev-identity.ts';
+import { startGraph, type RunningGraph } from '../../dev/start-graph.ts';
 import { allSubgraphs } from '../../subgraphs/index.ts';
+import { DEMO_DATA } from '../../dev/demo/index.ts';
 import { createTestDatabases } from './test-databases.ts';
 
 export interface GraphQLResponse<TData = Record<string, any>> {
@@ -157,7 +158,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     allSubgraphs.map(async (definition) => {
       const subgraph = graph.subgraphs[definition.name];
       await emptyDatabase(subgraph.prisma as unknown as ResettablePrisma);
-      if (options.seed ?? true) await writeDemoData(subgraph.prisma, definition.demoData, clock);
+      if (options.seed ?? true) await writeDemoData(subgraph.prisma, DEMO_DATA[definition.name], clock);
       subgraph.requestCounts.clear();
     }),
   );

@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { checkConsentCoverage } from '../../schema/check-consent-coverage.ts';
-import { composeSupergraph, CompositionError } from '../../schema/compose-supergraph.ts';
+import { checkConsentCoverage } from '../../tools/check-consent-coverage.ts';
+import { composeSupergraph, CompositionError } from '../../tools/compose-supergraph.ts';
 import { allSubgraphs } from '../../subgraphs/index.ts';
 import { healthSubgraph } from '../../subgraphs/health/subgraph.ts';
 import { Child } from '../../subgraphs/health/child.type.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SUPERGRAPH_FILE } from '../../gateway/supergraph.ts';
-import { composeSupergraph } from '../../schema/compose-supergraph.ts';
+import { composeSupergraph } from '../../tools/compose-supergraph.ts';
 import { allSubgraphs } from '../../subgraphs/index.ts';
 
 describe('the committed supergraph', () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoChildren, demoGuardians } from '../../../prisma/demo/people.ts';
+import { demoChildren, demoGuardians } from '../../../dev/demo/people.ts';
 import {
   childWithRecords,
   RECORD_CONSENT,

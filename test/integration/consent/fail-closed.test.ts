@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoChildren } from '../../../prisma/demo/people.ts';
+import { demoChildren } from '../../../dev/demo/people.ts';
 import { startOwnTestGraph, type OwnTestGraph } from '../../support/test-graph.ts';
 
 // Alva's consent releases her health care contacts to school: served while the SIP core decides.

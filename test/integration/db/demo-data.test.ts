@@ -5,8 +5,8 @@ import { writeDemoData, type DemoDataStep } from '../../../lib/db/demo-data.ts';
 import { openDatabase, type OpenDatabase } from '../../../lib/db/database.ts';
 import { applyMigrations, readMigrations } from '../../../lib/db/migrate.ts';
 import { prismaOptions } from '../../../lib/db/prisma-options.ts';
-import { demoConsentId } from '../../../subgraphs/sip/consent/demo-consents.ts';
-import { sipDemoData } from '../../../subgraphs/sip/seed.ts';
+import { demoConsentId } from '../../../dev/demo/sip-consents.ts';
+import { sipDemoData } from '../../../dev/demo/sip.ts';
 import { sipSubgraph } from '../../../subgraphs/sip/subgraph.ts';
 import { createTestDatabases, type TestDatabases } from '../../support/test-databases.ts';
 

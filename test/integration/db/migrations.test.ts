@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES } from '../../../lib/config.ts';
 import { openDatabase, type OpenDatabase } from '../../../lib/db/database.ts';
 import { applyMigrations, MigrationChecksumError, readMigrations } from '../../../lib/db/migrate.ts';
-import { diffDatamodels } from '../../../lib/db/schema-engine.ts';
+import { diffDatamodels } from '../../../tools/schema-engine.ts';
 import { createTestDatabases, type TestDatabases } from '../../support/test-databases.ts';
 
 const prismaDir = join(import.meta.dirname, '..', '..', '..', 'prisma');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoChildren, demoGuardians } from '../../../prisma/demo/people.ts';
+import { demoChildren, demoGuardians } from '../../../dev/demo/people.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 // Demo data is dated; a fixed clock keeps "current placement" and "open case" stable.

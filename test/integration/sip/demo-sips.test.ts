@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoChildren } from '../../../prisma/demo/people.ts';
+import { demoChildren } from '../../../dev/demo/people.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 import { ok } from '../../support/sip-fixtures.ts';
 

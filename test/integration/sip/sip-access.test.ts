@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoGuardians } from '../../../prisma/demo/people.ts';
-import type { TokenClaims } from '../../../scripts/dev-identity.ts';
+import { demoGuardians } from '../../../dev/demo/people.ts';
+import type { TokenClaims } from '../../../dev/dev-identity.ts';
 import { childWithRecords, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type Persona, type TestGraph } from '../../support/test-graph.ts';
 import {

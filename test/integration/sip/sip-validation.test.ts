@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoGuardians } from '../../../prisma/demo/people.ts';
+import { demoGuardians } from '../../../dev/demo/people.ts';
 import { childWithRecords, recordConsent, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 import {

@@ -1,7 +1,7 @@
 import type { Prisma } from '../../prisma/social/client/client.ts';
 import type { DemoDataStep } from '../../lib/db/demo-data.ts';
-import { demoCohort } from '../../prisma/demo/cohort.ts';
-import { demoChildren as c, demoRecordIds } from '../../prisma/demo/people.ts';
+import { demoCohort } from './cohort.ts';
+import { demoChildren as c, demoRecordIds } from './people.ts';
 
 const at = (iso: string) => new Date(iso);
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);

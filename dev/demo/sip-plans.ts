@@ -1,4 +1,4 @@
-import type { Prisma } from '../../../prisma/sip/client/client.ts';
+import type { Prisma } from '../../prisma/sip/client/client.ts';
 import {
   demoChildren as c,
   demoGuardians as g,
@@ -6,8 +6,8 @@ import {
   demoStaff,
   type DemoGuardian,
   type DemoStaff,
-} from '../../../prisma/demo/people.ts';
-import { demoConsentId } from '../consent/demo-consents.ts';
+} from './people.ts';
+import { demoConsentId } from './sip-consents.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
-import { openDatabase } from './database.ts';
+import { openDatabase } from '../lib/db/database.ts';
 
 /**
  * Prisma's schema engine compiled to WebAssembly. It produces migration SQL without the native

@@ -1,9 +1,9 @@
 import type { Prisma } from '../../prisma/school/client/client.ts';
 import type { DemoDataStep } from '../../lib/db/demo-data.ts';
-import { demoCohort } from '../../prisma/demo/cohort.ts';
-import { demoChildren as c } from '../../prisma/demo/people.ts';
+import { demoCohort } from './cohort.ts';
+import { demoChildren as c } from './people.ts';
 import { swedishDate } from '../../lib/periods.ts';
-import { isSchoolDay, termOn } from './attendance/terms.ts';
+import { isSchoolDay, termOn } from '../../subgraphs/school/attendance/terms.ts';
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const ekbacken = { schoolName: 'Ekbackens skola', schoolUnitCode: '45812345' };

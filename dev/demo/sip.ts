@@ -1,10 +1,10 @@
 import type { Prisma } from '../../prisma/sip/client/client.ts';
-import { demoChildren, demoGuardians } from '../../prisma/demo/people.ts';
+import { demoChildren, demoGuardians } from './people.ts';
 import type { DemoDataStep } from '../../lib/db/demo-data.ts';
-import { parsePersonnummer } from './personnummer.ts';
-import { demoCohort } from '../../prisma/demo/cohort.ts';
-import { cohortConsents, demoConsents } from './consent/demo-consents.ts';
-import { demoSips } from './process/demo-sips.ts';
+import { parsePersonnummer } from '../../subgraphs/sip/personnummer.ts';
+import { demoCohort } from './cohort.ts';
+import { cohortConsents, demoConsents } from './sip-consents.ts';
+import { demoSips } from './sip-plans.ts';
 
 const digits = (personnummer: string) => personnummer.replace('-', '');
 const children = [...Object.values(demoChildren), ...demoCohort];

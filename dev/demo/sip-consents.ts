@@ -1,6 +1,6 @@
-import { demoCohort } from '../../../prisma/demo/cohort.ts';
-import { demoChildren as c, demoGuardians as g } from '../../../prisma/demo/people.ts';
-import { CONSENT_SCOPES } from '../../../policy/scopes.ts';
+import { demoCohort } from './cohort.ts';
+import { demoChildren as c, demoGuardians as g } from './people.ts';
+import { CONSENT_SCOPES } from '../../policy/scopes.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ALL_AGENCIES = ['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'] as const;

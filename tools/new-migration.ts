@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config.ts';
-import { diffDatamodels } from '../lib/db/schema-engine.ts';
+import { diffDatamodels } from './schema-engine.ts';
 import { readMigrations } from '../lib/db/migrate.ts';
 
 const [subgraph, name] = process.argv.slice(2);
@@ -18,7 +18,7 @@ if (!SUBGRAPH_NAMES.includes(subgraph as SubgraphName) || !name || !/^[a-z0-9_]+
   process.exit(2);
 }
 
-const directory = join(import.meta.dirname, subgraph);
+const directory = join(import.meta.dirname, '..', 'prisma', subgraph);
 const schemaFile = join(directory, 'schema.prisma');
 const migrationsDirectory = join(directory, 'migrations');
 

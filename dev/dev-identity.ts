@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { IdentityOptions } from '../gateway/authenticate.ts';
 import { generateSigningKeyPair, SIGNING_ALGORITHM } from '../lib/auth/keys.ts';
-import { demoChildren, demoGuardians, demoStaff, type DemoStaff } from '../prisma/demo/people.ts';
+import { demoChildren, demoGuardians, demoStaff, type DemoStaff } from './demo/people.ts';
 
 /** Stands in for the municipality's identity provider in development and tests. */
 export const DEV_ISSUER = 'sip-graph-dev';

@@ -11,11 +11,13 @@ import type { Logger } from '../lib/server/logger.ts';
 import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../lib/subgraph/start-subgraph.ts';
 import type { AnySubgraphDefinition, SubgraphPrisma } from '../lib/subgraph/subgraph-definition.ts';
 import { allSubgraphs } from '../subgraphs/index.ts';
+import { DEMO_DATA } from './demo/index.ts';
 
 export interface StartGraphOptions {
   database: (name: SubgraphName) => DatabaseLocation;
   port: (service: SubgraphName | 'gateway') => number;
   host?: string;
+  /** Write the demo data (`dev/demo/`) into databases that hold no other data. */
   seed?: boolean;
   clock?: Clock;
   logger?: Logger;
@@ -47,7 +49,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       database: options.database(definition.name),
       port: options.port(definition.name),
       host: options.host,
-      seed: options.seed,
+      demoData: options.seed ? DEMO_DATA[definition.name] : undefined,
       clock: options.clock,
       logger: options.logger,
       contextVerificationKey: contextKeys.publicKey,

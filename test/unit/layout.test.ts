@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && !file.includes('client/'))
+    .map((file) => join(folder, file));
+}
+
+/** Every relative import of the folders' files, as a path from the project root. */
+function importsOf(folders: string[]): Array<{ file: string; target: string }> {
+  return folders
+    .flatMap(sourceFiles)
+    .flatMap((file) =>
+      [...readFileSync(join(root, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map(
+        ([, specifier]) => ({ file, target: relative(root, resolve(root, dirname(file), specifier)) }),
+      ),
+    );
+}
+
+describe('the layout', () => {
+  it('keeps the policy free of runtime, database and server code', () => {
+    const outside = importsOf(['policy']).filter(({ target }) => !target.startsWith('policy/'));
+    expect(outside).toEqual([]);
+  });
+
+  it('keeps runtime code free of tools, development code, demo data and tests', () => {
+    const wrongWay = importsOf(['lib', 'gateway', 'subgraphs', 'policy']).filter(({ target }) =>
+      /^(dev|tools|test|bench)\//.test(target),
+    );
+    expect(wrongWay).toEqual([]);
+  });
+});
