@@ -25,7 +25,8 @@ export type SubgraphRoute<TPrisma> = (
 ) => Promise<void>;
 
 /**
- * Everything that makes one agency's subgraph: its schema and its database client. The runtime (`startSubgraph`) does the rest the same way for every agency,
+ * Everything that makes one agency's subgraph: its schema and its database client.
+ * The runtime (`startSubgraph`) does the rest the same way for every agency,
  * including authentication and consent enforcement.
  */
 export interface SubgraphDefinition<TPrisma extends SubgraphPrisma, TContext extends RequestContext> {
