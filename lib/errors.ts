@@ -23,14 +23,6 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
-export class NotFoundError extends GraphQLError {
-  constructor(what: string, id: string) {
-    super(`${what} ${id} does not exist`, {
-      extensions: { code: ErrorCode.NotFound, field: 'id', reason: 'not found' },
-    });
-  }
-}
-
 /** The requester is known but may not do this (e.g. a guardian reading another family's child). */
 export class ForbiddenError extends GraphQLError {
   constructor(reason: string, field?: string) {

@@ -34,8 +34,8 @@ export class DatabaseUnreachableError extends Error {
   }
 }
 
-// PGlite is a single session; the socket server multiplexes pooled connections onto it and keeps
-// each open transaction on its own connection.
+// Connections the socket server accepts at once: the subgraph's pool (one connection, see below),
+// the migration runner, and a developer's or a test's own client beside them.
 const EMBEDDED_MAX_CONNECTIONS = 16;
 
 async function openServer(name: string, url: string): Promise<OpenDatabase> {

@@ -8,6 +8,38 @@ export interface TimelineColumns {
   until?: string;
 }
 
+/** What picking each child's page needs of a Prisma client: one raw query. */
+export interface RawQueries {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * The ids of each child's page (`take` rows, newest first) of a timeline table, in one statement:
+ * the same filters as `timelineWhere`, ranked per child by a window function, so a child's long
+ * history is never read to show one page.
+ */
+function pageIdsPerChild(table: string, { at, until }: TimelineColumns, request: PageRequest, childIds: string[]) {
+  const values: unknown[] = [childIds];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const where = [`"childId" = ANY($1::uuid[])`];
+  if (request.to) where.push(`"${at}" <= ${param(isoDate(request.to))}::date`);
+  if (request.from) {
+    const from = `${param(isoDate(request.from))}::date`;
+    where.push(until ? `("${until}" IS NULL OR "${until}" >= ${from})` : `"${at}" >= ${from}`);
+  }
+  if (request.after) {
+    const afterAt = `${param(isoDate(request.after.at))}::date`;
+    where.push(`("${at}" < ${afterAt} OR ("${at}" = ${afterAt} AND "id" < ${param(request.after.id)}::uuid))`);
+  }
+  const sql = `SELECT "id"::text AS id FROM (
+      SELECT "id", row_number() OVER (PARTITION BY "childId" ORDER BY "${at}" DESC, "id" DESC) AS "rank"
+      FROM "${table}" WHERE ${where.join(' AND ')}
+    ) AS ranked WHERE "rank" <= ${param(request.first + 1)}`;
+  return { sql, values };
+}
+
 /**
  * A Prisma `where` for one page of a timeline: entries inside [from, to] (a period overlaps it),
  * after the cursor in newest-first order. Generic over the model, so callers cast it to theirs.
@@ -41,11 +73,10 @@ const requestKey = ({ first, after, from, to }: PageRequest) =>
 
 /**
  * One page per child of a timeline, for every child asked about in the same tick with the same
- * page request, in one query. `fetch` returns the matching rows of all `childIds` newest first;
- * `take` is set when one child is asked about, so a long history is not read to show one page.
+ * page request. `fetch` returns the rows of each child's page, newest first.
  */
 function timelineLoader<Row extends { id: string; childId: string }>(
-  fetch: (childIds: string[], request: PageRequest, take: number | undefined) => Promise<Row[]>,
+  fetch: (childIds: string[], request: PageRequest) => Promise<Row[]>,
   sortKey: (row: Row) => Date,
 ): DataLoader<{ childId: string; request: PageRequest }, Page<Row>, string> {
   const keyOf = ({ childId, request }: { childId: string; request: PageRequest }) =>
@@ -61,7 +92,7 @@ function timelineLoader<Row extends { id: string; childId: string }>(
       const rowsByKey = new Map<string, Row[]>();
       await Promise.all(
         [...groups.values()].map(async ({ request, childIds }) => {
-          const rows = await fetch([...childIds], request, childIds.size === 1 ? request.first + 1 : undefined);
+          const rows = await fetch([...childIds], request);
           for (const row of rows) {
             const key = keyOf({ childId: row.childId, request });
             const list = rowsByKey.get(key);
@@ -76,18 +107,27 @@ function timelineLoader<Row extends { id: string; childId: string }>(
   );
 }
 
-/** A per-child timeline loader over one model: `findMany` is the model's, `columns` name its dates. */
+/**
+ * A per-child timeline loader over one model: `findMany` is the model's, `columns` name its table
+ * and dates. One child's page is one query; many children's pages are two (each child's page ids,
+ * then those rows), whatever the number of children.
+ */
 export function timelineOf<Row extends { id: string; childId: string }>(
+  database: RawQueries,
   findMany: (args: TimelineFindManyArgs) => Promise<Row[]>,
-  columns: TimelineColumns & { at: NoInfer<keyof Row & string> },
+  columns: TimelineColumns & { table: string; at: NoInfer<keyof Row & string> },
 ) {
   return timelineLoader(
-    (childIds, request, take) =>
-      findMany({
-        where: { childId: { in: childIds }, ...timelineWhere(columns, request) },
-        orderBy: newestFirst(columns.at),
-        take,
-      }),
+    async (childIds, request) => {
+      const orderBy = newestFirst(columns.at);
+      if (childIds.length === 1) {
+        const where = { childId: childIds[0], ...timelineWhere(columns, request) };
+        return findMany({ where, orderBy, take: request.first + 1 });
+      }
+      const { sql, values } = pageIdsPerChild(columns.table, columns, request, childIds);
+      const ids = await database.$queryRawUnsafe<Array<{ id: string }>>(sql, ...values);
+      return findMany({ where: { id: { in: ids.map(({ id }) => id) } }, orderBy });
+    },
     (row) => row[columns.at] as Date,
   );
 }

@@ -26,17 +26,22 @@ export function createHealthLoaders(prisma: PrismaClient, clock: Clock) {
       (contact) => contact.childId,
     ),
     careVisits: timelineOf<CareVisit & { contact: CareContact }>(
+      prisma,
       (args) => prisma.careVisit.findMany({ ...(args as Prisma.CareVisitFindManyArgs), include: { contact: true } }),
-      { at: 'date' },
+      { table: 'CareVisit', at: 'date' },
     ),
-    diagnoses: timelineOf<Diagnosis>((args) => prisma.diagnosis.findMany(args as Prisma.DiagnosisFindManyArgs), {
-      at: 'diagnosedOn',
-    }),
-    treatments: timelineOf<Treatment>((args) => prisma.treatment.findMany(args as Prisma.TreatmentFindManyArgs), {
-      at: 'startsOn',
-      until: 'endsOn',
-    }),
-    referrals: timelineOf<Referral>((args) => prisma.referral.findMany(args as Prisma.ReferralFindManyArgs), {
+    diagnoses: timelineOf<Diagnosis>(
+      prisma,
+      (args) => prisma.diagnosis.findMany(args as Prisma.DiagnosisFindManyArgs),
+      { table: 'Diagnosis', at: 'diagnosedOn' },
+    ),
+    treatments: timelineOf<Treatment>(
+      prisma,
+      (args) => prisma.treatment.findMany(args as Prisma.TreatmentFindManyArgs),
+      { table: 'Treatment', at: 'startsOn', until: 'endsOn' },
+    ),
+    referrals: timelineOf<Referral>(prisma, (args) => prisma.referral.findMany(args as Prisma.ReferralFindManyArgs), {
+      table: 'Referral',
       at: 'sentOn',
     }),
   };

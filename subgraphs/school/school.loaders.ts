@@ -26,7 +26,8 @@ export function createSchoolLoaders(prisma: PrismaClient, clock: Clock) {
       },
       (placement) => placement.childId,
     ),
-    absences: timelineOf<AbsenceRow>((args) => prisma.absence.findMany(args as Prisma.AbsenceFindManyArgs), {
+    absences: timelineOf<AbsenceRow>(prisma, (args) => prisma.absence.findMany(args as Prisma.AbsenceFindManyArgs), {
+      table: 'Absence',
       at: 'date',
     }),
     /** A term's absences per child, keyed `<term code>#<child id>`: one query per term asked about. */
@@ -50,16 +51,19 @@ export function createSchoolLoaders(prisma: PrismaClient, clock: Clock) {
       return keys.map((key) => byKey.get(key) ?? []);
     }),
     extraAdaptations: timelineOf<ExtraAdaptation>(
+      prisma,
       (args) => prisma.extraAdaptation.findMany(args as Prisma.ExtraAdaptationFindManyArgs),
-      { at: 'startsOn', until: 'endsOn' },
+      { table: 'ExtraAdaptation', at: 'startsOn', until: 'endsOn' },
     ),
     actionProgrammes: timelineOf<ActionProgramme>(
+      prisma,
       (args) => prisma.actionProgramme.findMany(args as Prisma.ActionProgrammeFindManyArgs),
-      { at: 'decidedOn', until: 'endedOn' },
+      { table: 'ActionProgramme', at: 'decidedOn', until: 'endedOn' },
     ),
     studentHealthContacts: timelineOf<StudentHealthContact>(
+      prisma,
       (args) => prisma.studentHealthContact.findMany(args as Prisma.StudentHealthContactFindManyArgs),
-      { at: 'date' },
+      { table: 'StudentHealthContact', at: 'date' },
     ),
   };
 }

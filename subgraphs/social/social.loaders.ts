@@ -24,16 +24,19 @@ export function createSocialLoaders(prisma: PrismaClient) {
       (intervention) => intervention.id,
     ),
     investigations: timelineOf<Investigation>(
+      prisma,
       (args) => prisma.investigation.findMany(args as Prisma.InvestigationFindManyArgs),
-      { at: 'startedOn', until: 'completedOn' },
+      { table: 'Investigation', at: 'startedOn', until: 'completedOn' },
     ),
     interventions: timelineOf<SocialIntervention>(
+      prisma,
       (args) => prisma.socialIntervention.findMany(args as Prisma.SocialInterventionFindManyArgs),
-      { at: 'startsOn', until: 'endsOn' },
+      { table: 'SocialIntervention', at: 'startsOn', until: 'endsOn' },
     ),
-    placements: timelineOf<Placement>((args) => prisma.placement.findMany(args as Prisma.PlacementFindManyArgs), {
-      at: 'startsOn',
-      until: 'endsOn',
-    }),
+    placements: timelineOf<Placement>(
+      prisma,
+      (args) => prisma.placement.findMany(args as Prisma.PlacementFindManyArgs),
+      { table: 'Placement', at: 'startsOn', until: 'endsOn' },
+    ),
   };
 }

@@ -12,6 +12,7 @@ import { Meeting } from '../meetings/meeting.type.ts';
 import { toMeeting } from '../meetings/meeting.mapper.ts';
 import { PlanVersion } from '../plan/plan-version.type.ts';
 import { toPlanVersion } from '../plan/plan-version.mapper.ts';
+import { coordinatedSipIds } from './coordinated-sips.ts';
 import { followUpOf } from './follow-up.ts';
 import { FORBIDDEN_SIP } from './open-sip.ts';
 import { roleInSip } from './sip-access.ts';
@@ -48,17 +49,14 @@ export class SipResolver {
     @Ctx() context: SipContext,
   ): Promise<Sip[]> {
     assertPageSize(first);
-    const participations = await context.prisma.sipParticipant.findMany({
-      where: { subject: context.requester.subject, kind: 'STAFF', sip: { closedAt: null } },
-      include: { sip: { include: { versions: { orderBy: { number: 'desc' }, take: 1 }, meetings: true } } },
+    const ids = await coordinatedSipIds(context.prisma, context.requester.subject);
+    const sips = await context.prisma.sip.findMany({
+      where: { id: { in: ids } },
+      include: { versions: { orderBy: { number: 'desc' }, take: 1 }, meetings: true },
     });
     const today = swedishDate(context.clock());
-    const coordinated = participations.flatMap(({ id, isInitiator, sip }) => {
-      const current = sip.versions[0];
-      const coordinates = current ? current.coordinatorId === id : isInitiator;
-      return coordinates ? [{ sip, followUp: followUpOf(sip.versions, sip.meetings, today) }] : [];
-    });
-    return coordinated
+    return sips
+      .map((sip) => ({ sip, followUp: followUpOf(sip.versions, sip.meetings, today) }))
       .filter(({ followUp }) => state === undefined || followUp.state === state)
       .sort(
         (a, b) =>

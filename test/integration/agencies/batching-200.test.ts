@@ -77,8 +77,10 @@ describe('a query over 200 children', () => {
       referrals: { nodes: [{ toUnit: 'BUP Norra' }] },
     });
     expect(counter.counts).toEqual(forFew);
-    // One query per category loader: school 6 (placement, absences, term attendance, adaptations,
-    // programmes, health team), social 4, health 5 (visits bring their contact with one more).
-    expect(counter.counts).toMatchObject({ school: 6, social: 4, health: 6 });
+    // Per category loader: a plain list is one query; a timeline is two (each child's page ids,
+    // then those rows). School 10 (placement, term attendance; absences, adaptations, programmes,
+    // health team), social 7 (case; investigations, interventions, placements), health 10 (contacts;
+    // visits, which bring their contact with one more, diagnoses, treatments, referrals).
+    expect(counter.counts).toMatchObject({ school: 10, social: 7, health: 10 });
   });
 });

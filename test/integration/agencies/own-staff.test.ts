@@ -97,6 +97,27 @@ describe("an agency's own staff", () => {
       expect(await between('2026-01-01', '2026-12-31')).toEqual(['Anpassning', 'Avslutad anpassning']);
     });
 
+    it("gives each child its own page when many children's timelines are asked for at once", async () => {
+      const timelines = `absences(first: $first, after: $after, from: $from, to: $to) {
+        nodes { date } pageInfo { hasNextPage endCursor } } extraAdaptations(from: $from) { nodes { description } }`;
+      const variables = '$first: Int, $after: String, $from: LocalDate, $to: LocalDate';
+      const ALL = `query (${variables}) { children(first: 10) { id ${timelines} } }`;
+      const ONE = `query ($id: ID!, ${variables}) { child(id: $id) { id ${timelines} } }`;
+      for (const page of [
+        { first: 2 },
+        { first: 1, from: '2026-09-08', to: '2026-09-10' },
+        { first: 3, from: '2026-03-02' },
+      ]) {
+        const together = await graph.query(ALL, page, 'school counsellor');
+        expect(together.errors).toBeUndefined();
+        expect(together.data!.children).toHaveLength(3);
+        for (const entry of together.data!.children) {
+          const alone = await graph.query(ONE, { id: entry.id, ...page }, 'school counsellor');
+          expect(entry).toEqual(alone.data!.child);
+        }
+      }
+    });
+
     it.each([
       [{ after: 'not-a-cursor' }, 'after', 'not a cursor from this list'],
       [{ from: '2026-09-10', to: '2026-09-09' }, 'to', 'must not be before from'],

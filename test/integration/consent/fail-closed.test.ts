@@ -89,13 +89,17 @@ describe('when a consent decision cannot be made', () => {
     expectWithheldAsUnavailable(await graph.query(QUERY, {}, 'school counsellor'));
   });
 
-  it("keeps serving an agency's own fields to its own staff with the SIP core down", async () => {
+  it("keeps serving an agency's own guarded fields about a child to its own staff with the SIP core down", async () => {
+    // Diagnoses and care contacts are guarded fields of Child; health care's own staff read them
+    // without a decision, so the SIP core is never asked.
     const own = await graph.query(
-      `{ careContactsAtUnit(unitName: "BUP Norra") { nodes { unitName } } }`,
+      `{ careContactsAtUnit(unitName: "BUP Norra") { nodes { child { id diagnoses { nodes { code } } careContacts { unitName } } } } }`,
       {},
       'BUP doctor',
     );
     expect(own.errors).toBeUndefined();
-    expect(own.data?.careContactsAtUnit.nodes.length).toBeGreaterThan(0);
+    const alva = own.data?.careContactsAtUnit.nodes.find((n: any) => n.child.id === demoChildren.alva.id);
+    expect(alva.child.diagnoses.nodes).toEqual([{ code: 'F32.1' }]);
+    expect(alva.child.careContacts).toHaveLength(2);
   });
 });
