@@ -93,7 +93,8 @@ describe('when a consent decision cannot be made', () => {
     // Diagnoses and care contacts are guarded fields of Child; health care's own staff read them
     // without a decision, so the SIP core is never asked.
     const own = await graph.query(
-      `{ careContactsAtUnit(unitName: "BUP Norra") { nodes { child { id diagnoses { nodes { code } } careContacts { unitName } } } } }`,
+      `{ careContactsAtUnit(unitName: "BUP Norra") {
+        nodes { child { id diagnoses { nodes { code } } careContacts { unitName } } } } }`,
       {},
       'BUP doctor',
     );
