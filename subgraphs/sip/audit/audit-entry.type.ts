@@ -1,6 +1,6 @@
 import { DateTime } from '../../../lib/scalars.ts';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Agency } from '../../../prisma/sip/client/enums.ts';
+import { Agency, ConsentScope } from '../../../lib/federation/policy-enums.ts';
 import { DenialReason } from '../consent/consent.type.ts';
 
 @ObjectType({
@@ -29,7 +29,7 @@ export class ConsentAuditEntry {
   @Field(() => ID)
   childId!: string;
 
-  @Field(() => String)
+  @Field(() => ConsentScope)
   scope!: string;
 
   @Field(() => [String], { description: 'The fields asked for, e.g. Child.careContacts.' })

@@ -1,8 +1,8 @@
 import { DateTime } from '../../../lib/scalars.ts';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Agency } from '../../../prisma/sip/client/enums.ts';
+import { Agency, ConsentScope } from '../../../lib/federation/policy-enums.ts';
 import { BadUserInputError } from '../../../lib/errors.ts';
-import { CONSENT_SCOPES, isConsentScope } from '../../../policy/scopes.ts';
+import { CONSENT_SCOPES } from '../../../policy/scopes.ts';
 import { assertMaySeeChild, assertStaff } from '../access.ts';
 import type { SipContext } from '../context.ts';
 import { loadConsentFacts } from './consent-facts.ts';
@@ -44,13 +44,12 @@ export class ConsentResolver {
   })
   async consentDecision(
     @Arg('childId', () => ID) childId: string,
-    @Arg('scope', () => String) scope: string,
+    @Arg('scope', () => ConsentScope) scope: ConsentScope,
     @Arg('agency', () => Agency) agency: Agency,
     @Arg('at', () => DateTime, { nullable: true }) at: Date | undefined,
     @Ctx() context: SipContext,
   ): Promise<ConsentDecisionResult> {
     await assertMaySeeChild(context, childId);
-    if (!isConsentScope(scope)) throw new BadUserInputError('scope', `unknown scope "${scope}"`);
     const facts = (await loadConsentFacts(context.prisma, [childId])).get(childId);
     if (!facts) throw new BadUserInputError('childId', 'no child with this id');
     const decision = decideConsent(facts.consents, facts.child, { scope, agency, at: at ?? context.clock() });

@@ -1,13 +1,10 @@
 import { DateTime } from '../../../lib/scalars.ts';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Agency, ConsentForm } from '../../../prisma/sip/client/enums.ts';
+import { ConsentForm } from '../../../prisma/sip/client/enums.ts';
+import { Agency, ConsentScope } from '../../../lib/federation/policy-enums.ts';
 import { DENIAL_REASONS } from '../../../lib/consent/consent-decision.ts';
 import { Guardian } from '../guardian.type.ts';
 
-registerEnumType(Agency, {
-  name: 'Agency',
-  description: 'An agency that may receive another agency’s data under consent.',
-});
 registerEnumType(ConsentForm, {
   name: 'ConsentForm',
   description: 'Written or oral; either way it is documented here.',
@@ -60,7 +57,7 @@ export class Consent {
   @Field(() => ConsentForm)
   form!: ConsentForm;
 
-  @Field(() => [String], { description: 'Information categories (see consentScopes).' })
+  @Field(() => [ConsentScope], { description: 'Information categories (see consentScopes).' })
   scopes!: string[];
 
   @Field(() => [Agency], { description: 'Agencies allowed to receive.' })
@@ -99,7 +96,7 @@ export class Consent {
 
 @ObjectType({ description: 'An information category a consent can cover.' })
 export class ConsentScopeInfo {
-  @Field(() => String)
+  @Field(() => ConsentScope)
   scope!: string;
 
   @Field(() => Agency, { description: 'The agency whose data it is.' })

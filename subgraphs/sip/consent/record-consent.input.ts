@@ -1,6 +1,7 @@
 import { DateTime } from '../../../lib/scalars.ts';
 import { Field, ID, InputType } from 'type-graphql';
-import { Agency, ConsentForm } from '../../../prisma/sip/client/enums.ts';
+import { ConsentForm } from '../../../prisma/sip/client/enums.ts';
+import { Agency, ConsentScope } from '../../../lib/federation/policy-enums.ts';
 
 @InputType()
 export class RecordConsentInput {
@@ -18,7 +19,7 @@ export class RecordConsentInput {
   @Field(() => ConsentForm)
   form!: ConsentForm;
 
-  @Field(() => [String], { description: 'Information categories from consentScopes.' })
+  @Field(() => [ConsentScope], { description: 'Information categories from consentScopes.' })
   scopes!: string[];
 
   @Field(() => [Agency])

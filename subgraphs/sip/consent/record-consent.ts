@@ -1,6 +1,4 @@
 import { BadUserInputError } from '../../../lib/errors.ts';
-import { AGENCIES } from '../../../policy/agencies.ts';
-import { isConsentScope } from '../../../policy/scopes.ts';
 import { ageOn, OWN_CONSENT_AGE } from '../../../policy/age.ts';
 import type { SipContext } from '../context.ts';
 import { CONSENT_INCLUDE } from './consent.mapper.ts';
@@ -21,13 +19,7 @@ export async function recordConsent(context: SipContext, input: RecordConsentInp
   if (!child) throw new BadUserInputError('input.childId', 'no child with this id');
 
   if (input.scopes.length === 0) throw new BadUserInputError('input.scopes', 'name at least one information category');
-  input.scopes.forEach((scope, i) => {
-    if (!isConsentScope(scope)) throw new BadUserInputError(`input.scopes.${i}`, `unknown scope "${scope}"`);
-  });
   if (input.agencies.length === 0) throw new BadUserInputError('input.agencies', 'name at least one agency');
-  input.agencies.forEach((agency, i) => {
-    if (!AGENCIES.includes(agency)) throw new BadUserInputError(`input.agencies.${i}`, `unknown agency "${agency}"`);
-  });
   if (input.validUntil <= input.validFrom) throw new BadUserInputError('input.validUntil', 'must be after validFrom');
   const purpose = input.purpose.trim();
   if (purpose === '') throw new BadUserInputError('input.purpose', 'must not be empty');

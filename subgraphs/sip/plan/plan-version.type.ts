@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Agency, GoalTerm } from '../../../prisma/sip/client/enums.ts';
+import { GoalTerm } from '../../../prisma/sip/client/enums.ts';
+import { Agency } from '../../../lib/federation/policy-enums.ts';
 import { DateTime } from '../../../lib/scalars.ts';
 import { SipParticipant } from '../process/sip.type.ts';
 

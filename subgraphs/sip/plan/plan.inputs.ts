@@ -1,6 +1,7 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { Agency, GoalTerm } from '../../../prisma/sip/client/enums.ts';
+import { GoalTerm } from '../../../prisma/sip/client/enums.ts';
+import { Agency } from '../../../lib/federation/policy-enums.ts';
 
 @InputType()
 export class GoalInput {

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { Agency, ParticipantKind } from '../../../prisma/sip/client/enums.ts';
+import { ParticipantKind } from '../../../prisma/sip/client/enums.ts';
+import { Agency } from '../../../lib/federation/policy-enums.ts';
 
 @InputType({ description: 'An agency unit to invite.' })
 export class InvitationInput {

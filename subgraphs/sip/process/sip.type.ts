@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Agency, ClosureReason, FamilyAnswer, ParticipantKind } from '../../../prisma/sip/client/enums.ts';
+import { ClosureReason, FamilyAnswer, ParticipantKind } from '../../../prisma/sip/client/enums.ts';
+import { Agency } from '../../../lib/federation/policy-enums.ts';
 import { DateTime } from '../../../lib/scalars.ts';
 
 export const SipStatus = { AWAITING_FAMILY: 'AWAITING_FAMILY', ACTIVE: 'ACTIVE', CLOSED: 'CLOSED' } as const;

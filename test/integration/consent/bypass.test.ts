@@ -86,7 +86,7 @@ describe('the consent guard cannot be bypassed', () => {
       );
       for (const [index, { id, careContacts }] of response.data!.children.entries()) {
         const decision = await graph.query(
-          `query ($id: ID!) { consentDecision(childId: $id, scope: "HEALTH_CARE_CONTACTS", agency: SCHOOL) { granted }
+          `query ($id: ID!) { consentDecision(childId: $id, scope: HEALTH_CARE_CONTACTS, agency: SCHOOL) { granted }
             }`,
           { id },
         );

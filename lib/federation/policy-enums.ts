@@ -1,0 +1,28 @@
+import { registerEnumType } from 'type-graphql';
+import { AGENCIES, type Agency as AgencyName } from '../../policy/agencies.ts';
+import { CONSENT_SCOPES, type ConsentScope as ConsentScopeName } from '../../policy/scopes.ts';
+
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+
+/** The agencies, as a GraphQL enum, from the policy: the one source the Prisma enum is checked against. */
+export const Agency = enumOf(AGENCIES);
+export type Agency = AgencyName;
+registerEnumType(Agency, {
+  name: 'Agency',
+  description: 'An agency that holds data about a child and may receive another agency’s data under consent.',
+});
+
+/** The scope catalogue as a GraphQL enum, so clients discover the categories and their meaning. */
+export const ConsentScope = enumOf(Object.keys(CONSENT_SCOPES) as ConsentScopeName[]);
+export type ConsentScope = ConsentScopeName;
+registerEnumType(ConsentScope, {
+  name: 'ConsentScope',
+  description: 'An information category a consent covers and a guarded field belongs to.',
+  valuesConfig: Object.fromEntries(
+    Object.entries(CONSENT_SCOPES).map(([scope, { agency, description }]) => [
+      scope,
+      { description: `${description} (${agency})` },
+    ]),
+  ),
+});
