@@ -6,7 +6,9 @@ import { resolveChildReference } from './child.reference.ts';
 import { AuditResolver } from './audit/audit.resolver.ts';
 import { ChildResolver } from './child.resolver.ts';
 import { MeetingResolver } from './meetings/meeting.resolver.ts';
+import { SipMeetingsResolver } from './meetings/sip-meetings.resolver.ts';
 import { PlanVersionResolver } from './plan/plan-version.resolver.ts';
+import { SipPlanResolver } from './plan/sip-plan.resolver.ts';
 import { ChildSipsResolver } from './process/child-sips.resolver.ts';
 import { SipLifecycleResolver } from './process/sip-lifecycle.resolver.ts';
 import { SipResolver } from './process/sip.resolver.ts';
@@ -28,7 +30,9 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
       SipResolver,
       SipLifecycleResolver,
       MeetingResolver,
+      SipMeetingsResolver,
       PlanVersionResolver,
+      SipPlanResolver,
       ConsentResolver,
       AuditResolver,
     ],

@@ -8,10 +8,6 @@ import { toChild } from '../child.mapper.ts';
 import { presentConsents } from '../consent/present-consents.ts';
 import { Consent } from '../consent/consent.type.ts';
 import type { SipContext } from '../context.ts';
-import { Meeting } from '../meetings/meeting.type.ts';
-import { toMeeting } from '../meetings/meeting.mapper.ts';
-import { PlanVersion } from '../plan/plan-version.type.ts';
-import { toPlanVersion } from '../plan/plan-version.mapper.ts';
 import { coordinatedSipIds } from './coordinated-sips.ts';
 import { followUpOf } from './follow-up.ts';
 import { FORBIDDEN_SIP } from './open-sip.ts';
@@ -91,25 +87,6 @@ export class SipResolver {
       context,
       (await context.loaders.consentLinksBySipId.load(sip.id)).map((link) => link.consent),
     );
-  }
-
-  @FieldResolver(() => [Meeting], { description: 'Every meeting, scheduled or held, earliest first.' })
-  async meetings(@Root() sip: Sip, @Ctx() context: SipContext): Promise<Meeting[]> {
-    return (await context.loaders.meetingsBySipId.load(sip.id)).map(toMeeting);
-  }
-
-  @FieldResolver(() => [PlanVersion], { description: 'The full version history of the plan, version 1 first.' })
-  async versions(@Root() sip: Sip, @Ctx() context: SipContext): Promise<PlanVersion[]> {
-    return (await context.loaders.versionsBySipId.load(sip.id)).map((version) => toPlanVersion(version, sip.childId));
-  }
-
-  @FieldResolver(() => PlanVersion, {
-    nullable: true,
-    description: 'The newest version; null before the first plan is written.',
-  })
-  async currentVersion(@Root() sip: Sip, @Ctx() context: SipContext): Promise<PlanVersion | null> {
-    const current = (await context.loaders.versionsBySipId.load(sip.id)).at(-1);
-    return current ? toPlanVersion(current, sip.childId) : null;
   }
 
   @FieldResolver(() => SipParticipant, {
