@@ -1,3 +1,6 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   GraphQLError,
   Kind,
@@ -5,6 +8,7 @@ import {
   type FragmentDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
 
 export interface QueryLimits {
@@ -12,55 +16,49 @@ export interface QueryLimits {
   maxDepth: number;
   /** How many fields an operation may select in all, counting every alias and every fragment use. */
   maxFields: number;
+  /** How many aliases an operation may use. */
+  maxAliases: number;
+  /** How many directives an operation may use. */
+  maxDirectives: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxFields: 2_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxFields: 2_000, maxAliases: 100, maxDirectives: 50 };
 
-interface Measure {
-  depth: number;
-  fields: number;
-}
+const limitError = (limit: keyof QueryLimits, max: number, message: string) =>
+  new GraphQLError(message, { extensions: { limit, max } });
 
-function measure(
+function countFields(
   selectionSet: SelectionSetNode,
   fragments: Map<string, FragmentDefinitionNode>,
   visiting: Set<string>,
-  limits: QueryLimits,
-): Measure {
-  let depth = 0;
+  max: number,
+): number {
   let fields = 0;
   for (const selection of selectionSet.selections) {
-    let inner: Measure | undefined;
     if (selection.kind === Kind.FIELD) {
-      fields += 1;
-      inner = selection.selectionSet
-        ? measure(selection.selectionSet, fragments, visiting, limits)
-        : { depth: 0, fields: 0 };
-      inner = { depth: inner.depth + 1, fields: inner.fields };
+      fields += 1 + (selection.selectionSet ? countFields(selection.selectionSet, fragments, visiting, max) : 0);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      inner = measure(selection.selectionSet, fragments, visiting, limits);
+      fields += countFields(selection.selectionSet, fragments, visiting, max);
     } else {
       const fragment = fragments.get(selection.name.value);
       // A cycle or an unknown fragment is reported by graphql's own rules.
       if (!fragment || visiting.has(fragment.name.value)) continue;
       visiting.add(fragment.name.value);
-      inner = measure(fragment.selectionSet, fragments, visiting, limits);
+      fields += countFields(fragment.selectionSet, fragments, visiting, max);
       visiting.delete(fragment.name.value);
     }
-    depth = Math.max(depth, inner.depth);
-    fields += inner.fields;
     // Stop early: a hostile document must not cost more to measure than the limit allows.
-    if (fields > limits.maxFields) break;
+    if (fields > max) break;
   }
-  return { depth, fields };
+  return fields;
 }
 
 /**
- * A validation rule that refuses operations deeper or wider than the limits before any subgraph is
- * asked, so a client cannot make the graph (and the consent lookups behind it) do unbounded work.
- * The error is GRAPHQL_VALIDATION_FAILED with `limit` and `max` in its extensions.
+ * Counts every field an operation selects, each alias and each use of a fragment again. No
+ * maintained rule counts this way: graphql-armor's cost limit multiplies by a literal `first`
+ * but not by one passed as a variable, so it would cost the same query two ways.
  */
-export function queryLimitsRule(limits: QueryLimits) {
+function maxFieldsRule(max: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map(
       context
@@ -69,24 +67,33 @@ export function queryLimitsRule(limits: QueryLimits) {
     );
     return {
       OperationDefinition(operation) {
-        const { depth, fields } = measure(operation.selectionSet, fragments, new Set(), limits);
-        if (depth > limits.maxDepth) {
-          context.reportError(
-            new GraphQLError(`The operation nests ${depth} levels deep; at most ${limits.maxDepth} are allowed`, {
-              nodes: [operation],
-              extensions: { limit: 'maxDepth', max: limits.maxDepth },
-            }),
-          );
-        }
-        if (fields > limits.maxFields) {
-          context.reportError(
-            new GraphQLError(`The operation selects more than ${limits.maxFields} fields`, {
-              nodes: [operation],
-              extensions: { limit: 'maxFields', max: limits.maxFields },
-            }),
-          );
+        if (countFields(operation.selectionSet, fragments, new Set(), max) > max) {
+          context.reportError(limitError('maxFields', max, `The operation selects more than ${max} fields`));
         }
       },
     };
   };
+}
+
+/**
+ * Validation rules that refuse operations deeper, wider or with more aliases or directives than
+ * the limits, before any subgraph is asked, so a client cannot make the graph (and the consent
+ * lookups behind it) do unbounded work. Depth, aliases and directives are graphql-armor's rules;
+ * every refusal is GRAPHQL_VALIDATION_FAILED with `limit` and `max` in its extensions.
+ */
+export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
+  const refuse = (limit: keyof QueryLimits) => ({
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(limitError(limit, limits[limit], error.message.replace(/^Syntax Error: /, ''))),
+    ],
+  });
+  return [
+    // First, so that an operation over several limits names this one first.
+    maxFieldsRule(limits.maxFields),
+    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false, ...refuse('maxDepth') }),
+    maxAliasesRule({ n: limits.maxAliases, ...refuse('maxAliases') }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...refuse('maxDirectives') }),
+  ];
 }

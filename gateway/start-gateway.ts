@@ -20,7 +20,7 @@ import { createLogger, type Logger } from '../lib/server/logger.ts';
 import { authenticate, type IdentityOptions } from './authenticate.ts';
 import { graphiqlAssets, sendGraphiQLPage } from './graphiql.ts';
 import { RequesterContextDataSource, type GatewayContext } from './requester-context.data-source.ts';
-import { DEFAULT_QUERY_LIMITS, queryLimitsRule, type QueryLimits } from './query-limits.ts';
+import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits.ts';
 import { checkSubgraphs } from './subgraph-health.ts';
 
 export interface StartGatewayOptions {
@@ -64,7 +64,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ? G
       : never,
     includeStacktraceInErrorResponses: false,
-    validationRules: [queryLimitsRule(options.queryLimits ?? DEFAULT_QUERY_LIMITS)],
+    validationRules: queryLimitRules(options.queryLimits ?? DEFAULT_QUERY_LIMITS),
     formatError: formatError((message, error) => logger.error({ err: error }, message)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http.server }),

@@ -38,6 +38,8 @@ const ENVIRONMENT = z.object({
   CONSENT_TIMEOUT_MS: wholeNumber(1).default(2_000),
   GATEWAY_MAX_DEPTH: wholeNumber(1).default(12),
   GATEWAY_MAX_FIELDS: wholeNumber(1).default(2_000),
+  GATEWAY_MAX_ALIASES: wholeNumber(1).default(100),
+  GATEWAY_MAX_DIRECTIVES: wholeNumber(1).default(50),
   AUTH_ISSUER: z.string().default('sip-graph-dev'),
   AUTH_AUDIENCE: z.string().default('sip-graph'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,7 +60,7 @@ export interface Config {
   host: string;
   seedDemoData: boolean;
   consentTimeoutMs: number;
-  queryLimits: { maxDepth: number; maxFields: number };
+  queryLimits: { maxDepth: number; maxFields: number; maxAliases: number; maxDirectives: number };
   auth: { issuer: string; audience: string };
   logLevel: string;
   dataDir: string;
@@ -86,7 +88,12 @@ export function readConfig(env: Env = process.env): Config {
     host: values.HOST,
     seedDemoData: values.SEED_DEMO_DATA === 'true',
     consentTimeoutMs: values.CONSENT_TIMEOUT_MS,
-    queryLimits: { maxDepth: values.GATEWAY_MAX_DEPTH, maxFields: values.GATEWAY_MAX_FIELDS },
+    queryLimits: {
+      maxDepth: values.GATEWAY_MAX_DEPTH,
+      maxFields: values.GATEWAY_MAX_FIELDS,
+      maxAliases: values.GATEWAY_MAX_ALIASES,
+      maxDirectives: values.GATEWAY_MAX_DIRECTIVES,
+    },
     auth: { issuer: values.AUTH_ISSUER, audience: values.AUTH_AUDIENCE },
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,

@@ -35,7 +35,7 @@ describe('configuration from the environment', () => {
       host: '127.0.0.1',
       seedDemoData: true,
       consentTimeoutMs: 2000,
-      queryLimits: { maxDepth: 12, maxFields: 2000 },
+      queryLimits: { maxDepth: 12, maxFields: 2000, maxAliases: 100, maxDirectives: 50 },
       auth: { issuer: 'sip-graph-dev', audience: 'sip-graph' },
     });
   });

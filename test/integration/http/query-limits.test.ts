@@ -33,6 +33,24 @@ describe('query limits at the gateway', () => {
     expect(subgraphRequests()).toBe(before);
   });
 
+  it.each([
+    ['maxAliases', `{ children { ${Array.from({ length: 101 }, (_, i) => `a${i}: id`).join(' ')} } }`],
+    [
+      'maxDirectives',
+      `{ children { ${Array.from({ length: 51 }, (_, i) => `i${i}: id @include(if: true)`).join(' ')} } }`,
+    ],
+  ])('refuses an operation over %s, before asking any subgraph', async (limit, query) => {
+    const before = subgraphRequests();
+    const response = await graph.query(query, {}, 'school counsellor');
+    expect(response.status).toBe(400);
+    expect(response.errors?.map((error) => error.extensions)).toContainEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit,
+      max: DEFAULT_QUERY_LIMITS[limit as 'maxAliases' | 'maxDirectives'],
+    });
+    expect(subgraphRequests()).toBe(before);
+  });
+
   it('counts every alias and every use of a fragment', async () => {
     const idAliases = Array.from({ length: DEFAULT_QUERY_LIMITS.maxFields }, (_, i) => `a${i}: id`);
     const aliases = `{ children { ${idAliases.join(' ')} } }`;
