@@ -12,16 +12,26 @@ export function assertPrivacyOfficer(requester: Requester, action: string): void
   if (requester.role !== Role.PrivacyOfficer) throw new ForbiddenError(`only a privacy officer may ${action}`);
 }
 
-/** Children a family member may see: a guardian their own children, a child themselves. Null means no family limit. */
-export async function familyChildIds(context: SipContext): Promise<string[] | null> {
+const familyChildIdsOfRequest = new WeakMap<SipContext, Promise<string[] | null>>();
+
+/**
+ * Children a family member may see: a guardian their own children, a child themselves. Null means
+ * no family limit. Read once per request, however many children the request resolves.
+ */
+export function familyChildIds(context: SipContext): Promise<string[] | null> {
+  const known = familyChildIdsOfRequest.get(context);
+  if (known) return known;
   const { requester } = context;
-  if (requester.role === Role.Child) return [requester.subject];
-  if (requester.role !== Role.Guardian) return null;
-  const guardianships = await context.prisma.guardianship.findMany({
-    where: { guardianId: requester.subject },
-    select: { childId: true },
-  });
-  return guardianships.map((guardianship) => guardianship.childId);
+  const ids: Promise<string[] | null> =
+    requester.role === Role.Child
+      ? Promise.resolve([requester.subject])
+      : requester.role !== Role.Guardian
+        ? Promise.resolve(null)
+        : context.prisma.guardianship
+            .findMany({ where: { guardianId: requester.subject }, select: { childId: true } })
+            .then((guardianships) => guardianships.map((guardianship) => guardianship.childId));
+  familyChildIdsOfRequest.set(context, ids);
+  return ids;
 }
 
 /** Staff and privacy officers see any child in the SIP core; a family member only their own. */

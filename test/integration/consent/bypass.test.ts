@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair } from '../../../lib/auth/keys.ts';
 import { REQUESTER_CONTEXT_HEADER, signRequesterContext } from '../../../lib/auth/requester-context.ts';
 import type { Requester } from '../../../lib/auth/requester.ts';
+import { demoChildren, demoGuardians } from '../../../dev/demo/people.ts';
 import { childWithRecords, type TestChild } from '../../support/consent-fixtures.ts';
 import { postGraphQL, startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
@@ -186,6 +187,33 @@ describe('the consent guard cannot be bypassed', () => {
         expect(response.status, name).toBe(401);
         expect(JSON.stringify(response), name).not.toContain('BUP Test');
       }
+    });
+
+    it("resolves a Child on the SIP core for a guardian's context only within the guardian's family", async () => {
+      const maria = {
+        subject: demoGuardians.mariaLindqvist.id,
+        role: 'guardian',
+        agency: null,
+        unit: null,
+        name: null,
+      };
+      const context = await signRequesterContext(graph.contextKeys.privateKey, maria, 'r5');
+      const CHILD_ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) {
+        ... on Child { id personnummer guardians { guardian { personnummer } } } } }`;
+      const resolve = (id: string) =>
+        postGraphQL(
+          graph.subgraphs.sip.url,
+          { query: CHILD_ENTITIES, variables: { r: [{ __typename: 'Child', id }] } },
+          { [REQUESTER_CONTEXT_HEADER]: context },
+        );
+      const own = await resolve(demoChildren.alva.id);
+      expect(own.errors).toBeUndefined();
+      expect(own.data?._entities[0]).toMatchObject({ id: demoChildren.alva.id, personnummer: '20120314-9826' });
+
+      const other = await resolve(demoChildren.elias.id);
+      expect(other.data?._entities).toEqual([null]);
+      expect(other.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect(JSON.stringify(other)).not.toContain('20100722');
     });
 
     it('still enforces consent for a genuine context of another agency', async () => {
