@@ -16,7 +16,13 @@ beforeAll(async () => void (contextKeys = await generateSigningKeyPair()));
 const asSocialWorker = async () => ({
   [REQUESTER_CONTEXT_HEADER]: await signRequesterContext(
     contextKeys.privateKey,
-    { subject: 'staff-social-1', role: 'social_worker', agency: 'SOCIAL_SERVICES', unit: null, name: null },
+    {
+      subject: 'staff-social-1',
+      role: 'social_worker',
+      agency: 'SOCIAL_SERVICES',
+      unit: 'Barn och familj',
+      name: null,
+    },
     'test-request',
   ),
 });

@@ -18,9 +18,14 @@ describe('the roles of the policy, read from token claims', () => {
     [{ role: 'doctor', agency: 'HEALTH_CARE' }, 'the token has no subject'],
     [{ sub: 's1', agency: 'HEALTH_CARE' }, 'the token has no role'],
     [{ sub: 's1', role: 'doctor', agency: 'POLICE' }, 'unknown agency POLICE'],
-    [{ sub: 's1', role: 'doctor' }, 'a doctor must belong to an agency'],
-    [{ sub: 'g1', role: 'guardian', agency: 'SCHOOL' }, 'a guardian belongs to no agency'],
-    [{ sub: 'c1', role: 'child', agency: 'SCHOOL' }, 'a child belongs to no agency'],
+    [{ sub: 's1', role: 'doctor', unit: 'BUP Norra' }, 'a doctor must belong to an agency'],
+    [{ sub: 's1', role: 'doctor', agency: 'HEALTH_CARE' }, 'a doctor must belong to a unit'],
+    [{ sub: 's1', role: 'doctor', agency: 'HEALTH_CARE', unit: ' ' }, 'a doctor must belong to a unit'],
+    [{ sub: 's1', role: 'janitor', agency: 'SCHOOL', unit: 'Ekbackens skola' }, 'unknown role janitor'],
+    [{ sub: 'g1', role: 'guardian', agency: 'SCHOOL' }, 'a guardian belongs to no agency and no unit'],
+    [{ sub: 'c1', role: 'child', unit: 'Ekbackens skola' }, 'a child belongs to no agency and no unit'],
+    // A privacy officer who also reads as a school would read the audit log and the school's data.
+    [{ sub: 'p1', role: 'privacy_officer', agency: 'SCHOOL' }, 'a privacy_officer belongs to no agency and no unit'],
   ])('refuses %j: %s', (claims, reason) => {
     expect(requesterFromClaims(claims)).toBe(reason);
   });

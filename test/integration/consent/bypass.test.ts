@@ -11,7 +11,7 @@ const schoolCounsellor: Requester = {
   subject: 'staff-school-ekbacken-1',
   role: 'school_counsellor',
   agency: 'SCHOOL',
-  unit: null,
+  unit: 'Ekbackens skola',
   name: null,
 };
 const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id careContacts { unitName }
@@ -143,6 +143,26 @@ describe('the consent guard cannot be bypassed', () => {
         expect(response.data).toBeUndefined();
       }
     });
+    it.each([
+      [
+        { sub: 'dpo-1', role: 'privacy_officer', agency: 'SCHOOL' },
+        'a privacy_officer belongs to no agency and no unit',
+      ],
+      [{ sub: 'x', role: 'janitor', agency: 'SCHOOL', unit: 'Ekbackens skola' }, 'unknown role janitor'],
+      [{ sub: 'x', role: 'teacher', agency: 'SCHOOL' }, 'a teacher must belong to a unit'],
+      [{ sub: 'g', role: 'guardian', agency: 'HEALTH_CARE' }, 'a guardian belongs to no agency and no unit'],
+    ])('refuses a signed token whose claims do not fit its role: %j', async (claims, reason) => {
+      const token = await graph.token(claims as never);
+      const response = await postGraphQL(
+        graph.gateway.url,
+        { query: `{ consentAuditLog(first: 1) { nodes { id } } }` },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(response.status).toBe(401);
+      expect(response.errors).toEqual([
+        { message: `Unauthenticated: ${reason}`, extensions: { code: 'UNAUTHENTICATED' } },
+      ]);
+    });
   });
 
   describe('calling a subgraph directly', () => {
@@ -214,6 +234,14 @@ describe('the consent guard cannot be bypassed', () => {
       expect(other.data?._entities).toEqual([null]);
       expect(other.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
       expect(JSON.stringify(other)).not.toContain('20100722');
+    });
+
+    it('refuses a context signed by the gateway whose claims do not fit the role', async () => {
+      const officer = { subject: 'dpo-1', role: 'privacy_officer', agency: 'SCHOOL', unit: null, name: null } as const;
+      const context = await signRequesterContext(graph.contextKeys.privateKey, officer, 'r6');
+      const response = await callHealth({ [REQUESTER_CONTEXT_HEADER]: context });
+      expect(response.status).toBe(401);
+      expect(JSON.stringify(response)).not.toContain('BUP Test');
     });
 
     it('still enforces consent for a genuine context of another agency', async () => {
