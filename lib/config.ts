@@ -14,9 +14,9 @@ type Env = Record<string, string | undefined>;
 /** `SCHOOL_PORT`, `GATEWAY_PORT`, …: the variable that moves a service to another port. */
 export const portVariable = (service: Service) => `${service.toUpperCase()}_PORT`;
 /** `SCHOOL_DATABASE_URL`, …: set it to use a PostgreSQL server instead of the embedded database. */
-export const databaseUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_DATABASE_URL`;
+const databaseUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_DATABASE_URL`;
 /** `SCHOOL_URL`, …: where the gateway finds a subgraph that runs elsewhere. */
-export const subgraphUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_URL`;
+const subgraphUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_URL`;
 
 const DEFAULT_PORTS: Record<Service, number> = { gateway: 4000, sip: 4001, school: 4002, social: 4003, health: 4004 };
 
