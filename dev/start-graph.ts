@@ -4,7 +4,7 @@ import { readSupergraph } from '../gateway/supergraph.ts';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../gateway/query-limits.ts';
 import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import type { Clock } from '../lib/clock.ts';
-import { portClaims, type SubgraphName } from '../lib/config.ts';
+import { portClaims, SUBGRAPH_NAMES, type SubgraphName } from '../lib/config.ts';
 import type { DatabaseLocation } from '../lib/db/database.ts';
 import { assertPortsFree } from '../lib/server/listen.ts';
 import type { Logger } from '../lib/server/logger.ts';
@@ -28,6 +28,8 @@ export interface StartGraphOptions {
   consent?: StartSubgraphOptions['consent'];
   /** The key pair for the requester context; by default one is made for this run. */
   contextKeys?: KeyPair;
+  /** Each subgraph's identity key pair; by default made for this run. */
+  identityKeys?: Record<SubgraphName, KeyPair>;
 }
 
 export interface RunningGraph {
@@ -42,6 +44,12 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
   await assertPortsFree(portClaims(options.port, options.host));
   // The gateway signs each request's requester context with a key made for this run; subgraphs verify it.
   const contextKeys = options.contextKeys ?? (await generateSigningKeyPair());
+  // Each agency subgraph signs its requests for consent decisions with a key of its own.
+  const identityKeys =
+    options.identityKeys ??
+    (Object.fromEntries(
+      await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await generateSigningKeyPair()] as const)),
+    ) as Record<SubgraphName, KeyPair>);
   const started: RunningSubgraph<SubgraphPrisma>[] = [];
   const stopSubgraphs = () => Promise.all(started.map((subgraph) => subgraph.stop())).then(() => {});
   const start = async (definition: AnySubgraphDefinition, sipUrl?: string) => {
@@ -53,6 +61,11 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       clock: options.clock,
       logger: options.logger,
       contextVerificationKey: contextKeys.publicKey,
+      identityKey: identityKeys[definition.name].privateKey,
+      subgraphIdentityKeys:
+        definition.name === 'sip'
+          ? Object.fromEntries(Object.entries(identityKeys).map(([name, keys]) => [name, keys.publicKey]))
+          : undefined,
       sipUrl,
       consentTimeoutMs: options.consentTimeoutMs,
       consent: options.consent,

@@ -28,6 +28,14 @@ export async function importJwkFromEnv(
   }
 }
 
+/** Like importJwkFromEnv, but an unset variable means no key. */
+export async function importOptionalJwkFromEnv(
+  variable: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<CryptoKey | undefined> {
+  return env[variable] ? importJwkFromEnv(variable, env) : undefined;
+}
+
 export class MissingKeyError extends Error {
   constructor(
     readonly variable: string,

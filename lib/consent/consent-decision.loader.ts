@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
+import type { CryptoKey } from 'jose';
 import { REQUESTER_CONTEXT_HEADER } from '../auth/requester-context.ts';
+import { signSubgraphIdentity, SUBGRAPH_IDENTITY_HEADER } from '../auth/subgraph-identity.ts';
 import {
   CONSENT_DECISIONS_PATH,
   DENIAL_REASONS,
@@ -20,7 +22,10 @@ export interface ConsentDecisionLoaderOptions {
   /** The SIP core's GraphQL URL; decisions are asked at its /consent/decisions. */
   sipUrl: string;
   requesterContextToken: string;
+  requestId: string;
+  /** The asking subgraph's name and its own signing key, which prove to the SIP core who asks. */
   subgraph: string;
+  identityKey?: CryptoKey;
   /** A decision later than this is treated as unavailable. */
   timeoutMs: number;
 }
@@ -56,10 +61,24 @@ export function createConsentDecisionLoader(
         if (!question.fields.includes(field)) question.fields.push(field);
         questions.set(pairKey(childId, scope), question);
       }
-      const body: ConsentDecisionRequest = { subgraph: options.subgraph, questions: [...questions.values()] };
+      const body: ConsentDecisionRequest = { questions: [...questions.values()] };
+      // Without a key of its own the subgraph cannot prove who it is, and the SIP core refuses.
+      const identity: Record<string, string> = options.identityKey
+        ? {
+            [SUBGRAPH_IDENTITY_HEADER]: await signSubgraphIdentity(
+              options.identityKey,
+              options.subgraph,
+              options.requestId,
+            ),
+          }
+        : {};
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [REQUESTER_CONTEXT_HEADER]: options.requesterContextToken },
+        headers: {
+          'content-type': 'application/json',
+          [REQUESTER_CONTEXT_HEADER]: options.requesterContextToken,
+          ...identity,
+        },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(options.timeoutMs),
       });

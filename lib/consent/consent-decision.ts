@@ -14,7 +14,6 @@ export interface ConsentQuestion {
 
 /** The body of POST /consent/decisions on the SIP core. The requester comes from the signed context header. */
 export interface ConsentDecisionRequest {
-  subgraph: string;
   questions: ConsentQuestion[];
 }
 

@@ -1,3 +1,4 @@
+import type { CryptoKey } from 'jose';
 import type { RequesterContext } from '../auth/requester-context.ts';
 import type { Clock } from '../clock.ts';
 import { createConsentDecisionLoader } from '../consent/consent-decision.loader.ts';
@@ -7,7 +8,7 @@ import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.t
 /** Builds each request's context: the subgraph's own, plus the verified requester and a fresh consent loader. */
 export function requestContextFactory<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(
   definition: SubgraphDefinition<TPrisma, TContext>,
-  services: { prisma: TPrisma; clock: Clock; sipUrl?: string; consentTimeoutMs?: number },
+  services: { prisma: TPrisma; clock: Clock; sipUrl?: string; consentTimeoutMs?: number; identityKey?: CryptoKey },
 ) {
   return (requesterContext: RequesterContext): TContext =>
     ({
@@ -20,7 +21,9 @@ export function requestContextFactory<TPrisma extends SubgraphPrisma, TContext e
           // Without a SIP core to ask, every decision fails and guarded fields are withheld.
           sipUrl: services.sipUrl ?? 'http://127.0.0.1:1/',
           requesterContextToken: requesterContext.token,
+          requestId: requesterContext.requestId,
           subgraph: definition.name,
+          identityKey: services.identityKey,
           timeoutMs: services.consentTimeoutMs ?? 2_000,
         }),
       },

@@ -1,4 +1,6 @@
-import { importJwkFromEnv } from '../auth/keys.ts';
+import { importJwkFromEnv, importOptionalJwkFromEnv } from '../auth/keys.ts';
+import { SUBGRAPH_NAMES } from '../../policy/agencies.ts';
+import type { CryptoKey } from 'jose';
 import { readConfig } from '../config.ts';
 import type { DemoDataStep } from '../db/demo-data.ts';
 import { createLogger } from '../server/logger.ts';
@@ -7,6 +9,16 @@ import { stopOnSignals } from '../server/stop-on-signals.ts';
 import { startSubgraph } from './start-subgraph.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
+
+/** The agency subgraphs' public identity keys, `<NAME>_IDENTITY_PUBLIC_JWK`, for the SIP core. */
+async function agencyIdentityKeys() {
+  const keys = await Promise.all(
+    SUBGRAPH_NAMES.map(
+      async (name) => [name, await importOptionalJwkFromEnv(`${name.toUpperCase()}_IDENTITY_PUBLIC_JWK`)] as const,
+    ),
+  );
+  return Object.fromEntries(keys.filter(([, key]) => key !== undefined)) as Record<string, CryptoKey>;
+}
 
 /**
  * Entry point of a subgraph running as its own process (one container per agency). Demo data,
@@ -25,6 +37,9 @@ export async function runSubgraph<TPrisma extends SubgraphPrisma, TContext exten
       demoData: config.seedDemoData ? demoData : undefined,
       logger: createLogger(config.logLevel),
       contextVerificationKey: await importJwkFromEnv('REQUESTER_CONTEXT_PUBLIC_JWK'),
+      // Without its identity key an agency subgraph gets no consent decisions: its guarded fields are withheld.
+      identityKey: await importOptionalJwkFromEnv('SUBGRAPH_IDENTITY_PRIVATE_JWK'),
+      subgraphIdentityKeys: await agencyIdentityKeys(),
       sipUrl: config.subgraphUrl('sip'),
       consentTimeoutMs: config.consentTimeoutMs,
     });

@@ -34,6 +34,10 @@ export interface StartSubgraphOptions {
   logger?: Logger;
   /** The gateway's public key: only requests carrying a context it signed are served. */
   contextVerificationKey: CryptoKey;
+  /** This subgraph's own identity key: it signs each request for consent decisions with it. */
+  identityKey?: CryptoKey;
+  /** The SIP core only: the agency subgraphs' public identity keys; a subgraph without one is refused decisions. */
+  subgraphIdentityKeys?: Readonly<Record<string, CryptoKey>>;
   /** The SIP core's GraphQL URL, where agency subgraphs ask for consent decisions. */
   sipUrl?: string;
   /** A consent decision slower than this withholds the field (default 2000 ms). */
@@ -109,11 +113,13 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       clock,
       logger,
       contextVerificationKey: options.contextVerificationKey,
+      subgraphIdentityKeys: options.subgraphIdentityKeys ?? {},
       requestContext: requestContextFactory(definition, {
         prisma,
         clock,
         sipUrl: options.sipUrl,
         consentTimeoutMs: options.consentTimeoutMs,
+        identityKey: options.identityKey,
       }),
     });
     const port = await listen(http.server, portClaim);

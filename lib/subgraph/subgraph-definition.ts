@@ -21,7 +21,13 @@ export interface SubgraphPrisma extends DemoDataPrisma {
 export type SubgraphRoute<TPrisma> = (
   req: Request,
   res: Response,
-  services: { prisma: TPrisma; clock: Clock; requesterContext: RequesterContext },
+  services: {
+    prisma: TPrisma;
+    clock: Clock;
+    requesterContext: RequesterContext;
+    /** The subgraph that proved it sent the request (its own signed identity), or null. */
+    callerSubgraph: string | null;
+  },
 ) => Promise<void>;
 
 /**

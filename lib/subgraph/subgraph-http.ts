@@ -3,6 +3,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
 import type { CryptoKey } from 'jose';
 import { REQUESTER_CONTEXT_HEADER, verifyRequesterContext, type RequesterContext } from '../auth/requester-context.ts';
+import { SUBGRAPH_IDENTITY_HEADER, verifySubgraphIdentity } from '../auth/subgraph-identity.ts';
 import type { Clock } from '../clock.ts';
 import { ErrorCode } from '../errors.ts';
 import { finishHttpApp, jsonBody, type HttpApp } from '../server/http-app.ts';
@@ -28,6 +29,8 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma, TContext extends R
     clock: Clock;
     logger: Logger;
     contextVerificationKey: CryptoKey;
+    /** The other subgraphs' public identity keys, by name, for routes that must know who calls. */
+    subgraphIdentityKeys: Readonly<Record<string, CryptoKey>>;
     requestContext: (requesterContext: RequesterContext) => TContext;
   },
 ): void {
@@ -50,13 +53,15 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma, TContext extends R
     next();
   };
   for (const [path, route] of Object.entries(definition.routes ?? {})) {
-    app.post(path, requireRequesterContext, jsonBody, (req, res) =>
-      route(req, res, {
-        prisma: services.prisma,
-        clock: services.clock,
-        requesterContext: res.locals.requesterContext,
-      }),
-    );
+    app.post(path, requireRequesterContext, jsonBody, async (req, res) => {
+      const requesterContext = res.locals.requesterContext as RequesterContext;
+      const callerSubgraph = await verifySubgraphIdentity(
+        services.subgraphIdentityKeys,
+        req.headers[SUBGRAPH_IDENTITY_HEADER] as string | undefined,
+        requesterContext.requestId,
+      );
+      await route(req, res, { prisma: services.prisma, clock: services.clock, requesterContext, callerSubgraph });
+    });
   }
   app.use(
     '/graphql',

@@ -25,6 +25,8 @@ export interface TestGraph extends Omit<RunningGraph, 'stop'> {
   ): Promise<GraphQLResponse<TData>>;
   /** The gateway's requester-context keys, to call subgraphs directly as the gateway would. */
   contextKeys: KeyPair;
+  /** Each subgraph's identity keys, to ask the SIP core for decisions as a subgraph would. */
+  identityKeys: Record<SubgraphName, KeyPair>;
   /** A bearer token from the graph's identity provider. */
   token(as: Persona | TokenClaims, expiresIn?: string): Promise<string>;
   /** Counts the SQL statements each subgraph sends from now on. */
@@ -74,6 +76,9 @@ async function launchGraph(
   const databases = await createTestDatabases(SUBGRAPH_NAMES);
   const dev = await ephemeralDevIdentity();
   const contextKeys = await generateSigningKeyPair();
+  const identityKeys = Object.fromEntries(
+    await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await generateSigningKeyPair()] as const)),
+  ) as Record<SubgraphName, KeyPair>;
   let graph: RunningGraph;
   try {
     graph = await startGraph({
@@ -85,6 +90,7 @@ async function launchGraph(
       identity: dev.identity,
       consentTimeoutMs: options.consentTimeoutMs,
       contextKeys,
+      identityKeys,
     });
   } catch (error) {
     await databases.drop();
@@ -99,6 +105,7 @@ async function launchGraph(
   return {
     ...graph,
     contextKeys,
+    identityKeys,
     token: (as, expiresIn) => dev.issueToken(claimsOf(as), expiresIn),
     query: async (query, variables, as = 'social worker') =>
       postGraphQL(

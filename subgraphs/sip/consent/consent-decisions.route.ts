@@ -15,6 +15,13 @@ import { isUuid } from '../../../lib/uuid.ts';
 
 const MAX_QUESTIONS = 10_000;
 
+// The decision log names the subgraph that asked; only one that proves which it is gets an answer.
+const NOT_A_SUBGRAPH = new HttpRequestError(
+  401,
+  ErrorCode.Unauthenticated,
+  'Unauthenticated: consent decisions are answered only to a subgraph that signs which it is',
+);
+
 function isQuestion(value: unknown): value is ConsentQuestion {
   const q = value as ConsentQuestion;
   return (
@@ -31,16 +38,11 @@ function isQuestion(value: unknown): value is ConsentQuestion {
 
 function readRequest(body: Partial<ConsentDecisionRequest> | undefined): ConsentDecisionRequest {
   const questions = body?.questions;
-  if (
-    typeof body?.subgraph !== 'string' ||
-    !Array.isArray(questions) ||
-    questions.length > MAX_QUESTIONS ||
-    !questions.every(isQuestion)
-  ) {
+  if (!Array.isArray(questions) || questions.length > MAX_QUESTIONS || !questions.every(isQuestion)) {
     throw new HttpRequestError(
       400,
       ErrorCode.BadRequest,
-      `expected { subgraph, questions: [{ childId, scope, fields }] } with at most ${MAX_QUESTIONS} questions`,
+      `expected { questions: [{ childId, scope, fields }] } with at most ${MAX_QUESTIONS} questions`,
     );
   }
   return body as ConsentDecisionRequest;
@@ -54,8 +56,9 @@ function readRequest(body: Partial<ConsentDecisionRequest> | undefined): Consent
 export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
   req,
   res,
-  { prisma, clock, requesterContext },
+  { prisma, clock, requesterContext, callerSubgraph },
 ) => {
+  if (!callerSubgraph) throw NOT_A_SUBGRAPH;
   const request = readRequest(req.body);
   const at = clock();
   const { requester, requestId } = requesterContext;
@@ -81,7 +84,7 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
       childId: decision.childId,
       scope: decision.scope,
       fields: decision.fields,
-      subgraph: request.subgraph,
+      subgraph: callerSubgraph,
       granted: decision.granted,
       reason: decision.granted ? null : decision.reason,
       consentId: decision.consentId,

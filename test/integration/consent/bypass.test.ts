@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair } from '../../../lib/auth/keys.ts';
 import { REQUESTER_CONTEXT_HEADER, signRequesterContext } from '../../../lib/auth/requester-context.ts';
+import { signSubgraphIdentity, SUBGRAPH_IDENTITY_HEADER } from '../../../lib/auth/subgraph-identity.ts';
 import type { Requester } from '../../../lib/auth/requester.ts';
 import { demoChildren, demoGuardians } from '../../../dev/demo/people.ts';
 import { childWithRecords, type TestChild } from '../../support/consent-fixtures.ts';
@@ -242,6 +243,48 @@ describe('the consent guard cannot be bypassed', () => {
       const response = await callHealth({ [REQUESTER_CONTEXT_HEADER]: context });
       expect(response.status).toBe(401);
       expect(JSON.stringify(response)).not.toContain('BUP Test');
+    });
+
+    describe("the SIP core's consent decisions", () => {
+      const decisionsUrl = () => new URL('/consent/decisions', graph.subgraphs.sip.url).toString();
+      const ask = async (identity: string | undefined, body: object) => {
+        const context = await signRequesterContext(graph.contextKeys.privateKey, schoolCounsellor, 'r7');
+        return postGraphQL(decisionsUrl(), body, {
+          [REQUESTER_CONTEXT_HEADER]: context,
+          ...(identity ? { [SUBGRAPH_IDENTITY_HEADER]: identity } : {}),
+        });
+      };
+      const question = () => ({
+        questions: [{ childId: child.id, scope: 'HEALTH_CARE_CONTACTS', fields: ['Child.careContacts'] }],
+      });
+      const auditRows = () => (graph.subgraphs.sip.prisma as any).consentDecisionAudit.count();
+
+      it('answers, and logs, only a subgraph that signs which it is for this request', async () => {
+        const before = await auditRows();
+        const forger = await generateSigningKeyPair();
+        for (const identity of [
+          undefined,
+          'not-a-jwt',
+          await signSubgraphIdentity(forger.privateKey, 'school', 'r7'),
+          await signSubgraphIdentity(graph.identityKeys.health.privateKey, 'school', 'r7'),
+          await signSubgraphIdentity(graph.identityKeys.health.privateKey, 'health', 'another-request'),
+        ]) {
+          const response = await ask(identity, question());
+          expect(response.status, identity).toBe(401);
+          expect(response.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+        }
+        expect(await auditRows()).toBe(before);
+      });
+
+      it('logs the subgraph that signed, whatever the body claims', async () => {
+        const identity = await signSubgraphIdentity(graph.identityKeys.health.privateKey, 'health', 'r7');
+        const response = await ask(identity, { ...question(), subgraph: 'school' });
+        expect(response.status).toBe(200);
+        const [row] = await (graph.subgraphs.sip.prisma as any).consentDecisionAudit.findMany({
+          where: { requestId: 'r7' },
+        });
+        expect(row.subgraph).toBe('health');
+      });
     });
 
     it('still enforces consent for a genuine context of another agency', async () => {
