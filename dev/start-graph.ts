@@ -4,9 +4,8 @@ import { readSupergraph } from '../gateway/supergraph.ts';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../gateway/query-limits.ts';
 import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import type { Clock } from '../lib/clock.ts';
-import { portClaims, SUBGRAPH_NAMES, type SubgraphName } from '../lib/config.ts';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config.ts';
 import type { DatabaseLocation } from '../lib/db/database.ts';
-import { assertPortsFree } from '../lib/server/listen.ts';
 import type { Logger } from '../lib/server/logger.ts';
 import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../lib/subgraph/start-subgraph.ts';
 import type { AnySubgraphDefinition, SubgraphPrisma } from '../lib/subgraph/subgraph-definition.ts';
@@ -40,8 +39,6 @@ export interface RunningGraph {
 
 /** The four subgraphs and the gateway in one process: `npm start`, and every integration test. */
 export async function startGraph(options: StartGraphOptions): Promise<RunningGraph> {
-  // Every port first: a second `npm start` says which port is taken before it opens any database.
-  await assertPortsFree(portClaims(options.port, options.host));
   // The gateway signs each request's requester context with a key made for this run; subgraphs verify it.
   const contextKeys = options.contextKeys ?? (await generateSigningKeyPair());
   // Each agency subgraph signs its requests for consent decisions with a key of its own.

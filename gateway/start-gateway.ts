@@ -11,7 +11,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { CryptoKey } from 'jose';
 import { signRequesterContext } from '../lib/auth/requester-context.ts';
 import type { Requester } from '../lib/auth/requester.ts';
-import { portVariable } from '../lib/config.ts';
+import { portClaim } from '../lib/config.ts';
 import { formatError } from '../lib/server/format-error.ts';
 import { createHttpApp, finishHttpApp, jsonBody } from '../lib/server/http-app.ts';
 import { sendJson } from '../lib/server/http-errors.ts';
@@ -105,12 +105,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const host = options.host ?? '127.0.0.1';
   let port: number;
   try {
-    port = await listen(http.server, {
-      port: options.port,
-      host,
-      portVariable: portVariable('gateway'),
-      service: 'the gateway',
-    });
+    port = await listen(http.server, portClaim('gateway', options.port, host));
   } catch (error) {
     await apollo.stop();
     throw error;

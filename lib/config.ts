@@ -12,7 +12,7 @@ const SERVICES = ['gateway', ...SUBGRAPH_NAMES] as const;
 type Env = Record<string, string | undefined>;
 
 /** `SCHOOL_PORT`, `GATEWAY_PORT`, …: the variable that moves a service to another port. */
-export const portVariable = (service: Service) => `${service.toUpperCase()}_PORT`;
+const portVariable = (service: Service) => `${service.toUpperCase()}_PORT`;
 /** `SCHOOL_DATABASE_URL`, …: set it to use a PostgreSQL server instead of the embedded database. */
 const databaseUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_DATABASE_URL`;
 /** `SCHOOL_URL`, …: where the gateway finds a subgraph that runs elsewhere. */
@@ -109,11 +109,14 @@ export function readConfig(env: Env = process.env): Config {
   };
 }
 
-/** The port of every service of the graph, named as a start-up error names them. */
+/** A service's port, named as a start-up error names it. */
+export const portClaim = (service: Service, port: number, host?: string): PortClaim => ({
+  port,
+  host,
+  portVariable: portVariable(service),
+  service: service === 'gateway' ? 'the gateway' : `the ${service} subgraph`,
+});
+
+/** The port of every service of the graph. */
 export const portClaims = (port: (service: Service) => number, host?: string): PortClaim[] =>
-  SERVICES.map((service) => ({
-    port: port(service),
-    host,
-    portVariable: portVariable(service),
-    service: service === 'gateway' ? 'the gateway' : `the ${service} subgraph`,
-  }));
+  SERVICES.map((service) => portClaim(service, port(service), host));

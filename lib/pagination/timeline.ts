@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { toLocalDate } from '../periods.ts';
 import { pageOf, type Page } from './connection.ts';
 import type { PageRequest } from './page-args.ts';
 
@@ -13,8 +14,6 @@ export interface RawQueries {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 }
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-
 /**
  * The ids of each child's page (`take` rows, newest first) of a timeline table, in one statement:
  * the same filters as `timelineWhere`, ranked per child by a window function, so a child's long
@@ -24,13 +23,13 @@ function pageIdsPerChild(table: string, { at, until }: TimelineColumns, request:
   const values: unknown[] = [childIds];
   const param = (value: unknown) => `$${values.push(value)}`;
   const where = [`"childId" = ANY($1::uuid[])`];
-  if (request.to) where.push(`"${at}" <= ${param(isoDate(request.to))}::date`);
+  if (request.to) where.push(`"${at}" <= ${param(toLocalDate(request.to))}::date`);
   if (request.from) {
-    const from = `${param(isoDate(request.from))}::date`;
+    const from = `${param(toLocalDate(request.from))}::date`;
     where.push(until ? `("${until}" IS NULL OR "${until}" >= ${from})` : `"${at}" >= ${from}`);
   }
   if (request.after) {
-    const afterAt = `${param(isoDate(request.after.at))}::date`;
+    const afterAt = `${param(toLocalDate(request.after.at))}::date`;
     where.push(`("${at}" < ${afterAt} OR ("${at}" = ${afterAt} AND "id" < ${param(request.after.id)}::uuid))`);
   }
   const sql = `SELECT "id"::text AS id FROM (

@@ -8,14 +8,14 @@ import {
 import type { CryptoKey } from 'jose';
 import { SUBGRAPH_AGENCY } from '../../policy/agencies.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import { portVariable } from '../config.ts';
+import { portClaim } from '../config.ts';
 import { withheldFieldsPlugin } from '../consent/withheld-fields.plugin.ts';
 import type { DatabaseLocation } from '../db/database.ts';
 import type { DemoDataStep } from '../db/demo-data.ts';
 import { buildFederatedSchema } from '../federation/build-federated-schema.ts';
 import { formatError } from '../server/format-error.ts';
 import { createHttpApp, type RequestCounts } from '../server/http-app.ts';
-import { assertPortsFree, listen, type PortClaim } from '../server/listen.ts';
+import { assertPortsFree, listen } from '../server/listen.ts';
 import { createLogger, type Logger } from '../server/logger.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { requestContextFactory } from './request-context.ts';
@@ -67,13 +67,8 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
   const logger = (options.logger ?? createLogger('info')).child({ service: definition.name });
   const clock = options.clock ?? systemClock;
   const host = options.host ?? '127.0.0.1';
-  const portClaim: PortClaim = {
-    port: options.port,
-    host,
-    portVariable: portVariable(definition.name),
-    service: `the ${definition.name} subgraph`,
-  };
-  await assertPortsFree([portClaim]);
+  const claim = portClaim(definition.name, options.port, host);
+  await assertPortsFree([claim]);
   const cleanup: Array<() => Promise<void>> = [];
   // Last started, first stopped; taking the steps out makes a second stop() a no-op.
   const stop = async () => {
@@ -122,7 +117,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
         identityKey: options.identityKey,
       }),
     });
-    const port = await listen(http.server, portClaim);
+    const port = await listen(http.server, claim);
     return {
       name: definition.name,
       url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`,
