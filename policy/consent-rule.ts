@@ -1,5 +1,5 @@
 import type { Agency } from './agencies.ts';
-import { ageOn, OWN_CONSENT_AGE } from './age.ts';
+import { speaksForThemselves } from './age.ts';
 
 /** Why a cross-agency read was refused. Stable values: clients and the audit log use them. */
 export const DENIAL_REASONS = [
@@ -82,7 +82,7 @@ const CHECKS: Array<
   [
     'GUARDIAN_MISSING',
     (consent, child, { at }) =>
-      (consent.givenByChild && ageOn(child.dateOfBirth, at) >= OWN_CONSENT_AGE) ||
+      (consent.givenByChild && speaksForThemselves(child.dateOfBirth, at)) ||
       (child.custodianIds.length > 0 && child.custodianIds.every((id) => consent.guardianIds.includes(id))),
   ],
   ['WITHDRAWN', (consent, _, { at }) => !withdrawnBy(consent, at)],

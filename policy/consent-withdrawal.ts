@@ -1,4 +1,4 @@
-import { ageOn, OWN_CONSENT_AGE } from './age.ts';
+import { OWN_CONSENT_AGE, speaksForThemselves } from './age.ts';
 import { Role, type Requester } from './roles.ts';
 
 export interface WithdrawalFacts {
@@ -21,7 +21,7 @@ export function withdrawalRefusal(requester: Requester, facts: WithdrawalFacts, 
         ? null
         : "only a guardian with custody of the child may withdraw the child's consent";
     case Role.Child:
-      return requester.subject === facts.childId && ageOn(facts.childDateOfBirth, now) >= OWN_CONSENT_AGE
+      return requester.subject === facts.childId && speaksForThemselves(facts.childDateOfBirth, now)
         ? null
         : `a child may withdraw their own consent from ${OWN_CONSENT_AGE}`;
     default:

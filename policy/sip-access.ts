@@ -1,5 +1,5 @@
 import { Role, type Requester } from './roles.ts';
-import { ageOn, OWN_CONSENT_AGE } from './age.ts';
+import { speaksForThemselves } from './age.ts';
 
 /** A participant of a SIP, as the rule sees it. */
 export interface ParticipantFacts {
@@ -38,7 +38,7 @@ export function sipRoleOf<P extends ParticipantFacts>(
         ? { kind: 'family', participant }
         : null;
     case Role.Child:
-      return requester.subject === facts.childId && ageOn(facts.childDateOfBirth, now) >= OWN_CONSENT_AGE
+      return requester.subject === facts.childId && speaksForThemselves(facts.childDateOfBirth, now)
         ? { kind: 'family', participant }
         : null;
     default:
@@ -49,5 +49,5 @@ export function sipRoleOf<P extends ParticipantFacts>(
 /** Participants who sign a version: staff, guardians, and the child from 15. Relatives get a copy but do not sign. */
 export function isSigner(participant: ParticipantFacts, childDateOfBirth: Date, now: Date): boolean {
   if (participant.kind === 'STAFF' || participant.kind === 'GUARDIAN') return true;
-  return participant.kind === 'CHILD' && ageOn(childDateOfBirth, now) >= OWN_CONSENT_AGE;
+  return participant.kind === 'CHILD' && speaksForThemselves(childDateOfBirth, now);
 }

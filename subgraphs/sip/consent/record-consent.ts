@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../../../lib/errors.ts';
-import { ageOn, OWN_CONSENT_AGE } from '../../../policy/age.ts';
+import { OWN_CONSENT_AGE, speaksForThemselves } from '../../../policy/age.ts';
 import type { SipContext } from '../context.ts';
 import { CONSENT_INCLUDE } from './consent.mapper.ts';
 import type { RecordConsentInput } from './record-consent.input.ts';
@@ -33,7 +33,7 @@ export async function recordConsent(context: SipContext, input: RecordConsentInp
     if (input.guardianIds.indexOf(guardianId) !== i)
       throw new BadUserInputError(`input.guardianIds.${i}`, 'listed twice');
   });
-  if (input.givenByChild && ageOn(child.dateOfBirth, now) < OWN_CONSENT_AGE) {
+  if (input.givenByChild && !speaksForThemselves(child.dateOfBirth, now)) {
     throw new BadUserInputError(
       'input.givenByChild',
       `a child under ${OWN_CONSENT_AGE} cannot consent on their own; the guardians consent`,
