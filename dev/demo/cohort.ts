@@ -75,11 +75,11 @@ const SCHOOLS = [
 const CONSENTS: CohortChild['consent'][] = ['FULL', 'NONE', 'EXPIRED', 'WITHDRAWN', 'PARTIAL'];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** Ages 6 to 16 on the day the demo data is written. */
+const ageOf = (index: number) => 6 + (index % 11);
 const personnummer = (date: string, serial: number) => `${date}-${serial}${luhnCheckDigit(date.slice(2) + serial)}`;
 
 function cohortChild(index: number): CohortChild {
-  const year = 2009 + (index % 10);
-  const date = `${year}${pad((index % 12) + 1)}${pad((index % 27) + 1)}`;
   const family = FAMILY[index % FAMILY.length];
   const parent = (p: number): DemoGuardian => ({
     id: `22222222-0000-4000-8000-${pad(1000 + index * 2 + p, 12)}`,
@@ -92,11 +92,12 @@ function cohortChild(index: number): CohortChild {
   });
   const custodians = index % 3 === 0 ? [parent(0)] : [parent(0), parent(1)];
   const school = SCHOOLS[index % 2];
-  const grade = Math.max(0, Math.min(9, 2026 - year - 7));
+  const grade = Math.max(0, Math.min(9, ageOf(index) - 7));
   return {
     index,
     id: `11111111-0000-4000-8000-${pad(100 + index, 12)}`,
-    personnummer: personnummer(date, 910 + index),
+    age: ageOf(index),
+    serial: 910 + index,
     givenName: GIVEN[index],
     familyName: family,
     guardians: custodians.map((guardian) => ({ guardian, hasCustody: true })),

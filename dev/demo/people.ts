@@ -1,6 +1,11 @@
+import { luhnCheckDigit } from '../../subgraphs/sip/personnummer.ts';
+
 /**
  * Fictional demo people. Personnummer use the 98xx/99xx serials of test-number style and pass
  * the Luhn check; ids are fixed so each agency's seed can refer to the SIP core's children.
+ * Children's birth dates are counted back from the day the demo data is written, so that a demo
+ * started in any year has the same ages: a 14-year-old who needs both custodians, a 16-year-old
+ * who consents on his own, and no child who has turned 18.
  */
 export interface DemoGuardian {
   id: string;
@@ -11,7 +16,10 @@ export interface DemoGuardian {
 
 export interface DemoChild {
   id: string;
-  personnummer: string;
+  /** Age in whole years on the day the demo data is written; the birthday was two months before. */
+  age: number;
+  /** The personnummer's serial and check digit follow from the birth date and these three digits. */
+  serial: number;
   givenName: string;
   familyName: string;
   guardians: Array<{ guardian: DemoGuardian; hasCustody: boolean }>;
@@ -39,39 +47,56 @@ export const demoGuardians = {
 const g = demoGuardians;
 const child = (
   n: number,
-  personnummer: string,
+  age: number,
+  serial: number,
   givenName: string,
   familyName: string,
   guardians: DemoChild['guardians'],
 ): DemoChild => ({
   id: `11111111-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  personnummer,
+  age,
+  serial,
   givenName,
   familyName,
   guardians,
 });
 
+const BIRTHDAY_BEFORE_SEEDING_DAYS = 61;
+
+/** A demo child's date of birth: `age` years before a day two months before `seededAt`. */
+export function demoDateOfBirth(child: Pick<DemoChild, 'age'>, seededAt: Date): Date {
+  const birthday = new Date(seededAt.getTime() - BIRTHDAY_BEFORE_SEEDING_DAYS * 24 * 60 * 60 * 1000);
+  return new Date(Date.UTC(birthday.getUTCFullYear() - child.age, birthday.getUTCMonth(), birthday.getUTCDate()));
+}
+
+/** A demo child's personnummer (YYYYMMDD-NNNC) as of the day the demo data is written. */
+export function demoPersonnummer(child: Pick<DemoChild, 'age' | 'serial'>, seededAt: Date): string {
+  const date = demoDateOfBirth(child, seededAt).toISOString().slice(0, 10).replaceAll('-', '');
+  const serial = String(child.serial).padStart(3, '0');
+  return `${date}-${serial}${luhnCheckDigit(date.slice(2) + serial)}`;
+}
+
 export const demoChildren = {
   /** 14, joint custody: both parents must consent. */
-  alva: child(1, '20120314-9826', 'Alva', 'Lindqvist', [
+  alva: child(1, 14, 982, 'Alva', 'Lindqvist', [
     { guardian: g.mariaLindqvist, hasCustody: true },
     { guardian: g.johanLindqvist, hasCustody: true },
   ]),
   /** 16: may consent on his own. */
-  elias: child(2, '20100722-9816', 'Elias', 'Berg', [{ guardian: g.saraBerg, hasCustody: true }]),
+  elias: child(2, 16, 981, 'Elias', 'Berg', [{ guardian: g.saraBerg, hasCustody: true }]),
   /** 12; his father is a registered parent without custody. */
-  noah: child(3, '20141105-9841', 'Noah', 'Karlsson', [
+  noah: child(3, 12, 984, 'Noah', 'Karlsson', [
     { guardian: g.annaKarlsson, hasCustody: true },
     { guardian: g.peterNilsson, hasCustody: false },
   ]),
-  wilma: child(4, '20090218-9836', 'Wilma', 'Ek', [{ guardian: g.lenaEk, hasCustody: true }]),
-  leo: child(5, '20110930-9854', 'Leo', 'Haddad', [
+  wilma: child(4, 16, 983, 'Wilma', 'Ek', [{ guardian: g.lenaEk, hasCustody: true }]),
+  leo: child(5, 15, 985, 'Leo', 'Haddad', [
     { guardian: g.raniaHaddad, hasCustody: true },
     { guardian: g.omarHaddad, hasCustody: true },
   ]),
-  saga: child(6, '20130611-9866', 'Saga', 'Holm', [{ guardian: g.karinHolm, hasCustody: true }]),
-  ebbe: child(7, '20150403-9874', 'Ebbe', 'Ek', [{ guardian: g.lenaEk, hasCustody: true }]),
-  juni: child(8, '20081127-9884', 'Juni', 'Berg', [{ guardian: g.saraBerg, hasCustody: true }]),
+  saga: child(6, 13, 986, 'Saga', 'Holm', [{ guardian: g.karinHolm, hasCustody: true }]),
+  ebbe: child(7, 11, 987, 'Ebbe', 'Ek', [{ guardian: g.lenaEk, hasCustody: true }]),
+  juni: child(8, 16, 988, 'Juni', 'Berg', [{ guardian: g.saraBerg, hasCustody: true }]),
 };
 
 export interface DemoStaff {

@@ -1,5 +1,5 @@
 import type { Prisma } from '../../prisma/sip/client/client.ts';
-import { demoChildren, demoGuardians } from './people.ts';
+import { demoChildren, demoGuardians, demoPersonnummer } from './people.ts';
 import type { DemoDataStep } from '../../lib/db/demo-data.ts';
 import { parsePersonnummer } from '../../subgraphs/sip/personnummer.ts';
 import { demoCohort } from './cohort.ts';
@@ -13,7 +13,7 @@ const children = [...Object.values(demoChildren), ...demoCohort];
 export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
   {
     name: 'children and guardians',
-    write: async (tx) => {
+    write: async (tx, now) => {
       const cohortGuardians = demoCohort.flatMap((child) => child.guardians.map(({ guardian }) => guardian));
       await tx.guardian.createMany({
         data: [...Object.values(demoGuardians), ...cohortGuardians].map(({ personnummer, ...guardian }) => ({
@@ -22,8 +22,10 @@ export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
         })),
       });
       await tx.child.createMany({
-        data: children.map(({ id, personnummer, givenName, familyName }) => {
-          const parsed = parsePersonnummer(personnummer);
+        data: children.map((child) => {
+          const { id, givenName, familyName } = child;
+          const personnummer = demoPersonnummer(child, now);
+          const parsed = parsePersonnummer(personnummer, now);
           if (typeof parsed === 'string') throw new Error(`demo personnummer ${personnummer} is invalid: ${parsed}`);
           return { id, givenName, familyName, personnummer: parsed.digits, dateOfBirth: parsed.dateOfBirth };
         }),
