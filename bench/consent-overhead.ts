@@ -6,9 +6,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { PrismaClient as HealthPrisma } from '../prisma/health/client/client.ts';
+import type { PrismaClient as SchoolPrisma } from '../prisma/school/client/client.ts';
 import type { PrismaClient as SocialPrisma } from '../prisma/social/client/client.ts';
 import { luhnCheckDigit } from '../subgraphs/sip/personnummer.ts';
-import { ephemeralDevIdentity, DEMO_PERSONAS } from '../dev/dev-identity.ts';
+import { ephemeralDevIdentity, DEMO_PERSONAS, type DevIdentity } from '../dev/dev-identity.ts';
 import { startGraph, type RunningGraph } from '../dev/start-graph.ts';
 import { SUBGRAPH_NAMES } from '../lib/config.ts';
 import { silentLogger } from '../lib/server/logger.ts';
@@ -19,8 +20,10 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS) || 300;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY) || 8;
 /** `server` runs on fresh databases at TEST_POSTGRES_URL (default 127.0.0.1:5432), dropped afterwards. */
 const DATABASE = process.env.BENCH_DATABASE === 'server' ? 'server' : 'embedded';
-const QUERY = `query ($first: Int!) { children(first: $first) { id givenName careContacts { unitName } openSocialCase
-  { caseNumber } } }`;
+const BENCH_SCHOOL = '40000000';
+/** A school's students (its own root field), each child's name and two other agencies' fields. */
+const QUERY = `query ($first: Int!) { schoolPlacements(schoolUnitCode: "${BENCH_SCHOOL}", first: $first) { nodes {
+  child { id givenName careContacts { unitName } openSocialCase { caseNumber } } } } }`;
 
 async function post(url: string, token: string, query: string, variables: Record<string, unknown>) {
   const res = await fetch(url, {
@@ -35,9 +38,12 @@ async function post(url: string, token: string, query: string, variables: Record
   return body;
 }
 
-/** Children with a care contact and an open case each, every one under a consent to school. */
-async function addChildren(graph: RunningGraph, token: string) {
-  for (let i = 0; i < CHILDREN - 8; i++) {
+/**
+ * Children at one school with a care contact and an open case each, every one under their
+ * guardian's consent to school as a whole.
+ */
+async function addChildren(graph: RunningGraph, dev: DevIdentity, token: string) {
+  for (let i = 0; i < CHILDREN; i++) {
     const serial = String(100 + i);
     const date = `2013${String((i % 12) + 1).padStart(2, '0')}${String((i % 27) + 1).padStart(2, '0')}`;
     const guardian = { personnummer: '19800512-9914', givenName: 'Maria', familyName: 'Lindqvist', hasCustody: true };
@@ -55,23 +61,32 @@ async function addChildren(graph: RunningGraph, token: string) {
       },
     );
     const childId = data.registerChild.id;
+    const guardianId = data.registerChild.guardians[0].guardian.id;
     await post(
       graph.gateway.url,
-      token,
-      `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
+      await dev.issueToken({ sub: guardianId, role: 'guardian', name: 'Maria Lindqvist' }),
+      `mutation ($input: GiveConsentInput!) { giveConsent(input: $input) { id } }`,
       {
         input: {
           childId,
-          guardianIds: [data.registerChild.guardians[0].guardian.id],
-          form: 'WRITTEN',
           scopes: ['HEALTH_CARE_CONTACTS', 'SOCIAL_CASE'],
-          agencies: ['SCHOOL'],
+          recipients: { sipParticipants: false, wholeAgencies: ['SCHOOL'] },
           purpose: 'bench',
           validFrom: '2026-01-01T00:00:00Z',
           validUntil: '2036-01-01T00:00:00Z',
         },
       },
     );
+    await (graph.subgraphs.school.prisma as unknown as SchoolPrisma).schoolPlacement.create({
+      data: {
+        childId,
+        schoolName: 'Bänkskolan',
+        schoolUnitCode: BENCH_SCHOOL,
+        className: '7A',
+        grade: 7,
+        startDate: new Date('2025-08-18'),
+      },
+    });
     await (graph.subgraphs.health.prisma as unknown as HealthPrisma).careContact.create({
       data: { childId, unitName: 'BUP Bench', unitType: 'BUP', startDate: new Date('2020-01-01') },
     });
@@ -96,7 +111,7 @@ async function measure(graph: RunningGraph, token: string) {
         const t = performance.now();
         const body = await post(graph.gateway.url, token, QUERY, { first: CHILDREN });
         latencies.push(performance.now() - t);
-        if (body.data?.children?.length !== CHILDREN) throw new Error(`expected ${CHILDREN} children`);
+        if (body.data?.schoolPlacements?.nodes?.length !== CHILDREN) throw new Error(`expected ${CHILDREN} children`);
       }
     }),
   );
@@ -127,7 +142,7 @@ for (const consent of ['enforced', 'disabled-for-benchmark'] as const) {
     logger: silentLogger(),
   });
   try {
-    await addChildren(graph, admin);
+    await addChildren(graph, dev, admin);
     results[consent] = await measure(graph, reader);
   } finally {
     await graph.stop();

@@ -34,7 +34,10 @@ export const DEMO_PERSONAS: Record<string, TokenClaims> = {
   'school counsellor': staffClaims(demoStaff.counsellor),
   'social worker': staffClaims(demoStaff.socialWorker),
   'BUP doctor': staffClaims(demoStaff.doctor),
+  'nurse outside every SIP': staffClaims(demoStaff.nurse),
   'guardian (Maria Lindqvist)': { sub: demoGuardians.mariaLindqvist.id, role: 'guardian', name: 'Maria Lindqvist' },
+  'guardian (Johan Lindqvist)': { sub: demoGuardians.johanLindqvist.id, role: 'guardian', name: 'Johan Lindqvist' },
+  'guardian (Sara Berg)': { sub: demoGuardians.saraBerg.id, role: 'guardian', name: 'Sara Berg' },
   'child, 16 (Elias Berg)': { sub: demoChildren.elias.id, role: 'child', name: 'Elias Berg' },
   'privacy officer': { sub: 'dpo-1', role: 'privacy_officer', name: 'Dataskyddsombud' },
 };

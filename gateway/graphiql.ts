@@ -23,13 +23,17 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 const EXAMPLE_QUERY = `# Every request needs a bearer token: paste one printed by \`npm start\` into Headers below.
 # Fields another agency holds arrive only under a recorded consent; otherwise the response
 # names the reason (extensions.code CONSENT_REQUIRED).
+# Staff reach the children of the SIPs they take part in; there is no listing of all children.
 {
-  children(first: 5) {
-    givenName
-    familyName
-    schoolPlacement { schoolName className }
-    openSocialCase { caseNumber handlingOfficer }
-    careContacts { unitName unitType }
+  mySips {
+    status
+    child {
+      givenName
+      familyName
+      schoolPlacement { schoolName className }
+      openSocialCase { caseNumber handlingOfficer }
+      careContacts { unitName unitType }
+    }
   }
 }
 `;

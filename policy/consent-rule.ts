@@ -1,11 +1,12 @@
-import type { Agency } from './agencies.ts';
 import { speaksForThemselves } from './age.ts';
+import { hasRelation, receivesUnder, type ConsentRecipients, type Reader, type SipFacts } from './recipients.ts';
 
 /** Why a cross-agency read was refused. Stable values: clients and the audit log use them. */
 export const DENIAL_REASONS = [
+  'NO_RELATION',
   'NO_CONSENT',
   'SCOPE_NOT_COVERED',
-  'AGENCY_NOT_COVERED',
+  'RECIPIENT_NOT_COVERED',
   'GUARDIAN_MISSING',
   'WITHDRAWN',
   'NOT_YET_VALID',
@@ -24,7 +25,9 @@ export interface ConsentFacts extends ConsentValidity {
   guardianIds: string[];
   givenByChild: boolean;
   scopes: string[];
-  agencies: Agency[];
+  recipients: ConsentRecipients;
+  /** The SIPs it was linked to, and when. */
+  sipLinks: Array<{ sipId: string; linkedAt: Date }>;
   recordedAt: Date;
 }
 
@@ -32,12 +35,14 @@ export interface ChildFacts {
   dateOfBirth: Date;
   /** Guardians with custody (vårdnadshavare). */
   custodianIds: string[];
+  /** Every SIP about the child, open or closed, with its participants past and present. */
+  sips: SipFacts[];
 }
 
 export interface ConsentQuestionFacts {
   scope: string;
-  /** The requester's agency; null (a guardian, a child, a privacy officer) is never covered. */
-  agency: Agency | null;
+  /** Who reads, from their token at the instant of the read. */
+  reader: Reader;
   at: Date;
 }
 
@@ -68,16 +73,19 @@ export function consentStatusAt(consent: ConsentValidity, at: Date): ConsentStat
 }
 
 /**
- * THE RULE. A cross-agency read of `scope` by `agency` at instant `at` is granted only if one
- * consent for the child, recorded by `at` and not replaced by then, passes every check below.
- * The checks run in this order; a refusal names the first check that failed for the consent
- * that came closest to passing (a later check reached = closer).
+ * THE RULE. A cross-agency read of `scope` by a staff member at instant `at` is granted only if
+ * they have a relation to the child (need to know: they take part in one of the child's open SIPs,
+ * or a consent in force names them), and one consent for the child, recorded by `at` and not
+ * replaced by then, passes every check below. The checks run in this order; a refusal names the
+ * first check that failed for the consent that came closest to passing (a later check reached =
+ * closer).
  */
 const CHECKS: Array<
   [DenialReason, (consent: ConsentFacts, child: ChildFacts, question: ConsentQuestionFacts) => boolean]
 > = [
   ['SCOPE_NOT_COVERED', (consent, _, { scope }) => consent.scopes.includes(scope)],
-  ['AGENCY_NOT_COVERED', (consent, _, { agency }) => agency !== null && consent.agencies.includes(agency)],
+  // The reader receives under it: named by it, or taking part in a SIP it is linked to, at their unit.
+  ['RECIPIENT_NOT_COVERED', (consent, child, { reader, at }) => receivesUnder(consent, child.sips, reader, at)],
   // Every guardian with custody consented; or the child, aged 15 or more at that instant, did.
   [
     'GUARDIAN_MISSING',
@@ -100,6 +108,8 @@ export function decideConsent(
   const candidates = consents
     .filter((consent) => inForce(consent, question.at))
     .sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime());
+  if (!hasRelation(child.sips, candidates, question.reader, question.at))
+    return { granted: false, reason: 'NO_RELATION', consentId: null };
   let closest: { consent: ConsentFacts; reason: DenialReason; reached: number } | null = null;
   for (const consent of candidates) {
     const failed = CHECKS.findIndex(([, passes]) => !passes(consent, child, question));

@@ -5,7 +5,13 @@ import { speaksForThemselves } from './age.ts';
 export interface ParticipantFacts {
   subject: string | null;
   kind: 'STAFF' | 'GUARDIAN' | 'CHILD' | 'RELATIVE';
+  /** A removed participant no longer takes part from this instant. */
+  removedAt: Date | null;
 }
+
+/** Whether a participant still takes part at `now`. */
+export const isCurrent = (participant: ParticipantFacts, now: Date): boolean =>
+  participant.removedAt === null || participant.removedAt > now;
 
 /** How a requester stands to one SIP; null means they may not see it. */
 export type SipRole<P extends ParticipantFacts = ParticipantFacts> =
@@ -21,15 +27,15 @@ export interface SipRoleFacts<P extends ParticipantFacts> {
 
 /**
  * The plan's access rule: staff who take part in the SIP, the child's guardians with custody, a
- * guardian invited as a participant, and the child from 15. Everyone else (other staff, privacy
- * officers, a younger child) is refused.
+ * guardian invited as a participant, and the child from 15. Everyone else (other staff, removed
+ * participants, privacy officers, a younger child) is refused.
  */
 export function sipRoleOf<P extends ParticipantFacts>(
   requester: Requester,
   facts: SipRoleFacts<P>,
   now: Date,
 ): SipRole<P> | null {
-  const participant = facts.participants.find((p) => p.subject === requester.subject) ?? null;
+  const participant = facts.participants.find((p) => p.subject === requester.subject && isCurrent(p, now)) ?? null;
   switch (requester.role) {
     case Role.PrivacyOfficer:
       return null;
@@ -46,8 +52,12 @@ export function sipRoleOf<P extends ParticipantFacts>(
   }
 }
 
-/** Participants who sign a version: staff, guardians, and the child from 15. Relatives get a copy but do not sign. */
+/**
+ * Participants who sign a version: staff, guardians, and the child from 15, while they take part.
+ * Relatives get a copy but do not sign.
+ */
 export function isSigner(participant: ParticipantFacts, childDateOfBirth: Date, now: Date): boolean {
+  if (!isCurrent(participant, now)) return false;
   if (participant.kind === 'STAFF' || participant.kind === 'GUARDIAN') return true;
   return participant.kind === 'CHILD' && speaksForThemselves(childDateOfBirth, now);
 }

@@ -110,7 +110,7 @@ export interface DemoStaff {
   title: string;
 }
 
-/** Fictional staff, one per agency; `npm start` prints a token for each. */
+/** Fictional staff, one per agency and a nurse outside every SIP; `npm start` prints a token for each. */
 export const demoStaff = {
   counsellor: {
     subject: 'staff-school-ekbacken-1',
@@ -135,6 +135,15 @@ export const demoStaff = {
     unit: 'BUP Norra',
     role: 'doctor',
     title: 'läkare',
+  },
+  /** Takes part in no demo SIP: what she may read shows what need to know means. */
+  nurse: {
+    subject: 'staff-vc-norr-1',
+    name: 'Sofia Ström',
+    agency: 'HEALTH_CARE',
+    unit: 'Vårdcentralen Norr',
+    role: 'nurse',
+    title: 'sjuksköterska',
   },
 } satisfies Record<string, DemoStaff>;
 

@@ -1,107 +1,134 @@
 import { demoCohort } from './cohort.ts';
-import { demoChildren as c, demoGuardians as g } from './people.ts';
+import { demoChildren as c, demoGuardians as g, demoStaff } from './people.ts';
 import { CONSENT_SCOPES } from '../../policy/scopes.ts';
+import { demoConsentId, demoSipId } from './sip-ids.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ALL_AGENCIES = ['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'] as const;
-export const demoConsentId = (n: number) => `33333333-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /**
- * Fictional consents, one situation per family, dated around `now` so the demo stays current:
- * Alva full (both parents), Elias his own (16), Noah from his only custodian, Wilma expired,
- * Leo only one of two custodians, Saga withdrawn; Ebbe and Juni none.
+ * Fictional consents, one situation per family, dated around `now` so the demo stays current.
+ * Families gave theirs in the app, to the people taking part in their SIP: Alva's parents each
+ * gave their word (Maria first, Johan joined the next day), Elias his own (16), Saga's mother
+ * later withdrew hers. Noah's only custodian told the social worker in the SIP meeting, who
+ * recorded it (marked for review). Wilma's expired; Leo's names two units but only one of his two
+ * custodians gave it; Ebbe and Juni have none.
  */
 export interface DemoConsent {
   id: string;
   childId: string;
   guardianIds: string[];
   givenByChild: boolean;
-  form: 'WRITTEN' | 'ORAL';
+  form: 'WRITTEN' | 'ORAL' | 'IN_APP';
   scopes: string[];
   agencies: Array<(typeof ALL_AGENCIES)[number]>;
+  toSipParticipants: boolean;
+  namedRecipients: Array<{ agency: string; unit: string; subject: string | null; name: string | null }>;
   purpose: string;
   validFrom: Date;
   validUntil: Date;
   recordedBy: string;
-  recordedByAgency: 'SOCIAL_SERVICES';
+  recordedByAgency: 'SOCIAL_SERVICES' | null;
+  recordedInSipId: string | null;
   recordedAt: Date;
+  replacesId?: string;
   withdrawal?: { withdrawnAt: Date; withdrawnBy: string; reason: string };
 }
 
+const PURPOSE = 'SIP: samordning av stöd i skola, socialtjänst och vård';
+
+/** Given by a guardian or the child in the family's app, to the people taking part in the SIP. */
+const inApp = (recordedBy: string) => ({
+  form: 'IN_APP' as const,
+  purpose: PURPOSE,
+  agencies: [],
+  toSipParticipants: true,
+  namedRecipients: [],
+  recordedBy,
+  recordedByAgency: null,
+  recordedInSipId: null,
+  givenByChild: false,
+});
+
 export function demoConsents(now: Date): DemoConsent[] {
   const days = (n: number) => new Date(now.getTime() + n * DAY);
-  const base = {
-    form: 'WRITTEN' as const,
-    purpose: 'SIP: samordning av stöd i skola, socialtjänst och vård',
-    recordedBy: 'staff-social-1',
-    recordedByAgency: 'SOCIAL_SERVICES' as const,
-    givenByChild: false,
+  const alva = {
+    childId: c.alva.id,
+    scopes: ['SCHOOL_ENROLMENT', 'SCHOOL_ATTENDANCE', 'SCHOOL_SUPPORT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'],
+    validFrom: days(-31),
+    validUntil: days(335),
   };
   return [
     {
-      ...base,
+      ...inApp(g.mariaLindqvist.id),
+      ...alva,
       id: demoConsentId(1),
-      childId: c.alva.id,
-      guardianIds: [g.mariaLindqvist.id, g.johanLindqvist.id],
-      scopes: ['SCHOOL_ENROLMENT', 'SCHOOL_ATTENDANCE', 'SCHOOL_SUPPORT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'],
-      agencies: [...ALL_AGENCIES],
-      validFrom: days(-30),
-      validUntil: days(335),
-      recordedAt: days(-30),
+      guardianIds: [g.mariaLindqvist.id],
+      recordedAt: days(-31),
     },
     {
-      ...base,
+      ...inApp(g.johanLindqvist.id),
+      ...alva,
+      id: demoConsentId(11),
+      guardianIds: [g.mariaLindqvist.id, g.johanLindqvist.id],
+      recordedAt: days(-30),
+      replacesId: demoConsentId(1),
+    },
+    {
+      ...inApp(c.elias.id),
       id: demoConsentId(2),
       childId: c.elias.id,
       guardianIds: [],
       givenByChild: true,
-      form: 'ORAL' as const,
       scopes: ['SCHOOL_ENROLMENT', 'HEALTH_CARE_CONTACTS'],
-      agencies: ['SCHOOL', 'SOCIAL_SERVICES'] as const,
       validFrom: days(-45),
       validUntil: days(180),
       recordedAt: days(-45),
     },
     {
-      ...base,
+      ...inApp(demoStaff.socialWorker.subject),
       id: demoConsentId(3),
       childId: c.noah.id,
       guardianIds: [g.annaKarlsson.id],
+      form: 'ORAL',
+      recordedByAgency: 'SOCIAL_SERVICES',
+      recordedInSipId: demoSipId(3),
       scopes: ['SCHOOL_ENROLMENT', 'HEALTH_CARE_CONTACTS', 'SOCIAL_CASE'],
-      agencies: [...ALL_AGENCIES],
-      validFrom: days(-60),
+      validFrom: days(-12),
       validUntil: days(120),
-      recordedAt: days(-60),
+      recordedAt: days(-12),
     },
     {
-      ...base,
+      ...inApp(g.lenaEk.id),
       id: demoConsentId(4),
       childId: c.wilma.id,
       guardianIds: [g.lenaEk.id],
       scopes: ['SCHOOL_ENROLMENT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'],
-      agencies: [...ALL_AGENCIES],
       validFrom: days(-400),
       validUntil: days(-35),
       recordedAt: days(-400),
     },
     {
-      ...base,
+      ...inApp(g.raniaHaddad.id),
       id: demoConsentId(5),
       childId: c.leo.id,
       guardianIds: [g.raniaHaddad.id],
       scopes: ['SCHOOL_ENROLMENT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'],
-      agencies: [...ALL_AGENCIES],
+      toSipParticipants: false,
+      namedRecipients: [
+        { agency: 'HEALTH_CARE', unit: 'BUP Norra', subject: null, name: null },
+        { agency: 'SCHOOL', unit: 'Solrosens skola', subject: null, name: null },
+      ],
       validFrom: days(-5),
       validUntil: days(360),
       recordedAt: days(-5),
     },
     {
-      ...base,
+      ...inApp(g.karinHolm.id),
       id: demoConsentId(6),
       childId: c.saga.id,
       guardianIds: [g.karinHolm.id],
       scopes: ['SCHOOL_ENROLMENT', 'HEALTH_CARE_CONTACTS'],
-      agencies: [...ALL_AGENCIES],
       validFrom: days(-90),
       validUntil: days(275),
       recordedAt: days(-90),
@@ -111,12 +138,12 @@ export function demoConsents(now: Date): DemoConsent[] {
         reason: 'Vill inte längre att uppgifter delas.',
       },
     },
-  ].map((consent) => ({ ...consent, agencies: [...consent.agencies] }));
+  ];
 }
 
 /**
  * The cohort's consents, by each child's situation: every category, none, expired, withdrawn, or school and care
- * contacts only.
+ * contacts only. The cohort has no SIPs: their families chose the broader option, whole agencies as recipients.
  */
 export function cohortConsents(now: Date): DemoConsent[] {
   const days = (n: number) => new Date(now.getTime() + n * DAY);
@@ -126,12 +153,9 @@ export function cohortConsents(now: Date): DemoConsent[] {
       id: demoConsentId(100 + child.index),
       childId: child.id,
       guardianIds: child.guardians.map(({ guardian }) => guardian.id),
-      givenByChild: false,
-      form: 'WRITTEN' as const,
-      purpose: 'SIP: samordning av stöd i skola, socialtjänst och vård',
-      recordedBy: 'staff-social-1',
-      recordedByAgency: 'SOCIAL_SERVICES' as const,
+      ...inApp(child.guardians[0].guardian.id),
       scopes: Object.keys(CONSENT_SCOPES),
+      toSipParticipants: false,
       agencies: [...ALL_AGENCIES],
       validFrom: days(-60 - child.index),
       validUntil: days(300),

@@ -7,13 +7,11 @@ import {
   type DemoGuardian,
   type DemoStaff,
 } from './people.ts';
-import { demoConsentId } from './sip-consents.ts';
+import { demoConsentId, demoParticipantId as participantId, demoSipId } from './sip-ids.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
 const uuid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
-export const demoSipId = (n: number) => uuid('44444444', n);
-const participantId = (sip: number, n: number) => uuid('55555555', sip * 100 + n);
 
 const staff = (sip: number, n: number, person: DemoStaff, isInitiator = false) => ({
   id: participantId(sip, n),
@@ -187,7 +185,7 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
       notesDelivery: 'Med post',
       invitations: invitations(counsellor, doctor),
       participants: participants(alva, -40),
-      consentLinks: { create: [link(1, -30)] },
+      consentLinks: { create: [link(1, -31), link(11, -30)] },
       meetings: { create: [sipMeeting(1, -20, alva, 1, 4, true, 'Alla parter närvarade. Planen upprättades.')] },
       versions: {
         create: [

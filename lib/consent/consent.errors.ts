@@ -3,9 +3,10 @@ import { ErrorCode } from '../errors.ts';
 import type { DenialReason } from './consent-decision.ts';
 
 const REASON_TEXT: Record<DenialReason, string> = {
+  NO_RELATION: 'the requester takes part in none of the child’s open SIPs and no consent names them',
   NO_CONSENT: 'no consent is recorded for this child',
   SCOPE_NOT_COVERED: 'no consent covers this information category',
-  AGENCY_NOT_COVERED: "no consent covers the requester's agency",
+  RECIPIENT_NOT_COVERED: 'no consent names the requester, or their unit, as a recipient',
   GUARDIAN_MISSING: 'not every guardian with custody has consented',
   WITHDRAWN: 'the consent was withdrawn',
   NOT_YET_VALID: 'the consent is not valid yet',

@@ -1,18 +1,34 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../../lib/errors.ts';
+import { requiredText } from '../../lib/text-input.ts';
+import { isUuid } from '../../lib/uuid.ts';
 import { assertMaySeeChild, assertStaff, familyChildIds } from './access.ts';
 import { Child } from './child.type.ts';
 import { toChild, toGuardian } from './child.mapper.ts';
+import { assertMayRead, rememberLookup } from './child-records.ts';
 import type { SipContext } from './context.ts';
 import { ChildGuardian } from './guardian.type.ts';
+import { parsePersonnummer, PERSONNUMMER_PROBLEM_TEXT } from './personnummer.ts';
 import { RegisterChildInput } from './register-child.input.ts';
 import { registerChild } from './register-child.ts';
-import { isUuid } from '../../lib/uuid.ts';
-import { assertPageSize } from '../../lib/pagination/page-size.ts';
+
+const MAX_PURPOSE_LENGTH = 500;
+
+/** Serves one identity field of a child once the requester may read the child's identity (logged for staff). */
+async function identityField<T>(context: SipContext, child: Child, field: string, value: () => T | Promise<T>) {
+  await assertMayRead(context, { childId: child.id, record: 'CHILD_IDENTITY', field: `Child.${field}` });
+  return value();
+}
 
 @Resolver(() => Child)
 export class ChildResolver {
-  @Query(() => Child, { nullable: true, description: 'A child by id; null when no such child is registered.' })
+  @Query(() => Child, {
+    nullable: true,
+    description:
+      'A child by id; null when no such child is registered. Its identity fields follow the rule on `Child`; a ' +
+      'family member sees only their own family.',
+  })
   async child(@Arg('id', () => ID) id: string, @Ctx() context: SipContext): Promise<Child | null> {
     if (!isUuid(id)) return null;
     await assertMaySeeChild(context, id);
@@ -21,24 +37,35 @@ export class ChildResolver {
   }
 
   @Query(() => [Child], {
-    description:
-      'Registered children in a stable order (by id); a guardian sees their own children, a child themselves. Page ' +
-      'with `after` = the last id seen.',
+    description: 'The family’s own children: a guardian’s children, or the child themselves. Staff have no listing.',
   })
-  async children(
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => ID, { nullable: true }) after: string | undefined,
-    @Ctx() context: SipContext,
-  ): Promise<Child[]> {
-    assertPageSize(first);
-    if (after != null && !isUuid(after)) throw new BadUserInputError('after', 'must be the id of a child');
+  async myChildren(@Ctx() context: SipContext): Promise<Child[]> {
     const own = await familyChildIds(context);
-    const rows = await context.prisma.child.findMany({
-      where: { id: { ...(after != null && { gt: after }), ...(own !== null && { in: own }) } },
-      orderBy: { id: 'asc' },
-      take: first,
-    });
+    if (own === null) return [];
+    const rows = await context.prisma.child.findMany({ where: { id: { in: own } }, orderBy: { id: 'asc' } });
     return rows.map(toChild);
+  }
+
+  @Query(() => Child, {
+    nullable: true,
+    description:
+      'Staff look a child up by exact personnummer to start a SIP, stating why; the lookup and what they read ' +
+      'are logged with that purpose. Null when no child has this personnummer.',
+  })
+  async childByPersonnummer(
+    @Arg('personnummer', () => String) personnummer: string,
+    @Arg('purpose', () => String, { description: 'Why the child is looked up, e.g. "initiera SIP".' }) purpose: string,
+    @Ctx() context: SipContext,
+  ): Promise<Child | null> {
+    assertStaff(context.requester, 'look a child up by personnummer');
+    const stated = requiredText(purpose, 'purpose', MAX_PURPOSE_LENGTH);
+    const parsed = parsePersonnummer(personnummer, context.clock());
+    if (typeof parsed === 'string') throw new BadUserInputError('personnummer', PERSONNUMMER_PROBLEM_TEXT[parsed]);
+    const row = await context.prisma.child.findUnique({ where: { personnummer: parsed.digits } });
+    if (!row) return null;
+    rememberLookup(context, row.id, stated);
+    await assertMayRead(context, { childId: row.id, record: 'CHILD_IDENTITY', field: 'Query.childByPersonnummer' });
+    return toChild(row);
   }
 
   @Mutation(() => Child, {
@@ -49,17 +76,41 @@ export class ChildResolver {
     @Ctx() context: SipContext,
   ): Promise<Child> {
     assertStaff(context.requester, 'register a child');
-    return toChild(await registerChild(context.prisma, input, context.clock()));
+    const row = await registerChild(context.prisma, input, context.clock());
+    rememberLookup(context, row.id, 'registering the child');
+    return toChild(row);
   }
 
-  @FieldResolver(() => [ChildGuardian])
-  async guardians(@Root() child: Child, @Ctx() context: SipContext): Promise<ChildGuardian[]> {
-    const guardianships = await context.loaders.guardianshipsByChildId.load(child.id);
-    return guardianships.map((guardianship) =>
-      Object.assign(new ChildGuardian(), {
-        guardian: toGuardian(guardianship.guardian),
-        hasCustody: guardianship.hasCustody,
-      }),
-    );
+  @FieldResolver(() => String, { nullable: true })
+  personnummer(@Root() child: Child, @Ctx() context: SipContext) {
+    return identityField(context, child, 'personnummer', () => child.personnummer);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  givenName(@Root() child: Child, @Ctx() context: SipContext) {
+    return identityField(context, child, 'givenName', () => child.givenName);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  familyName(@Root() child: Child, @Ctx() context: SipContext) {
+    return identityField(context, child, 'familyName', () => child.familyName);
+  }
+
+  @FieldResolver(() => GraphQLLocalDate, { nullable: true })
+  dateOfBirth(@Root() child: Child, @Ctx() context: SipContext) {
+    return identityField(context, child, 'dateOfBirth', () => child.dateOfBirth);
+  }
+
+  @FieldResolver(() => [ChildGuardian], { nullable: true })
+  guardians(@Root() child: Child, @Ctx() context: SipContext): Promise<ChildGuardian[]> {
+    return identityField(context, child, 'guardians', async () => {
+      const guardianships = await context.loaders.guardianshipsByChildId.load(child.id);
+      return guardianships.map((guardianship) =>
+        Object.assign(new ChildGuardian(), {
+          guardian: toGuardian(guardianship.guardian),
+          hasCustody: guardianship.hasCustody,
+        }),
+      );
+    });
   }
 }

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { PrismaClient } from '../../prisma/sip/client/client.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
 import { resolveChildReference } from './child.reference.ts';
+import { resolvePlanInterventionReference } from './plan/plan-intervention.reference.ts';
 import { AuditResolver } from './audit/audit.resolver.ts';
 import { ChildResolver } from './child.resolver.ts';
 import { MeetingResolver } from './meetings/meeting.resolver.ts';
@@ -36,7 +37,10 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
       ConsentResolver,
       AuditResolver,
     ],
-    referenceResolvers: { Child: { __resolveReference: resolveChildReference } },
+    referenceResolvers: {
+      Child: { __resolveReference: resolveChildReference },
+      PlanIntervention: { __resolveReference: resolvePlanInterventionReference },
+    },
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createSipContext,

@@ -150,10 +150,10 @@ describe('a subgraph process', () => {
     const url2 = /subgraph ready at (\S+)/.exec(second.output())![1];
     const found = await postGraphQL(
       url2,
-      { query: `{ child(id: "${registered.data!.registerChild.id}") { givenName } }` },
+      { query: `{ childByPersonnummer(personnummer: "20160229-9800", purpose: "initiera SIP") { id givenName } }` },
       await asSocialWorker(),
     );
-    expect(found.data).toEqual({ child: { givenName: 'Tove' } });
+    expect(found.data).toEqual({ childByPersonnummer: { id: registered.data!.registerChild.id, givenName: 'Tove' } });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });

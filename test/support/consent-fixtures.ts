@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { luhnCheckDigit } from '../../subgraphs/sip/personnummer.ts';
+import type { TokenClaims } from '../../dev/dev-identity.ts';
 import type { Persona, TestGraph } from './test-graph.ts';
 
 /** A clock tests move by hand; the whole graph reads it. */
@@ -85,30 +86,69 @@ export interface ConsentInput {
   guardianIds?: string[];
   givenByChild?: boolean;
   scopes: string[];
-  agencies: string[];
+  /** Whole agencies as recipients (the family's broader choice); or `recipients` in full. */
+  agencies?: string[];
+  recipients?: { sipParticipants?: boolean; named?: unknown[]; wholeAgencies?: string[] };
   validFrom: string;
   validUntil: string;
   replacesConsentId?: string;
 }
 
-export const RECORD_CONSENT = `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id status } }`;
+const recipientsOf = ({ agencies, recipients }: ConsentInput) =>
+  recipients ?? { sipParticipants: false, wholeAgencies: agencies ?? [] };
 
-/** Records a consent (as a social worker) and returns its id; fails the test if it is refused. */
+export const RECORD_CONSENT = `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id status } }`;
+export const GIVE_CONSENT = `mutation ($input: GiveConsentInput!) { giveConsent(input: $input) { id status } }`;
+
+/**
+ * The family gives a consent in their app: each guardian in `guardianIds` in turn (the first gives
+ * it, each next one joins it as a new version), or the child from 15. Returns the last version's
+ * id; fails the test if any step is refused.
+ */
+export async function giveConsent(graph: TestGraph, input: ConsentInput & { sipId?: string }): Promise<string> {
+  const { guardianIds = [], givenByChild = false, agencies: _, recipients: __, ...terms } = input;
+  const givers: TokenClaims[] = [
+    ...guardianIds.map((id): TokenClaims => ({ sub: id, role: 'guardian', name: 'Förälder Test' })),
+    ...(givenByChild ? [{ sub: input.childId, role: 'child', name: 'Testbarn Test' }] : []),
+  ];
+  expect(givers.length, 'someone in the family gives it').toBeGreaterThan(0);
+  let id = input.replacesConsentId;
+  for (const giver of givers) {
+    const response = await graph.query(
+      GIVE_CONSENT,
+      {
+        input: {
+          purpose: 'SIP',
+          ...terms,
+          recipients: recipientsOf(input),
+          ...(id !== undefined && { replacesConsentId: id }),
+        },
+      },
+      giver,
+    );
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    id = response.data!.giveConsent.id as string;
+  }
+  return id!;
+}
+
+/** Staff taking part in the SIP record the family's written word; returns its id or fails the test. */
 export async function recordConsent(
   graph: TestGraph,
-  input: ConsentInput,
-  as: Persona = 'social worker',
+  input: ConsentInput & { sipId: string },
+  as: Persona | TokenClaims = 'social worker',
 ): Promise<string> {
+  const { agencies: _, ...rest } = input;
   const response = await graph.query(
     RECORD_CONSENT,
-    { input: { form: 'WRITTEN', purpose: 'SIP', guardianIds: [], ...input } },
+    { input: { form: 'WRITTEN', purpose: 'SIP', guardianIds: [], ...rest, recipients: recipientsOf(input) } },
     as,
   );
-  expect(response.errors).toBeUndefined();
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data!.recordConsent.id;
 }
 
-export async function withdrawConsent(graph: TestGraph, consentId: string, as: Persona = 'social worker') {
+export async function withdrawConsent(graph: TestGraph, consentId: string, as: Persona | TokenClaims) {
   return graph.query(
     `mutation ($id: ID!) { withdrawConsent(consentId: $id, reason: "Familjen vill inte längre") { id status } }`,
     { id: consentId },

@@ -26,6 +26,14 @@ export const SIGN = `mutation ($versionId: ID!) { signPlanVersion(versionId: $ve
 export const CLOSE = `mutation ($sipId: ID!, $reason: ClosureReason!, $note: String!) { closeSip(sipId: $sipId,
   reason: $reason, note: $note) { id status closure { reason note } } }`;
 
+/** What initiating a SIP for `childId` as the social worker takes: a question and a unit invited. */
+export const sipInput = (childId: string) => ({
+  childId,
+  questions: ['Hur får barnet en fungerande skolgång?'],
+  invitations: [{ agency: 'SCHOOL', unit: 'Ekbackens skola' }],
+  initiatorTitle: 'socialsekreterare',
+});
+
 export const guardianClaims = (guardianId: string, name = 'Förälder Test'): TokenClaims => ({
   sub: guardianId,
   role: 'guardian',
@@ -80,9 +88,9 @@ export interface ActiveSip {
 }
 
 /**
- * A SIP for `child` initiated by the social worker, agreed by the family, with a consent for all
- * three agencies linked (by default for the three scopes of today's Child fields), and the school counsellor and BUP
- * doctor taking part.
+ * A SIP for `child` initiated by the social worker, agreed by the family, with a consent for its
+ * participants recorded in it (by default for the three scopes of today's Child fields), and the
+ * school counsellor and BUP doctor taking part.
  */
 export async function activeSip(
   graph: TestGraph,
@@ -102,14 +110,15 @@ export async function activeSip(
   });
   const sipId = initiateSip.id;
   await ok(graph, ANSWER, { sipId, answer: 'AGREED' });
+  // Recorded on the family's written word by the social worker, in the SIP, for its participants.
   const consentId = await recordConsent(graph, {
+    sipId,
     childId: child.id,
     guardianIds: child.custodianIds,
     scopes: ['SCHOOL_ENROLMENT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'],
-    agencies: ['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'],
+    recipients: { sipParticipants: true },
     ...consent,
   });
-  await ok(graph, LINK_CONSENT, { sipId, consentId });
   const counsellor = (await ok(graph, ADD_PARTICIPANT, { sipId, input: STAFF.counsellor })).addParticipant.id;
   const doctor = (await ok(graph, ADD_PARTICIPANT, { sipId, input: STAFF.doctor })).addParticipant.id;
   const participants: Array<{ id: string; kind: string; isInitiator: boolean }> = initiateSip.participants;

@@ -1,17 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { decideConsent, type ChildFacts, type ConsentFacts } from '../../policy/consent-rule.ts';
+import type { ParticipationFacts, Reader, SipFacts } from '../../policy/recipients.ts';
 
 const at = (iso: string) => new Date(iso);
 const mother = 'guardian-mother';
 const father = 'guardian-father';
-const jointCustody: ChildFacts = { dateOfBirth: at('2014-05-10T00:00:00Z'), custodianIds: [mother, father] };
+const counsellor: Reader = { subject: 'staff-counsellor', agency: 'SCHOOL', unit: 'Ekbackens skola' };
+const nurse: Reader = { subject: 'staff-nurse', agency: 'HEALTH_CARE', unit: 'Vårdcentralen' };
+const taking = (reader: Reader, changes: Partial<ParticipationFacts> = {}): ParticipationFacts => ({
+  kind: 'STAFF',
+  subject: reader.subject,
+  agency: reader.agency,
+  unit: reader.unit,
+  addedAt: at('2025-12-01T00:00:00Z'),
+  removedAt: null,
+  ...changes,
+});
+const sip = (changes: Partial<SipFacts> = {}): SipFacts => ({
+  id: 'sip-1',
+  closedAt: null,
+  participants: [taking(counsellor)],
+  ...changes,
+});
+const jointCustody: ChildFacts = {
+  dateOfBirth: at('2014-05-10T00:00:00Z'),
+  custodianIds: [mother, father],
+  sips: [sip()],
+};
 
 const consent = (overrides: Partial<ConsentFacts> = {}): ConsentFacts => ({
   id: 'consent-1',
   guardianIds: [mother, father],
   givenByChild: false,
   scopes: ['HEALTH_DIAGNOSES'],
-  agencies: ['SCHOOL'],
+  recipients: { toSipParticipants: true, named: [], wholeAgencies: [] },
+  sipLinks: [{ sipId: 'sip-1', linkedAt: at('2025-12-15T09:00:00Z') }],
   validFrom: at('2026-01-01T00:00:00Z'),
   validUntil: at('2026-07-01T00:00:00Z'),
   recordedAt: at('2025-12-15T09:00:00Z'),
@@ -25,11 +48,11 @@ const ask = (
   instant: string,
   child: ChildFacts = jointCustody,
   scope = 'HEALTH_DIAGNOSES',
-  agency: 'SCHOOL' | 'HEALTH_CARE' | null = 'SCHOOL',
-) => decideConsent(consents, child, { scope, agency, at: at(instant) });
+  reader: Reader = counsellor,
+) => decideConsent(consents, child, { scope, reader, at: at(instant) });
 
 describe('the consent rule', () => {
-  it('grants when one consent covers scope, agency, givers and the instant', () => {
+  it('grants when one consent covers scope, recipient, givers and the instant', () => {
     expect(ask([consent()], '2026-03-01T12:00:00Z')).toEqual({ granted: true, consentId: 'consent-1' });
   });
 
@@ -67,21 +90,30 @@ describe('the consent rule', () => {
     });
   });
 
-  it('refuses a scope or an agency the consent does not name', () => {
+  it('refuses a scope the consent does not name, and a reader it does not name', () => {
     expect(ask([consent()], '2026-03-01T00:00:00Z', jointCustody, 'HEALTH_MEDICATION')).toEqual({
       granted: false,
       reason: 'SCOPE_NOT_COVERED',
       consentId: 'consent-1',
     });
-    expect(ask([consent()], '2026-03-01T00:00:00Z', jointCustody, 'HEALTH_DIAGNOSES', 'HEALTH_CARE')).toEqual({
+    // The nurse takes part in the SIP, but the consent names only the school's unit.
+    const withNurse: ChildFacts = {
+      ...jointCustody,
+      sips: [sip({ participants: [taking(counsellor), taking(nurse)] })],
+    };
+    const onlySchool = consent({
+      recipients: {
+        toSipParticipants: false,
+        named: [{ agency: 'SCHOOL', unit: 'Ekbackens skola', subject: null }],
+        wholeAgencies: [],
+      },
+    });
+    expect(ask([onlySchool], '2026-03-01T00:00:00Z', withNurse, 'HEALTH_DIAGNOSES', nurse)).toEqual({
       granted: false,
-      reason: 'AGENCY_NOT_COVERED',
+      reason: 'RECIPIENT_NOT_COVERED',
       consentId: 'consent-1',
     });
-    expect(ask([consent()], '2026-03-01T00:00:00Z', jointCustody, 'HEALTH_DIAGNOSES', null)).toMatchObject({
-      granted: false,
-      reason: 'AGENCY_NOT_COVERED',
-    });
+    expect(ask([onlySchool], '2026-03-01T00:00:00Z', withNurse)).toMatchObject({ granted: true });
   });
 
   it('needs every guardian with custody: joint custody with one parent missing is refused', () => {
@@ -136,6 +168,98 @@ describe('the consent rule', () => {
     expect(ask([otherScope, expired, consent({ id: 'good' })], '2026-03-01T00:00:00Z')).toEqual({
       granted: true,
       consentId: 'good',
+    });
+  });
+});
+
+describe('recipients and need to know', () => {
+  const MARCH = '2026-03-01T12:00:00Z';
+  const named = (recipients: Partial<ConsentFacts['recipients']>, changes: Partial<ConsentFacts> = {}) =>
+    consent({
+      recipients: { toSipParticipants: false, named: [], wholeAgencies: [], ...recipients },
+      sipLinks: [],
+      ...changes,
+    });
+  const noSips: ChildFacts = { ...jointCustody, sips: [] };
+  const colleague: Reader = { ...nurse, subject: 'staff-nurse-2' };
+
+  it('refuses staff with no relation to the child (in none of its open SIPs, named by no consent)', () => {
+    expect(ask([consent()], MARCH, jointCustody, 'HEALTH_DIAGNOSES', nurse)).toEqual({
+      granted: false,
+      reason: 'NO_RELATION',
+      consentId: null,
+    });
+    for (const family of [
+      { subject: mother, agency: null, unit: null },
+      { subject: 'dpo-1', agency: null, unit: null },
+    ])
+      expect(ask([consent()], MARCH, jointCustody, 'HEALTH_DIAGNOSES', family)).toMatchObject({
+        reason: 'NO_RELATION',
+      });
+  });
+
+  it('covers a participant from the instant they are added until the instant they are removed', () => {
+    const child = (changes: Partial<ParticipationFacts>) => ({
+      ...jointCustody,
+      sips: [sip({ participants: [taking(counsellor, changes)] })],
+    });
+    const added = child({ addedAt: at(MARCH) });
+    expect(ask([consent()], '2026-03-01T11:59:59.999Z', added)).toMatchObject({ reason: 'NO_RELATION' });
+    expect(ask([consent()], MARCH, added)).toMatchObject({ granted: true });
+    const removed = child({ removedAt: at(MARCH) });
+    expect(ask([consent()], '2026-03-01T11:59:59.999Z', removed)).toMatchObject({ granted: true });
+    expect(ask([consent()], MARCH, removed)).toMatchObject({ granted: false, reason: 'NO_RELATION' });
+  });
+
+  it('ends need to know when the SIP closes, and checks the unit the reader reads from now', () => {
+    const closed = { ...jointCustody, sips: [sip({ closedAt: at(MARCH) })] };
+    expect(ask([consent()], '2026-03-01T11:59:59.999Z', closed)).toMatchObject({ granted: true });
+    expect(ask([consent()], MARCH, closed)).toMatchObject({ reason: 'NO_RELATION' });
+    const movedUnit = { ...counsellor, unit: 'Solrosens skola' };
+    expect(ask([consent()], MARCH, jointCustody, 'HEALTH_DIAGNOSES', movedUnit)).toMatchObject({
+      reason: 'NO_RELATION',
+    });
+  });
+
+  it('covers the SIP participants only under consents linked to their SIP, from the instant of linking', () => {
+    const linkedLater = consent({ sipLinks: [{ sipId: 'sip-1', linkedAt: at(MARCH) }] });
+    expect(ask([linkedLater], '2026-03-01T11:59:59.999Z')).toEqual({
+      granted: false,
+      reason: 'RECIPIENT_NOT_COVERED',
+      consentId: 'consent-1',
+    });
+    expect(ask([linkedLater], MARCH)).toMatchObject({ granted: true });
+    expect(
+      ask([consent({ sipLinks: [{ sipId: 'another-sip', linkedAt: at('2026-01-01T00:00:00Z') }] })], MARCH),
+    ).toMatchObject({ reason: 'RECIPIENT_NOT_COVERED' });
+  });
+
+  it('covers a named person, and only them, without a SIP', () => {
+    const toNurse = named({ named: [{ agency: 'HEALTH_CARE', unit: 'Vårdcentralen', subject: nurse.subject }] });
+    expect(ask([toNurse], MARCH, noSips, 'HEALTH_DIAGNOSES', nurse)).toEqual({ granted: true, consentId: 'consent-1' });
+    expect(ask([toNurse], MARCH, noSips, 'HEALTH_DIAGNOSES', colleague)).toMatchObject({ reason: 'NO_RELATION' });
+    // Named at their unit: the same person reading from another unit is not covered.
+    expect(ask([toNurse], MARCH, noSips, 'HEALTH_DIAGNOSES', { ...nurse, unit: 'BUP Norra' })).toMatchObject({
+      reason: 'NO_RELATION',
+    });
+  });
+
+  it('covers everyone at a named unit, and everyone at a whole agency named as the broader choice', () => {
+    const toUnit = named({ named: [{ agency: 'HEALTH_CARE', unit: 'Vårdcentralen', subject: null }] });
+    expect(ask([toUnit], MARCH, noSips, 'HEALTH_DIAGNOSES', colleague)).toMatchObject({ granted: true });
+    const toAgency = named({ wholeAgencies: ['HEALTH_CARE'] });
+    expect(ask([toAgency], MARCH, noSips, 'HEALTH_DIAGNOSES', { ...colleague, unit: 'BUP Norra' })).toMatchObject({
+      granted: true,
+    });
+    expect(ask([toAgency], MARCH, noSips, 'HEALTH_DIAGNOSES', counsellor)).toMatchObject({ reason: 'NO_RELATION' });
+  });
+
+  it('a withdrawn consent that named the reader explains itself rather than hiding behind NO_RELATION', () => {
+    const toNurse = named({ wholeAgencies: ['HEALTH_CARE'] }, { withdrawnAt: at('2026-02-01T00:00:00Z') });
+    expect(ask([toNurse], MARCH, noSips, 'HEALTH_DIAGNOSES', nurse)).toEqual({
+      granted: false,
+      reason: 'WITHDRAWN',
+      consentId: 'consent-1',
     });
   });
 });

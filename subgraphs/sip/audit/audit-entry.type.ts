@@ -1,7 +1,30 @@
 import { DateTime } from '../../../lib/scalars.ts';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Agency, ConsentScope } from '../../../lib/federation/policy-enums.ts';
 import { DenialReason } from '../consent/consent.type.ts';
+import { AUDIT_KINDS, type AuditKind } from './store-audit.ts';
+
+export const AuditedRead = Object.fromEntries(AUDIT_KINDS.map((kind) => [kind, kind])) as {
+  [K in AuditKind]: K;
+};
+registerEnumType(AuditedRead, {
+  name: 'AuditedRead',
+  description:
+    'What a logged read was of: another agency’s fields (CROSS_AGENCY), or the SIP core’s own record of the ' +
+    'child’s identity (name, personnummer, guardians) or consents.',
+});
+
+@ObjectType({ description: 'The child a log entry is about, as the privacy officer reviewing the log sees them.' })
+export class AuditedChild {
+  @Field(() => String)
+  personnummer!: string;
+
+  @Field(() => String)
+  givenName!: string;
+
+  @Field(() => String)
+  familyName!: string;
+}
 
 @ObjectType({
   description:
@@ -29,8 +52,20 @@ export class ConsentAuditEntry {
   @Field(() => ID)
   childId!: string;
 
-  @Field(() => ConsentScope)
-  scope!: string;
+  @Field(() => AuditedChild, { nullable: true, description: 'Null only if no child has this id.' })
+  child?: AuditedChild | null;
+
+  @Field(() => AuditedRead)
+  kind!: AuditKind;
+
+  @Field(() => ConsentScope, { nullable: true, description: 'The information category of a cross-agency read.' })
+  scope!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the requester read it, when they had to state it (a lookup by personnummer).',
+  })
+  purpose!: string | null;
 
   @Field(() => [String], { description: 'The fields asked for, e.g. Child.careContacts.' })
   fields!: string[];

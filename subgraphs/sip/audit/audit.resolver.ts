@@ -1,9 +1,10 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../../../lib/errors.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import { assertPrivacyOfficer } from '../access.ts';
 import type { SipContext } from '../context.ts';
-import { ConsentAuditEntry } from './audit-entry.type.ts';
+import { formatPersonnummer } from '../personnummer.ts';
+import { AuditedChild, ConsentAuditEntry } from './audit-entry.type.ts';
 import { assertPageSize } from '../../../lib/pagination/page-size.ts';
 
 @Resolver(() => ConsentAuditEntry)
@@ -32,5 +33,19 @@ export class AuditResolver {
       ...(before != null && { cursor: { id: before }, skip: 1 }),
     });
     return rows.map((row) => Object.assign(new ConsentAuditEntry(), row));
+  }
+
+  /** The privacy officer sees who a log entry is about here, not by listing children. */
+  @FieldResolver(() => AuditedChild, { nullable: true })
+  async child(@Root() entry: ConsentAuditEntry, @Ctx() context: SipContext): Promise<AuditedChild | null> {
+    const row = await context.loaders.childById.load(entry.childId);
+    return (
+      row &&
+      Object.assign(new AuditedChild(), {
+        personnummer: formatPersonnummer(row.personnummer),
+        givenName: row.givenName,
+        familyName: row.familyName,
+      })
+    );
   }
 }

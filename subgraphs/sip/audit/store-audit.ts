@@ -1,5 +1,9 @@
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
 
+/** What a logged read was of. */
+export const AUDIT_KINDS = ['CROSS_AGENCY', 'CHILD_IDENTITY', 'CHILD_CONSENTS'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
 export interface AuditRecord {
   requestId: string;
   requesterSubject: string;
@@ -7,8 +11,13 @@ export interface AuditRecord {
   requesterAgency: string | null;
   requesterUnit: string | null;
   childId: string;
-  scope: string;
+  /** CROSS_AGENCY (another agency's fields), CHILD_IDENTITY or CHILD_CONSENTS (the SIP core's own). */
+  kind: AuditKind;
+  /** The information category of a cross-agency read. */
+  scope: string | null;
   fields: string[];
+  /** Why the requester read it, when they had to say (a lookup by personnummer). */
+  purpose?: string | null;
   subgraph: string;
   granted: boolean;
   reason: string | null;
@@ -25,14 +34,13 @@ export async function storeAudit(prisma: PrismaClient, records: AuditRecord[]): 
   if (records.length === 0) return;
   await prisma.$executeRaw`
     INSERT INTO "ConsentDecisionAudit"
-      ("id", "requestId", "requesterSubject", "requesterRole", "requesterAgency", "requesterUnit", "childId", "scope",
-      "fields", "subgraph", "granted", "reason", "consentId", "decidedAt")
+      ("id", "requestId", "requesterSubject", "requesterRole", "requesterAgency", "requesterUnit", "childId",
+      "kind", "scope", "fields", "purpose", "subgraph", "granted", "reason", "consentId", "decidedAt")
     SELECT gen_random_uuid(), r."requestId", r."requesterSubject", r."requesterRole", r."requesterAgency"::"Agency",
-    r."requesterUnit", r."childId", r."scope",
-           ARRAY(SELECT jsonb_array_elements_text(r."fields")), r."subgraph", r."granted", r."reason", r."consentId",
-           r."decidedAt"
+           r."requesterUnit", r."childId", r."kind", r."scope", ARRAY(SELECT jsonb_array_elements_text(r."fields")),
+           r."purpose", r."subgraph", r."granted", r."reason", r."consentId", r."decidedAt"
     FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(
       "requestId" text, "requesterSubject" text, "requesterRole" text, "requesterAgency" text, "requesterUnit" text,
-      "childId" uuid, "scope" text,
-      "fields" jsonb, "subgraph" text, "granted" boolean, "reason" text, "consentId" uuid, "decidedAt" timestamptz)`;
+      "childId" uuid, "kind" text, "scope" text, "fields" jsonb, "purpose" text, "subgraph" text, "granted" boolean,
+      "reason" text, "consentId" uuid, "decidedAt" timestamptz)`;
 }

@@ -69,7 +69,7 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
   const decisions = request.questions.map((question) => {
     const child = facts.get(question.childId);
     const decision = child
-      ? decideConsent(child.consents, child.child, { scope: question.scope, agency: requester.agency, at })
+      ? decideConsent(child.consents, child.child, { scope: question.scope, reader: requester, at })
       : ({ granted: false, reason: 'NO_CONSENT', consentId: null } as const);
     return { childId: question.childId, scope: question.scope, fields: question.fields, ...decision };
   });
@@ -82,6 +82,7 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
       requesterAgency: requester.agency,
       requesterUnit: requester.unit,
       childId: decision.childId,
+      kind: 'CROSS_AGENCY',
       scope: decision.scope,
       fields: decision.fields,
       subgraph: callerSubgraph,

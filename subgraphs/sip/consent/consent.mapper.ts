@@ -6,6 +6,15 @@ import type {
 import { consentStatusAt } from '../../../policy/consent-rule.ts';
 import { toGuardian } from '../child.mapper.ts';
 import { Consent, ConsentWithdrawal, type ConsentStatus } from './consent.type.ts';
+import { ConsentRecipients, NamedRecipient } from './recipients.type.ts';
+
+/** A named recipient as stored in a consent's namedRecipients. */
+export interface StoredRecipient {
+  agency: NamedRecipient['agency'];
+  unit: string;
+  subject: string | null;
+  name: string | null;
+}
 
 export type ConsentRowWithRelations = ConsentRow & {
   withdrawal: WithdrawalRow | null;
@@ -33,6 +42,14 @@ export function toConsent(row: ConsentRowWithRelations, guardians: Map<string, G
       const guardian = guardians.get(id);
       return guardian ? [toGuardian(guardian)] : [];
     }),
+    recipients: Object.assign(new ConsentRecipients(), {
+      sipParticipants: row.toSipParticipants,
+      named: (row.namedRecipients as unknown as StoredRecipient[]).map((named) =>
+        Object.assign(new NamedRecipient(), named),
+      ),
+      wholeAgencies: row.agencies,
+    }),
+    recordedByStaff: row.recordedByAgency !== null,
     replacedById: row.replacedBy?.id ?? null,
     withdrawal: row.withdrawal && Object.assign(new ConsentWithdrawal(), row.withdrawal),
     status: statusAt(row, at),

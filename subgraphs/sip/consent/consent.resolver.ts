@@ -1,17 +1,21 @@
 import { DateTime } from '../../../lib/scalars.ts';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Agency, ConsentScope } from '../../../lib/federation/policy-enums.ts';
+import { ConsentScope } from '../../../lib/federation/policy-enums.ts';
 import { BadUserInputError } from '../../../lib/errors.ts';
 import { CONSENT_SCOPES } from '../../../policy/scopes.ts';
-import { assertMaySeeChild, assertStaff } from '../access.ts';
+import { assertMayRead } from '../child-records.ts';
+import { isUuid } from '../../../lib/uuid.ts';
+import { ConsentReaderInput } from './reader.input.ts';
+import { ForbiddenError } from '../../../lib/errors.ts';
+import { isFamily, Role } from '../../../policy/roles.ts';
 import type { SipContext } from '../context.ts';
 import { loadConsentFacts } from './consent-facts.ts';
 import { CONSENT_INCLUDE } from './consent.mapper.ts';
 import { presentConsents } from './present-consents.ts';
 import { Consent, ConsentDecisionResult, ConsentScopeInfo } from './consent.type.ts';
 import { decideConsent } from '../../../policy/consent-rule.ts';
-import { RecordConsentInput } from './record-consent.input.ts';
-import { recordConsent } from './record-consent.ts';
+import { GiveConsentInput, RecordConsentInput } from './record-consent.input.ts';
+import { giveConsent, recordConsent } from './record-consent.ts';
 import { withdrawConsent } from './withdraw-consent.ts';
 
 @Resolver(() => Consent)
@@ -25,10 +29,12 @@ export class ConsentResolver {
 
   @Query(() => [Consent], {
     description:
-      "Every consent recorded for a child, every version, newest first. For staff, and for the child's own family.",
+      'Every consent recorded for a child, every version, newest first: for the child’s family, for staff who take ' +
+      'part in one of the child’s SIPs or are named by a consent (logged), and for privacy officers (logged).',
   })
   async consents(@Arg('childId', () => ID) childId: string, @Ctx() context: SipContext): Promise<Consent[]> {
-    await assertMaySeeChild(context, childId);
+    if (!isUuid(childId)) throw new BadUserInputError('childId', 'no child with this id');
+    await assertMayRead(context, { childId, record: 'CHILD_CONSENTS', field: 'Query.consents' });
     const rows = await context.prisma.consent.findMany({
       where: { childId },
       include: CONSENT_INCLUDE,
@@ -39,20 +45,31 @@ export class ConsentResolver {
 
   @Query(() => ConsentDecisionResult, {
     description:
-      'What the consent rule decides for a child, scope and agency at an instant (default: now), from what was ' +
-      'recorded by then.',
+      'What the consent rule decides for a child, a scope and a staff member at an instant (default: now), from ' +
+      'what was recorded by then. Staff ask about themselves; the family and a privacy officer name the reader.',
   })
   async consentDecision(
     @Arg('childId', () => ID) childId: string,
     @Arg('scope', () => ConsentScope) scope: ConsentScope,
-    @Arg('agency', () => Agency) agency: Agency,
+    @Arg('reader', () => ConsentReaderInput, { nullable: true, description: 'Default: the requester.' })
+    reader: ConsentReaderInput | undefined,
     @Arg('at', () => DateTime, { nullable: true }) at: Date | undefined,
     @Ctx() context: SipContext,
   ): Promise<ConsentDecisionResult> {
-    await assertMaySeeChild(context, childId);
+    const { requester } = context;
+    const staff = !isFamily(requester) && requester.role !== Role.PrivacyOfficer;
+    if (staff && reader && reader.subject !== requester.subject)
+      throw new ForbiddenError('staff ask what the rule decides for themselves only', 'reader');
+    if (!staff && !reader) throw new BadUserInputError('reader', 'name the staff member to decide for');
+    if (!isUuid(childId)) throw new BadUserInputError('childId', 'no child with this id');
+    await assertMayRead(context, { childId, record: 'CHILD_CONSENTS', field: 'Query.consentDecision' });
     const facts = (await loadConsentFacts(context.prisma, [childId])).get(childId);
     if (!facts) throw new BadUserInputError('childId', 'no child with this id');
-    const decision = decideConsent(facts.consents, facts.child, { scope, agency, at: at ?? context.clock() });
+    const decision = decideConsent(facts.consents, facts.child, {
+      scope,
+      reader: staff ? requester : reader!,
+      at: at ?? context.clock(),
+    });
     return Object.assign(new ConsentDecisionResult(), {
       granted: decision.granted,
       reason: decision.granted ? null : decision.reason,
@@ -60,18 +77,36 @@ export class ConsentResolver {
     });
   }
 
-  @Mutation(() => Consent, { description: 'Records a consent given in writing or orally. Agency staff only.' })
+  @Mutation(() => Consent, {
+    description:
+      'A guardian with custody, or the child from 15, gives (or, with replacesConsentId, limits) consent in their ' +
+      'own name. Where both guardians have custody, each gives their own word; the consent counts once both have.',
+  })
+  async giveConsent(
+    @Arg('input', () => GiveConsentInput) input: GiveConsentInput,
+    @Ctx() context: SipContext,
+  ): Promise<Consent> {
+    const [consent] = await presentConsents(context, [await giveConsent(context, input)]);
+    return consent;
+  }
+
+  @Mutation(() => Consent, {
+    description:
+      'Records the family’s written or oral word. Only staff taking part in the child’s open SIP; the consent is ' +
+      'linked to that SIP, shown to the family and marked for a privacy officer’s review.',
+  })
   async recordConsent(
     @Arg('input', () => RecordConsentInput) input: RecordConsentInput,
     @Ctx() context: SipContext,
   ): Promise<Consent> {
-    assertStaff(context.requester, 'record a consent');
     const [consent] = await presentConsents(context, [await recordConsent(context, input)]);
     return consent;
   }
 
   @Mutation(() => Consent, {
-    description: 'Withdraws a consent from now on. Staff, a guardian with custody, or the child from 15.',
+    description:
+      'Withdraws a consent from now on: a guardian with custody, the child from 15, or staff taking part in an open ' +
+      'SIP it is linked to, on the family’s word.',
   })
   async withdrawConsent(
     @Arg('consentId', () => ID) consentId: string,

@@ -4,10 +4,13 @@ import { ConsentForm } from '../../../prisma/sip/client/enums.ts';
 import { Agency, ConsentScope } from '../../../lib/federation/policy-enums.ts';
 import { DENIAL_REASONS } from '../../../lib/consent/consent-decision.ts';
 import { Guardian } from '../guardian.type.ts';
+import { ConsentRecipients } from './recipients.type.ts';
 
 registerEnumType(ConsentForm, {
   name: 'ConsentForm',
-  description: 'Written or oral; either way it is documented here.',
+  description:
+    'IN_APP: the guardian or the child gave it themselves. WRITTEN or ORAL: staff taking part in the SIP recorded ' +
+    'the family’s word.',
 });
 
 export const ConsentStatus = {
@@ -60,8 +63,8 @@ export class Consent {
   @Field(() => [ConsentScope], { description: 'Information categories (see consentScopes).' })
   scopes!: string[];
 
-  @Field(() => [Agency], { description: 'Agencies allowed to receive.' })
-  agencies!: Agency[];
+  @Field(() => ConsentRecipients)
+  recipients!: ConsentRecipients;
 
   @Field(() => String)
   purpose!: string;
@@ -72,11 +75,21 @@ export class Consent {
   @Field(() => DateTime, { description: 'Exclusive: the consent no longer holds at this instant.' })
   validUntil!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who gave it in the app, or the staff member who recorded the family’s word.' })
   recordedBy!: string;
 
   @Field(() => Agency, { nullable: true })
   recordedByAgency!: Agency | null;
+
+  @Field(() => ID, { nullable: true, description: 'The SIP in which staff recorded it; null when the family gave it.' })
+  recordedInSipId!: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      'Staff recorded it on the family’s word rather than the family giving it themselves; every such consent is ' +
+      'shown to the family and reviewed by a privacy officer.',
+  })
+  recordedByStaff!: boolean;
 
   @Field(() => DateTime)
   recordedAt!: Date;

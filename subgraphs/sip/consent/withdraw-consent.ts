@@ -1,13 +1,14 @@
 import { Prisma } from '../../../prisma/sip/client/client.ts';
 import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
-import { withdrawalRefusal } from '../../../policy/consent-withdrawal.ts';
+import { withdrawalRefusal } from '../../../policy/consent-provenance.ts';
 import type { SipContext } from '../context.ts';
 import { CONSENT_INCLUDE } from './consent.mapper.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 
 /**
- * Withdraws a consent from this instant on. Staff record a withdrawal the family told them of; a
- * guardian with custody, or the child from 15, withdraws directly. The next request is refused,
+ * Withdraws a consent from this instant on. A guardian with custody, or the child from 15,
+ * withdraws directly; staff taking part in an open SIP the consent is linked to record a
+ * withdrawal the family told them of. The next request is refused,
  * and every open SIP the consent covered is closed in the same transaction.
  */
 export async function withdrawConsent(context: SipContext, consentId: string, reason: string) {
@@ -16,7 +17,11 @@ export async function withdrawConsent(context: SipContext, consentId: string, re
   const consent = isUuid(consentId)
     ? await context.prisma.consent.findUnique({
         where: { id: consentId },
-        include: { ...CONSENT_INCLUDE, child: { include: { guardians: true } } },
+        include: {
+          ...CONSENT_INCLUDE,
+          child: { include: { guardians: true } },
+          sipLinks: { include: { sip: { include: { participants: true } } } },
+        },
       })
     : null;
   if (!consent) throw new BadUserInputError('consentId', 'no consent with this id');
@@ -27,6 +32,7 @@ export async function withdrawConsent(context: SipContext, consentId: string, re
       childDateOfBirth: consent.child.dateOfBirth,
       custodianIds: consent.child.guardians.filter((g) => g.hasCustody).map((g) => g.guardianId),
     },
+    consent.sipLinks.map((link) => link.sip),
     now,
   );
   if (refusal) throw new ForbiddenError(refusal);

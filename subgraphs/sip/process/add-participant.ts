@@ -1,5 +1,7 @@
 import { BadUserInputError } from '../../../lib/errors.ts';
 import { optionalEmail, optionalText, requiredText } from '../../../lib/text-input.ts';
+import { isUuid } from '../../../lib/uuid.ts';
+import { isCurrent } from '../../../policy/sip-access.ts';
 import type { SipContext } from '../context.ts';
 import { assertStaffParticipant, changeOpenSip, type LockedSip, type Tx } from './open-sip.ts';
 import type { AddParticipantInput } from './sip.inputs.ts';
@@ -67,12 +69,41 @@ export function addParticipant(context: SipContext, sipId: string, input: AddPar
   return changeOpenSip(context, sipId, 'sipId', async (tx, sip, role, now) => {
     assertStaffParticipant(role, 'add participants');
     const data = await participantData(tx, sip, input);
-    if (data.subject !== null && sip.participants.some((p) => p.subject === data.subject)) {
+    const earlier = data.subject === null ? undefined : sip.participants.find((p) => p.subject === data.subject);
+    if (earlier) {
       throw new BadUserInputError(
         input.kind === 'STAFF' || input.kind === 'GUARDIAN' ? 'input.subject' : 'input.kind',
-        'already a participant of this SIP',
+        isCurrent(earlier, now) ? 'already a participant of this SIP' : 'was removed from this SIP; it is not undone',
       );
     }
     return tx.sipParticipant.create({ data: { ...data, kind: input.kind, sipId: sip.id, addedAt: now } });
+  });
+}
+
+/**
+ * Removes a participant from this instant on: they no longer see the SIP, sign its plan or receive
+ * under its consents. Staff taking part and the family may; the last staff member stays.
+ */
+export async function removeParticipant(context: SipContext, participantId: string, reason: string) {
+  const found = isUuid(participantId)
+    ? await context.prisma.sipParticipant.findUnique({ where: { id: participantId }, select: { sipId: true } })
+    : null;
+  if (!found) throw new BadUserInputError('participantId', 'no participant with this id');
+  const reasonText = requiredText(reason, 'reason');
+  return changeOpenSip(context, found.sipId, 'participantId', async (tx, sip, _role, now) => {
+    const participant = sip.participants.find((p) => p.id === participantId)!;
+    if (!isCurrent(participant, now)) throw new BadUserInputError('participantId', 'already removed');
+    const staffLeft = sip.participants.filter(
+      (p) => p.kind === 'STAFF' && isCurrent(p, now) && p.id !== participant.id,
+    );
+    if (participant.kind === 'STAFF' && staffLeft.length === 0)
+      throw new BadUserInputError(
+        'participantId',
+        'the last staff member taking part cannot be removed; close the SIP instead',
+      );
+    return tx.sipParticipant.update({
+      where: { id: participant.id },
+      data: { removedAt: now, removedBy: context.requester.subject, removalReason: reasonText },
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { ClosureReason, FamilyAnswer } from '../../../prisma/sip/client/enums.ts';
 import type { SipContext } from '../context.ts';
-import { addParticipant } from './add-participant.ts';
+import { addParticipant, removeParticipant } from './add-participant.ts';
 import { closeSip } from './close-sip.ts';
 import { recordFamilyAnswer, setFamilyWishes } from './family-answer.ts';
 import { initiateSip } from './initiate-sip.ts';
@@ -52,6 +52,19 @@ export class SipLifecycleResolver {
     @Ctx() context: SipContext,
   ): Promise<SipParticipant> {
     return toParticipant(await addParticipant(context, sipId, input));
+  }
+
+  @Mutation(() => SipParticipant, {
+    description:
+      'Removes a participant from now on: they no longer see the SIP, sign its plan or receive under its consents. ' +
+      'Staff taking part and the family may; the last staff member stays.',
+  })
+  async removeParticipant(
+    @Arg('participantId', () => ID) participantId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() context: SipContext,
+  ): Promise<SipParticipant> {
+    return toParticipant(await removeParticipant(context, participantId, reason));
   }
 
   @Mutation(() => Sip, {

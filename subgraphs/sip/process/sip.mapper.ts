@@ -42,6 +42,8 @@ export function toSip(row: SipRow): Sip {
 }
 
 export function toParticipant(row: ParticipantRow): SipParticipant {
-  const { id, kind, name, agency, unit, title, phone, email, isInitiator } = row;
-  return Object.assign(new SipParticipant(), { id, kind, name, agency, unit, title, phone, email, isInitiator });
+  const { id, kind, name, agency, unit, title, phone, email, isInitiator, removedAt, removalReason } = row;
+  return Object.assign(new SipParticipant(), {
+    ...{ id, kind, name, agency, unit, title, phone, email, isInitiator, removedAt, removalReason },
+  });
 }

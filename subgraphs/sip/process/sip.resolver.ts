@@ -6,12 +6,14 @@ import { isUuid } from '../../../lib/uuid.ts';
 import { Child } from '../child.type.ts';
 import { toChild } from '../child.mapper.ts';
 import { presentConsents } from '../consent/present-consents.ts';
+import { assertMayRead } from '../child-records.ts';
 import { Consent } from '../consent/consent.type.ts';
 import type { SipContext } from '../context.ts';
 import { coordinatedSipIds } from './coordinated-sips.ts';
 import { followUpOf } from './follow-up.ts';
 import { FORBIDDEN_SIP } from './open-sip.ts';
-import { roleInSip } from './sip-access.ts';
+import { roleInSip, visibleSips } from './sip-access.ts';
+import { familyChildIds } from '../access.ts';
 import { toParticipant, toSip } from './sip.mapper.ts';
 import { FollowUp, FollowUpState, Sip, SipInvitation, SipParticipant } from './sip.type.ts';
 
@@ -28,6 +30,33 @@ export class SipResolver {
     if (!row) return null;
     if (!(await roleInSip(context, row))) throw new ForbiddenError(FORBIDDEN_SIP);
     return toSip(row);
+  }
+
+  @Query(() => [Sip], {
+    description:
+      'The SIPs the requester takes part in (staff), or that are about their children (family), oldest first; ' +
+      'open ones unless `closed` is true. How staff reach the children they work with: there is no listing of ' +
+      'children.',
+  })
+  async mySips(
+    @Arg('closed', () => Boolean, { defaultValue: false, description: 'Closed SIPs instead of open ones.' })
+    closed: boolean,
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Ctx() context: SipContext,
+  ): Promise<Sip[]> {
+    assertPageSize(first);
+    const own = await familyChildIds(context);
+    const rows = await context.prisma.sip.findMany({
+      where: {
+        closedAt: closed ? { not: null } : null,
+        ...(own !== null
+          ? { childId: { in: own } }
+          : { participants: { some: { subject: context.requester.subject, kind: 'STAFF', removedAt: null } } }),
+      },
+      orderBy: [{ initiatedAt: 'asc' }, { id: 'asc' }],
+      take: first,
+    });
+    return (await visibleSips(context, rows)).map(toSip);
   }
 
   @Query(() => [Sip], {
@@ -83,6 +112,7 @@ export class SipResolver {
 
   @FieldResolver(() => [Consent], { description: 'The consents that cover the exchange of information in this SIP.' })
   async consents(@Root() sip: Sip, @Ctx() context: SipContext): Promise<Consent[]> {
+    await assertMayRead(context, { childId: sip.childId, record: 'CHILD_CONSENTS', field: 'Sip.consents' });
     return presentConsents(
       context,
       (await context.loaders.consentLinksBySipId.load(sip.id)).map((link) => link.consent),

@@ -67,6 +67,12 @@ export class SipParticipant {
 
   @Field(() => Boolean, { description: 'Took the initiative to the SIP.' })
   isInitiator!: boolean;
+
+  @Field(() => DateTime, { nullable: true, description: 'No longer takes part from this instant.' })
+  removedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  removalReason!: string | null;
 }
 
 @ObjectType({ description: 'An agency unit invited to take part.' })

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_SCOPES, type ConsentScope } from '../../../policy/scopes.ts';
 import { AGENCY_FIELDS, fieldName, recordsInEveryCategory } from '../../support/agency-records.ts';
-import { recordConsent, registerTestChild } from '../../support/consent-fixtures.ts';
+import { giveConsent, registerTestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type Persona, type TestGraph } from '../../support/test-graph.ts';
 
 const fieldsOf = (agency: string) =>
@@ -38,7 +38,7 @@ describe('one consent scope per information category', () => {
     graph = await startTestGraph({ seed: false });
     for (const scope of Object.keys(CONSENT_SCOPES) as ConsentScope[]) {
       const child = await registerTestChild(graph, { born: '20120101', custodians: 1 });
-      await recordConsent(graph, {
+      await giveConsent(graph, {
         childId: child.id,
         guardianIds: child.custodianIds,
         scopes: [scope],

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren } from '../../../dev/demo/people.ts';
+import { demoConsentId } from '../../../dev/demo/sip-ids.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 const AUDIT = `query ($childId: ID, $subject: String) {
@@ -13,7 +14,7 @@ describe('the audit log of consent decisions', () => {
   let graph: TestGraph;
   beforeAll(async () => {
     graph = await startTestGraph();
-    // A school counsellor reads Alva (consent covers school) and Ebbe (no consent).
+    // A school counsellor reads Alva (she takes part in her SIP, under both parents' consent) and Ebbe (no relation).
     for (const id of [demoChildren.alva.id, demoChildren.ebbe.id]) {
       await graph.query(
         `query ($id: ID!) { child(id: $id) { careContacts { unitName } first: careContacts { unitType } } }`,
@@ -39,7 +40,7 @@ describe('the audit log of consent decisions', () => {
         subgraph: 'health',
         granted: true,
         reason: null,
-        consentId: '33333333-0000-4000-8000-000000000001',
+        consentId: demoConsentId(11),
         decidedAt: expect.any(String),
       },
     ]);
@@ -52,7 +53,7 @@ describe('the audit log of consent decisions', () => {
     expect(entries[0]).toMatchObject({
       childId: demoChildren.ebbe.id,
       granted: false,
-      reason: 'NO_CONSENT',
+      reason: 'NO_RELATION',
       consentId: null,
     });
   });

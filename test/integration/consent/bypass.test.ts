@@ -72,33 +72,38 @@ describe('the consent guard cannot be bypassed', () => {
       expect(response.errors).toEqual([
         expect.objectContaining({
           path: ['schoolPlacements', 'nodes', 0, 'child', 'careContacts'],
-          extensions: expect.objectContaining({ code: 'CONSENT_REQUIRED', reason: 'NO_CONSENT' }),
+          extensions: expect.objectContaining({ code: 'CONSENT_REQUIRED', reason: 'NO_RELATION' }),
         }),
       ]);
     });
 
-    it('serves, across a list of every child, care contacts only where the rule grants them', async () => {
-      const response = await graph.query(
-        `{ children(first: 500) { id careContacts { unitName } } }`,
-        {},
-        'school counsellor',
-      );
-      const withheldPaths = new Set(
-        response.errors?.filter((e) => e.extensions?.code === 'CONSENT_REQUIRED').map((e) => e.path?.[1]),
-      );
-      for (const [index, { id, careContacts }] of response.data!.children.entries()) {
-        const decision = await graph.query(
-          `query ($id: ID!) { consentDecision(childId: $id, scope: HEALTH_CARE_CONTACTS, agency: SCHOOL) { granted }
-            }`,
-          { id },
+    it('lists no children to staff or a privacy officer, and withholds identities outside their SIPs', async () => {
+      for (const as of ['BUP doctor', 'privacy officer'] as const) {
+        const listing = await graph.query(`{ children(first: 500) { id personnummer } }`, {}, as);
+        expect(listing.errors?.[0].extensions?.code, as).toBe('GRAPHQL_VALIDATION_FAILED');
+        const identity = await graph.query(
+          `query ($id: ID!) { child(id: $id) { personnummer guardians { guardian { personnummer } } } }`,
+          { id: demoChildren.juni.id },
+          as,
         );
-        if (!decision.data!.consentDecision.granted) {
-          expect(careContacts, `child ${id}`).toEqual([]);
-          expect(withheldPaths.has(index), `child ${id}`).toBe(true);
-        } else {
-          expect(withheldPaths.has(index), `child ${id}`).toBe(false);
-        }
+        expect(identity.data?.child, as).toEqual({ personnummer: null, guardians: null });
+        expect(
+          identity.errors?.map((e) => e.extensions?.code),
+          as,
+        ).toEqual(['FORBIDDEN', 'FORBIDDEN']);
       }
+      // The doctor's refused look is in the log, for the privacy officer and the family.
+      const log = await graph.query(
+        `{ consentAuditLog(requesterSubject: "staff-bup-norra-1") { kind childId granted fields } }`,
+        {},
+        'privacy officer',
+      );
+      expect(log.data?.consentAuditLog).toContainEqual({
+        kind: 'CHILD_IDENTITY',
+        childId: demoChildren.juni.id,
+        granted: false,
+        fields: expect.arrayContaining(['Child.personnummer', 'Child.guardians']),
+      });
     });
 
     it('does not expose _entities or _service to clients', async () => {
@@ -229,12 +234,18 @@ describe('the consent guard cannot be bypassed', () => {
         );
       const own = await resolve(demoChildren.alva.id);
       expect(own.errors).toBeUndefined();
-      expect(own.data?._entities[0]).toMatchObject({ id: demoChildren.alva.id, personnummer: '20120314-9826' });
+      expect(own.data?._entities[0]).toMatchObject({
+        id: demoChildren.alva.id,
+        personnummer: expect.stringMatching(/^\d{8}-982\d$/),
+      });
 
       const other = await resolve(demoChildren.elias.id);
       expect(other.data?._entities).toEqual([null]);
       expect(other.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
-      expect(JSON.stringify(other)).not.toContain('20100722');
+      const elias = await (graph.subgraphs.sip.prisma as any).child.findUnique({
+        where: { id: demoChildren.elias.id },
+      });
+      expect(JSON.stringify(other)).not.toContain(elias.personnummer.slice(0, 8));
     });
 
     it('refuses a context signed by the gateway whose claims do not fit the role', async () => {
@@ -294,7 +305,7 @@ describe('the consent guard cannot be bypassed', () => {
       expect(response.errors).toEqual([
         expect.objectContaining({
           path: ['_entities', 0, 'careContacts'],
-          extensions: expect.objectContaining({ code: 'CONSENT_REQUIRED', reason: 'NO_CONSENT' }),
+          extensions: expect.objectContaining({ code: 'CONSENT_REQUIRED', reason: 'NO_RELATION' }),
         }),
       ]);
     });

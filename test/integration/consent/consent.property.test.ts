@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { childWithRecords, recordConsent, settableClock, withdrawConsent } from '../../support/consent-fixtures.ts';
+import { childWithRecords, giveConsent, settableClock, withdrawConsent } from '../../support/consent-fixtures.ts';
+import { ADD_PARTICIPANT, ANSWER, guardianClaims, INITIATE, ok, sipInput, STAFF } from '../../support/sip-fixtures.ts';
 import { startTestGraph, type Persona, type TestGraph } from '../../support/test-graph.ts';
 
 /**
- * Random consent histories and random queries over guarded fields, checked against an oracle
- * written here from the rule's wording (not from the implementation): no guarded value is ever
- * returned without a granted decision, and every granted one is returned.
+ * Random consent histories (who gave them, to whom, for what, for how long, withdrawn when), a
+ * random SIP (who takes part, who is removed when), and random queries over guarded fields,
+ * checked against an oracle written here from the rule's wording (not from the implementation):
+ * no guarded value is ever returned without a granted decision, and every granted one is returned.
  */
 const T0 = Date.parse('2026-11-23T10:00:00.000Z');
 const DAY = 86_400_000;
@@ -37,11 +39,14 @@ const GUARDED = {
 } as const;
 type GuardedField = keyof typeof GUARDED;
 
-const READERS: Record<string, { persona: Persona; agency: string }> = {
-  school: { persona: 'school counsellor', agency: 'SCHOOL' },
-  social: { persona: 'social worker', agency: 'SOCIAL_SERVICES' },
-  health: { persona: 'BUP doctor', agency: 'HEALTH_CARE' },
-};
+const READERS = {
+  school: { persona: 'school counsellor', agency: 'SCHOOL', unit: 'Ekbackens skola' },
+  social: { persona: 'social worker', agency: 'SOCIAL_SERVICES', unit: 'Barn och familj' },
+  health: { persona: 'BUP doctor', agency: 'HEALTH_CARE', unit: 'BUP Norra' },
+  nurse: { persona: 'nurse outside every SIP', agency: 'HEALTH_CARE', unit: 'Vårdcentralen Norr' },
+} satisfies Record<string, { persona: Persona; agency: string; unit: string }>;
+type ReaderKey = keyof typeof READERS;
+const READER_KEYS = Object.keys(READERS) as ReaderKey[];
 
 const consentArbitrary = fc.record({
   guardianMask: fc.integer({ min: 0, max: 3 }),
@@ -49,14 +54,16 @@ const consentArbitrary = fc.record({
   scopes: fc.subarray(['HEALTH_CARE_CONTACTS', 'SOCIAL_CASE', 'SCHOOL_ENROLMENT', 'HEALTH_DIAGNOSES'], {
     minLength: 1,
   }),
-  agencies: fc.subarray(['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'], { minLength: 1 }),
+  toSipParticipants: fc.boolean(),
+  namedUnits: fc.subarray(READER_KEYS),
+  agencies: fc.subarray(['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE']),
   fromDay: fc.integer({ min: -10, max: 10 }),
   lengthDays: fc.integer({ min: 1, max: 20 }),
   withdrawnDay: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
 });
 
 const queryArbitrary = fc.record({
-  reader: fc.constantFrom('school', 'social', 'health'),
+  reader: fc.constantFrom(...READER_KEYS),
   /** Days after T0; consent boundaries are added to these in the test. */
   day: fc.double({ min: 0, max: 25, noNaN: true }),
   fields: fc.subarray(Object.keys(GUARDED) as GuardedField[], { minLength: 1 }),
@@ -67,11 +74,19 @@ const scenarioArbitrary = fc.record({
   custodians: fc.constantFrom(1 as const, 2 as const),
   age: fc.constantFrom(12, 16),
   consents: fc.array(consentArbitrary, { maxLength: 3 }),
+  /** A SIP the social worker starts at T0; the counsellor and the doctor may take part and may be removed. */
+  sip: fc.option(
+    fc.record({
+      counsellor: fc.option(fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }), { nil: null }),
+      doctor: fc.option(fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }), { nil: null }),
+    }),
+    { nil: null },
+  ),
   queries: fc.array(queryArbitrary, { minLength: 1, maxLength: 4 }),
   boundaryShape: fc.constantFrom('plain', 'alias', 'inline fragment', 'named fragment', 'include', 'skip'),
 });
 
-const AGENCY_READER: Record<string, string> = { SCHOOL: 'school', SOCIAL_SERVICES: 'social', HEALTH_CARE: 'health' };
+const AGENCY_READER: Record<string, ReaderKey> = { SCHOOL: 'school', SOCIAL_SERVICES: 'social', HEALTH_CARE: 'health' };
 
 function buildQuery(fields: GuardedField[], shape: string): { query: string; keys: Record<GuardedField, string> } {
   const keys = Object.fromEntries(fields.map((f) => [f, shape === 'alias' ? `x_${f}` : f])) as Record<
@@ -107,12 +122,37 @@ describe('consent enforcement, property-based', () => {
           custodians: scenario.custodians,
         });
 
-        // Record every consent at T0, then withdraw in time order.
+        // Start the SIP at T0 with its participants; a participant is removed on a later day (null: never added).
+        let sipId: string | undefined;
+        const takesPart: Partial<Record<ReaderKey, { removedAt?: number }>> = {};
+        if (scenario.sip) {
+          const { initiateSip } = await ok(graph, INITIATE, {
+            input: sipInput(child.id),
+          });
+          sipId = initiateSip.id as string;
+          await ok(graph, ANSWER, { sipId, answer: 'AGREED' });
+          takesPart.social = {};
+          for (const [key, staff] of [
+            ['school', STAFF.counsellor],
+            ['health', STAFF.doctor],
+          ] as const) {
+            const removedDay = key === 'school' ? scenario.sip.counsellor : scenario.sip.doctor;
+            if (removedDay === null) continue;
+            const { addParticipant } = await ok(graph, ADD_PARTICIPANT, { sipId, input: staff });
+            takesPart[key] = { removedAt: removedDay === undefined ? undefined : T0 + removedDay * DAY };
+            Object.assign(takesPart[key]!, { participantId: addParticipant.id });
+          }
+        }
+
+        // The family gives every consent at T0 (in the SIP, when there is one); then withdrawals and
+        // removals happen in time order.
         const recorded: Array<{
           id: string;
           givers: string[];
           givenByChild: boolean;
           scopes: string[];
+          toSipParticipants: boolean;
+          namedUnits: ReaderKey[];
           agencies: string[];
           validFrom: number;
           validUntil: number;
@@ -124,12 +164,21 @@ describe('consent enforcement, property-based', () => {
           const givers = guardianIds.length === 0 && !givenByChild ? [child.custodianIds[0]] : guardianIds;
           const validFrom = T0 + c.fromDay * DAY;
           const validUntil = validFrom + c.lengthDays * DAY;
-          const id = await recordConsent(graph, {
+          const toSipParticipants = c.toSipParticipants && sipId !== undefined;
+          // Someone must receive; the nurse's unit when the draw named no one.
+          const namedUnits: ReaderKey[] =
+            toSipParticipants || c.namedUnits.length + c.agencies.length > 0 ? c.namedUnits : ['nurse'];
+          const id = await giveConsent(graph, {
             childId: child.id,
             guardianIds: givers,
             givenByChild,
             scopes: c.scopes,
-            agencies: c.agencies,
+            recipients: {
+              sipParticipants: toSipParticipants,
+              named: namedUnits.map((key) => ({ agency: READERS[key].agency, unit: READERS[key].unit })),
+              wholeAgencies: c.agencies,
+            },
+            ...(toSipParticipants && { sipId }),
             validFrom: new Date(validFrom).toISOString(),
             validUntil: new Date(validUntil).toISOString(),
           });
@@ -138,17 +187,41 @@ describe('consent enforcement, property-based', () => {
             givers,
             givenByChild,
             scopes: c.scopes,
+            toSipParticipants,
+            namedUnits,
             agencies: c.agencies,
             validFrom,
             validUntil,
             withdrawnAt: c.withdrawnDay === undefined ? undefined : T0 + c.withdrawnDay * DAY,
           });
         }
-        for (const c of [...recorded]
-          .filter((c) => c.withdrawnAt !== undefined)
-          .sort((a, b) => a.withdrawnAt! - b.withdrawnAt!)) {
-          clock.set(new Date(c.withdrawnAt!));
-          expect((await withdrawConsent(graph, c.id)).errors).toBeUndefined();
+        // Withdrawing a consent linked to the SIP closes the SIP; a removal after that does not happen.
+        let sipClosedAt: number | undefined;
+        const events = [
+          ...recorded.flatMap((c) => (c.withdrawnAt === undefined ? [] : [{ t: c.withdrawnAt, withdraw: c }])),
+          ...(['school', 'health'] as const).flatMap((key) => {
+            const removedAt = takesPart[key]?.removedAt;
+            return removedAt === undefined ? [] : [{ t: removedAt, remove: key }];
+          }),
+        ].sort((a, b) => a.t - b.t);
+        for (const event of events) {
+          clock.set(new Date(event.t));
+          if ('withdraw' in event) {
+            const giver = event.withdraw.givenByChild
+              ? { sub: child.id, role: 'child', name: 'Testbarn' }
+              : guardianClaims(event.withdraw.givers[0]);
+            expect((await withdrawConsent(graph, event.withdraw.id, giver)).errors).toBeUndefined();
+            if (event.withdraw.toSipParticipants) sipClosedAt ??= event.t;
+          } else if (sipClosedAt !== undefined) {
+            delete takesPart[event.remove]!.removedAt;
+          } else {
+            const participantId = (takesPart[event.remove] as { participantId: string }).participantId;
+            await ok(
+              graph,
+              `mutation ($id: ID!) { removeParticipant(participantId: $id, reason: "Byter tjänst") { id } }`,
+              { id: participantId },
+            );
+          }
         }
 
         // The oracle, from the rule's wording.
@@ -162,17 +235,31 @@ describe('consent enforcement, property-based', () => {
             a--;
           return a;
         };
-        const released = (field: GuardedField, agency: string, t: number) =>
-          GUARDED[field].owner === agency ||
-          recorded.some(
-            (c) =>
-              c.scopes.includes(GUARDED[field].scope) &&
-              c.agencies.includes(agency) &&
-              c.validFrom <= t &&
-              t < c.validUntil &&
-              (c.withdrawnAt === undefined || t < c.withdrawnAt) &&
-              ((c.givenByChild && ageAt(t) >= 15) || child.custodianIds.every((id) => c.givers.includes(id))),
+        // In the SIP at t: added at T0, not removed by t, and the SIP not closed by t.
+        const inSipAt = (key: ReaderKey, t: number) => {
+          const participation = takesPart[key];
+          if (!participation) return false;
+          return (
+            (participation.removedAt === undefined || t < participation.removedAt) &&
+            (sipClosedAt === undefined || t < sipClosedAt)
           );
+        };
+        const named = (c: (typeof recorded)[number], key: ReaderKey) =>
+          c.namedUnits.includes(key) || c.agencies.includes(READERS[key].agency);
+        const released = (field: GuardedField, key: ReaderKey, t: number) =>
+          GUARDED[field].owner === READERS[key].agency ||
+          ((inSipAt(key, t) || recorded.some((c) => named(c, key))) &&
+            recorded.some(
+              (c) =>
+                c.scopes.includes(GUARDED[field].scope) &&
+                (named(c, key) || (c.toSipParticipants && inSipAt(key, t))) &&
+                c.validFrom <= t &&
+                t < c.validUntil &&
+                (c.withdrawnAt === undefined || t < c.withdrawnAt) &&
+                ((c.givenByChild && ageAt(t) >= 15) || child.custodianIds.every((id) => c.givers.includes(id))),
+            ));
+        const receiverOf = (c: (typeof recorded)[number]): ReaderKey =>
+          c.namedUnits[0] ?? (c.agencies.length > 0 ? AGENCY_READER[c.agencies[0]] : 'social');
 
         // Random instants, and every edge of every consent (where an off-by-one would hide), read by an agency it
         // names.
@@ -189,7 +276,7 @@ describe('consent enforcement, property-based', () => {
               .filter((t) => t >= T0)
               .map((t) => ({
                 t,
-                reader: AGENCY_READER[c.agencies[0]],
+                reader: receiverOf(c),
                 fields: Object.keys(GUARDED) as GuardedField[],
                 shape: scenario.boundaryShape,
               })),
@@ -204,13 +291,13 @@ describe('consent enforcement, property-based', () => {
           for (const field of q.fields) {
             const value = response.data?.child?.[keys[field]];
             const error = response.errors?.find((e) => e.path?.[0] === 'child' && e.path?.[1] === keys[field]);
-            if (released(field, reader.agency, t)) {
-              expect(value, `${field} for ${reader.agency} at ${new Date(t).toISOString()}`).toEqual(
+            if (released(field, q.reader, t)) {
+              expect(value, `${field} for ${q.reader} at ${new Date(t).toISOString()}`).toEqual(
                 GUARDED[field].released,
               );
               expect(error).toBeUndefined();
             } else {
-              expect(value, `${field} for ${reader.agency} at ${new Date(t).toISOString()}`).toEqual(
+              expect(value, `${field} for ${q.reader} at ${new Date(t).toISOString()}`).toEqual(
                 GUARDED[field].withheld,
               );
               expect(error?.extensions?.code).toBe('CONSENT_REQUIRED');

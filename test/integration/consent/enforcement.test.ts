@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { childWithRecords, recordConsent, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
+import {
+  childWithRecords,
+  GIVE_CONSENT,
+  giveConsent,
+  settableClock,
+  type TestChild,
+} from '../../support/consent-fixtures.ts';
+import { ADD_PARTICIPANT, childClaims, INITIATE, ok, sipInput, STAFF } from '../../support/sip-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 const NOW = '2026-11-23T10:00:00.000Z';
@@ -20,7 +27,7 @@ describe('cross-agency reads under consent', () => {
   beforeAll(async () => void (graph = await startTestGraph({ clock })));
   const readAsSchool = (child: TestChild) => graph.query(READ_AS_SCHOOL, { id: child.id }, 'school counsellor');
   const bothScopesToSchool = (child: TestChild, overrides: Record<string, unknown> = {}) =>
-    recordConsent(graph, {
+    giveConsent(graph, {
       childId: child.id,
       guardianIds: child.custodianIds,
       scopes: ['HEALTH_CARE_CONTACTS', 'SOCIAL_CASE'],
@@ -47,9 +54,36 @@ describe('cross-agency reads under consent', () => {
     });
   });
 
-  it('withholds with NO_CONSENT and still serves the rest of the response', async () => {
+  /** A SIP about the child in which the school counsellor takes part: her relation to the child. */
+  const counsellorInSip = async (child: TestChild) => {
+    const { initiateSip } = await ok(graph, INITIATE, {
+      input: sipInput(child.id),
+    });
+    await ok(graph, ADD_PARTICIPANT, { sipId: initiateSip.id, input: STAFF.counsellor });
+  };
+
+  it('withholds with NO_RELATION from staff in none of the child’s SIPs, and still serves the rest', async () => {
     clock.set(NOW);
     const child = await childWithRecords(graph, { born: '20120101', custodians: 1 });
+    const response = await readAsSchool(child);
+    // Not even the child's name: the SIP core's identity data follows the same need to know.
+    expect(response.data).toEqual({ child: { givenName: null, careContacts: [], openSocialCase: null } });
+    expect(response.errors).toEqual(
+      expect.arrayContaining([
+        withheld('careContacts', 'HEALTH_CARE_CONTACTS', 'NO_RELATION', null, 'health'),
+        withheld('openSocialCase', 'SOCIAL_CASE', 'NO_RELATION', null, 'social'),
+        expect.objectContaining({
+          path: ['child', 'givenName'],
+          extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+        }),
+      ]),
+    );
+  });
+
+  it('withholds with NO_CONSENT from a participant of the SIP before any consent', async () => {
+    clock.set(NOW);
+    const child = await childWithRecords(graph, { born: '20120101', custodians: 1 });
+    await counsellorInSip(child);
     const response = await readAsSchool(child);
     expect(response.data).toEqual({ child: { givenName: 'Testbarn', careContacts: [], openSocialCase: null } });
     expect(response.errors).toEqual(
@@ -63,11 +97,16 @@ describe('cross-agency reads under consent', () => {
 
   it.each([
     ['SCOPE_NOT_COVERED', { scopes: ['HEALTH_MEDICATION', 'SOCIAL_INTERVENTIONS'] }],
-    ['AGENCY_NOT_COVERED', { agencies: ['SOCIAL_SERVICES', 'HEALTH_CARE'] }],
+    // She takes part in the SIP, but the family named only another school.
+    [
+      'RECIPIENT_NOT_COVERED',
+      { recipients: { sipParticipants: false, named: [{ agency: 'SCHOOL', unit: 'Solrosens skola' }] } },
+    ],
     ['NOT_YET_VALID', { validFrom: '2026-12-01T00:00:00Z' }],
   ])('withholds with %s', async (reason, overrides) => {
     clock.set(NOW);
     const child = await childWithRecords(graph, { born: '20120101', custodians: 1 });
+    await counsellorInSip(child);
     const consentId = await bothScopesToSchool(child, overrides);
     const response = await readAsSchool(child);
     expect(response.data?.child).toEqual({ givenName: 'Testbarn', careContacts: [], openSocialCase: null });
@@ -140,7 +179,7 @@ describe('cross-agency reads under consent', () => {
   it("lets a child of 15 or more consent on their own, and refuses a 14-year-old's own consent", async () => {
     clock.set(NOW);
     const sixteen = await childWithRecords(graph, { born: '20100601', custodians: 2 });
-    await recordConsent(graph, {
+    await giveConsent(graph, {
       childId: sixteen.id,
       givenByChild: true,
       scopes: ['HEALTH_CARE_CONTACTS'],
@@ -152,22 +191,23 @@ describe('cross-agency reads under consent', () => {
 
     const fourteen = await childWithRecords(graph, { born: '20120601', custodians: 1 });
     const refused = await graph.query(
-      `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
+      GIVE_CONSENT,
       {
         input: {
           childId: fourteen.id,
-          guardianIds: [],
-          givenByChild: true,
-          form: 'ORAL',
           scopes: ['HEALTH_CARE_CONTACTS'],
-          agencies: ['SCHOOL'],
+          recipients: { sipParticipants: false, wholeAgencies: ['SCHOOL'] },
           purpose: 'SIP',
           validFrom: NOW,
           validUntil: '2027-06-01T00:00:00Z',
         },
       },
+      childClaims(fourteen.id),
     );
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.givenByChild' });
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'a child gives consent on their own from 15',
+    });
   });
 
   it("serves an agency's own staff its own fields without any consent, and audits nothing for it", async () => {
@@ -180,7 +220,7 @@ describe('cross-agency reads under consent', () => {
     );
     expect(response).toEqual({ status: 200, data: { child: { careContacts: [{ unitName: 'BUP Test' }] } } });
     const audit = await (graph.subgraphs.sip.prisma as any).consentDecisionAudit.count({
-      where: { childId: child.id },
+      where: { childId: child.id, kind: 'CROSS_AGENCY' },
     });
     expect(audit).toBe(0);
   });

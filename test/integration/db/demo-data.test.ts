@@ -5,7 +5,7 @@ import { writeDemoData, type DemoDataStep } from '../../../lib/db/demo-data.ts';
 import { openDatabase, type OpenDatabase } from '../../../lib/db/database.ts';
 import { applyMigrations, readMigrations } from '../../../lib/db/migrate.ts';
 import { prismaOptions } from '../../../lib/db/prisma-options.ts';
-import { demoConsentId } from '../../../dev/demo/sip-consents.ts';
+import { demoConsentId } from '../../../dev/demo/sip-ids.ts';
 import { sipDemoData } from '../../../dev/demo/sip.ts';
 import { sipSubgraph } from '../../../subgraphs/sip/subgraph.ts';
 import { createTestDatabases, type TestDatabases } from '../../support/test-databases.ts';
@@ -62,10 +62,10 @@ describe('demo data', () => {
 
     expect(await writeDemoData(prisma, sipDemoData, () => NEXT_START)).toEqual(['consents', 'SIPs']);
     const complete = await counts();
-    expect(complete).toEqual({ children: 40, consents: 31, withdrawals: 7, sips: 7, planVersions: 4 });
-    // Dated around the first start, as if it had not been interrupted: Alva's consent began 30 days before it.
+    expect(complete).toEqual({ children: 40, consents: 32, withdrawals: 7, sips: 7, planVersions: 4 });
+    // Dated around the first start, as if it had not been interrupted: Alva's consent began 31 days before it.
     const alva = await prisma.consent.findUniqueOrThrow({ where: { id: demoConsentId(1) } });
-    expect(alva.validFrom).toEqual(new Date(FIRST_START.getTime() - 30 * 86_400_000));
+    expect(alva.validFrom).toEqual(new Date(FIRST_START.getTime() - 31 * 86_400_000));
 
     expect(await writeDemoData(prisma, sipDemoData, () => NEXT_START)).toEqual([]);
     expect(await counts()).toEqual(complete);
@@ -79,7 +79,7 @@ describe('demo data', () => {
         writeDemoData(replica, sipDemoData, () => FIRST_START),
       ]);
       expect(written.flat().sort()).toEqual(['SIPs', 'children and guardians', 'consents']);
-      expect(await counts()).toEqual({ children: 40, consents: 31, withdrawals: 7, sips: 7, planVersions: 4 });
+      expect(await counts()).toEqual({ children: 40, consents: 32, withdrawals: 7, sips: 7, planVersions: 4 });
     } finally {
       await replica.$disconnect();
     }

@@ -2,21 +2,27 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../../../subgraphs/sip/personnummer.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
+// A school's students (the school's own root field), and for each child what the SIP core and the
+// other agencies hold: every Child is resolved by reference, in batches.
+const BJORKHAGEN = '45811111';
 const CHILDREN_WITH_ALL_AGENCY_FIELDS = `query ($first: Int!) {
-  children(first: $first) {
+  schoolPlacements(schoolUnitCode: "${BJORKHAGEN}", first: $first) { nodes { child {
     id givenName
     guardians { hasCustody guardian { givenName } }
     schoolPlacement { schoolName }
     openSocialCase { caseNumber }
     careContacts { unitName }
-  }
+  } } }
 }`;
+const childrenOf = (response: { data?: any }) =>
+  response.data?.schoolPlacements.nodes.map((node: { child: unknown }) => node.child);
 
 describe('entity resolution through DataLoader', () => {
   let graph: TestGraph;
   beforeAll(async () => {
     graph = await startTestGraph();
-    // 8 demo children plus 32 more, so a per-child query would show up as dozens of statements.
+    // The 16 demo children at Björkhagens skola plus 32 more, so a per-child query would show up as dozens of
+    // statements.
     for (let i = 0; i < 32; i++) {
       const date = `2012010${(i % 9) + 1}`;
       const serial = String(100 + i);
@@ -35,6 +41,16 @@ describe('entity resolution through DataLoader', () => {
         },
       );
       expect(response.errors).toBeUndefined();
+      await (graph.subgraphs.school.prisma as any).schoolPlacement.create({
+        data: {
+          childId: response.data!.registerChild.id,
+          schoolName: 'Björkhagens skola',
+          schoolUnitCode: BJORKHAGEN,
+          className: '8A',
+          grade: 8,
+          startDate: new Date('2024-08-19'),
+        },
+      });
     }
   });
 
@@ -44,21 +60,23 @@ describe('entity resolution through DataLoader', () => {
     const forFew = { ...counter.counts };
     counter.reset();
     const many = await graph.query(CHILDREN_WITH_ALL_AGENCY_FIELDS, { first: 40 }, 'school counsellor');
-    expect(few.data?.children).toHaveLength(2);
-    expect(many.data?.children).toHaveLength(40);
-    // All 40 children, some with granted fields in every agency: one query per agency subgraph.
-    expect(counter.counts).toMatchObject({ school: 1, social: 1, health: 1 });
-    // The SIP core (its own reads plus one consent lookup per agency fetch) costs the same for 2 children as for 40.
+    expect(childrenOf(few)).toHaveLength(2);
+    expect(childrenOf(many)).toHaveLength(40);
+    // All 40 children, some with granted fields in every agency: one query per other agency's subgraph.
+    expect(counter.counts).toMatchObject({ social: 1, health: 1 });
+    // The school (its page, then its field on each child) and the SIP core (the children, their identity checks
+    // and their log, one consent lookup per agency fetch) cost the same for 2 children as for 40.
+    expect(forFew.school).toBe(counter.counts.school);
     expect(forFew.sip).toBe(counter.counts.sip);
     // A page of 2 may hold only children whose fields are refused, which then cost no query at all.
-    for (const agency of ['school', 'social', 'health'] as const) expect(forFew[agency]).toBeLessThanOrEqual(1);
+    for (const agency of ['social', 'health'] as const) expect(forFew[agency]).toBeLessThanOrEqual(1);
   });
 
   it('asks the SIP core for consent once per subgraph fetch, for all children and fields together', async () => {
     const lookups = () => graph.subgraphs.sip.requestCounts.get('/consent/decisions') ?? 0;
     const before = lookups();
     const response = await graph.query(CHILDREN_WITH_ALL_AGENCY_FIELDS, { first: 40 }, 'school counsellor');
-    expect(response.data?.children).toHaveLength(40);
+    expect(childrenOf(response)).toHaveLength(40);
     // School reads its own field without asking; social services and health care ask once each.
     expect(lookups() - before).toBe(2);
   });

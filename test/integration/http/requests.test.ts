@@ -6,28 +6,28 @@ describe('HTTP requests to the gateway and subgraphs', () => {
   beforeAll(async () => void (graph = await startTestGraph()));
 
   it('answers invalid JSON with a GraphQL error, not a crash', async () => {
-    const response = await postGraphQL(graph.gateway.url, '{"query": "{ children { id }"');
+    const response = await postGraphQL(graph.gateway.url, '{"query": "{ mySips { id }"');
     expect(response.status).toBe(400);
     expect(response.errors).toEqual([
       { message: expect.stringMatching(/^Request body is not valid JSON/), extensions: { code: 'BAD_REQUEST' } },
     ]);
     // …and keeps serving.
-    expect((await graph.query('{ children(first: 1) { id } }')).data?.children).toHaveLength(1);
+    expect((await graph.query('{ mySips(first: 1) { id } }')).data?.mySips).toHaveLength(1);
   });
 
   it('answers a malformed GraphQL document with GRAPHQL_PARSE_FAILED', async () => {
-    const response = await graph.query('{ children { id ');
+    const response = await graph.query('{ mySips { id ');
     expect(response.status).toBe(400);
     expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('answers an unknown field with GRAPHQL_VALIDATION_FAILED and no stack trace', async () => {
-    const response = await graph.query('{ children { shoeSize } }');
+    const response = await graph.query('{ mySips { shoeSize } }');
     expect(response.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
   it('answers BAD_USER_INPUT for an out-of-range page size', async () => {
-    const response = await graph.query('{ children(first: 100000) { id } }');
+    const response = await graph.query('{ mySips(first: 100000) { id } }');
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 

@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { demoChildren, demoPersonnummer } from '../../../dev/demo/people.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
+
+// The demo data is written at this instant, so its personnummer are known.
+const NOW = new Date('2026-11-23T10:00:00Z');
 
 const REGISTER = `mutation ($input: RegisterChildInput!) {
   registerChild(input: $input) { id personnummer dateOfBirth givenName guardians { hasCustody guardian { personnummer
@@ -17,7 +21,7 @@ const validChild = {
 
 describe('registerChild', () => {
   let graph: TestGraph;
-  const clock = () => new Date('2026-11-23T10:00:00Z');
+  const clock = () => NOW;
   beforeAll(async () => void (graph = await startTestGraph({ clock })));
 
   const countRows = async () => {
@@ -96,7 +100,7 @@ describe('registerChild', () => {
     ],
     [
       'an already registered child',
-      { ...validChild, personnummer: '20120314-9826' },
+      { ...validChild, personnummer: demoPersonnummer(demoChildren.alva, NOW) },
       'input.personnummer',
       'a child with this personnummer is already registered',
     ],

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoGuardians } from '../../../dev/demo/people.ts';
-import { childWithRecords, recordConsent, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
+import { childWithRecords, giveConsent, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 import {
   activeSip,
@@ -441,7 +441,7 @@ describe('SIP mutations refuse bad input with the field and reason, and write no
         `query ($id: ID!) { sip(id: $id) { child { id guardians { guardian { id } } } } }`,
         { id: awaiting.sipId },
       );
-      const consentId = await recordConsent(graph, {
+      const consentId = await giveConsent(graph, {
         childId: read.child.id,
         guardianIds: read.child.guardians.map((g: any) => g.guardian.id),
         scopes: ['SCHOOL_ENROLMENT'],
@@ -569,7 +569,7 @@ describe('SIP mutations refuse bad input with the field and reason, and write no
   });
 
   it('links a consent recorded later, and carries the link to a new version of that consent', async () => {
-    const newer = await recordConsent(graph, {
+    const newer = await giveConsent(graph, {
       childId: child.id,
       guardianIds: child.custodianIds,
       scopes: ['SCHOOL_ENROLMENT'],

@@ -1,0 +1,62 @@
+import { hasRelation, takesPart, type ConsentRecipients, type Reader, type SipFacts } from './recipients.ts';
+import { Role, type Requester } from './roles.ts';
+
+/**
+ * The SIP core's own records of a child: their identity (name, personnummer, date of birth,
+ * guardians) and their consents. What each read of them is: the family's own (not logged), or a
+ * staff or privacy officer's read that is logged like a cross-agency read.
+ */
+export type ChildRecord = 'CHILD_IDENTITY' | 'CHILD_CONSENTS';
+
+export interface ChildRecordFacts {
+  childId: string;
+  /** Every registered guardian, with or without custody. */
+  guardianIds: readonly string[];
+  sips: readonly SipFacts[];
+  /** Consents in force now (recorded, not replaced), for who they name. */
+  consents: ReadonlyArray<{ recipients: ConsentRecipients }>;
+  /** The requester looked the child up by exact personnummer in this request, stating a purpose. */
+  lookedUp: boolean;
+}
+
+export type ChildRecordAccess = { granted: true; logged: boolean } | { granted: false; reason: string };
+
+const REFUSED_STAFF =
+  'staff see a child’s records only while they take part in one of the child’s SIPs, when a consent names them, ' +
+  'or after looking the child up by personnummer with a purpose';
+
+/**
+ * Who reads a child's records in the SIP core. The family: a guardian their own child's, the child
+ * their own. Staff: while they take part in one of the child's SIPs (open or closed), when a
+ * consent in force names them, or after looking the child up by exact personnummer with a purpose;
+ * every such read is logged. A privacy officer reviews consents (logged) and sees who a log entry
+ * is about in the log itself, never by reading identities here. There is no listing of children.
+ */
+export function childRecordAccess(
+  requester: Requester,
+  record: ChildRecord,
+  facts: ChildRecordFacts,
+  at: Date,
+): ChildRecordAccess {
+  switch (requester.role) {
+    case Role.Guardian:
+      return facts.guardianIds.includes(requester.subject)
+        ? { granted: true, logged: false }
+        : { granted: false, reason: "a guardian sees only their own child's records" };
+    case Role.Child:
+      return requester.subject === facts.childId
+        ? { granted: true, logged: false }
+        : { granted: false, reason: 'a child sees only their own records' };
+    case Role.PrivacyOfficer:
+      return record === 'CHILD_CONSENTS'
+        ? { granted: true, logged: true }
+        : { granted: false, reason: 'a privacy officer sees who a log entry is about in the audit log' };
+    default: {
+      const reader: Reader = requester;
+      const tookPart = facts.sips.some((sip) => sip.participants.some((p) => takesPart(p, reader, at)));
+      return tookPart || facts.lookedUp || hasRelation([], facts.consents, reader, at)
+        ? { granted: true, logged: true }
+        : { granted: false, reason: REFUSED_STAFF };
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import { OWN_CONSENT_AGE, speaksForThemselves } from './age.ts';
+import type { ConsentRecipients } from './recipients.ts';
+import { Role, type Requester } from './roles.ts';
+import { isCurrent, type ParticipantFacts } from './sip-access.ts';
+
+/** What deciding who may give, record or withdraw a child's consent needs to know about the child. */
+export interface ConsentChildFacts {
+  childId: string;
+  childDateOfBirth: Date;
+  custodianIds: readonly string[];
+}
+
+/** A SIP as the provenance rules see it. */
+export interface ProvenanceSipFacts {
+  childId: string;
+  closedAt: Date | null;
+  participants: readonly ParticipantFacts[];
+}
+
+/** A staff member currently taking part in this open SIP. */
+const staffInOpenSip = (requester: Requester, sip: ProvenanceSipFacts, now: Date): boolean =>
+  sip.closedAt === null &&
+  sip.participants.some((p) => p.kind === 'STAFF' && p.subject === requester.subject && isCurrent(p, now));
+
+/**
+ * Only the family gives consent. A guardian with custody gives it in their own name, the child from
+ * 15 in theirs; nobody else. Returns why the requester may not, or null.
+ */
+export function givingRefusal(requester: Requester, child: ConsentChildFacts, now: Date): string | null {
+  switch (requester.role) {
+    case Role.Guardian:
+      return child.custodianIds.includes(requester.subject)
+        ? null
+        : 'only a guardian with custody of the child gives consent for the child';
+    case Role.Child:
+      return requester.subject === child.childId && speaksForThemselves(child.childDateOfBirth, now)
+        ? null
+        : `a child gives consent on their own from ${OWN_CONSENT_AGE}`;
+    default:
+      return 'only the family gives consent; staff taking part in the SIP record the family’s word (recordConsent)';
+  }
+}
+
+/**
+ * Staff record the family's oral or written word only as a participant of the child's open SIP,
+ * in that SIP: the record is linked to it, names the recorder and is shown to the family and to
+ * the privacy officer for review. Returns why the requester may not, or null.
+ */
+export function recordingRefusal(
+  requester: Requester,
+  childId: string,
+  sip: ProvenanceSipFacts,
+  now: Date,
+): string | null {
+  if (requester.agency === null)
+    return 'only staff taking part in the SIP record a consent; the family gives theirs (giveConsent)';
+  if (sip.childId !== childId) return 'the SIP is about another child';
+  if (sip.closedAt !== null) return 'the SIP is closed';
+  return staffInOpenSip(requester, sip, now) ? null : 'only staff taking part in the SIP record the family’s consent';
+}
+
+/**
+ * Who may withdraw a consent: a guardian with custody of the child, the child from 15, or staff
+ * recording the family's word while they take part in an open SIP the consent is linked to. A
+ * privacy officer reviews consents but does not withdraw them. Returns why the requester may not, or null.
+ */
+export function withdrawalRefusal(
+  requester: Requester,
+  child: ConsentChildFacts,
+  linkedSips: readonly ProvenanceSipFacts[],
+  now: Date,
+): string | null {
+  switch (requester.role) {
+    case Role.PrivacyOfficer:
+      return 'a privacy officer reviews consents but does not withdraw them';
+    case Role.Guardian:
+      return child.custodianIds.includes(requester.subject)
+        ? null
+        : "only a guardian with custody of the child may withdraw the child's consent";
+    case Role.Child:
+      return requester.subject === child.childId && speaksForThemselves(child.childDateOfBirth, now)
+        ? null
+        : `a child may withdraw their own consent from ${OWN_CONSENT_AGE}`;
+    default:
+      return linkedSips.some((sip) => staffInOpenSip(requester, sip, now))
+        ? null
+        : 'only staff taking part in an open SIP the consent is linked to record its withdrawal';
+  }
+}
+
+/** What a version of a consent releases, to compare two versions. */
+export interface ConsentTerms {
+  scopes: readonly string[];
+  recipients: ConsentRecipients;
+  validFrom: Date;
+  validUntil: Date;
+}
+
+const within = <T>(inner: readonly T[], outer: readonly T[], same: (a: T, b: T) => boolean = Object.is) =>
+  inner.every((a) => outer.some((b) => same(a, b)));
+
+/**
+ * A new version keeps the earlier version's guardians' word only if it releases no more than the
+ * earlier one: limiting a consent, or a second custodian joining one, needs no one else again;
+ * widening it needs every custodian's word anew.
+ */
+export function releasesNoMore(newer: ConsentTerms, older: ConsentTerms): boolean {
+  return (
+    within(newer.scopes, older.scopes) &&
+    within(newer.recipients.wholeAgencies, older.recipients.wholeAgencies) &&
+    within(
+      newer.recipients.named,
+      older.recipients.named,
+      (a, b) => a.agency === b.agency && a.unit === b.unit && (b.subject === null || a.subject === b.subject),
+    ) &&
+    (!newer.recipients.toSipParticipants || older.recipients.toSipParticipants) &&
+    newer.validFrom >= older.validFrom &&
+    newer.validUntil <= older.validUntil
+  );
+}

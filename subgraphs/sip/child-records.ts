@@ -1,0 +1,118 @@
+import DataLoader from 'dataloader';
+import { ForbiddenError } from '../../lib/errors.ts';
+import { childRecordAccess, type ChildRecord, type ChildRecordAccess } from '../../policy/child-records.ts';
+import { storeAudit } from './audit/store-audit.ts';
+import { loadConsentFacts } from './consent/consent-facts.ts';
+import type { SipContext } from './context.ts';
+
+interface RecordRead {
+  childId: string;
+  record: ChildRecord;
+  /** What was read, e.g. Child.personnummer. */
+  field: string;
+}
+
+const readsOfRequest = new WeakMap<SipContext, DataLoader<RecordRead, true>>();
+const lookupsOfRequest = new WeakMap<SipContext, Map<string, string>>();
+
+/** Children this request looked up by personnummer (or registered), with the purpose stated. */
+function lookups(context: SipContext): Map<string, string> {
+  let known = lookupsOfRequest.get(context);
+  if (!known) lookupsOfRequest.set(context, (known = new Map()));
+  return known;
+}
+
+/** The requester looked this child up by exact personnummer, for `purpose`; their reads in this request may follow. */
+export function rememberLookup(context: SipContext, childId: string, purpose: string): void {
+  lookups(context).set(childId, purpose);
+}
+
+/**
+ * Decides every read of a child's SIP-core records in one tick at once, and logs the staff's and
+ * privacy officer's reads (granted or refused) before any is served: one row per child and
+ * record, naming the fields. If the log cannot be written, nothing is served.
+ */
+function createReads(context: SipContext) {
+  return new DataLoader<RecordRead, true, string>(
+    async (reads) => {
+      const at = context.clock();
+      const childIds = [...new Set(reads.map((read) => read.childId))];
+      const [facts, guardianships] = await Promise.all([
+        loadConsentFacts(context.prisma, childIds),
+        context.loaders.guardianshipsByChildId.loadMany(childIds),
+      ]);
+      const groups = new Map<string, { childId: string; record: ChildRecord; fields: string[] }>();
+      for (const read of reads) {
+        const key = `${read.childId}/${read.record}`;
+        const group = groups.get(key) ?? { childId: read.childId, record: read.record, fields: [] };
+        if (!group.fields.includes(read.field)) group.fields.push(read.field);
+        groups.set(key, group);
+      }
+      const decide = (childId: string, record: ChildRecord): ChildRecordAccess | null => {
+        const child = facts.get(childId);
+        const guardians = guardianships[childIds.indexOf(childId)];
+        if (!child || guardians instanceof Error) return null;
+        return childRecordAccess(
+          context.requester,
+          record,
+          {
+            childId,
+            guardianIds: guardians.map((g) => g.guardianId),
+            sips: child.child.sips,
+            consents: child.consents.filter((c) => c.recordedAt <= at && !(c.replacedAt && c.replacedAt <= at)),
+            lookedUp: lookups(context).has(childId),
+          },
+          at,
+        );
+      };
+      const decided = new Map<
+        string,
+        { childId: string; record: ChildRecord; fields: string[]; decision: ChildRecordAccess | null }
+      >();
+      for (const [key, group] of groups) decided.set(key, { ...group, decision: decide(group.childId, group.record) });
+      const { requester, requestId } = context;
+      await storeAudit(
+        context.prisma,
+        [...decided.values()].flatMap(({ childId, record, fields, decision }) =>
+          decision?.granted === false || decision?.logged
+            ? [
+                {
+                  requestId,
+                  requesterSubject: requester.subject,
+                  requesterRole: requester.role,
+                  requesterAgency: requester.agency,
+                  requesterUnit: requester.unit,
+                  childId,
+                  kind: record,
+                  scope: null,
+                  fields,
+                  purpose: lookups(context).get(childId) ?? null,
+                  subgraph: 'sip',
+                  granted: decision.granted,
+                  reason: decision.granted ? null : 'NO_RELATION',
+                  consentId: null,
+                  decidedAt: at,
+                },
+              ]
+            : [],
+        ),
+      );
+      return reads.map((read) => {
+        const decision = decided.get(`${read.childId}/${read.record}`)!.decision;
+        if (decision === null) return new ForbiddenError('no child with this id');
+        return decision.granted ? true : new ForbiddenError(decision.reason);
+      });
+    },
+    { cacheKeyFn: (read) => `${read.childId}/${read.record}/${read.field}` },
+  );
+}
+
+/**
+ * Refuses (FORBIDDEN) unless the requester may read this record of the child; a staff or
+ * privacy officer's read is logged first.
+ */
+export async function assertMayRead(context: SipContext, read: RecordRead): Promise<void> {
+  let reads = readsOfRequest.get(context);
+  if (!reads) readsOfRequest.set(context, (reads = createReads(context)));
+  await reads.load(read);
+}
