@@ -4,7 +4,7 @@ import type { ConsentDecision } from '../../policy/consent-rule.ts';
 
 export { DENIAL_REASONS, type ConsentDecision, type DenialReason } from '../../policy/consent-rule.ts';
 
-/** One question to the SIP core: may the requester's agency read this child's data in this scope now? */
+/** One question to the SIP core: may the requester read this child's data in this scope now? */
 export interface ConsentQuestion {
   childId: string;
   scope: ConsentScope;

@@ -10,8 +10,8 @@ export const CONSENT_SPEC_URL = 'https://specs.sip-graph.se/consent/v1.0';
  * supergraph, so the composed schema shows each field's policy next to the subgraph that resolves it.
  */
 const CONSENT_DESCRIPTION =
-  "Released to another agency only under a recorded consent that covers this scope, the reader's agency " +
-  'and the present moment.';
+  'Released to another agency’s staff only while they have a relation to the child, under a recorded consent ' +
+  'that covers this scope, names them as a recipient and holds at the present moment.';
 export const CONSENT_DIRECTIVE_SDL = `
 """${CONSENT_DESCRIPTION}"""
 directive @consent(scope: String!) on FIELD_DEFINITION

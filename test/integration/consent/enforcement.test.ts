@@ -95,6 +95,32 @@ describe('cross-agency reads under consent', () => {
     expect(response.errors).toHaveLength(2);
   });
 
+  it('releases a consent to the SIP’s participants, not to the rest of their agency', async () => {
+    clock.set(NOW);
+    const child = await childWithRecords(graph, { born: '20120101', custodians: 1 });
+    await counsellorInSip(child);
+    await giveConsent(graph, {
+      childId: child.id,
+      guardianIds: child.custodianIds,
+      scopes: ['HEALTH_CARE_CONTACTS'],
+      recipients: { sipParticipants: true },
+      sipId: (await ok(graph, `query ($id: ID!) { child(id: $id) { sips { id } } }`, { id: child.id })).child.sips[0]
+        .id,
+      validFrom: '2026-11-01T00:00:00Z',
+      validUntil: '2027-11-01T00:00:00Z',
+    });
+    expect((await readAsSchool(child)).data?.child.careContacts).toEqual([{ unitName: 'BUP Test' }]);
+    // A teacher at the same school, and staff at another school: the same agency, but not in the plan.
+    for (const unit of ['Ekbackens skola', 'Solrosens skola']) {
+      const teacher = { sub: `staff-teacher-${unit}`, role: 'teacher', agency: 'SCHOOL', unit, name: 'Lärare' };
+      const response = await graph.query(READ_AS_SCHOOL, { id: child.id }, teacher);
+      expect(response.data?.child.careContacts, unit).toEqual([]);
+      expect(response.errors, unit).toContainEqual(
+        withheld('careContacts', 'HEALTH_CARE_CONTACTS', 'NO_RELATION', null, 'health'),
+      );
+    }
+  });
+
   it.each([
     ['SCOPE_NOT_COVERED', { scopes: ['HEALTH_MEDICATION', 'SOCIAL_INTERVENTIONS'] }],
     // She takes part in the SIP, but the family named only another school.
