@@ -22,20 +22,24 @@ const staffInOpenSip = (requester: Requester, sip: ProvenanceSipFacts, now: Date
   sip.closedAt === null &&
   sip.participants.some((p) => p.kind === 'STAFF' && p.subject === requester.subject && isCurrent(p, now));
 
+/** A guardian with custody of the child, or the child themselves from 15: who speaks for the child. */
+const speaksForChild = (requester: Requester, child: ConsentChildFacts, now: Date): boolean =>
+  (requester.role === Role.Guardian && child.custodianIds.includes(requester.subject)) ||
+  (requester.role === Role.Child &&
+    requester.subject === child.childId &&
+    speaksForThemselves(child.childDateOfBirth, now));
+
 /**
  * Only the family gives consent. A guardian with custody gives it in their own name, the child from
  * 15 in theirs; nobody else. Returns why the requester may not, or null.
  */
 export function givingRefusal(requester: Requester, child: ConsentChildFacts, now: Date): string | null {
+  if (speaksForChild(requester, child, now)) return null;
   switch (requester.role) {
     case Role.Guardian:
-      return child.custodianIds.includes(requester.subject)
-        ? null
-        : 'only a guardian with custody of the child gives consent for the child';
+      return 'only a guardian with custody of the child gives consent for the child';
     case Role.Child:
-      return requester.subject === child.childId && speaksForThemselves(child.childDateOfBirth, now)
-        ? null
-        : `a child gives consent on their own from ${OWN_CONSENT_AGE}`;
+      return `a child gives consent on their own from ${OWN_CONSENT_AGE}`;
     default:
       return 'only the family gives consent; staff taking part in the SIP record the family’s word (recordConsent)';
   }
@@ -70,17 +74,14 @@ export function withdrawalRefusal(
   linkedSips: readonly ProvenanceSipFacts[],
   now: Date,
 ): string | null {
+  if (speaksForChild(requester, child, now)) return null;
   switch (requester.role) {
     case Role.PrivacyOfficer:
       return 'a privacy officer reviews consents but does not withdraw them';
     case Role.Guardian:
-      return child.custodianIds.includes(requester.subject)
-        ? null
-        : "only a guardian with custody of the child may withdraw the child's consent";
+      return "only a guardian with custody of the child may withdraw the child's consent";
     case Role.Child:
-      return requester.subject === child.childId && speaksForThemselves(child.childDateOfBirth, now)
-        ? null
-        : `a child may withdraw their own consent from ${OWN_CONSENT_AGE}`;
+      return `a child may withdraw their own consent from ${OWN_CONSENT_AGE}`;
     default:
       return linkedSips.some((sip) => staffInOpenSip(requester, sip, now))
         ? null

@@ -34,7 +34,10 @@ export function familyChildIds(context: SipContext): Promise<string[] | null> {
   return ids;
 }
 
-/** Staff and privacy officers see any child in the SIP core; a family member only their own. */
+/**
+ * A family member resolves only their own family's children, in the SIP core and through
+ * `_entities`. Staff resolve a child by id, but its identity fields follow `policy/child-records.ts`.
+ */
 export async function assertMaySeeChild(context: SipContext, childId: string): Promise<void> {
   const own = await familyChildIds(context);
   if (own !== null && !own.includes(childId))
