@@ -18,7 +18,7 @@ export interface NamedRecipient {
 
 /** Who receives under a consent. The default is the people taking part in the plan. */
 export interface ConsentRecipients {
-  /** The staff taking part in the SIPs the consent is linked to, at their unit, while they take part. */
+  /** The staff taking part in the open SIPs the consent is linked to, at their unit, while they take part. */
   toSipParticipants: boolean;
   named: NamedRecipient[];
   /** Whole agencies: a broader choice, recorded as such and shown to the family. */
@@ -66,7 +66,7 @@ export const isNamedRecipient = (recipients: ConsentRecipients, reader: Reader):
 
 /**
  * The reader receives under this consent at `at`: named by it, or (by default) taking part then in
- * a SIP it was linked to by then.
+ * a SIP it was linked to by then, while that SIP is open.
  */
 export function receivesUnder(
   consent: { recipients: ConsentRecipients; sipLinks: Array<{ sipId: string; linkedAt: Date }> },
@@ -79,7 +79,9 @@ export function receivesUnder(
   return consent.sipLinks.some(
     (link) =>
       link.linkedAt <= at &&
-      sips.some((sip) => sip.id === link.sipId && sip.participants.some((p) => takesPart(p, reader, at))),
+      sips.some(
+        (sip) => sip.id === link.sipId && isOpenAt(sip, at) && sip.participants.some((p) => takesPart(p, reader, at)),
+      ),
   );
 }
 

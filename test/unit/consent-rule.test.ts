@@ -234,6 +234,21 @@ describe('recipients and need to know', () => {
     ).toMatchObject({ reason: 'RECIPIENT_NOT_COVERED' });
   });
 
+  it('stops covering the participants of a SIP once it closes, even for a reader named elsewhere', () => {
+    const closed = { ...jointCustody, sips: [sip({ closedAt: at(MARCH) })] };
+    // Named by a second consent (a relation), but that consent does not cover the scope.
+    const otherScope = named(
+      { named: [{ agency: 'SCHOOL', unit: 'Ekbackens skola', subject: null }] },
+      { id: 'named', scopes: ['SCHOOL_ENROLMENT'] },
+    );
+    expect(ask([consent(), otherScope], '2026-03-01T11:59:59.999Z', closed)).toMatchObject({ granted: true });
+    expect(ask([consent(), otherScope], MARCH, closed)).toEqual({
+      granted: false,
+      reason: 'RECIPIENT_NOT_COVERED',
+      consentId: 'consent-1',
+    });
+  });
+
   it('covers a named person, and only them, without a SIP', () => {
     const toNurse = named({ named: [{ agency: 'HEALTH_CARE', unit: 'Vårdcentralen', subject: nurse.subject }] });
     expect(ask([toNurse], MARCH, noSips, 'HEALTH_DIAGNOSES', nurse)).toEqual({ granted: true, consentId: 'consent-1' });
