@@ -1,3 +1,4 @@
+import { speaksForChild, type ConsentChildFacts } from './consent-provenance.ts';
 import { hasRelation, takesPart, type ConsentRecipients, type Reader, type SipFacts } from './recipients.ts';
 import { Role, type Requester } from './roles.ts';
 
@@ -60,3 +61,12 @@ export function childRecordAccess(
     }
   }
 }
+
+/**
+ * The family reads who read what about the child (loggutdrag): a guardian with custody, and the
+ * child from 15, the same people who give and withdraw consent. Returns why not, or null.
+ */
+export const accessLogRefusal = (requester: Requester, child: ConsentChildFacts, now: Date): string | null =>
+  speaksForChild(requester, child, now)
+    ? null
+    : 'a child’s access log is for a guardian with custody and the child from 15; privacy officers use consentAuditLog';

@@ -23,7 +23,7 @@ const staffInOpenSip = (requester: Requester, sip: ProvenanceSipFacts, now: Date
   sip.participants.some((p) => p.kind === 'STAFF' && p.subject === requester.subject && isCurrent(p, now));
 
 /** A guardian with custody of the child, or the child themselves from 15: who speaks for the child. */
-const speaksForChild = (requester: Requester, child: ConsentChildFacts, now: Date): boolean =>
+export const speaksForChild = (requester: Requester, child: ConsentChildFacts, now: Date): boolean =>
   (requester.role === Role.Guardian && child.custodianIds.includes(requester.subject)) ||
   (requester.role === Role.Child &&
     requester.subject === child.childId &&

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { ForbiddenError } from '../../lib/errors.ts';
 import { childRecordAccess, type ChildRecord, type ChildRecordAccess } from '../../policy/child-records.ts';
-import { storeAudit } from './audit/store-audit.ts';
+import { byRequester, storeAudit } from './audit/store-audit.ts';
 import { loadConsentFacts } from './consent/consent-facts.ts';
 import type { SipContext } from './context.ts';
 
@@ -77,11 +77,7 @@ function createReads(context: SipContext) {
           decision?.granted === false || decision?.logged
             ? [
                 {
-                  requestId,
-                  requesterSubject: requester.subject,
-                  requesterRole: requester.role,
-                  requesterAgency: requester.agency,
-                  requesterUnit: requester.unit,
+                  ...byRequester(requester, requestId),
                   childId,
                   kind: record,
                   scope: null,

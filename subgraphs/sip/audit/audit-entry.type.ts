@@ -49,6 +49,9 @@ export class ConsentAuditEntry {
   @Field(() => String, { nullable: true })
   requesterUnit!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The name in the requester’s token.' })
+  requesterName!: string | null;
+
   @Field(() => ID)
   childId!: string;
 

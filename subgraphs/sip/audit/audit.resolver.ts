@@ -1,5 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError } from '../../../lib/errors.ts';
+import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
+import type { Prisma } from '../../../prisma/sip/client/client.ts';
+import { accessLogRefusal } from '../../../policy/child-records.ts';
+import { custodianIdsOf } from '../process/open-sip.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import { assertPrivacyOfficer } from '../access.ts';
 import type { SipContext } from '../context.ts';
@@ -23,16 +26,38 @@ export class AuditResolver {
     @Ctx() context: SipContext,
   ): Promise<ConsentAuditEntry[]> {
     assertPrivacyOfficer(context.requester, 'read the audit log');
-    assertPageSize(first);
     if (childId != null && !isUuid(childId)) throw new BadUserInputError('childId', 'no child with this id');
-    if (before != null && !isUuid(before)) throw new BadUserInputError('before', 'must be the id of an audit entry');
-    const rows = await context.prisma.consentDecisionAudit.findMany({
-      where: { ...(childId != null && { childId }), ...(requesterSubject != null && { requesterSubject }) },
-      orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }],
-      take: first,
-      ...(before != null && { cursor: { id: before }, skip: 1 }),
-    });
-    return rows.map((row) => Object.assign(new ConsentAuditEntry(), row));
+    return auditPage(
+      context,
+      { ...(childId != null && { childId }), ...(requesterSubject != null && { requesterSubject }) },
+      first,
+      before,
+    );
+  }
+
+  @Query(() => [ConsentAuditEntry], {
+    description:
+      'The family’s log (loggutdrag) of one child: who (name, role, agency, unit) read, or was refused, which ' +
+      'categories of the child’s data, when, under which consent, newest first; page with `before`. For a ' +
+      'guardian with custody and the child from 15.',
+  })
+  async childAccessLog(
+    @Arg('childId', () => ID) childId: string,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('before', () => ID, { nullable: true, description: 'The id of the last entry of the previous page.' })
+    before: string | undefined,
+    @Ctx() context: SipContext,
+  ): Promise<ConsentAuditEntry[]> {
+    const child = isUuid(childId) ? await context.loaders.childById.load(childId) : null;
+    if (!child) throw new BadUserInputError('childId', 'no child with this id');
+    const guardianships = await context.loaders.guardianshipsByChildId.load(childId);
+    const refusal = accessLogRefusal(
+      context.requester,
+      { childId, childDateOfBirth: child.dateOfBirth, custodianIds: custodianIdsOf(guardianships) },
+      context.clock(),
+    );
+    if (refusal) throw new ForbiddenError(refusal);
+    return auditPage(context, { childId }, first, before);
   }
 
   /** The privacy officer sees who a log entry is about here, not by listing children. */
@@ -48,4 +73,22 @@ export class AuditResolver {
       })
     );
   }
+}
+
+/** One page of the log, newest first, after the entry `before`. */
+async function auditPage(
+  context: SipContext,
+  where: Prisma.ConsentDecisionAuditWhereInput,
+  first: number,
+  before: string | undefined,
+): Promise<ConsentAuditEntry[]> {
+  assertPageSize(first);
+  if (before != null && !isUuid(before)) throw new BadUserInputError('before', 'must be the id of an audit entry');
+  const rows = await context.prisma.consentDecisionAudit.findMany({
+    where,
+    orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }],
+    take: first,
+    ...(before != null && { cursor: { id: before }, skip: 1 }),
+  });
+  return rows.map((row) => Object.assign(new ConsentAuditEntry(), row));
 }

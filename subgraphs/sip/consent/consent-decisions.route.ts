@@ -10,7 +10,7 @@ import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
 import { isConsentScope } from '../../../policy/scopes.ts';
 import { loadConsentFacts } from './consent-facts.ts';
 import { decideConsent } from '../../../policy/consent-rule.ts';
-import { storeAudit } from '../audit/store-audit.ts';
+import { byRequester, storeAudit } from '../audit/store-audit.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 
 const MAX_QUESTIONS = 10_000;
@@ -76,11 +76,7 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
   await storeAudit(
     prisma,
     decisions.map((decision) => ({
-      requestId,
-      requesterSubject: requester.subject,
-      requesterRole: requester.role,
-      requesterAgency: requester.agency,
-      requesterUnit: requester.unit,
+      ...byRequester(requester, requestId),
       childId: decision.childId,
       kind: 'CROSS_AGENCY',
       scope: decision.scope,

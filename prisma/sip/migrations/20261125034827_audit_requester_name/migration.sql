@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ConsentDecisionAudit" ADD COLUMN     "requesterName" TEXT;
