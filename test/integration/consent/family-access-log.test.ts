@@ -4,8 +4,8 @@ import { demoConsentId } from '../../../dev/demo/sip-ids.ts';
 import { childClaims, guardianClaims, ok } from '../../support/sip-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
-const LOG = `query ($id: ID!, $first: Int, $before: ID) { childAccessLog(childId: $id, first: $first, before: $before) {
-  id requesterName requesterRole requesterAgency requesterUnit kind scope fields granted reason consentId decidedAt } }`;
+const LOG = `query ($id: ID!, $first: Int, $before: ID) {
+  childAccessLog(childId: $id, first: $first, before: $before) { id requesterName requesterRole requesterAgency requesterUnit kind scope fields granted reason consentId decidedAt } }`;
 
 /** The family's own log of who read what about their child (loggutdrag). */
 describe("the family's access log", () => {
