@@ -1,5 +1,5 @@
 import { DateTime } from '../../../lib/scalars.ts';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Agency, ConsentScope } from '../../../lib/federation/policy-enums.ts';
 import { DenialReason } from '../consent/consent.type.ts';
 import { AUDIT_KINDS, type AuditKind } from './store-audit.ts';
@@ -87,4 +87,32 @@ export class ConsentAuditEntry {
 
   @Field(() => DateTime)
   decidedAt!: Date;
+}
+
+@ObjectType({ description: 'A link of the audit trail’s hash chain that does not hold.' })
+export class AuditChainBreak {
+  @Field(() => String, { description: 'Consent, ConsentWithdrawal or ConsentDecisionAudit.' })
+  table!: string;
+
+  @Field(() => String, { nullable: true, description: 'The row’s id; null when rows are missing at the end.' })
+  row!: string | null;
+
+  @Field(() => String)
+  problem!: string;
+}
+
+@ObjectType({
+  description:
+    'Whether the consents, withdrawals and audit log are as they were stored: every row is chained to the one ' +
+    'before by a hash, so a change, insertion or deletion that bypassed the database’s triggers shows here.',
+})
+export class AuditChainReport {
+  @Field(() => Boolean)
+  intact!: boolean;
+
+  @Field(() => Int, { description: 'Rows checked.' })
+  checked!: number;
+
+  @Field(() => AuditChainBreak, { nullable: true, description: 'The first broken link.' })
+  firstBroken!: AuditChainBreak | null;
 }

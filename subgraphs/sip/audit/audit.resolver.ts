@@ -7,7 +7,8 @@ import { isUuid } from '../../../lib/uuid.ts';
 import { assertPrivacyOfficer } from '../access.ts';
 import type { SipContext } from '../context.ts';
 import { formatPersonnummer } from '../personnummer.ts';
-import { AuditedChild, ConsentAuditEntry } from './audit-entry.type.ts';
+import { AuditChainBreak, AuditChainReport, AuditedChild, ConsentAuditEntry } from './audit-entry.type.ts';
+import { verifyChains } from './verify-chain.ts';
 import { assertPageSize } from '../../../lib/pagination/page-size.ts';
 
 @Resolver(() => ConsentAuditEntry)
@@ -33,6 +34,19 @@ export class AuditResolver {
       first,
       before,
     );
+  }
+
+  @Query(() => AuditChainReport, {
+    description:
+      'Checks the hash chain of consents, withdrawals and the audit log from the first row. Privacy officers.',
+  })
+  async auditChainReport(@Ctx() context: SipContext): Promise<AuditChainReport> {
+    assertPrivacyOfficer(context.requester, 'check the audit trail');
+    const report = await verifyChains(context.prisma);
+    return Object.assign(new AuditChainReport(), {
+      ...report,
+      firstBroken: report.firstBroken && Object.assign(new AuditChainBreak(), report.firstBroken),
+    });
   }
 
   @Query(() => [ConsentAuditEntry], {

@@ -5,7 +5,8 @@ import { childClaims, guardianClaims, ok } from '../../support/sip-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 const LOG = `query ($id: ID!, $first: Int, $before: ID) {
-  childAccessLog(childId: $id, first: $first, before: $before) { id requesterName requesterRole requesterAgency requesterUnit kind scope fields granted reason consentId decidedAt } }`;
+  childAccessLog(childId: $id, first: $first, before: $before) { id requesterName requesterRole requesterAgency
+    requesterUnit kind scope fields granted reason consentId decidedAt } }`;
 
 /** The family's own log of who read what about their child (loggutdrag). */
 describe("the family's access log", () => {

@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { demoChildren } from '../../../dev/demo/people.ts';
+import { demoConsentId } from '../../../dev/demo/sip-ids.ts';
+import { ok } from '../../support/sip-fixtures.ts';
+import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
+
+const REPORT = `{ auditChainReport { intact checked firstBroken { table row problem } } }`;
+
+/**
+ * Tamper evidence: a change made around the database's triggers, as a superuser or a restored
+ * backup could, is found and named by the chain check.
+ */
+describe('the hash chain of consents, withdrawals and the audit log', () => {
+  let graph: TestGraph;
+  let sql: (statement: string) => Promise<unknown>;
+  beforeEach(async () => {
+    graph = await startTestGraph();
+    const prisma = graph.subgraphs.sip.prisma as any;
+    // Every statement as the database owner with triggers off: what a superuser or a restore can do.
+    sql = (statement) =>
+      prisma.$transaction([
+        prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
+        prisma.$executeRawUnsafe(statement),
+      ]);
+    // Some reads, so the log has rows of its own.
+    for (const as of ['school counsellor', 'nurse outside every SIP'] as const)
+      await graph.query(
+        `query ($id: ID!) { child(id: $id) { givenName openSocialCase { caseNumber } } }`,
+        {
+          id: demoChildren.alva.id,
+        },
+        as,
+      );
+  });
+  const report = async () => (await ok(graph, REPORT, {}, 'privacy officer')).auditChainReport;
+
+  it('holds for everything stored through the graph', async () => {
+    expect(await report()).toEqual({ intact: true, checked: expect.any(Number), firstBroken: null });
+    expect((await report()).checked).toBeGreaterThan(30);
+  });
+
+  it('names a consent changed behind the triggers', async () => {
+    await sql(`UPDATE "Consent" SET "purpose" = 'ändrat i efterhand' WHERE "id" = '${demoConsentId(2)}'`);
+    expect(await report()).toMatchObject({
+      intact: false,
+      firstBroken: { table: 'Consent', row: demoConsentId(2), problem: 'the row was changed after it was stored' },
+    });
+  });
+
+  it('names a deleted audit record, and rows deleted at the end', async () => {
+    const prisma = graph.subgraphs.sip.prisma as any;
+    const rows = await prisma.consentDecisionAudit.findMany({ orderBy: { chainSeq: 'asc' } });
+    expect(rows.length).toBeGreaterThan(2);
+    await sql(`DELETE FROM "ConsentDecisionAudit" WHERE "id" = '${rows.at(-1).id}'`);
+    expect((await report()).firstBroken).toEqual({
+      table: 'ConsentDecisionAudit',
+      row: null,
+      problem: 'the last rows of the chain are missing: they were deleted',
+    });
+    await sql(`DELETE FROM "ConsentDecisionAudit" WHERE "id" = '${rows[0].id}'`);
+    expect((await report()).firstBroken).toEqual({
+      table: 'ConsentDecisionAudit',
+      row: rows[1].id,
+      problem: 'row 1 of the chain is missing: it was deleted',
+    });
+  });
+
+  it('names a row inserted around the chain, and a withdrawal whose link was rewritten', async () => {
+    await sql(`INSERT INTO "ConsentDecisionAudit" ("id", "requestId", "requesterSubject", "requesterRole", "childId",
+      "kind", "fields", "subgraph", "granted", "decidedAt") VALUES ('99999999-0000-4000-8000-00000000abcd', 'forged',
+      'nobody', 'doctor', '${demoChildren.alva.id}', 'CROSS_AGENCY', '{}', 'health', true, now())`);
+    expect((await report()).firstBroken).toMatchObject({
+      table: 'ConsentDecisionAudit',
+      row: '99999999-0000-4000-8000-00000000abcd',
+    });
+    await sql(`UPDATE "ConsentWithdrawal" SET "chainPrev" = 'genesis' WHERE "chainSeq" = 2`);
+    expect((await report()).firstBroken).toMatchObject({
+      table: 'ConsentWithdrawal',
+      problem: 'the link to the row before does not match: a row before was changed',
+    });
+  });
+
+  it('is for privacy officers', async () => {
+    const response = await graph.query(REPORT, {}, 'social worker');
+    expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
