@@ -11,6 +11,7 @@ export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
     'Consent',
     'ConsentWithdrawal',
     'ConsentDecisionAudit',
+    'AuditChainLink',
     'PlanVersion',
     'PlanGoal',
     'PlanIntervention',

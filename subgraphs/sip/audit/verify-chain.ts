@@ -10,7 +10,7 @@ export const CHAINED_TABLES = [
 
 export interface ChainBreak {
   table: string;
-  /** The row's key (its id), as stored. */
+  /** The row's key (its id); null when the break is in the chain's links. */
   row: string | null;
   problem: string;
 }
@@ -19,65 +19,86 @@ export interface ChainReport {
   intact: boolean;
   /** Rows checked, over every chained table. */
   checked: number;
-  /** The first broken link, in table order then chain order; null when intact. */
+  /** The first broken link found; null when intact. */
   firstBroken: ChainBreak | null;
 }
 
-const BATCH = 5_000;
-const hashOf = (previous: string, content: string) =>
-  createHash('sha256')
-    .update(previous + content, 'utf8')
-    .digest('hex');
+const BATCH = 1_000;
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-interface ChainRow {
-  row: string;
-  seq: string | null;
-  prev: string | null;
-  hash: string | null;
-  content: string;
+interface LinkRow {
+  seq: string;
+  prev: string;
+  hash: string;
+  rowHashes: string[];
 }
 
-async function verifyTable(prisma: PrismaClient, table: string, key: string): Promise<[number, ChainBreak | null]> {
-  const select = (where: string) =>
-    prisma.$queryRawUnsafe<ChainRow[]>(
-      `SELECT "${key}"::text AS row, "chainSeq"::text AS seq, "chainPrev" AS prev, "chainHash" AS hash,
-         (to_jsonb(t) - 'chainSeq' - 'chainPrev' - 'chainHash')::text AS content
-       FROM "${table}" t WHERE ${where} ORDER BY "chainSeq" LIMIT ${BATCH}`,
-    );
-  const [outside] = await select('"chainSeq" IS NULL');
-  if (outside)
-    return [0, { table, row: outside.row, problem: 'the row is not in the chain: it was inserted around it' }];
+/** The links, in order: each follows the one before, and its hash covers its rows' hashes. */
+async function verifyLinks(prisma: PrismaClient, table: string): Promise<[number, ChainBreak | null]> {
   let previous = 'genesis';
   let position = 0;
+  let rows = 0;
   for (;;) {
-    const rows = await select(`"chainSeq" > ${position}`);
-    for (const row of rows) {
+    const links = await prisma.$queryRawUnsafe<LinkRow[]>(
+      `SELECT "seq"::text AS seq, "prev", "hash", "rowHashes" FROM "AuditChainLink"
+       WHERE "table" = $1 AND "seq" > $2 ORDER BY "seq" LIMIT ${BATCH}`,
+      table,
+      position,
+    );
+    for (const link of links) {
       position += 1;
-      const broken = (problem: string): [number, ChainBreak] => [position, { table, row: row.row, problem }];
-      if (Number(row.seq) !== position) return broken(`row ${position} of the chain is missing: it was deleted`);
-      if (row.prev !== previous) return broken('the link to the row before does not match: a row before was changed');
-      if (row.hash !== hashOf(previous, row.content)) return broken('the row was changed after it was stored');
-      previous = row.hash;
+      const broken = (problem: string): [number, ChainBreak] => [rows, { table, row: null, problem }];
+      if (Number(link.seq) !== position) return broken(`link ${position} of the chain is missing: it was deleted`);
+      if (link.prev !== previous || link.hash !== sha256(previous + link.rowHashes.join('')))
+        return broken(`link ${position} of the chain was changed`);
+      previous = link.hash;
+      rows += link.rowHashes.length;
     }
-    if (rows.length < BATCH) break;
+    if (links.length < BATCH) break;
   }
   const [head] = await prisma.$queryRawUnsafe<Array<{ seq: string; hash: string }>>(
     `SELECT "seq"::text AS seq, "hash" FROM "AuditChainHead" WHERE "table" = $1`,
     table,
   );
   const headMatches = head ? Number(head.seq) === position && head.hash === previous : position === 0;
-  return [
-    position,
-    headMatches ? null : { table, row: null, problem: 'the last rows of the chain are missing: they were deleted' },
-  ];
+  return [rows, headMatches ? null : { table, row: null, problem: 'the last links of the chain were deleted' }];
 }
 
-/** Walks every chained table from its first row and names the first broken link. */
+/** Every row the links name is there as it was hashed, and no row is outside the links. */
+async function verifyRows(prisma: PrismaClient, table: string, key: string): Promise<ChainBreak | null> {
+  const [changed] = await prisma.$queryRawUnsafe<Array<{ row: string; present: boolean }>>(
+    `SELECT linked.key AS row, t."${key}" IS NOT NULL AS present
+     FROM "AuditChainLink" l CROSS JOIN LATERAL unnest(l."rowKeys", l."rowHashes") AS linked(key, hash)
+     LEFT JOIN "${table}" t ON t."${key}"::text = linked.key
+     WHERE l."table" = $1
+       AND (t."${key}" IS NULL OR encode(sha256(convert_to(to_jsonb(t)::text, 'UTF8')), 'hex') <> linked.hash)
+     ORDER BY l."seq", linked.key LIMIT 1`,
+    table,
+  );
+  if (changed)
+    return {
+      table,
+      row: changed.row,
+      problem: changed.present ? 'the row was changed after it was stored' : 'the row was deleted',
+    };
+  const [outside] = await prisma.$queryRawUnsafe<Array<{ row: string }>>(
+    `WITH linked AS (SELECT unnest("rowKeys") AS key FROM "AuditChainLink" WHERE "table" = $1)
+     SELECT t."${key}"::text AS row FROM "${table}" t LEFT JOIN linked ON linked.key = t."${key}"::text
+     WHERE linked.key IS NULL LIMIT 1`,
+    table,
+  );
+  return outside
+    ? { table, row: outside.row, problem: 'the row is not in the chain: it was inserted around it' }
+    : null;
+}
+
+/** Walks every chained table's links from the first and names the first break it finds. */
 export async function verifyChains(prisma: PrismaClient): Promise<ChainReport> {
   let checked = 0;
   for (const { table, key } of CHAINED_TABLES) {
-    const [rows, broken] = await verifyTable(prisma, table, key);
+    const [rows, brokenLink] = await verifyLinks(prisma, table);
     checked += rows;
+    const broken = brokenLink ?? (await verifyRows(prisma, table, key));
     if (broken) return { intact: false, checked, firstBroken: broken };
   }
   return { intact: true, checked, firstBroken: null };
