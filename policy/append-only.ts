@@ -12,6 +12,7 @@ export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
     'ConsentWithdrawal',
     'ConsentDecisionAudit',
     'AuditChainLink',
+    'AuditReview',
     'PlanVersion',
     'PlanGoal',
     'PlanIntervention',

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { PrismaClient } from '../../prisma/sip/client/client.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
 import { resolveChildReference } from './child.reference.ts';
+import { ReviewResolver } from './audit/review.resolver.ts';
 import { resolvePlanInterventionReference } from './plan/plan-intervention.reference.ts';
 import { AuditResolver } from './audit/audit.resolver.ts';
 import { ChildResolver } from './child.resolver.ts';
@@ -36,6 +37,7 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
       SipPlanResolver,
       ConsentResolver,
       AuditResolver,
+      ReviewResolver,
     ],
     referenceResolvers: {
       Child: { __resolveReference: resolveChildReference },

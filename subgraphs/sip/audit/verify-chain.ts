@@ -6,6 +6,7 @@ export const CHAINED_TABLES = [
   { table: 'Consent', key: 'id' },
   { table: 'ConsentWithdrawal', key: 'consentId' },
   { table: 'ConsentDecisionAudit', key: 'id' },
+  { table: 'AuditReview', key: 'id' },
 ] as const;
 
 export interface ChainBreak {

@@ -1,0 +1,19 @@
+/**
+ * What a privacy officer reviews in the log (systematisk logguppföljning): each kind of item, and
+ * the threshold for unusual volume. Marking an item reviewed is itself kept, chained, and never
+ * changed.
+ */
+export const REVIEW_KINDS = {
+  /** A consent staff recorded on the family's word, rather than the family giving it. */
+  STAFF_RECORDED_CONSENT: 'a consent recorded by staff on the family’s word',
+  /** Staff with no relation to the child tried to read its data or identity (refused). */
+  READ_WITHOUT_RELATION: 'a read by staff with no relation to the child (refused)',
+  /** Staff looked a child up by personnummer, stating a purpose. */
+  LOOKUP_BY_PERSONNUMMER: 'a lookup of a child by personnummer',
+  /** One requester read more distinct children in one day than the threshold. */
+  UNUSUAL_VOLUME: 'more children read by one person in one day than usual',
+} as const;
+export type ReviewKind = keyof typeof REVIEW_KINDS;
+
+/** More distinct children than this read by one person in one (Swedish) day is reviewed. */
+export const DEFAULT_DAILY_CHILDREN_THRESHOLD = 20;

@@ -1,0 +1,62 @@
+import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
+import type { ReviewKind } from '../../../policy/review.ts';
+
+export interface ReviewItemRow {
+  kind: ReviewKind;
+  itemKey: string;
+  childId: string | null;
+  requesterSubject: string;
+  requesterName: string | null;
+  at: Date;
+  detail: string;
+  note: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+}
+
+/** Each kind of item as one SELECT of (kind, itemKey, childId, requesterSubject, requesterName, at, detail). */
+const ITEMS: Record<ReviewKind, string> = {
+  STAFF_RECORDED_CONSENT: `
+    SELECT 'STAFF_RECORDED_CONSENT', c."id"::text, c."childId"::text, c."recordedBy", NULL::text, c."recordedAt",
+           c."form"::text || ' consent recorded in SIP ' || coalesce(c."recordedInSipId"::text, '-')
+    FROM "Consent" c WHERE c."recordedByAgency" IS NOT NULL`,
+  READ_WITHOUT_RELATION: `
+    SELECT 'READ_WITHOUT_RELATION', a."id"::text, a."childId"::text, a."requesterSubject", a."requesterName",
+           a."decidedAt", a."kind" || coalesce(' ' || a."scope", '') || ': ' || array_to_string(a."fields", ', ')
+    FROM "ConsentDecisionAudit" a
+    WHERE NOT a."granted" AND a."reason" = 'NO_RELATION' AND a."requesterAgency" IS NOT NULL`,
+  LOOKUP_BY_PERSONNUMMER: `
+    SELECT 'LOOKUP_BY_PERSONNUMMER', a."id"::text, a."childId"::text, a."requesterSubject", a."requesterName",
+           a."decidedAt", 'purpose: ' || a."purpose"
+    FROM "ConsentDecisionAudit" a WHERE 'Query.childByPersonnummer' = ANY(a."fields")`,
+  UNUSUAL_VOLUME: `
+    SELECT 'UNUSUAL_VOLUME', a."requesterSubject" || '/' || to_char(a."decidedAt" AT TIME ZONE 'Europe/Stockholm',
+           'YYYY-MM-DD'), NULL::text, a."requesterSubject", max(a."requesterName"), max(a."decidedAt"),
+           count(DISTINCT a."childId")::text || ' children read that day'
+    FROM "ConsentDecisionAudit" a WHERE a."requesterAgency" IS NOT NULL
+    GROUP BY a."requesterSubject", to_char(a."decidedAt" AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD')
+    HAVING count(DISTINCT a."childId") > $1`,
+};
+
+/**
+ * The items of the given kinds, newest first, each with its review if it has one. `reviewed`
+ * chooses reviewed or open items; null, both. `key` narrows to one item.
+ */
+export function reviewItems(
+  prisma: PrismaClient,
+  options: { kinds: readonly ReviewKind[]; reviewed: boolean | null; threshold: number; first: number; key?: string },
+): Promise<ReviewItemRow[]> {
+  const items = options.kinds.map((kind) => ITEMS[kind]).join(' UNION ALL ');
+  return prisma.$queryRawUnsafe<ReviewItemRow[]>(
+    `SELECT i.*, r."note", r."reviewedBy", r."reviewedAt"
+     FROM (${items}) AS i("kind", "itemKey", "childId", "requesterSubject", "requesterName", "at", "detail")
+     LEFT JOIN "AuditReview" r ON r."kind" = i."kind" AND r."itemKey" = i."itemKey"
+     WHERE $1::int >= 0 AND ($2::boolean IS NULL OR (r."id" IS NOT NULL) = $2)
+       AND ($3::text IS NULL OR i."itemKey" = $3)
+     ORDER BY i."at" DESC, i."itemKey" LIMIT $4`,
+    options.threshold,
+    options.reviewed,
+    options.key ?? null,
+    options.first,
+  );
+}

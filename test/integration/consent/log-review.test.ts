@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoChildren } from '../../../dev/demo/people.ts';
+import { demoConsentId } from '../../../dev/demo/sip-ids.ts';
+import { ok } from '../../support/sip-fixtures.ts';
+import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
+
+const QUEUE = `query ($kinds: [ReviewKind!], $reviewed: Boolean, $above: Int) {
+  reviewQueue(kinds: $kinds, reviewed: $reviewed, dailyChildrenAbove: $above) { kind key childId requesterSubject
+    requesterName detail review { note reviewedBy } } }`;
+const MARK = `mutation ($kind: ReviewKind!, $key: String!, $note: String!) { markReviewed(kind: $kind, key: $key,
+  note: $note) { kind key review { note reviewedBy reviewedAt } } }`;
+
+/** The privacy officer's systematic review of the log (logguppföljning). */
+describe('the log review', () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startTestGraph();
+    const nurse = 'nurse outside every SIP' as const;
+    // A read without relation, and a lookup by personnummer.
+    await graph.query(
+      `query ($id: ID!) { child(id: $id) { openSocialCase { caseNumber } } }`,
+      {
+        id: demoChildren.alva.id,
+      },
+      nurse,
+    );
+    const juni = await (graph.subgraphs.sip.prisma as any).child.findUniqueOrThrow({
+      where: { id: demoChildren.juni.id },
+    });
+    await ok(
+      graph,
+      `query ($pnr: String!) { childByPersonnummer(personnummer: $pnr, purpose: "initiera SIP") { id } }`,
+      {
+        pnr: juni.personnummer,
+      },
+      nurse,
+    );
+    // The counsellor reads a whole school's students: sixteen children in one day.
+    await graph.query(
+      `{ schoolPlacements(schoolUnitCode: "45811111") { nodes { child { givenName
+      careContacts { unitName } } } } }`,
+      {},
+      'school counsellor',
+    );
+  });
+  const queue = async (variables: Record<string, unknown> = {}) =>
+    (await ok(graph, QUEUE, variables, 'privacy officer')).reviewQueue as Array<Record<string, any>>;
+
+  it('lists staff-recorded consents, reads without relation, lookups and unusual volume', async () => {
+    const items = await queue({ above: 10 });
+    expect(items).toContainEqual(
+      expect.objectContaining({ kind: 'STAFF_RECORDED_CONSENT', key: demoConsentId(3), childId: demoChildren.noah.id }),
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        kind: 'READ_WITHOUT_RELATION',
+        childId: demoChildren.alva.id,
+        requesterSubject: 'staff-vc-norr-1',
+        requesterName: 'Sofia Ström',
+        detail: 'CROSS_AGENCY SOCIAL_CASE: Child.openSocialCase',
+      }),
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        kind: 'LOOKUP_BY_PERSONNUMMER',
+        childId: demoChildren.juni.id,
+        detail: 'purpose: initiera SIP',
+      }),
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        kind: 'UNUSUAL_VOLUME',
+        key: expect.stringMatching(/^staff-school-ekbacken-1\/\d{4}-\d{2}-\d{2}$/),
+        detail: '16 children read that day',
+      }),
+    );
+    // At the default threshold (20) sixteen children in a day is not unusual.
+    expect((await queue({ kinds: ['UNUSUAL_VOLUME'] })).map((item) => item.requesterSubject)).not.toContain(
+      'staff-school-ekbacken-1',
+    );
+  });
+
+  it('marks an item reviewed once, with a note, kept in the chain; it leaves the open queue', async () => {
+    const marked = await ok(
+      graph,
+      MARK,
+      { kind: 'STAFF_RECORDED_CONSENT', key: demoConsentId(3), note: 'Stämmer med anteckningen från SIP-mötet.' },
+      'privacy officer',
+    );
+    expect(marked.markReviewed.review).toMatchObject({
+      note: 'Stämmer med anteckningen från SIP-mötet.',
+      reviewedBy: 'dpo-1',
+    });
+    expect((await queue()).map((item) => item.key)).not.toContain(demoConsentId(3));
+    expect((await queue({ reviewed: true })).map((item) => item.key)).toContain(demoConsentId(3));
+    const again = await graph.query(
+      MARK,
+      { kind: 'STAFF_RECORDED_CONSENT', key: demoConsentId(3), note: 'igen' },
+      'privacy officer',
+    );
+    expect(again.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'key',
+      reason: 'already reviewed',
+    });
+    const report = await ok(graph, `{ auditChainReport { intact } }`, {}, 'privacy officer');
+    expect(report.auditChainReport.intact).toBe(true);
+    await expect((graph.subgraphs.sip.prisma as any).auditReview.deleteMany({})).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses an unknown item, an empty note, and anyone but a privacy officer', async () => {
+    const unknown = await graph.query(
+      MARK,
+      { kind: 'UNUSUAL_VOLUME', key: 'nobody/2026-01-01', note: 'x' },
+      'privacy officer',
+    );
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'key' });
+    const empty = await graph.query(
+      MARK,
+      { kind: 'STAFF_RECORDED_CONSENT', key: demoConsentId(3), note: ' ' },
+      'privacy officer',
+    );
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+    for (const as of ['social worker', 'guardian (Maria Lindqvist)'] as const) {
+      expect((await graph.query(QUEUE, {}, as)).errors?.[0].extensions?.code, as).toBe('FORBIDDEN');
+    }
+  });
+});
