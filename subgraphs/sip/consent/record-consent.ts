@@ -133,15 +133,16 @@ export async function recordConsent(context: SipContext, input: RecordConsentInp
   const terms = readTerms(input);
   if (input.form === 'IN_APP')
     throw new BadUserInputError('input.form', 'IN_APP is for the family’s own act; staff record WRITTEN or ORAL');
-  const custodians = custodianIdsOf(child.guardians);
-  input.guardianIds.forEach((guardianId, i) => {
-    if (!custodians.includes(guardianId))
-      throw new BadUserInputError(`input.guardianIds.${i}`, 'not a guardian with custody of this child');
-  });
-  assertDistinct(input.guardianIds, 'input.guardianIds');
   return changeOpenSip(context, input.sipId, 'input.sipId', async (tx, sip: LockedSip, _role, now) => {
+    // Who may record comes first: nothing about the child's guardians is told to anyone else.
     const refusal = recordingRefusal(context.requester, child.id, sip, now);
     if (refusal) throw new ForbiddenError(refusal, 'input.sipId');
+    const custodians = custodianIdsOf(child.guardians);
+    input.guardianIds.forEach((guardianId, i) => {
+      if (!custodians.includes(guardianId))
+        throw new BadUserInputError(`input.guardianIds.${i}`, 'not a guardian with custody of this child');
+    });
+    assertDistinct(input.guardianIds, 'input.guardianIds');
     if (input.givenByChild && !speaksForThemselves(child.dateOfBirth, now)) {
       throw new BadUserInputError(
         'input.givenByChild',
