@@ -13,6 +13,7 @@ export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
     'ConsentDecisionAudit',
     'AuditChainLink',
     'AuditReview',
+    'EmergencyAccess',
     'PlanVersion',
     'PlanGoal',
     'PlanIntervention',

@@ -1,4 +1,5 @@
 import { speaksForThemselves } from './age.ts';
+import { emergencyAccessFor, type EmergencyAccessFacts } from './emergency-access.ts';
 import { hasRelation, receivesUnder, type ConsentRecipients, type Reader, type SipFacts } from './recipients.ts';
 
 /** Why a cross-agency read was refused. Stable values: clients and the audit log use them. */
@@ -15,7 +16,8 @@ export const DENIAL_REASONS = [
 export type DenialReason = (typeof DENIAL_REASONS)[number];
 
 export type ConsentDecision =
-  | { granted: true; consentId: string }
+  /** Granted by a consent, or (consentId null) by the reader's own emergency access. */
+  | { granted: true; consentId: string | null; emergencyAccessId?: string }
   /** consentId names the consent that came closest, when there was one. */
   | { granted: false; reason: DenialReason; consentId: string | null };
 
@@ -37,6 +39,8 @@ export interface ChildFacts {
   custodianIds: string[];
   /** Every SIP about the child, open or closed, with its participants past and present. */
   sips: SipFacts[];
+  /** Emergency accesses opened to the child's data. */
+  emergencyAccesses: EmergencyAccessFacts[];
 }
 
 export interface ConsentQuestionFacts {
@@ -100,11 +104,22 @@ const CHECKS: Array<
 
 const inForce = (consent: ConsentFacts, at: Date) => consent.recordedAt <= at && !replacedBy(consent, at);
 
+/**
+ * The rule, then emergency access: a read the consents refuse is granted under the reader's own
+ * emergency access to that scope while it is open, and the decision names it.
+ */
 export function decideConsent(
   consents: ConsentFacts[],
   child: ChildFacts,
   question: ConsentQuestionFacts,
 ): ConsentDecision {
+  const decision = decideByConsent(consents, child, question);
+  if (decision.granted) return decision;
+  const emergency = emergencyAccessFor(child.emergencyAccesses, question.reader, question.scope, question.at);
+  return emergency ? { granted: true, consentId: null, emergencyAccessId: emergency.id } : decision;
+}
+
+function decideByConsent(consents: ConsentFacts[], child: ChildFacts, question: ConsentQuestionFacts): ConsentDecision {
   const candidates = consents
     .filter((consent) => inForce(consent, question.at))
     .sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime());

@@ -10,6 +10,8 @@ export const REVIEW_KINDS = {
   READ_WITHOUT_RELATION: 'a read by staff with no relation to the child (refused)',
   /** Staff looked a child up by personnummer, stating a purpose. */
   LOOKUP_BY_PERSONNUMMER: 'a lookup of a child by personnummer',
+  /** Staff opened emergency access to a child's data. */
+  EMERGENCY_ACCESS: 'an emergency access opened without consent',
   /** One requester read more distinct children in one day than the threshold. */
   UNUSUAL_VOLUME: 'more children read by one person in one day than usual',
 } as const;

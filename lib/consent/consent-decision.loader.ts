@@ -41,7 +41,9 @@ function isDecision(value: unknown): value is ConsentDecision & { childId: strin
     typeof decision.scope !== 'string'
   )
     return false;
-  if (decision.granted === true) return typeof decision.consentId === 'string';
+  // A grant names the consent, or the emergency access, it was made under.
+  if (decision.granted === true)
+    return typeof decision.consentId === 'string' || typeof decision.emergencyAccessId === 'string';
   return decision.granted === false && DENIAL_REASONS.includes(decision.reason as never);
 }
 

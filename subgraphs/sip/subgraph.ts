@@ -4,6 +4,7 @@ import { PrismaClient } from '../../prisma/sip/client/client.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
 import { resolveChildReference } from './child.reference.ts';
 import { ReviewResolver } from './audit/review.resolver.ts';
+import { EmergencyAccessResolver } from './emergency/emergency-access.resolver.ts';
 import { resolvePlanInterventionReference } from './plan/plan-intervention.reference.ts';
 import { AuditResolver } from './audit/audit.resolver.ts';
 import { ChildResolver } from './child.resolver.ts';
@@ -38,6 +39,7 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
       ConsentResolver,
       AuditResolver,
       ReviewResolver,
+      EmergencyAccessResolver,
     ],
     referenceResolvers: {
       Child: { __resolveReference: resolveChildReference },

@@ -26,6 +26,7 @@ const jointCustody: ChildFacts = {
   dateOfBirth: at('2014-05-10T00:00:00Z'),
   custodianIds: [mother, father],
   sips: [sip()],
+  emergencyAccesses: [],
 };
 
 const consent = (overrides: Partial<ConsentFacts> = {}): ConsentFacts => ({
@@ -276,5 +277,40 @@ describe('recipients and need to know', () => {
       reason: 'WITHDRAWN',
       consentId: 'consent-1',
     });
+  });
+});
+
+describe('emergency access', () => {
+  const OPENED = '2026-03-01T12:00:00Z';
+  const withEmergency: ChildFacts = {
+    ...jointCustody,
+    emergencyAccesses: [
+      {
+        id: 'emergency-1',
+        subject: counsellor.subject,
+        agency: 'SCHOOL',
+        unit: 'Ekbackens skola',
+        scopes: ['HEALTH_DIAGNOSES'],
+        openedAt: at(OPENED),
+        until: at('2026-03-01T14:00:00Z'),
+      },
+    ],
+  };
+
+  it('grants what no consent does, to the person who opened it, for its scopes, from opening until its end', () => {
+    expect(ask([], '2026-03-01T11:59:59.999Z', withEmergency)).toMatchObject({ granted: false, reason: 'NO_CONSENT' });
+    expect(ask([], OPENED, withEmergency)).toEqual({
+      granted: true,
+      consentId: null,
+      emergencyAccessId: 'emergency-1',
+    });
+    expect(ask([], '2026-03-01T14:00:00Z', withEmergency)).toMatchObject({ granted: false, reason: 'NO_CONSENT' });
+    expect(ask([], OPENED, withEmergency, 'HEALTH_MEDICATION')).toMatchObject({ granted: false });
+    const colleague = { ...counsellor, subject: 'staff-counsellor-2' };
+    expect(ask([], OPENED, withEmergency, 'HEALTH_DIAGNOSES', colleague)).toMatchObject({ granted: false });
+  });
+
+  it('is not needed where a consent grants: the decision names the consent', () => {
+    expect(ask([consent()], OPENED, withEmergency)).toEqual({ granted: true, consentId: 'consent-1' });
   });
 });

@@ -85,6 +85,12 @@ export class ConsentAuditEntry {
   @Field(() => ID, { nullable: true })
   consentId!: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The emergency access a read was granted under, instead of a consent.',
+  })
+  emergencyAccessId!: string | null;
+
   @Field(() => DateTime)
   decidedAt!: Date;
 }

@@ -29,6 +29,11 @@ const ITEMS: Record<ReviewKind, string> = {
     SELECT 'LOOKUP_BY_PERSONNUMMER', a."id"::text, a."childId"::text, a."requesterSubject", a."requesterName",
            a."decidedAt", 'purpose: ' || a."purpose"
     FROM "ConsentDecisionAudit" a WHERE 'Query.childByPersonnummer' = ANY(a."fields")`,
+  EMERGENCY_ACCESS: `
+    SELECT 'EMERGENCY_ACCESS', e."id"::text, e."childId"::text, e."requesterSubject", e."requesterName", e."openedAt",
+           array_to_string(e."scopes", ', ') || ' until ' || to_char(e."until" AT TIME ZONE 'Europe/Stockholm',
+           'YYYY-MM-DD HH24:MI') || ': ' || e."reason"
+    FROM "EmergencyAccess" e`,
   UNUSUAL_VOLUME: `
     SELECT 'UNUSUAL_VOLUME', a."requesterSubject" || '/' || to_char(a."decidedAt" AT TIME ZONE 'Europe/Stockholm',
            'YYYY-MM-DD'), NULL::text, a."requesterSubject", max(a."requesterName"), max(a."decidedAt"),

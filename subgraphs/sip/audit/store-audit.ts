@@ -28,6 +28,7 @@ export interface AuditRecord extends ReturnType<typeof byRequester> {
   granted: boolean;
   reason: string | null;
   consentId: string | null;
+  emergencyAccessId?: string | null;
   decidedAt: Date;
 }
 
@@ -41,13 +42,15 @@ export async function storeAudit(prisma: PrismaClient, records: AuditRecord[]): 
   await prisma.$executeRaw`
     INSERT INTO "ConsentDecisionAudit"
       ("id", "requestId", "requesterSubject", "requesterRole", "requesterAgency", "requesterUnit", "requesterName",
-      "childId", "kind", "scope", "fields", "purpose", "subgraph", "granted", "reason", "consentId", "decidedAt")
+      "childId", "kind", "scope", "fields", "purpose", "subgraph", "granted", "reason", "consentId",
+      "emergencyAccessId", "decidedAt")
     SELECT gen_random_uuid(), r."requestId", r."requesterSubject", r."requesterRole", r."requesterAgency"::"Agency",
            r."requesterUnit", r."requesterName", r."childId", r."kind", r."scope",
            ARRAY(SELECT jsonb_array_elements_text(r."fields")), r."purpose", r."subgraph", r."granted", r."reason",
-           r."consentId", r."decidedAt"
+           r."consentId", r."emergencyAccessId", r."decidedAt"
     FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(
       "requestId" text, "requesterSubject" text, "requesterRole" text, "requesterAgency" text, "requesterUnit" text,
       "requesterName" text, "childId" uuid, "kind" text, "scope" text, "fields" jsonb, "purpose" text,
-      "subgraph" text, "granted" boolean, "reason" text, "consentId" uuid, "decidedAt" timestamptz)`;
+      "subgraph" text, "granted" boolean, "reason" text, "consentId" uuid, "emergencyAccessId" uuid,
+      "decidedAt" timestamptz)`;
 }

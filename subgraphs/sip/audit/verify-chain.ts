@@ -7,6 +7,7 @@ export const CHAINED_TABLES = [
   { table: 'ConsentWithdrawal', key: 'consentId' },
   { table: 'ConsentDecisionAudit', key: 'id' },
   { table: 'AuditReview', key: 'id' },
+  { table: 'EmergencyAccess', key: 'id' },
 ] as const;
 
 export interface ChainBreak {

@@ -85,6 +85,7 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
       granted: decision.granted,
       reason: decision.granted ? null : decision.reason,
       consentId: decision.consentId,
+      emergencyAccessId: decision.granted ? (decision.emergencyAccessId ?? null) : null,
       decidedAt: at,
     })),
   );

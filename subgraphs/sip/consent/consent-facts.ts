@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
 import type { Agency } from '../../../policy/agencies.ts';
 import type { ChildFacts, ConsentFacts } from '../../../policy/consent-rule.ts';
+import type { EmergencyAccessFacts } from '../../../policy/emergency-access.ts';
 import type { NamedRecipient, ParticipationFacts, SipFacts } from '../../../policy/recipients.ts';
 
 export interface ChildConsentFacts {
@@ -33,7 +34,7 @@ export async function loadConsentFacts(
   const ids = [...new Set(childIds)];
   // Plain statements: this runs on every cross-agency read, and Prisma's nested includes cost
   // several statements and most of the lookup's time (npm run bench).
-  const [children, consents, sips] = await Promise.all([
+  const [children, consents, sips, emergencyAccesses] = await Promise.all([
     prisma.$queryRaw<Array<{ id: string; dateOfBirth: Date; custodianIds: string[] }>>`
       SELECT c."id", c."dateOfBirth", coalesce(array_agg(g."guardianId"::text) FILTER (WHERE g."hasCustody"), '{}') AS
       "custodianIds"
@@ -56,6 +57,10 @@ export async function loadConsentFacts(
                FILTER (WHERE p."id" IS NOT NULL), '[]') AS "participants"
       FROM "Sip" s LEFT JOIN "SipParticipant" p ON p."sipId" = s."id"
       WHERE s."childId" = ANY(${ids}::uuid[]) GROUP BY s."id"`,
+    prisma.$queryRaw<Array<EmergencyAccessFacts & { childId: string }>>`
+      SELECT e."id", e."childId", e."requesterSubject" AS subject, e."agency"::text AS agency, e."unit", e."scopes",
+             e."openedAt", e."until"
+      FROM "EmergencyAccess" e WHERE e."childId" = ANY(${ids}::uuid[])`,
   ]);
   const sipsOf = new Map<string, SipFacts[]>();
   for (const sip of sips) {
@@ -74,7 +79,12 @@ export async function loadConsentFacts(
     children.map((child) => [
       child.id,
       {
-        child: { dateOfBirth: child.dateOfBirth, custodianIds: child.custodianIds, sips: sipsOf.get(child.id) ?? [] },
+        child: {
+          dateOfBirth: child.dateOfBirth,
+          custodianIds: child.custodianIds,
+          sips: sipsOf.get(child.id) ?? [],
+          emergencyAccesses: emergencyAccesses.filter((access) => access.childId === child.id),
+        },
         consents: [],
       },
     ]),

@@ -74,6 +74,7 @@ export class ConsentResolver {
       granted: decision.granted,
       reason: decision.granted ? null : decision.reason,
       consentId: decision.consentId,
+      emergencyAccessId: decision.granted ? (decision.emergencyAccessId ?? null) : null,
     });
   }
 

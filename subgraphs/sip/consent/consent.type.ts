@@ -129,4 +129,7 @@ export class ConsentDecisionResult {
 
   @Field(() => ID, { nullable: true, description: 'The consent that granted it, or came closest.' })
   consentId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The emergency access that granted it, when no consent did.' })
+  emergencyAccessId!: string | null;
 }

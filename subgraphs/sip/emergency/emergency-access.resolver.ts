@@ -1,0 +1,52 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
+import { ConsentScope } from '../../../lib/federation/policy-enums.ts';
+import { requiredText } from '../../../lib/text-input.ts';
+import { isUuid } from '../../../lib/uuid.ts';
+import { EMERGENCY_ACCESS_MAX_HOURS, emergencyOpeningRefusal } from '../../../policy/emergency-access.ts';
+import { loadConsentFacts } from '../consent/consent-facts.ts';
+import type { SipContext } from '../context.ts';
+import { EmergencyAccess } from './emergency-access.type.ts';
+
+const HOUR = 60 * 60 * 1000;
+
+@Resolver(() => EmergencyAccess)
+export class EmergencyAccessResolver {
+  @Mutation(() => EmergencyAccess, {
+    description:
+      'Opens emergency access to categories of a child’s data when the child’s life or health is at risk: staff ' +
+      `taking part in one of the child’s open SIPs, with a reason, for at most ${EMERGENCY_ACCESS_MAX_HOURS} hours. ` +
+      'Reads under it are logged as emergency reads, shown to the family and reviewed.',
+  })
+  async openEmergencyAccess(
+    @Arg('childId', () => ID) childId: string,
+    @Arg('scopes', () => [ConsentScope]) scopes: string[],
+    @Arg('reason', () => String, { description: 'Why the child’s life or health is at risk now.' }) reason: string,
+    @Arg('hours', () => Int, { defaultValue: 1 }) hours: number,
+    @Ctx() context: SipContext,
+  ): Promise<EmergencyAccess> {
+    const { requester } = context;
+    const facts = isUuid(childId) ? (await loadConsentFacts(context.prisma, [childId])).get(childId) : undefined;
+    if (!facts) throw new BadUserInputError('childId', 'no child with this id');
+    const now = context.clock();
+    const refusal = emergencyOpeningRefusal(requester, facts.child.sips, now);
+    if (refusal) throw new ForbiddenError(refusal);
+    if (scopes.length === 0) throw new BadUserInputError('scopes', 'name at least one information category');
+    if (hours < 1 || hours > EMERGENCY_ACCESS_MAX_HOURS)
+      throw new BadUserInputError('hours', `must be between 1 and ${EMERGENCY_ACCESS_MAX_HOURS}`);
+    const row = await context.prisma.emergencyAccess.create({
+      data: {
+        childId,
+        requesterSubject: requester.subject,
+        requesterName: requester.name,
+        agency: requester.agency!,
+        unit: requester.unit!,
+        scopes: [...new Set(scopes)],
+        reason: requiredText(reason, 'reason', 1_000),
+        openedAt: now,
+        until: new Date(now.getTime() + hours * HOUR),
+      },
+    });
+    return Object.assign(new EmergencyAccess(), row);
+  }
+}
