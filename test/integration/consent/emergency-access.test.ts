@@ -84,5 +84,9 @@ describe('emergency access', () => {
 
     clock.set('2026-11-23T12:00:00.000Z');
     expect(reason(await graph.query(READ, { id: child.id }, 'BUP doctor'))).toBe('NO_CONSENT');
+    // Kept as it was opened: the database refuses to change or remove it.
+    const stored = graph.subgraphs.sip.prisma as any;
+    await expect(stored.emergencyAccess.updateMany({ data: { reason: 'ändrad' } })).rejects.toThrow(/append-only/);
+    await expect(stored.emergencyAccess.deleteMany({})).rejects.toThrow(/append-only/);
   });
 });
