@@ -14,6 +14,8 @@ export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
     'AuditChainLink',
     'AuditReview',
     'EmergencyAccess',
+    'Block',
+    'BlockLift',
     'PlanVersion',
     'PlanGoal',
     'PlanIntervention',

@@ -1,9 +1,11 @@
 import { speaksForThemselves } from './age.ts';
+import { blockFor, type BlockFacts } from './blocks.ts';
 import { emergencyAccessFor, type EmergencyAccessFacts } from './emergency-access.ts';
 import { hasRelation, receivesUnder, type ConsentRecipients, type Reader, type SipFacts } from './recipients.ts';
 
 /** Why a cross-agency read was refused. Stable values: clients and the audit log use them. */
 export const DENIAL_REASONS = [
+  'BLOCKED',
   'NO_RELATION',
   'NO_CONSENT',
   'SCOPE_NOT_COVERED',
@@ -19,7 +21,7 @@ export type ConsentDecision =
   /** Granted by a consent, or (consentId null) by the reader's own emergency access. */
   | { granted: true; consentId: string | null; emergencyAccessId?: string }
   /** consentId names the consent that came closest, when there was one. */
-  | { granted: false; reason: DenialReason; consentId: string | null };
+  | { granted: false; reason: DenialReason; consentId: string | null; blockId?: string };
 
 /** A consent as the rule sees it, with its withdrawal and replacement folded in. */
 export interface ConsentFacts extends ConsentValidity {
@@ -41,6 +43,8 @@ export interface ChildFacts {
   sips: SipFacts[];
   /** Emergency accesses opened to the child's data. */
   emergencyAccesses: EmergencyAccessFacts[];
+  /** Blocks the family placed on the child's data. */
+  blocks: BlockFacts[];
 }
 
 export interface ConsentQuestionFacts {
@@ -105,14 +109,17 @@ const CHECKS: Array<
 const inForce = (consent: ConsentFacts, at: Date) => consent.recordedAt <= at && !replacedBy(consent, at);
 
 /**
- * The rule, then emergency access: a read the consents refuse is granted under the reader's own
- * emergency access to that scope while it is open, and the decision names it.
+ * Blocks first, then the rule, then emergency access: a block refuses whatever consents or
+ * emergency accesses there are (BLOCKED); a read the consents refuse is granted under the
+ * reader's own emergency access to that scope while it is open, and the decision names it.
  */
 export function decideConsent(
   consents: ConsentFacts[],
   child: ChildFacts,
   question: ConsentQuestionFacts,
 ): ConsentDecision {
+  const block = blockFor(child.blocks, question.reader, question.scope, question.at);
+  if (block) return { granted: false, reason: 'BLOCKED', consentId: null, blockId: block.id };
   const decision = decideByConsent(consents, child, question);
   if (decision.granted) return decision;
   const emergency = emergencyAccessFor(child.emergencyAccesses, question.reader, question.scope, question.at);

@@ -6,6 +6,8 @@
 export const REVIEW_KINDS = {
   /** A consent staff recorded on the family's word, rather than the family giving it. */
   STAFF_RECORDED_CONSENT: 'a consent recorded by staff on the family’s word',
+  /** A block staff recorded on the family's word. */
+  STAFF_RECORDED_BLOCK: 'a block recorded by staff on the family’s word',
   /** Staff with no relation to the child tried to read its data or identity (refused). */
   READ_WITHOUT_RELATION: 'a read by staff with no relation to the child (refused)',
   /** Staff looked a child up by personnummer, stating a purpose. */

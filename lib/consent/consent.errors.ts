@@ -3,6 +3,7 @@ import { ErrorCode } from '../errors.ts';
 import type { DenialReason } from './consent-decision.ts';
 
 const REASON_TEXT: Record<DenialReason, string> = {
+  BLOCKED: 'the family has blocked this information from the requester',
   NO_RELATION: 'the requester takes part in none of the child’s open SIPs and no consent names them',
   NO_CONSENT: 'no consent is recorded for this child',
   SCOPE_NOT_COVERED: 'no consent covers this information category',

@@ -5,6 +5,7 @@ import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.
 import { resolveChildReference } from './child.reference.ts';
 import { ReviewResolver } from './audit/review.resolver.ts';
 import { EmergencyAccessResolver } from './emergency/emergency-access.resolver.ts';
+import { BlocksResolver } from './blocks/blocks.resolver.ts';
 import { resolvePlanInterventionReference } from './plan/plan-intervention.reference.ts';
 import { AuditResolver } from './audit/audit.resolver.ts';
 import { ChildResolver } from './child.resolver.ts';
@@ -40,6 +41,7 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
       AuditResolver,
       ReviewResolver,
       EmergencyAccessResolver,
+      BlocksResolver,
     ],
     referenceResolvers: {
       Child: { __resolveReference: resolveChildReference },

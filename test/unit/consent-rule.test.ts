@@ -27,6 +27,7 @@ const jointCustody: ChildFacts = {
   custodianIds: [mother, father],
   sips: [sip()],
   emergencyAccesses: [],
+  blocks: [],
 };
 
 const consent = (overrides: Partial<ConsentFacts> = {}): ConsentFacts => ({
@@ -312,5 +313,64 @@ describe('emergency access', () => {
 
   it('is not needed where a consent grants: the decision names the consent', () => {
     expect(ask([consent()], OPENED, withEmergency)).toEqual({ granted: true, consentId: 'consent-1' });
+  });
+});
+
+describe('blocks', () => {
+  const PLACED = '2026-03-01T12:00:00Z';
+  const block = (changes: Partial<ChildFacts['blocks'][number]> = {}): ChildFacts => ({
+    ...jointCustody,
+    blocks: [
+      {
+        id: 'block-1',
+        scopes: ['HEALTH_DIAGNOSES'],
+        fromUnits: [],
+        placedAt: at(PLACED),
+        until: null,
+        liftedAt: null,
+        ...changes,
+      },
+    ],
+  });
+
+  it('goes before a consent that grants, from placing until its end or its lifting', () => {
+    expect(ask([consent()], '2026-03-01T11:59:59.999Z', block())).toMatchObject({ granted: true });
+    expect(ask([consent()], PLACED, block())).toEqual({
+      granted: false,
+      reason: 'BLOCKED',
+      consentId: null,
+      blockId: 'block-1',
+    });
+    const ends = block({ until: at('2026-03-02T00:00:00Z') });
+    expect(ask([consent()], '2026-03-01T23:59:59.999Z', ends)).toMatchObject({ reason: 'BLOCKED' });
+    expect(ask([consent()], '2026-03-02T00:00:00Z', ends)).toMatchObject({ granted: true });
+    const lifted = block({ liftedAt: at('2026-03-01T13:00:00Z') });
+    expect(ask([consent()], '2026-03-01T13:00:00Z', lifted)).toMatchObject({ granted: true });
+    expect(ask([consent()], PLACED, block(), 'HEALTH_MEDICATION')).toMatchObject({ reason: 'SCOPE_NOT_COVERED' });
+  });
+
+  it('keeps data from named units only, when it names them', () => {
+    const fromBup = block({ fromUnits: [{ agency: 'HEALTH_CARE', unit: 'BUP Norra' }] });
+    expect(ask([consent()], PLACED, fromBup)).toMatchObject({ granted: true });
+    const fromSchool = block({ fromUnits: [{ agency: 'SCHOOL', unit: 'Ekbackens skola' }] });
+    expect(ask([consent()], PLACED, fromSchool)).toMatchObject({ reason: 'BLOCKED' });
+  });
+
+  it('goes before emergency access too', () => {
+    const both: ChildFacts = {
+      ...block(),
+      emergencyAccesses: [
+        {
+          id: 'emergency-1',
+          subject: counsellor.subject,
+          agency: 'SCHOOL',
+          unit: 'Ekbackens skola',
+          scopes: ['HEALTH_DIAGNOSES'],
+          openedAt: at(PLACED),
+          until: at('2026-03-01T14:00:00Z'),
+        },
+      ],
+    };
+    expect(ask([], PLACED, both)).toMatchObject({ granted: false, reason: 'BLOCKED' });
   });
 });

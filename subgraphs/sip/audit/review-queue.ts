@@ -20,6 +20,10 @@ const ITEMS: Record<ReviewKind, string> = {
     SELECT 'STAFF_RECORDED_CONSENT', c."id"::text, c."childId"::text, c."recordedBy", NULL::text, c."recordedAt",
            c."form"::text || ' consent recorded in SIP ' || coalesce(c."recordedInSipId"::text, '-')
     FROM "Consent" c WHERE c."recordedByAgency" IS NOT NULL`,
+  STAFF_RECORDED_BLOCK: `
+    SELECT 'STAFF_RECORDED_BLOCK', b."id"::text, b."childId"::text, b."recordedBy", NULL::text, b."placedAt",
+           array_to_string(b."scopes", ', ') || ' blocked in SIP ' || coalesce(b."recordedInSipId"::text, '-')
+    FROM "Block" b WHERE b."recordedByAgency" IS NOT NULL`,
   READ_WITHOUT_RELATION: `
     SELECT 'READ_WITHOUT_RELATION', a."id"::text, a."childId"::text, a."requesterSubject", a."requesterName",
            a."decidedAt", a."kind" || coalesce(' ' || a."scope", '') || ': ' || array_to_string(a."fields", ', ')

@@ -8,6 +8,8 @@ export const CHAINED_TABLES = [
   { table: 'ConsentDecisionAudit', key: 'id' },
   { table: 'AuditReview', key: 'id' },
   { table: 'EmergencyAccess', key: 'id' },
+  { table: 'Block', key: 'id' },
+  { table: 'BlockLift', key: 'blockId' },
 ] as const;
 
 export interface ChainBreak {

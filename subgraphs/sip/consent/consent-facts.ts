@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
 import type { Agency } from '../../../policy/agencies.ts';
 import type { ChildFacts, ConsentFacts } from '../../../policy/consent-rule.ts';
+import type { BlockFacts } from '../../../policy/blocks.ts';
 import type { EmergencyAccessFacts } from '../../../policy/emergency-access.ts';
 import type { NamedRecipient, ParticipationFacts, SipFacts } from '../../../policy/recipients.ts';
 
@@ -34,7 +35,7 @@ export async function loadConsentFacts(
   const ids = [...new Set(childIds)];
   // Plain statements: this runs on every cross-agency read, and Prisma's nested includes cost
   // several statements and most of the lookup's time (npm run bench).
-  const [children, consents, sips, emergencyAccesses] = await Promise.all([
+  const [children, consents, sips, emergencyAccesses, blocks] = await Promise.all([
     prisma.$queryRaw<Array<{ id: string; dateOfBirth: Date; custodianIds: string[] }>>`
       SELECT c."id", c."dateOfBirth", coalesce(array_agg(g."guardianId"::text) FILTER (WHERE g."hasCustody"), '{}') AS
       "custodianIds"
@@ -61,6 +62,9 @@ export async function loadConsentFacts(
       SELECT e."id", e."childId", e."requesterSubject" AS subject, e."agency"::text AS agency, e."unit", e."scopes",
              e."openedAt", e."until"
       FROM "EmergencyAccess" e WHERE e."childId" = ANY(${ids}::uuid[])`,
+    prisma.$queryRaw<Array<BlockFacts & { childId: string }>>`
+      SELECT b."id", b."childId", b."scopes", b."fromUnits", b."placedAt", b."until", l."liftedAt"
+      FROM "Block" b LEFT JOIN "BlockLift" l ON l."blockId" = b."id" WHERE b."childId" = ANY(${ids}::uuid[])`,
   ]);
   const sipsOf = new Map<string, SipFacts[]>();
   for (const sip of sips) {
@@ -84,6 +88,7 @@ export async function loadConsentFacts(
           custodianIds: child.custodianIds,
           sips: sipsOf.get(child.id) ?? [],
           emergencyAccesses: emergencyAccesses.filter((access) => access.childId === child.id),
+          blocks: blocks.filter((block) => block.childId === child.id),
         },
         consents: [],
       },

@@ -1,0 +1,118 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Prisma } from '../../../prisma/sip/client/client.ts';
+import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
+import { optionalText, requiredText } from '../../../lib/text-input.ts';
+import { isUuid } from '../../../lib/uuid.ts';
+import { speaksForThemselves } from '../../../policy/age.ts';
+import { recordingRefusal, speaksForChild, type ConsentChildFacts } from '../../../policy/consent-provenance.ts';
+import { Role } from '../../../policy/roles.ts';
+import { assertMayRead } from '../child-records.ts';
+import type { SipContext } from '../context.ts';
+import { changeOpenSip, custodianIdsOf } from '../process/open-sip.ts';
+import { Block, BlockedUnit, PlaceBlockInput } from './block.type.ts';
+
+type BlockRow = Prisma.BlockGetPayload<{ include: { lift: true } }>;
+
+const toBlock = (row: BlockRow): Block =>
+  Object.assign(new Block(), {
+    ...row,
+    fromUnits: (row.fromUnits as unknown as BlockedUnit[]).map((unit) => Object.assign(new BlockedUnit(), unit)),
+    recordedByStaff: row.recordedByAgency !== null,
+    liftedAt: row.lift?.liftedAt ?? null,
+  });
+
+async function childFacts(context: SipContext, childId: string): Promise<ConsentChildFacts> {
+  const child = isUuid(childId) ? await context.loaders.childById.load(childId) : null;
+  if (!child) throw new BadUserInputError('childId', 'no child with this id');
+  const guardianships = await context.loaders.guardianshipsByChildId.load(childId);
+  return { childId, childDateOfBirth: child.dateOfBirth, custodianIds: custodianIdsOf(guardianships) };
+}
+
+@Resolver(() => Block)
+export class BlocksResolver {
+  @Query(() => [Block], {
+    description: 'Every block placed on a child’s data, newest first: for the family, and for staff who may read it.',
+  })
+  async blocks(@Arg('childId', () => ID) childId: string, @Ctx() context: SipContext): Promise<Block[]> {
+    if (!isUuid(childId)) throw new BadUserInputError('childId', 'no child with this id');
+    await assertMayRead(context, { childId, record: 'CHILD_CONSENTS', field: 'Query.blocks' });
+    const rows = await context.prisma.block.findMany({
+      where: { childId },
+      include: { lift: true },
+      orderBy: [{ placedAt: 'desc' }, { id: 'asc' }],
+    });
+    return rows.map(toBlock);
+  }
+
+  @Mutation(() => Block, {
+    description:
+      'Blocks categories of a child’s data from every other agency or from named units. A guardian with custody or ' +
+      'the child from 15 places it; staff taking part in the child’s open SIP record the family’s word (sipId, ' +
+      'givenBy), marked for review.',
+  })
+  async placeBlock(
+    @Arg('input', () => PlaceBlockInput) input: PlaceBlockInput,
+    @Ctx() context: SipContext,
+  ): Promise<Block> {
+    const { requester } = context;
+    const child = await childFacts(context, input.childId);
+    const now = context.clock();
+    const byFamily = speaksForChild(requester, child, now);
+    if (!byFamily && (requester.role === Role.Guardian || requester.role === Role.Child))
+      throw new ForbiddenError('a block is placed by a guardian with custody or the child from 15');
+    if (input.scopes.length === 0) throw new BadUserInputError('input.scopes', 'name at least one category');
+    if (input.until && input.until <= now) throw new BadUserInputError('input.until', 'must be in the future');
+    const data = {
+      childId: child.childId,
+      scopes: [...new Set(input.scopes)],
+      fromUnits: input.fromUnits.map((from, i) => ({
+        agency: from.agency,
+        unit: requiredText(from.unit, `input.fromUnits.${i}.unit`, 200),
+      })),
+      until: input.until ?? null,
+      reason: optionalText(input.reason, 'input.reason', 1_000),
+      recordedBy: requester.subject,
+      recordedByAgency: requester.agency,
+      placedAt: now,
+    };
+    if (byFamily) {
+      const row = await context.prisma.block.create({
+        data: { ...data, givenBy: requester.subject, recordedInSipId: null },
+        include: { lift: true },
+      });
+      return toBlock(row);
+    }
+    if (input.sipId == null) throw new BadUserInputError('input.sipId', 'staff record a block in the child’s open SIP');
+    return changeOpenSip(context, input.sipId, 'input.sipId', async (tx, sip, _role, at) => {
+      const refusal = recordingRefusal(requester, child.childId, sip, at);
+      if (refusal) throw new ForbiddenError(refusal, 'input.sipId');
+      const word =
+        input.givenBy != null &&
+        (child.custodianIds.includes(input.givenBy) ||
+          (input.givenBy === child.childId && speaksForThemselves(child.childDateOfBirth, at)));
+      if (!word)
+        throw new BadUserInputError('input.givenBy', 'name the guardian with custody, or the child from 15, who asked');
+      const row = await tx.block.create({
+        data: { ...data, givenBy: input.givenBy!, recordedInSipId: sip.id, placedAt: at },
+        include: { lift: true },
+      });
+      return toBlock(row);
+    });
+  }
+
+  @Mutation(() => Block, {
+    description: 'Lifts a block from now on. The family’s act: a guardian with custody or the child from 15.',
+  })
+  async liftBlock(@Arg('blockId', () => ID) blockId: string, @Ctx() context: SipContext): Promise<Block> {
+    const block = isUuid(blockId)
+      ? await context.prisma.block.findUnique({ where: { id: blockId }, include: { lift: true } })
+      : null;
+    if (!block) throw new BadUserInputError('blockId', 'no block with this id');
+    const now = context.clock();
+    if (!speaksForChild(context.requester, await childFacts(context, block.childId), now))
+      throw new ForbiddenError('a block is lifted by a guardian with custody or the child from 15');
+    if (block.lift) throw new BadUserInputError('blockId', 'already lifted');
+    await context.prisma.blockLift.create({ data: { blockId, liftedAt: now, liftedBy: context.requester.subject } });
+    return toBlock(await context.prisma.block.findUniqueOrThrow({ where: { id: blockId }, include: { lift: true } }));
+  }
+}
