@@ -188,3 +188,36 @@ export function cohortConsents(now: Date): DemoConsent[] {
     }
   });
 }
+
+/**
+ * Fictional blocks: Noah's mother keeps his care contacts from his school; Saga's mother blocked
+ * her care contacts for a month and lifted the block.
+ */
+export function demoBlocks(now: Date) {
+  const days = (n: number) => new Date(now.getTime() + n * DAY);
+  const block = (n: number) => `77777777-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  return {
+    blocks: [
+      {
+        id: block(1),
+        childId: c.noah.id,
+        scopes: ['HEALTH_CARE_CONTACTS'],
+        fromUnits: [{ agency: 'SCHOOL', unit: 'Ekbackens skola' }],
+        reason: 'Skolan behöver inte veta om habiliteringen.',
+        givenBy: g.annaKarlsson.id,
+        recordedBy: g.annaKarlsson.id,
+        placedAt: days(-10),
+      },
+      {
+        id: block(2),
+        childId: c.saga.id,
+        scopes: ['HEALTH_CARE_CONTACTS'],
+        fromUnits: [],
+        givenBy: g.karinHolm.id,
+        recordedBy: g.karinHolm.id,
+        placedAt: days(-60),
+      },
+    ],
+    lifts: [{ blockId: block(2), liftedAt: days(-30), liftedBy: g.karinHolm.id }],
+  };
+}

@@ -3,7 +3,7 @@ import { demoChildren, demoGuardians, demoPersonnummer } from './people.ts';
 import type { DemoDataStep } from '../../lib/db/demo-data.ts';
 import { parsePersonnummer } from '../../subgraphs/sip/personnummer.ts';
 import { demoCohort } from './cohort.ts';
-import { cohortConsents, demoConsents } from './sip-consents.ts';
+import { cohortConsents, demoBlocks, demoConsents } from './sip-consents.ts';
 import { demoSips } from './sip-plans.ts';
 
 const digits = (personnummer: string) => personnummer.replace('-', '');
@@ -42,6 +42,7 @@ export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
     },
   },
   {
+    // The families' decisions: consents, withdrawals, blocks.
     name: 'consents',
     write: async (tx, now) => {
       const consents = [...demoConsents(now), ...cohortConsents(now)];
@@ -49,6 +50,9 @@ export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
       await tx.consentWithdrawal.createMany({
         data: consents.flatMap(({ id, withdrawal }) => (withdrawal ? [{ consentId: id, ...withdrawal }] : [])),
       });
+      const { blocks, lifts } = demoBlocks(now);
+      await tx.block.createMany({ data: blocks });
+      await tx.blockLift.createMany({ data: lifts });
     },
   },
   {
