@@ -34,10 +34,10 @@ describe('query limits at the gateway', () => {
   });
 
   it.each([
-    ['maxAliases', `{ children { ${Array.from({ length: 101 }, (_, i) => `a${i}: id`).join(' ')} } }`],
+    ['maxAliases', `{ myChildren { ${Array.from({ length: 101 }, (_, i) => `a${i}: id`).join(' ')} } }`],
     [
       'maxDirectives',
-      `{ children { ${Array.from({ length: 51 }, (_, i) => `i${i}: id @include(if: true)`).join(' ')} } }`,
+      `{ myChildren { ${Array.from({ length: 51 }, (_, i) => `i${i}: id @include(if: true)`).join(' ')} } }`,
     ],
   ])('refuses an operation over %s, before asking any subgraph', async (limit, query) => {
     const before = subgraphRequests();
@@ -53,9 +53,9 @@ describe('query limits at the gateway', () => {
 
   it('counts every alias and every use of a fragment', async () => {
     const idAliases = Array.from({ length: DEFAULT_QUERY_LIMITS.maxFields }, (_, i) => `a${i}: id`);
-    const aliases = `{ children { ${idAliases.join(' ')} } }`;
+    const aliases = `{ myChildren { ${idAliases.join(' ')} } }`;
     const fragmentUses = Array.from({ length: 700 }, (_, i) => `c${i}: careContacts { ...Unit }`);
-    const fragments = `{ children { ${fragmentUses.join(' ')} } } fragment Unit on CareContact { unitName unitType }`;
+    const fragments = `{ myChildren { ${fragmentUses.join(' ')} } } fragment Unit on CareContact { unitName unitType }`;
     for (const query of [aliases, fragments]) {
       const before = subgraphRequests();
       const response = await graph.query(query, {}, 'school counsellor');
