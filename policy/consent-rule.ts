@@ -106,7 +106,9 @@ const CHECKS: Array<
   ['EXPIRED', (consent, _, { at }) => !endedBy(consent, at)],
 ];
 
-const inForce = (consent: ConsentFacts, at: Date) => consent.recordedAt <= at && !replacedBy(consent, at);
+/** A version counts from when it was recorded until a newer version replaces it. */
+export const inForce = (consent: ConsentValidity & { recordedAt: Date }, at: Date) =>
+  consent.recordedAt <= at && !replacedBy(consent, at);
 
 /**
  * Blocks first, then the rule, then emergency access: a block refuses whatever consents or

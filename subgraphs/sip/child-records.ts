@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { ForbiddenError } from '../../lib/errors.ts';
 import { childRecordAccess, type ChildRecord, type ChildRecordAccess } from '../../policy/child-records.ts';
+import { inForce } from '../../policy/consent-rule.ts';
 import { byRequester, storeAudit } from './audit/store-audit.ts';
 import { loadConsentFacts } from './consent/consent-facts.ts';
 import type { SipContext } from './context.ts';
@@ -59,7 +60,7 @@ function createReads(context: SipContext) {
             childId,
             guardianIds: guardians.map((g) => g.guardianId),
             sips: child.child.sips,
-            consents: child.consents.filter((c) => c.recordedAt <= at && !(c.replacedAt && c.replacedAt <= at)),
+            consents: child.consents.filter((consent) => inForce(consent, at)),
             lookedUp: lookups(context).has(childId),
           },
           at,
