@@ -281,21 +281,22 @@ describe('recipients and need to know', () => {
   });
 });
 
+/** The counsellor's emergency access to diagnoses, open from 12:00 to 14:00 on 1 March. */
+const counsellorsEmergency = {
+  id: 'emergency-1',
+  subject: counsellor.subject,
+  agency: 'SCHOOL',
+  unit: 'Ekbackens skola',
+  scopes: ['HEALTH_DIAGNOSES'],
+  openedAt: at('2026-03-01T12:00:00Z'),
+  until: at('2026-03-01T14:00:00Z'),
+};
+
 describe('emergency access', () => {
   const OPENED = '2026-03-01T12:00:00Z';
   const withEmergency: ChildFacts = {
     ...jointCustody,
-    emergencyAccesses: [
-      {
-        id: 'emergency-1',
-        subject: counsellor.subject,
-        agency: 'SCHOOL',
-        unit: 'Ekbackens skola',
-        scopes: ['HEALTH_DIAGNOSES'],
-        openedAt: at(OPENED),
-        until: at('2026-03-01T14:00:00Z'),
-      },
-    ],
+    emergencyAccesses: [counsellorsEmergency],
   };
 
   it('grants what no consent does, to the person who opened it, for its scopes, from opening until its end', () => {
@@ -359,17 +360,7 @@ describe('blocks', () => {
   it('goes before emergency access too', () => {
     const both: ChildFacts = {
       ...block(),
-      emergencyAccesses: [
-        {
-          id: 'emergency-1',
-          subject: counsellor.subject,
-          agency: 'SCHOOL',
-          unit: 'Ekbackens skola',
-          scopes: ['HEALTH_DIAGNOSES'],
-          openedAt: at(PLACED),
-          until: at('2026-03-01T14:00:00Z'),
-        },
-      ],
+      emergencyAccesses: [counsellorsEmergency],
     };
     expect(ask([], PLACED, both)).toMatchObject({ granted: false, reason: 'BLOCKED' });
   });
