@@ -30,7 +30,24 @@ export interface ConsentDecisionLoaderOptions {
   timeoutMs: number;
 }
 
-const pairKey = (childId: string, scope: string) => `${childId}\u0000${scope}`;
+export const pairKey = (childId: string, scope: string) => `${childId}\u0000${scope}`;
+
+/**
+ * The headers of a subgraph's call to the SIP core: the requester's signed context, and the
+ * subgraph's own signature bound to the request. Without a key of its own the subgraph cannot
+ * prove who it is, and the SIP core refuses.
+ */
+export async function sipCoreHeaders(
+  options: Pick<ConsentDecisionLoaderOptions, 'requesterContextToken' | 'requestId' | 'subgraph' | 'identityKey'>,
+): Promise<Record<string, string>> {
+  return {
+    'content-type': 'application/json',
+    [REQUESTER_CONTEXT_HEADER]: options.requesterContextToken,
+    ...(options.identityKey && {
+      [SUBGRAPH_IDENTITY_HEADER]: await signSubgraphIdentity(options.identityKey, options.subgraph, options.requestId),
+    }),
+  };
+}
 
 function isDecision(value: unknown): value is ConsentDecision & { childId: string; scope: string } {
   const decision = value as Record<string, unknown>;
@@ -64,23 +81,9 @@ export function createConsentDecisionLoader(
         questions.set(pairKey(childId, scope), question);
       }
       const body: ConsentDecisionRequest = { questions: [...questions.values()] };
-      // Without a key of its own the subgraph cannot prove who it is, and the SIP core refuses.
-      const identity: Record<string, string> = options.identityKey
-        ? {
-            [SUBGRAPH_IDENTITY_HEADER]: await signSubgraphIdentity(
-              options.identityKey,
-              options.subgraph,
-              options.requestId,
-            ),
-          }
-        : {};
       const res = await fetch(url, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [REQUESTER_CONTEXT_HEADER]: options.requesterContextToken,
-          ...identity,
-        },
+        headers: await sipCoreHeaders(options),
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(options.timeoutMs),
       });

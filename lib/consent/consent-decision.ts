@@ -22,3 +22,17 @@ export interface ConsentDecisionResponse {
 }
 
 export const CONSENT_DECISIONS_PATH = '/consent/decisions';
+
+/** One (child, scope) of a request, as the asking subgraph served it: released, or withheld after all. */
+export interface ConsentRelease {
+  childId: string;
+  scope: string;
+  released: boolean;
+}
+
+/** The body of POST /consent/releases: what the subgraph did with each pair it asked about. */
+export interface ConsentReleaseRequest {
+  releases: ConsentRelease[];
+}
+
+export const CONSENT_RELEASES_PATH = '/consent/releases';

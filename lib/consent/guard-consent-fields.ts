@@ -48,10 +48,23 @@ function guardField(
         throw new Error(`${info.parentType.name}.${fieldName} resolved without a child id`);
       decision = await state.decisions.load({ childId, scope, field: `${info.parentType.name}.${fieldName}` });
     } catch {
+      if (typeof childId === 'string') state.releases.record(childId, scope, false);
       state.withheld.push(new ConsentUnavailableError(path, scope));
       return withheldValue();
     }
-    if (decision.granted) return resolve(source, args, context, info);
+    if (decision.granted) {
+      // Released only once the value is in hand: a resolver that fails releases nothing.
+      let value;
+      try {
+        value = await resolve(source, args, context, info);
+      } catch (error) {
+        state.releases.record(childId, scope, false);
+        throw error;
+      }
+      state.releases.record(childId, scope, true);
+      return value;
+    }
+    state.releases.record(childId, scope, false);
     state.withheld.push(new ConsentRequiredError(path, scope, decision.reason, decision.consentId));
     return withheldValue();
   };

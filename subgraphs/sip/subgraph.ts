@@ -16,7 +16,8 @@ import { SipPlanResolver } from './plan/sip-plan.resolver.ts';
 import { ChildSipsResolver } from './process/child-sips.resolver.ts';
 import { SipLifecycleResolver } from './process/sip-lifecycle.resolver.ts';
 import { SipResolver } from './process/sip.resolver.ts';
-import { CONSENT_DECISIONS_PATH } from '../../lib/consent/consent-decision.ts';
+import { CONSENT_DECISIONS_PATH, CONSENT_RELEASES_PATH } from '../../lib/consent/consent-decision.ts';
+import { consentReleasesRoute } from './consent/consent-releases.route.ts';
 import { consentDecisionsRoute } from './consent/consent-decisions.route.ts';
 import { ConsentResolver } from './consent/consent.resolver.ts';
 import { createSipContext, type SipContext } from './context.ts';
@@ -50,5 +51,5 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createSipContext,
-  routes: { [CONSENT_DECISIONS_PATH]: consentDecisionsRoute },
+  routes: { [CONSENT_DECISIONS_PATH]: consentDecisionsRoute, [CONSENT_RELEASES_PATH]: consentReleasesRoute },
 };

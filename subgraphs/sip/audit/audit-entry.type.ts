@@ -3,6 +3,18 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Agency, ConsentScope } from '../../../lib/federation/policy-enums.ts';
 import { DenialReason } from '../consent/consent.type.ts';
 import { AUDIT_KINDS, type AuditKind } from './store-audit.ts';
+import { RELEASE_STATES, type ReleaseState as State } from './release-state.ts';
+
+export const ReleaseState = Object.fromEntries(RELEASE_STATES.map((state) => [state, state])) as {
+  [K in State]: K;
+};
+registerEnumType(ReleaseState, {
+  name: 'ReleaseState',
+  description:
+    'Whether the data left the graph: RELEASED (the asking subgraph confirmed it served it), WITHHELD (granted, ' +
+    'but the subgraph withheld it after all), UNCONFIRMED (granted; no confirmation yet, so it may have been ' +
+    'seen), NOT_RELEASED (refused).',
+});
 
 export const AuditedRead = Object.fromEntries(AUDIT_KINDS.map((kind) => [kind, kind])) as {
   [K in AuditKind]: K;
@@ -93,6 +105,9 @@ export class ConsentAuditEntry {
 
   @Field(() => DateTime)
   decidedAt!: Date;
+
+  @Field(() => ReleaseState)
+  release?: State;
 }
 
 @ObjectType({ description: 'A link of the audit trail’s hash chain that does not hold.' })

@@ -7,7 +7,14 @@ import { isUuid } from '../../../lib/uuid.ts';
 import { assertPrivacyOfficer } from '../access.ts';
 import type { SipContext } from '../context.ts';
 import { formatPersonnummer } from '../personnummer.ts';
-import { AuditChainBreak, AuditChainReport, AuditedChild, ConsentAuditEntry } from './audit-entry.type.ts';
+import {
+  AuditChainBreak,
+  AuditChainReport,
+  AuditedChild,
+  ConsentAuditEntry,
+  ReleaseState,
+} from './audit-entry.type.ts';
+import { confirmationsOf, releaseStateOf, type ReleaseState as State } from './release-state.ts';
 import { verifyChains } from './verify-chain.ts';
 import { assertPageSize } from '../../../lib/pagination/page-size.ts';
 
@@ -72,6 +79,11 @@ export class AuditResolver {
     );
     if (refusal) throw new ForbiddenError(refusal);
     return auditPage(context, { childId }, first, before);
+  }
+
+  @FieldResolver(() => ReleaseState)
+  async release(@Root() entry: ConsentAuditEntry, @Ctx() context: SipContext): Promise<State> {
+    return releaseStateOf(entry, await confirmationsOf(context, entry.requestId));
   }
 
   /** The privacy officer sees who a log entry is about here, not by listing children. */

@@ -22,11 +22,12 @@ describe('the append-only guarantees of the policy', () => {
     expect(guarded.map(({ table }) => table).sort()).toEqual([...APPEND_ONLY_TABLES[name]].sort());
   });
 
-  // The demo data has no audit records, feedback, reviews or emergency accesses; their refusals are tested where
-  // they are written.
+  // The demo data has no audit records, feedback, reviews, emergency accesses or release confirmations; their
+  // refusals are tested where they are written.
   it.each(
     APPEND_ONLY_TABLES.sip.filter(
-      (table) => !['ConsentDecisionAudit', 'SipFeedback', 'AuditReview', 'EmergencyAccess'].includes(table),
+      (table) =>
+        !['ConsentDecisionAudit', 'SipFeedback', 'AuditReview', 'EmergencyAccess', 'ConsentRelease'].includes(table),
     ),
   )('refuses to change or remove a row of %s in the demo data', async (table) => {
     const prisma = graph.subgraphs.sip.prisma as unknown as RawPrisma;
