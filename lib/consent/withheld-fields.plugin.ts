@@ -4,15 +4,15 @@ import type { ConsentRequestState } from './consent-request-state.ts';
 /**
  * Adds an error for every field the consent guard withheld. A withheld list is served empty, which
  * a resolver cannot pair with an error by itself; the errors are added here, with their paths.
- * Then it tells the SIP core what was released, without holding the response back for it.
+ * Then it tells the SIP core what was released.
  */
 export const withheldFieldsPlugin: ApolloServerPlugin<{ consent?: ConsentRequestState }> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
-        void contextValue.consent?.releases.send().catch(() => {
-          // Unconfirmed releases stay so in the log; nothing is lost by not retrying here.
-        });
+        // Before the response leaves, so the log is current when anyone reads it; a failure leaves
+        // the releases unconfirmed in the log, which overstates and never understates what was seen.
+        await contextValue.consent?.releases.send().catch(() => undefined);
         const withheld = contextValue.consent?.withheld ?? [];
         if (withheld.length === 0 || response.body.kind !== 'single') return;
         const result = response.body.singleResult;
