@@ -68,6 +68,8 @@ describe('when a consent decision cannot be made', () => {
       req
         .on('data', (chunk) => (body += chunk))
         .on('end', () => {
+          // It answers decisions only; the subgraph's release confirmations go unheard.
+          if (req.url !== '/consent/decisions') return void res.writeHead(404).end();
           const { questions } = JSON.parse(body);
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(
