@@ -39,7 +39,7 @@ function createReads(context: SipContext) {
       const at = context.clock();
       const childIds = [...new Set(reads.map((read) => read.childId))];
       const [facts, guardianships] = await Promise.all([
-        loadConsentFacts(context.prisma, childIds),
+        loadConsentFacts(context.prisma, childIds, { exceptions: false }),
         context.loaders.guardianshipsByChildId.loadMany(childIds),
       ]);
       const groups = new Map<string, { childId: string; record: ChildRecord; fields: string[] }>();

@@ -26,7 +26,9 @@ export class EmergencyAccessResolver {
     @Ctx() context: SipContext,
   ): Promise<EmergencyAccess> {
     const { requester } = context;
-    const facts = isUuid(childId) ? (await loadConsentFacts(context.prisma, [childId])).get(childId) : undefined;
+    const facts = isUuid(childId)
+      ? (await loadConsentFacts(context.prisma, [childId], { exceptions: false })).get(childId)
+      : undefined;
     if (!facts) throw new BadUserInputError('childId', 'no child with this id');
     const now = context.clock();
     const refusal = emergencyOpeningRefusal(requester, facts.child.sips, now);
