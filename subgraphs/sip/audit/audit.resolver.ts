@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import type { Prisma } from '../../../prisma/sip/client/client.ts';
 import { accessLogRefusal } from '../../../policy/child-records.ts';
-import { custodianIdsOf } from '../process/open-sip.ts';
+import { consentChildFacts } from '../consent-child-facts.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import { assertPrivacyOfficer } from '../access.ts';
 import type { SipContext } from '../context.ts';
@@ -69,14 +69,7 @@ export class AuditResolver {
     before: string | undefined,
     @Ctx() context: SipContext,
   ): Promise<ConsentAuditEntry[]> {
-    const child = isUuid(childId) ? await context.loaders.childById.load(childId) : null;
-    if (!child) throw new BadUserInputError('childId', 'no child with this id');
-    const guardianships = await context.loaders.guardianshipsByChildId.load(childId);
-    const refusal = accessLogRefusal(
-      context.requester,
-      { childId, childDateOfBirth: child.dateOfBirth, custodianIds: custodianIdsOf(guardianships) },
-      context.clock(),
-    );
+    const refusal = accessLogRefusal(context.requester, await consentChildFacts(context, childId), context.clock());
     if (refusal) throw new ForbiddenError(refusal);
     return auditPage(context, { childId }, first, before);
   }

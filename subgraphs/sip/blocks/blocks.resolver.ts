@@ -4,11 +4,12 @@ import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { optionalText, requiredText } from '../../../lib/text-input.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import { speaksForThemselves } from '../../../policy/age.ts';
-import { recordingRefusal, speaksForChild, type ConsentChildFacts } from '../../../policy/consent-provenance.ts';
+import { recordingRefusal, speaksForChild } from '../../../policy/consent-provenance.ts';
 import { Role } from '../../../policy/roles.ts';
 import { assertMayRead } from '../child-records.ts';
 import type { SipContext } from '../context.ts';
-import { changeOpenSip, custodianIdsOf } from '../process/open-sip.ts';
+import { consentChildFacts } from '../consent-child-facts.ts';
+import { changeOpenSip } from '../process/open-sip.ts';
 import { Block, BlockedUnit, PlaceBlockInput } from './block.type.ts';
 
 type BlockRow = Prisma.BlockGetPayload<{ include: { lift: true } }>;
@@ -20,13 +21,6 @@ const toBlock = (row: BlockRow): Block =>
     recordedByStaff: row.recordedByAgency !== null,
     liftedAt: row.lift?.liftedAt ?? null,
   });
-
-async function childFacts(context: SipContext, childId: string): Promise<ConsentChildFacts> {
-  const child = isUuid(childId) ? await context.loaders.childById.load(childId) : null;
-  if (!child) throw new BadUserInputError('childId', 'no child with this id');
-  const guardianships = await context.loaders.guardianshipsByChildId.load(childId);
-  return { childId, childDateOfBirth: child.dateOfBirth, custodianIds: custodianIdsOf(guardianships) };
-}
 
 @Resolver(() => Block)
 export class BlocksResolver {
@@ -55,7 +49,7 @@ export class BlocksResolver {
     @Ctx() context: SipContext,
   ): Promise<Block> {
     const { requester } = context;
-    const child = await childFacts(context, input.childId);
+    const child = await consentChildFacts(context, input.childId);
     const now = context.clock();
     const byFamily = speaksForChild(requester, child, now);
     if (!byFamily && (requester.role === Role.Guardian || requester.role === Role.Child))
@@ -109,7 +103,7 @@ export class BlocksResolver {
       : null;
     if (!block) throw new BadUserInputError('blockId', 'no block with this id');
     const now = context.clock();
-    if (!speaksForChild(context.requester, await childFacts(context, block.childId), now))
+    if (!speaksForChild(context.requester, await consentChildFacts(context, block.childId), now))
       throw new ForbiddenError('a block is lifted by a guardian with custody or the child from 15');
     if (block.lift) throw new BadUserInputError('blockId', 'already lifted');
     await context.prisma.blockLift.create({ data: { blockId, liftedAt: now, liftedBy: context.requester.subject } });

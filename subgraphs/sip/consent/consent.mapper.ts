@@ -35,7 +35,15 @@ export const statusAt = (row: ConsentRowWithRelations, at: Date): ConsentStatus 
     at,
   );
 
+/** A stored consent's recipients, as the policy compares them. */
+export const recipientsOf = (row: Pick<ConsentRow, 'toSipParticipants' | 'namedRecipients' | 'agencies'>) => ({
+  toSipParticipants: row.toSipParticipants,
+  named: row.namedRecipients as unknown as StoredRecipient[],
+  wholeAgencies: row.agencies,
+});
+
 export function toConsent(row: ConsentRowWithRelations, guardians: Map<string, GuardianRow>, at: Date): Consent {
+  const recipients = recipientsOf(row);
   return Object.assign(new Consent(), {
     ...row,
     givenByGuardians: row.guardianIds.flatMap((id) => {
@@ -43,11 +51,9 @@ export function toConsent(row: ConsentRowWithRelations, guardians: Map<string, G
       return guardian ? [toGuardian(guardian)] : [];
     }),
     recipients: Object.assign(new ConsentRecipients(), {
-      sipParticipants: row.toSipParticipants,
-      named: (row.namedRecipients as unknown as StoredRecipient[]).map((named) =>
-        Object.assign(new NamedRecipient(), named),
-      ),
-      wholeAgencies: row.agencies,
+      sipParticipants: recipients.toSipParticipants,
+      named: recipients.named.map((named) => Object.assign(new NamedRecipient(), named)),
+      wholeAgencies: recipients.wholeAgencies,
     }),
     recordedByStaff: row.recordedByAgency !== null,
     replacedById: row.replacedBy?.id ?? null,

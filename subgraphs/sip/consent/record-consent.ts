@@ -8,7 +8,7 @@ import type { ConsentRecipients } from '../../../policy/recipients.ts';
 import { Role } from '../../../policy/roles.ts';
 import type { SipContext } from '../context.ts';
 import { changeOpenSip, custodianIdsOf, type LockedSip, type Tx } from '../process/open-sip.ts';
-import { CONSENT_INCLUDE, type StoredRecipient } from './consent.mapper.ts';
+import { CONSENT_INCLUDE, recipientsOf, type StoredRecipient } from './consent.mapper.ts';
 import type { ConsentTermsInput, GiveConsentInput, RecordConsentInput } from './record-consent.input.ts';
 
 const MAX_PURPOSE_LENGTH = 1_000;
@@ -182,15 +182,7 @@ export async function giveConsent(context: SipContext, input: GiveConsentInput) 
   const give = async (tx: Tx, sipId: string | null, at: Date) => {
     const replaced = await findReplaced(tx, input, child.id);
     const keepsEarlierWord =
-      replaced !== null &&
-      releasesNoMore(terms, {
-        ...replaced,
-        recipients: {
-          toSipParticipants: replaced.toSipParticipants,
-          named: replaced.namedRecipients as unknown as StoredRecipient[],
-          wholeAgencies: replaced.agencies,
-        },
-      });
+      replaced !== null && releasesNoMore(terms, { ...replaced, recipients: recipientsOf(replaced) });
     const ownWord = requester.role === Role.Guardian ? [requester.subject] : [];
     return writeConsent(
       context,

@@ -44,6 +44,16 @@ export function toSip(row: SipRow): Sip {
 export function toParticipant(row: ParticipantRow): SipParticipant {
   const { id, kind, name, agency, unit, title, phone, email, isInitiator, removedAt, removalReason } = row;
   return Object.assign(new SipParticipant(), {
-    ...{ id, kind, name, agency, unit, title, phone, email, isInitiator, removedAt, removalReason },
+    id,
+    kind,
+    name,
+    agency,
+    unit,
+    title,
+    phone,
+    email,
+    isInitiator,
+    removedAt,
+    removalReason,
   });
 }
