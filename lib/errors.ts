@@ -8,6 +8,7 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   ConsentRequired: 'CONSENT_REQUIRED',
   ConsentUnavailable: 'CONSENT_UNAVAILABLE',
+  RecordsLeftOut: 'RECORDS_LEFT_OUT',
   NotFound: 'NOT_FOUND',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -16,6 +16,7 @@ export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
     'EmergencyAccess',
     'Block',
     'BlockLift',
+    'BlockedRecord',
     'ConsentRelease',
     'PlanVersion',
     'PlanGoal',

@@ -1,5 +1,5 @@
 import { speaksForThemselves } from './age.ts';
-import { blockFor, type BlockFacts } from './blocks.ts';
+import { blockedRecordsFor, blockFor, type BlockFacts } from './blocks.ts';
 import { emergencyAccessFor, type EmergencyAccessFacts } from './emergency-access.ts';
 import { hasRelation, receivesUnder, type ConsentRecipients, type Reader, type SipFacts } from './recipients.ts';
 
@@ -18,8 +18,11 @@ export const DENIAL_REASONS = [
 export type DenialReason = (typeof DENIAL_REASONS)[number];
 
 export type ConsentDecision =
-  /** Granted by a consent, or (consentId null) by the reader's own emergency access. */
-  | { granted: true; consentId: string | null; emergencyAccessId?: string }
+  /**
+   * Granted by a consent, or (consentId null) by the reader's own emergency access. The records
+   * the family blocked one by one are still left out (`blockedRecordIds`, when there are any).
+   */
+  | { granted: true; consentId: string | null; emergencyAccessId?: string; blockedRecordIds?: string[] }
   /** consentId names the consent that came closest, when there was one. */
   | { granted: false; reason: DenialReason; consentId: string | null; blockId?: string };
 
@@ -111,9 +114,10 @@ export const inForce = (consent: ConsentValidity & { recordedAt: Date }, at: Dat
   consent.recordedAt <= at && !replacedBy(consent, at);
 
 /**
- * Blocks first, then the rule, then emergency access: a block refuses whatever consents or
- * emergency accesses there are (BLOCKED); a read the consents refuse is granted under the
- * reader's own emergency access to that scope while it is open, and the decision names it.
+ * Blocks first, then the rule, then emergency access: a block of the scope refuses whatever
+ * consents or emergency accesses there are (BLOCKED); a read the consents refuse is granted under
+ * the reader's own emergency access to that scope while it is open, and the decision names it.
+ * A grant carries the single records blocked from the reader, which are left out all the same.
  */
 export function decideConsent(
   consents: ConsentFacts[],
@@ -122,10 +126,14 @@ export function decideConsent(
 ): ConsentDecision {
   const block = blockFor(child.blocks, question.reader, question.scope, question.at);
   if (block) return { granted: false, reason: 'BLOCKED', consentId: null, blockId: block.id };
-  const decision = decideByConsent(consents, child, question);
-  if (decision.granted) return decision;
-  const emergency = emergencyAccessFor(child.emergencyAccesses, question.reader, question.scope, question.at);
-  return emergency ? { granted: true, consentId: null, emergencyAccessId: emergency.id } : decision;
+  let decision = decideByConsent(consents, child, question);
+  if (!decision.granted) {
+    const emergency = emergencyAccessFor(child.emergencyAccesses, question.reader, question.scope, question.at);
+    if (!emergency) return decision;
+    decision = { granted: true, consentId: null, emergencyAccessId: emergency.id };
+  }
+  const blockedRecordIds = blockedRecordsFor(child.blocks, question.reader, question.at);
+  return blockedRecordIds.length > 0 ? { ...decision, blockedRecordIds } : decision;
 }
 
 function decideByConsent(consents: ConsentFacts[], child: ChildFacts, question: ConsentQuestionFacts): ConsentDecision {

@@ -1,7 +1,7 @@
 import type { Prisma } from '../../prisma/health/client/client.ts';
 import type { DemoDataStep } from '../../lib/db/demo-data.ts';
 import { demoCohort } from './cohort.ts';
-import { demoChildren as c } from './people.ts';
+import { demoChildren as c, demoRecordIds } from './people.ts';
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const contactId = (n: number) => `88888888-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -109,6 +109,7 @@ async function writeCareRecords(tx: Prisma.TransactionClient): Promise<void> {
         unitName: habilitering.unitName,
       },
       {
+        id: demoRecordIds.leoDiagnosis,
         childId: c.leo.id,
         code: 'G80.1',
         text: 'Spastisk diplegi',

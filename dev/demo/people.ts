@@ -151,4 +151,6 @@ export const demoStaff = {
 export const demoRecordIds = {
   /** Social services' decision on parenting support for Alva's family. */
   alvaParentingSupport: '99999999-0000-4000-8000-000000000001',
+  /** Health care's diagnosis of Leo, which his mother keeps from every other agency. */
+  leoDiagnosis: '99999999-0000-4000-8000-000000000002',
 };

@@ -1,5 +1,5 @@
 import { demoCohort } from './cohort.ts';
-import { demoChildren as c, demoGuardians as g, demoStaff } from './people.ts';
+import { demoChildren as c, demoGuardians as g, demoRecordIds, demoStaff } from './people.ts';
 import { CONSENT_SCOPES } from '../../policy/scopes.ts';
 import { demoConsentId, demoSipId } from './sip-ids.ts';
 
@@ -217,7 +217,19 @@ export function demoBlocks(now: Date) {
         recordedBy: g.karinHolm.id,
         placedAt: days(-60),
       },
+      {
+        id: block(3),
+        childId: c.leo.id,
+        scopes: ['HEALTH_DIAGNOSES'],
+        fromUnits: [],
+        reason: 'Den diagnosen berättar vi om själva.',
+        givenBy: g.raniaHaddad.id,
+        recordedBy: g.raniaHaddad.id,
+        placedAt: days(-5),
+      },
     ],
+    /** Leo's block keeps one record only: his diagnosis. */
+    records: [{ blockId: block(3), recordId: demoRecordIds.leoDiagnosis }],
     lifts: [{ blockId: block(2), liftedAt: days(-30), liftedBy: g.karinHolm.id }],
   };
 }

@@ -50,8 +50,9 @@ export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
       await tx.consentWithdrawal.createMany({
         data: consents.flatMap(({ id, withdrawal }) => (withdrawal ? [{ consentId: id, ...withdrawal }] : [])),
       });
-      const { blocks, lifts } = demoBlocks(now);
+      const { blocks, records, lifts } = demoBlocks(now);
       await tx.block.createMany({ data: blocks });
+      await tx.blockedRecord.createMany({ data: records });
       await tx.blockLift.createMany({ data: lifts });
     },
   },

@@ -58,9 +58,13 @@ function isDecision(value: unknown): value is ConsentDecision & { childId: strin
     typeof decision.scope !== 'string'
   )
     return false;
-  // A grant names the consent, or the emergency access, it was made under.
+  // A grant names the consent, or the emergency access, it was made under, and any records to leave out.
   if (decision.granted === true)
-    return typeof decision.consentId === 'string' || typeof decision.emergencyAccessId === 'string';
+    return (
+      (typeof decision.consentId === 'string' || typeof decision.emergencyAccessId === 'string') &&
+      (decision.blockedRecordIds === undefined ||
+        (Array.isArray(decision.blockedRecordIds) && decision.blockedRecordIds.every((id) => typeof id === 'string')))
+    );
   return decision.granted === false && DENIAL_REASONS.includes(decision.reason as never);
 }
 

@@ -33,3 +33,16 @@ export class ConsentUnavailableError extends GraphQLError {
     });
   }
 }
+
+/**
+ * Records left out of a served list because the family blocked them one by one: the reader learns
+ * that blocked information exists and how much, not what.
+ */
+export class RecordsLeftOutError extends GraphQLError {
+  constructor(path: ReadonlyArray<string | number>, scope: string, leftOut: number) {
+    super(`Left out ${leftOut} of the child’s records in ${scope}: the family has blocked them`, {
+      path,
+      extensions: { code: ErrorCode.RecordsLeftOut, scope, reason: 'BLOCKED', leftOut },
+    });
+  }
+}

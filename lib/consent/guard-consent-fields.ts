@@ -14,7 +14,8 @@ import { isConsentScope, type ConsentScope } from '../../policy/scopes.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { ConsentRequestState } from './consent-request-state.ts';
 import { consentPolicyOf } from './consent.directive.ts';
-import { ConsentRequiredError, ConsentUnavailableError } from './consent.errors.ts';
+import { ConsentRequiredError, ConsentUnavailableError, RecordsLeftOutError } from './consent.errors.ts';
+import { leaveOutBlocked, withRecordsLeftOut } from './blocked-records.ts';
 
 type Resolver = GraphQLFieldResolver<unknown, { requester?: Requester; consent?: ConsentRequestState }>;
 
@@ -53,16 +54,24 @@ function guardField(
       return withheldValue();
     }
     if (decision.granted) {
+      const blocked = new Set(decision.blockedRecordIds ?? []);
       // Released only once the value is in hand: a resolver that fails releases nothing.
       let value;
       try {
-        value = await resolve(source, args, context, info);
+        value = await resolve(source, args, blocked.size > 0 ? withRecordsLeftOut(context, blocked) : context, info);
       } catch (error) {
         state.releases.record(childId, scope, false);
         throw error;
       }
-      state.releases.record(childId, scope, true);
-      return value;
+      if (blocked.size === 0) {
+        state.releases.record(childId, scope, true);
+        return value;
+      }
+      const kept = leaveOutBlocked(value, blocked);
+      state.releases.record(childId, scope, kept.value !== null);
+      if (kept.value === null) state.withheld.push(new ConsentRequiredError(path, scope, 'BLOCKED', null));
+      else if (kept.leftOut > 0) state.withheld.push(new RecordsLeftOutError(path, scope, kept.leftOut));
+      return kept.value ?? withheldValue();
     }
     state.releases.record(childId, scope, false);
     state.withheld.push(new ConsentRequiredError(path, scope, decision.reason, decision.consentId));

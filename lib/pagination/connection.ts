@@ -13,15 +13,24 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+/**
+ * How many records a page left out because the family blocked them: a property of the value a
+ * resolver returns, not a field, which the consent guard reports beside the list.
+ */
+export const LEFT_OUT = Symbol('records left out of the page');
+
 /** One page of rows, newest first, and whether more follow. */
 export interface Page<Row> {
   rows: Row[];
   pageInfo: PageInfo;
+  /** Rows of `request.leaveOut` that fell inside this page; each is counted on one page only. */
+  leftOut: number;
 }
 
 export interface Connection<Node> {
   nodes: Node[];
   pageInfo: PageInfo;
+  [LEFT_OUT]?: number;
 }
 
 /** The GraphQL type of a page of `Node`s, named `<name>Connection`. */
@@ -37,27 +46,48 @@ export function connectionOf<Node extends object>(node: ClassType<Node>, name: s
   return NodeConnection;
 }
 
+/** How many rows to fetch for a page: one more than `first` says a next page exists. */
+export const rowsForPage = (request: PageRequest) => request.first + 1 + request.leaveOut.size;
+
 /**
  * Cuts a page from rows sorted newest first (by `sortKey`, then id, both descending) that were
- * fetched with one more than `first`: the extra row only says a next page exists.
+ * fetched with `rowsForPage`. Rows to leave out are skipped and counted: those before the page's
+ * last row here, those after it on the next page, so across pages each is counted once and the
+ * cursor never points at one.
  */
 export function pageOf<Row extends { id: string }>(
   rows: Row[],
   request: PageRequest,
   sortKey: (row: Row) => Date,
 ): Page<Row> {
-  const pageRows = rows.slice(0, request.first);
+  const pageRows: Row[] = [];
+  let leftOut = 0;
+  let skipped = 0;
+  let hasNextPage = false;
+  for (const row of rows) {
+    if (request.leaveOut.has(row.id)) skipped += 1;
+    else if (pageRows.length === request.first) {
+      hasNextPage = true;
+      break;
+    } else {
+      pageRows.push(row);
+      leftOut += skipped;
+      skipped = 0;
+    }
+  }
   const last = pageRows.at(-1);
   return {
     rows: pageRows,
     pageInfo: Object.assign(new PageInfo(), {
-      hasNextPage: rows.length > request.first,
+      hasNextPage,
       endCursor: last ? encodeCursor({ at: sortKey(last), id: last.id }) : null,
     }),
+    leftOut: hasNextPage ? leftOut : leftOut + skipped,
   };
 }
 
 export const toConnection = <Row, Node>(page: Page<Row>, map: (row: Row) => Node): Connection<Node> => ({
   nodes: page.rows.map(map),
   pageInfo: page.pageInfo,
+  [LEFT_OUT]: page.leftOut,
 });

@@ -28,11 +28,21 @@ export interface PageRequest {
   after: Cursor | null;
   from: Date | null;
   to: Date | null;
+  /** Records the page leaves out, counting them, and fills its place with the next ones. */
+  leaveOut: ReadonlySet<string>;
+}
+
+/**
+ * What a resolver's context may say about its list: the records the consent guard keeps from
+ * this reader (the family blocked them one by one). The guard sets it; a page honours it.
+ */
+export interface PageContext {
+  recordsLeftOut?: ReadonlySet<string>;
 }
 
 const day = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
 
-export function pageRequest(args: PageArgs & Partial<TimelineArgs>): PageRequest {
+export function pageRequest(args: PageArgs & Partial<TimelineArgs>, context: PageContext = {}): PageRequest {
   assertPageSize(args.first);
   if (args.from != null && args.to != null && args.to < args.from)
     throw new BadUserInputError('to', 'must not be before from');
@@ -41,5 +51,6 @@ export function pageRequest(args: PageArgs & Partial<TimelineArgs>): PageRequest
     after: args.after == null ? null : decodeCursor(args.after),
     from: args.from == null ? null : day(args.from),
     to: args.to == null ? null : day(args.to),
+    leaveOut: context.recordsLeftOut ?? new Set(),
   };
 }

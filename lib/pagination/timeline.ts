@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { toLocalDate } from '../periods.ts';
-import { pageOf, type Page } from './connection.ts';
+import { pageOf, rowsForPage, type Page } from './connection.ts';
 import type { PageRequest } from './page-args.ts';
 
 /** The columns of a timeline: the date it is ordered and paged by, and for periods the end date. */
@@ -35,7 +35,7 @@ function pageIdsPerChild(table: string, { at, until }: TimelineColumns, request:
   const sql = `SELECT "id"::text AS id FROM (
       SELECT "id", row_number() OVER (PARTITION BY "childId" ORDER BY "${at}" DESC, "id" DESC) AS "rank"
       FROM "${table}" WHERE ${where.join(' AND ')}
-    ) AS ranked WHERE "rank" <= ${param(request.first + 1)}`;
+    ) AS ranked WHERE "rank" <= ${param(rowsForPage(request))}`;
   return { sql, values };
 }
 
@@ -67,8 +67,10 @@ export interface TimelineFindManyArgs {
 /** Newest first, ties broken by id: the order cursors point into. */
 const newestFirst = (at: string) => [{ [at]: 'desc' as const }, { id: 'desc' as const }];
 
-const requestKey = ({ first, after, from, to }: PageRequest) =>
-  [first, after?.at.toISOString(), after?.id, from?.toISOString(), to?.toISOString()].join('|');
+const requestKey = ({ first, after, from, to, leaveOut }: PageRequest) =>
+  [first, after?.at.toISOString(), after?.id, from?.toISOString(), to?.toISOString(), ...[...leaveOut].sort()].join(
+    '|',
+  );
 
 /**
  * One page per child of a timeline, for every child asked about in the same tick with the same
@@ -121,7 +123,7 @@ export function timelineOf<Row extends { id: string; childId: string }>(
       const orderBy = newestFirst(columns.at);
       if (childIds.length === 1) {
         const where = { childId: childIds[0], ...timelineWhere(columns, request) };
-        return findMany({ where, orderBy, take: request.first + 1 });
+        return findMany({ where, orderBy, take: rowsForPage(request) });
       }
       const { sql, values } = pageIdsPerChild(columns.table, columns, request, childIds);
       const ids = await database.$queryRawUnsafe<Array<{ id: string }>>(sql, ...values);
@@ -141,7 +143,7 @@ export async function pageOfModel<Row extends { id: string }>(
   const rows = await findMany({
     where: { ...where, ...timelineWhere(columns, request) },
     orderBy: newestFirst(columns.at),
-    take: request.first + 1,
+    take: rowsForPage(request),
   });
   return pageOf(rows, request, (row) => row[columns.at] as Date);
 }

@@ -7,6 +7,8 @@ export interface RequestContext {
   requester: Requester;
   requestId: string;
   consent: ConsentRequestState;
+  /** Inside a guarded field only: the records the family blocked from this reader, to leave out. */
+  recordsLeftOut?: ReadonlySet<string>;
 }
 
 /** What every resolver receives: the subgraph's own database, the clock, per-request DataLoaders, and the requester. */

@@ -33,7 +33,7 @@ export class ChildResolver {
     @Ctx() context: HealthContext,
   ): Promise<Connection<CareVisit>> {
     return toConnection(
-      await context.loaders.careVisits.load({ childId: child.id, request: pageRequest(args) }),
+      await context.loaders.careVisits.load({ childId: child.id, request: pageRequest(args, context) }),
       toCareVisit,
     );
   }
@@ -46,7 +46,7 @@ export class ChildResolver {
     @Ctx() context: HealthContext,
   ): Promise<Connection<Diagnosis>> {
     return toConnection(
-      await context.loaders.diagnoses.load({ childId: child.id, request: pageRequest(args) }),
+      await context.loaders.diagnoses.load({ childId: child.id, request: pageRequest(args, context) }),
       toDiagnosis,
     );
   }
@@ -62,7 +62,7 @@ export class ChildResolver {
     @Ctx() context: HealthContext,
   ): Promise<Connection<Treatment>> {
     return toConnection(
-      await context.loaders.treatments.load({ childId: child.id, request: pageRequest(args) }),
+      await context.loaders.treatments.load({ childId: child.id, request: pageRequest(args, context) }),
       toTreatment,
     );
   }
@@ -78,7 +78,7 @@ export class ChildResolver {
     @Ctx() context: HealthContext,
   ): Promise<Connection<Referral>> {
     return toConnection(
-      await context.loaders.referrals.load({ childId: child.id, request: pageRequest(args) }),
+      await context.loaders.referrals.load({ childId: child.id, request: pageRequest(args, context) }),
       toReferral,
     );
   }

@@ -45,7 +45,7 @@ export class ChildResolver {
     @Ctx() context: SchoolContext,
   ): Promise<Connection<Absence>> {
     return toConnection(
-      await context.loaders.absences.load({ childId: child.id, request: pageRequest(args) }),
+      await context.loaders.absences.load({ childId: child.id, request: pageRequest(args, context) }),
       toAbsence,
     );
   }
@@ -77,7 +77,7 @@ export class ChildResolver {
     @Ctx() context: SchoolContext,
   ): Promise<Connection<ExtraAdaptation>> {
     return toConnection(
-      await context.loaders.extraAdaptations.load({ childId: child.id, request: pageRequest(args) }),
+      await context.loaders.extraAdaptations.load({ childId: child.id, request: pageRequest(args, context) }),
       toExtraAdaptation,
     );
   }
@@ -93,7 +93,7 @@ export class ChildResolver {
     @Ctx() context: SchoolContext,
   ): Promise<Connection<ActionProgramme>> {
     return toConnection(
-      await context.loaders.actionProgrammes.load({ childId: child.id, request: pageRequest(args) }),
+      await context.loaders.actionProgrammes.load({ childId: child.id, request: pageRequest(args, context) }),
       toActionProgramme,
     );
   }
@@ -109,7 +109,7 @@ export class ChildResolver {
     @Ctx() context: SchoolContext,
   ): Promise<Connection<StudentHealthContact>> {
     return toConnection(
-      await context.loaders.studentHealthContacts.load({ childId: child.id, request: pageRequest(args) }),
+      await context.loaders.studentHealthContacts.load({ childId: child.id, request: pageRequest(args, context) }),
       toStudentHealthContact,
     );
   }

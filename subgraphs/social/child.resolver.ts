@@ -37,7 +37,7 @@ export class ChildResolver {
     @Ctx() context: SocialContext,
   ): Promise<Connection<Investigation>> {
     return toConnection(
-      await context.loaders.investigations.load({ childId: child.id, request: pageRequest(args) }),
+      await context.loaders.investigations.load({ childId: child.id, request: pageRequest(args, context) }),
       toInvestigation,
     );
   }
@@ -53,7 +53,7 @@ export class ChildResolver {
     @Ctx() context: SocialContext,
   ): Promise<Connection<SocialIntervention>> {
     return toConnection(
-      await context.loaders.interventions.load({ childId: child.id, request: pageRequest(args) }),
+      await context.loaders.interventions.load({ childId: child.id, request: pageRequest(args, context) }),
       toSocialIntervention,
     );
   }
@@ -69,7 +69,7 @@ export class ChildResolver {
     @Ctx() context: SocialContext,
   ): Promise<Connection<Placement>> {
     return toConnection(
-      await context.loaders.placements.load({ childId: child.id, request: pageRequest(args) }),
+      await context.loaders.placements.load({ childId: child.id, request: pageRequest(args, context) }),
       toPlacement,
     );
   }

@@ -325,6 +325,7 @@ describe('blocks', () => {
       {
         id: 'block-1',
         scopes: ['HEALTH_DIAGNOSES'],
+        recordId: null,
         fromUnits: [],
         placedAt: at(PLACED),
         until: null,
@@ -363,5 +364,45 @@ describe('blocks', () => {
       emergencyAccesses: [counsellorsEmergency],
     };
     expect(ask([], PLACED, both)).toMatchObject({ granted: false, reason: 'BLOCKED' });
+  });
+
+  describe('of a single record', () => {
+    const oneDiagnosis = (changes: Partial<ChildFacts['blocks'][number]> = {}) =>
+      block({ recordId: 'diagnosis-7', ...changes });
+
+    it('grants the scope but names the record to leave out, from placing until its end or its lifting', () => {
+      expect(ask([consent()], '2026-03-01T11:59:59.999Z', oneDiagnosis())).toEqual({
+        granted: true,
+        consentId: 'consent-1',
+      });
+      expect(ask([consent()], PLACED, oneDiagnosis())).toEqual({
+        granted: true,
+        consentId: 'consent-1',
+        blockedRecordIds: ['diagnosis-7'],
+      });
+      const lifted = oneDiagnosis({ liftedAt: at('2026-03-01T13:00:00Z') });
+      expect(ask([consent()], '2026-03-01T13:00:00Z', lifted)).toEqual({ granted: true, consentId: 'consent-1' });
+      const ends = oneDiagnosis({ until: at('2026-03-02T00:00:00Z') });
+      expect(ask([consent()], '2026-03-02T00:00:00Z', ends)).not.toHaveProperty('blockedRecordIds');
+    });
+
+    it('keeps the record wherever it is listed, from named units only when it names them', () => {
+      expect(ask([consent()], PLACED, oneDiagnosis({ scopes: ['HEALTH_MEDICATION'] }))).toMatchObject({
+        blockedRecordIds: ['diagnosis-7'],
+      });
+      const fromBup = oneDiagnosis({ fromUnits: [{ agency: 'HEALTH_CARE', unit: 'BUP Norra' }] });
+      expect(ask([consent()], PLACED, fromBup)).not.toHaveProperty('blockedRecordIds');
+    });
+
+    it('is left out of an emergency read too, and refuses nothing the rule refuses anyway', () => {
+      const both: ChildFacts = { ...oneDiagnosis(), emergencyAccesses: [counsellorsEmergency] };
+      expect(ask([], PLACED, both)).toEqual({
+        granted: true,
+        consentId: null,
+        emergencyAccessId: counsellorsEmergency.id,
+        blockedRecordIds: ['diagnosis-7'],
+      });
+      expect(ask([], PLACED, oneDiagnosis())).toEqual({ granted: false, reason: 'NO_CONSENT', consentId: null });
+    });
   });
 });

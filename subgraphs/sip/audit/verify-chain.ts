@@ -10,6 +10,7 @@ export const CHAINED_TABLES = [
   { table: 'EmergencyAccess', key: 'id' },
   { table: 'Block', key: 'id' },
   { table: 'BlockLift', key: 'blockId' },
+  { table: 'BlockedRecord', key: 'blockId' },
   { table: 'ConsentRelease', key: 'id' },
 ] as const;
 

@@ -13,8 +13,10 @@ export class BlockedUnit {
 
 @ObjectType({
   description:
-    'A block (spärr): categories of the child’s data kept from every other agency, or from named units, until ' +
-    '`until` or until the family lifts it. It goes before every consent and emergency access (reason BLOCKED).',
+    'A block (spärr): categories of the child’s data, or one record, kept from every other agency or from named ' +
+    'units, until `until` or until the family lifts it. It goes before every consent and emergency access: a ' +
+    'blocked category is withheld (reason BLOCKED), a blocked record is left out of its list (RECORDS_LEFT_OUT ' +
+    'says how many) or withheld where it stands alone.',
 })
 export class Block {
   @Field(() => ID)
@@ -25,6 +27,12 @@ export class Block {
 
   @Field(() => [ConsentScope])
   scopes!: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The one record kept (a diagnosis, a placement, an intervention); null: the whole categories.',
+  })
+  recordId!: string | null;
 
   @Field(() => [BlockedUnit], { description: 'Empty: every other agency.' })
   fromUnits!: BlockedUnit[];
@@ -65,8 +73,15 @@ export class PlaceBlockInput {
   @Field(() => ID)
   childId!: string;
 
-  @Field(() => [ConsentScope])
+  @Field(() => [ConsentScope], { description: 'The categories; with `recordId`, the one the record is listed under.' })
   scopes!: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Only this record (its `id` in the agency’s list, e.g. one diagnosis); leave out to block the whole categories.',
+  })
+  recordId?: string | null;
 
   @Field(() => [BlockedUnitInput], { defaultValue: [], description: 'Empty: every other agency.' })
   fromUnits!: BlockedUnitInput[];

@@ -12,11 +12,13 @@ import { consentChildFacts } from '../consent-child-facts.ts';
 import { changeOpenSip } from '../process/open-sip.ts';
 import { Block, BlockedUnit, PlaceBlockInput } from './block.type.ts';
 
-type BlockRow = Prisma.BlockGetPayload<{ include: { lift: true } }>;
+const WITH_LIFT_AND_RECORD = { lift: true, record: true } as const;
+type BlockRow = Prisma.BlockGetPayload<{ include: typeof WITH_LIFT_AND_RECORD }>;
 
-const toBlock = (row: BlockRow): Block =>
+const toBlock = ({ record, ...row }: BlockRow): Block =>
   Object.assign(new Block(), {
     ...row,
+    recordId: record?.recordId ?? null,
     fromUnits: (row.fromUnits as unknown as BlockedUnit[]).map((unit) => Object.assign(new BlockedUnit(), unit)),
     recordedByStaff: row.recordedByAgency !== null,
     liftedAt: row.lift?.liftedAt ?? null,
@@ -32,7 +34,7 @@ export class BlocksResolver {
     await assertMayRead(context, { childId, record: 'CHILD_CONSENTS', field: 'Query.blocks' });
     const rows = await context.prisma.block.findMany({
       where: { childId },
-      include: { lift: true },
+      include: WITH_LIFT_AND_RECORD,
       orderBy: [{ placedAt: 'desc' }, { id: 'asc' }],
     });
     return rows.map(toBlock);
@@ -55,6 +57,10 @@ export class BlocksResolver {
     if (!byFamily && (requester.role === Role.Guardian || requester.role === Role.Child))
       throw new ForbiddenError('a block is placed by a guardian with custody or the child from 15');
     if (input.scopes.length === 0) throw new BadUserInputError('input.scopes', 'name at least one category');
+    if (input.recordId != null && !isUuid(input.recordId))
+      throw new BadUserInputError('input.recordId', 'not a record id');
+    if (input.recordId != null && input.scopes.length > 1)
+      throw new BadUserInputError('input.scopes', 'a blocked record is listed under one category: name that one');
     if (input.until && input.until <= now) throw new BadUserInputError('input.until', 'must be in the future');
     const data = {
       childId: child.childId,
@@ -68,11 +74,12 @@ export class BlocksResolver {
       recordedBy: requester.subject,
       recordedByAgency: requester.agency,
       placedAt: now,
+      ...(input.recordId != null && { record: { create: { recordId: input.recordId } } }),
     };
     if (byFamily) {
       const row = await context.prisma.block.create({
         data: { ...data, givenBy: requester.subject, recordedInSipId: null },
-        include: { lift: true },
+        include: WITH_LIFT_AND_RECORD,
       });
       return toBlock(row);
     }
@@ -88,7 +95,7 @@ export class BlocksResolver {
         throw new BadUserInputError('input.givenBy', 'name the guardian with custody, or the child from 15, who asked');
       const row = await tx.block.create({
         data: { ...data, givenBy: input.givenBy!, recordedInSipId: sip.id, placedAt: at },
-        include: { lift: true },
+        include: WITH_LIFT_AND_RECORD,
       });
       return toBlock(row);
     });
@@ -99,7 +106,7 @@ export class BlocksResolver {
   })
   async liftBlock(@Arg('blockId', () => ID) blockId: string, @Ctx() context: SipContext): Promise<Block> {
     const block = isUuid(blockId)
-      ? await context.prisma.block.findUnique({ where: { id: blockId }, include: { lift: true } })
+      ? await context.prisma.block.findUnique({ where: { id: blockId }, include: WITH_LIFT_AND_RECORD })
       : null;
     if (!block) throw new BadUserInputError('blockId', 'no block with this id');
     const now = context.clock();
@@ -107,6 +114,8 @@ export class BlocksResolver {
       throw new ForbiddenError('a block is lifted by a guardian with custody or the child from 15');
     if (block.lift) throw new BadUserInputError('blockId', 'already lifted');
     await context.prisma.blockLift.create({ data: { blockId, liftedAt: now, liftedBy: context.requester.subject } });
-    return toBlock(await context.prisma.block.findUniqueOrThrow({ where: { id: blockId }, include: { lift: true } }));
+    return toBlock(
+      await context.prisma.block.findUniqueOrThrow({ where: { id: blockId }, include: WITH_LIFT_AND_RECORD }),
+    );
   }
 }

@@ -71,8 +71,10 @@ export async function loadConsentFacts(
       : [],
     exceptions
       ? prisma.$queryRaw<Array<BlockFacts & { childId: string }>>`
-          SELECT b."id", b."childId", b."scopes", b."fromUnits", b."placedAt", b."until", l."liftedAt"
-          FROM "Block" b LEFT JOIN "BlockLift" l ON l."blockId" = b."id" WHERE b."childId" = ANY(${ids}::uuid[])`
+          SELECT b."id", b."childId", b."scopes", r."recordId"::text AS "recordId", b."fromUnits", b."placedAt",
+                 b."until", l."liftedAt"
+          FROM "Block" b LEFT JOIN "BlockLift" l ON l."blockId" = b."id"
+          LEFT JOIN "BlockedRecord" r ON r."blockId" = b."id" WHERE b."childId" = ANY(${ids}::uuid[])`
       : [],
   ]);
   const sipsOf = new Map<string, SipFacts[]>();
