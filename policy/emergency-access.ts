@@ -1,6 +1,9 @@
 import { isOpenAt, takesPart, type Reader, type SipFacts } from './recipients.ts';
 
-/** The longest an emergency access stays open, in hours; the opener may choose less. */
+/**
+ * The longest an emergency access stays open, in hours; the opener may choose less. Configured
+ * here, in the policy floor, and not in the environment: a longer window is a change of policy.
+ */
 export const EMERGENCY_ACCESS_MAX_HOURS = 4;
 
 /** An emergency access as the rule sees it. */
