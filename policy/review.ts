@@ -10,9 +10,11 @@ export const REVIEW_KINDS = {
   STAFF_RECORDED_BLOCK: 'a block recorded by staff on the family’s word',
   /** Staff with no relation to the child tried to read its data or identity (refused). */
   READ_WITHOUT_RELATION: 'a read by staff with no relation to the child (refused)',
+  /** Staff taking part in none of the child's SIPs read its data or identity, under a consent naming them. */
+  READ_OUTSIDE_SIP: 'a read granted to staff taking part in none of the child’s SIPs',
   /** Staff looked a child up by personnummer, stating a purpose. */
   LOOKUP_BY_PERSONNUMMER: 'a lookup of a child by personnummer',
-  /** Staff opened emergency access to a child's data. */
+  /** Staff opened emergency access to a child's data; the item counts the reads made under it. */
   EMERGENCY_ACCESS: 'an emergency access opened without consent',
   /** One requester read more distinct children in one day than the threshold. */
   UNUSUAL_VOLUME: 'more children read by one person in one day than usual',

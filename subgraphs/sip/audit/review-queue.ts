@@ -29,6 +29,15 @@ const ITEMS: Record<ReviewKind, string> = {
            a."decidedAt", a."kind" || coalesce(' ' || a."scope", '') || ': ' || array_to_string(a."fields", ', ')
     FROM "ConsentDecisionAudit" a
     WHERE NOT a."granted" AND a."reason" = 'NO_RELATION' AND a."requesterAgency" IS NOT NULL`,
+  READ_OUTSIDE_SIP: `
+    SELECT 'READ_OUTSIDE_SIP', a."id"::text, a."childId"::text, a."requesterSubject", a."requesterName",
+           a."decidedAt", a."kind" || coalesce(' ' || a."scope", '') || ': ' || array_to_string(a."fields", ', ')
+    FROM "ConsentDecisionAudit" a
+    WHERE a."granted" AND a."requesterAgency" IS NOT NULL AND a."emergencyAccessId" IS NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM "SipParticipant" p JOIN "Sip" s ON s."id" = p."sipId"
+        WHERE s."childId" = a."childId" AND p."subject" = a."requesterSubject" AND p."addedAt" <= a."decidedAt"
+          AND (p."removedAt" IS NULL OR p."removedAt" > a."decidedAt"))`,
   LOOKUP_BY_PERSONNUMMER: `
     SELECT 'LOOKUP_BY_PERSONNUMMER', a."id"::text, a."childId"::text, a."requesterSubject", a."requesterName",
            a."decidedAt", 'purpose: ' || a."purpose"
@@ -36,7 +45,8 @@ const ITEMS: Record<ReviewKind, string> = {
   EMERGENCY_ACCESS: `
     SELECT 'EMERGENCY_ACCESS', e."id"::text, e."childId"::text, e."requesterSubject", e."requesterName", e."openedAt",
            array_to_string(e."scopes", ', ') || ' until ' || to_char(e."until" AT TIME ZONE 'Europe/Stockholm',
-           'YYYY-MM-DD HH24:MI') || ': ' || e."reason"
+           'YYYY-MM-DD HH24:MI') || ': ' || e."reason" || ' (reads under it: ' || (SELECT count(*)
+           FROM "ConsentDecisionAudit" a WHERE a."emergencyAccessId" = e."id") || ')'
     FROM "EmergencyAccess" e`,
   UNUSUAL_VOLUME: `
     SELECT 'UNUSUAL_VOLUME', a."requesterSubject" || '/' || to_char(a."decidedAt" AT TIME ZONE 'Europe/Stockholm',

@@ -79,7 +79,7 @@ describe('emergency access', () => {
     expect(queue.reviewQueue).toContainEqual({
       key: openEmergencyAccess.id,
       childId: child.id,
-      detail: expect.stringContaining('Akut suicidrisk'),
+      detail: expect.stringMatching(/^SOCIAL_CASE until 2026-11-23 13:00: Akut suicidrisk.*\(reads under it: 1\)$/),
     });
 
     clock.set('2026-11-23T12:00:00.000Z');

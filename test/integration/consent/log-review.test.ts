@@ -35,7 +35,16 @@ describe('the log review', () => {
       },
       nurse,
     );
-    // The counsellor reads a whole school's students: sixteen children in one day.
+    // The counsellor reads Alva, in whose SIP she takes part, and a whole school's students:
+    // seventeen children in one day, sixteen of whose families named the whole school.
+    await ok(
+      graph,
+      `query ($id: ID!) { child(id: $id) { careContacts { unitName } } }`,
+      {
+        id: demoChildren.alva.id,
+      },
+      'school counsellor',
+    );
     await graph.query(
       `{ schoolPlacements(schoolUnitCode: "45811111") { nodes { child { givenName
       careContacts { unitName } } } } }`,
@@ -46,7 +55,7 @@ describe('the log review', () => {
   const queue = async (variables: Record<string, unknown> = {}) =>
     (await ok(graph, QUEUE, variables, 'privacy officer')).reviewQueue as Array<Record<string, any>>;
 
-  it('lists staff-recorded consents, reads without relation, lookups and unusual volume', async () => {
+  it('lists staff-recorded consents, reads without relation or outside a SIP, lookups and unusual volume', async () => {
     const items = await queue({ above: 10 });
     expect(items).toContainEqual(
       expect.objectContaining({ kind: 'STAFF_RECORDED_CONSENT', key: demoConsentId(3), childId: demoChildren.noah.id }),
@@ -60,6 +69,18 @@ describe('the log review', () => {
         detail: 'CROSS_AGENCY SOCIAL_CASE: Child.openSocialCase',
       }),
     );
+    // The counsellor read cohort children whose families named the whole school, outside any SIP.
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        kind: 'READ_OUTSIDE_SIP',
+        requesterSubject: 'staff-school-ekbacken-1',
+        detail: 'CROSS_AGENCY HEALTH_CARE_CONTACTS: Child.careContacts',
+      }),
+    );
+    // Alva's SIP has the counsellor taking part: her reads of Alva are not items.
+    expect(items.filter((item) => item.kind === 'READ_OUTSIDE_SIP' && item.childId === demoChildren.alva.id)).toEqual(
+      [],
+    );
     expect(items).toContainEqual(
       expect.objectContaining({
         kind: 'LOOKUP_BY_PERSONNUMMER',
@@ -71,10 +92,10 @@ describe('the log review', () => {
       expect.objectContaining({
         kind: 'UNUSUAL_VOLUME',
         key: expect.stringMatching(/^staff-school-ekbacken-1\/\d{4}-\d{2}-\d{2}$/),
-        detail: '16 children read that day',
+        detail: '17 children read that day',
       }),
     );
-    // At the default threshold (20) sixteen children in a day is not unusual.
+    // At the default threshold (20) seventeen children in a day is not unusual.
     expect((await queue({ kinds: ['UNUSUAL_VOLUME'] })).map((item) => item.requesterSubject)).not.toContain(
       'staff-school-ekbacken-1',
     );
