@@ -1,12 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import {
-  defaultFieldResolver,
-  Kind,
-  responsePathAsArray,
-  type DocumentNode,
-  type GraphQLFieldResolver,
-  type TypeNode,
-} from 'graphql';
+import { defaultFieldResolver, Kind, responsePathAsArray, type DocumentNode, type GraphQLFieldResolver } from 'graphql';
 import type { Agency } from '../../policy/agencies.ts';
 import { mayUseRootFields, readsOwnRecords } from '../../policy/agency-boundaries.ts';
 import type { Requester } from '../auth/requester.ts';
@@ -19,9 +12,6 @@ import { leaveOutBlocked, withRecordsLeftOut } from './blocked-records.ts';
 
 type Resolver = GraphQLFieldResolver<unknown, { requester?: Requester; consent?: ConsentRequestState }>;
 
-const isList = (type: TypeNode): boolean =>
-  type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : type.kind === Kind.LIST_TYPE;
-
 /**
  * The child a guarded field is about: a `Child`'s own id, or the `childId` that any other entity
  * carrying a child's data provides (an agency subgraph `@requires` it from the entity's owner).
@@ -29,13 +19,7 @@ const isList = (type: TypeNode): boolean =>
 const childIdOf = (typeName: string, source: unknown): unknown =>
   typeName === 'Child' ? (source as { id?: unknown } | null)?.id : (source as { childId?: unknown } | null)?.childId;
 
-function guardField(
-  resolve: Resolver,
-  scope: ConsentScope,
-  fieldName: string,
-  ownerAgency: Agency | null,
-  withheldValue: () => null | [],
-): Resolver {
+function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, ownerAgency: Agency | null): Resolver {
   return async (source, args, context, info) => {
     const { requester, consent: state } = context;
     // Fail closed: without a verified requester nothing guarded is served.
@@ -51,7 +35,7 @@ function guardField(
     } catch {
       if (typeof childId === 'string') state.releases.record(childId, scope, false);
       state.withheld.push(new ConsentUnavailableError(path, scope));
-      return withheldValue();
+      return null;
     }
     if (decision.granted) {
       const blocked = new Set(decision.blockedRecordIds ?? []);
@@ -71,11 +55,11 @@ function guardField(
       state.releases.record(childId, scope, kept.value !== null);
       if (kept.value === null) state.withheld.push(new ConsentRequiredError(path, scope, 'BLOCKED', null));
       else if (kept.leftOut > 0) state.withheld.push(new RecordsLeftOutError(path, scope, kept.leftOut));
-      return kept.value ?? withheldValue();
+      return kept.value;
     }
     state.releases.record(childId, scope, false);
     state.withheld.push(new ConsentRequiredError(path, scope, decision.reason, decision.consentId));
-    return withheldValue();
+    return null;
   };
 }
 
@@ -93,7 +77,8 @@ function ownAgencyOnly(resolve: Resolver, ownerAgency: Agency, fieldName: string
 /**
  * Enforces the consent contract inside a subgraph, so it holds even when the subgraph is called
  * directly: every field marked `@consent` in the subgraph's SDL is served to another agency only on
- * a granted decision, else withheld (null, or an empty list) with an error at its path; an agency
+ * a granted decision, else withheld (null, never an empty list that could be mistaken for none)
+ * with an error at its path; an agency
  * subgraph's root fields serve its own staff only. Mutates `resolvers`.
  */
 export function guardConsentFields(
@@ -113,8 +98,9 @@ export function guardConsentFields(
       const { scope } = consentPolicyOf(field);
       if (scope !== null) {
         if (!isConsentScope(scope)) throw new Error(`${typeName}.${fieldName}: unknown consent scope "${scope}"`);
-        const list = isList(field.type);
-        typeResolvers[fieldName] = guardField(resolve, scope, fieldName, ownerAgency, () => (list ? [] : null));
+        if (field.type.kind === Kind.NON_NULL_TYPE)
+          throw new Error(`${typeName}.${fieldName}: a guarded field must be nullable, so that withheld is null`);
+        typeResolvers[fieldName] = guardField(resolve, scope, fieldName, ownerAgency);
       } else if (isRoot && ownerAgency !== null) {
         typeResolvers[fieldName] = ownAgencyOnly(resolve, ownerAgency, fieldName);
       }

@@ -2,9 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { ConsentRequestState } from './consent-request-state.ts';
 
 /**
- * Adds an error for every field the consent guard withheld. A withheld list is served empty, which
- * a resolver cannot pair with an error by itself; the errors are added here, with their paths.
- * Then it tells the SIP core what was released.
+ * Adds an error for every field the consent guard withheld, and for every list it served without
+ * the records the family blocked (which a resolver cannot pair with an error by itself), with
+ * their paths. Before that it tells the SIP core what was released.
  */
 export const withheldFieldsPlugin: ApolloServerPlugin<{ consent?: ConsentRequestState }> = {
   async requestDidStart() {

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, print, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import type { Agency } from '../../policy/agencies.ts';
 import { CONSENT_DIRECTIVE_SDL, CONSENT_LINK } from '../consent/consent.directive.ts';
+import { describeGuardedFields } from '../consent/describe-guarded-fields.ts';
 import { guardConsentFields } from '../consent/guard-consent-fields.ts';
 
 /** The federation 2 directives our subgraphs use. */
@@ -33,8 +34,8 @@ export interface FederatedSchema {
 
 /**
  * Builds a type-graphql schema and turns it into a federation 2 subgraph: the SDL is printed
- * with its directives behind the `@link` header (federation, and the consent directives) and handed, with the
- * resolvers, to
+ * with its directives behind the `@link` header (federation, and the consent directives), each
+ * guarded field's description says what it needs, and it is handed, with the resolvers, to
  * `buildSubgraphSchema`, which adds `_entities` and `_service`. With `enforcement`, the consent
  * guard wraps the resolvers first (composition builds without it: it only reads the SDL).
  */
@@ -48,13 +49,12 @@ export async function buildFederatedSchema(
     validate: false,
   });
   const header = `extend schema\n  ${FEDERATION_LINK}\n  ${CONSENT_LINK}\n${CONSENT_DIRECTIVE_SDL}`;
-  const sdl = `${header}\n${printSchemaWithDirectives(typeGraphQLSchema)}`;
+  const typeDefs = describeGuardedFields(parse(`${header}\n${printSchemaWithDirectives(typeGraphQLSchema)}`));
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(reference as object) };
   }
-  const typeDefs = parse(sdl);
   if (enforcement) guardConsentFields(typeDefs, resolvers, enforcement.ownerAgency);
   const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
-  return { schema, sdl };
+  return { schema, sdl: print(typeDefs) };
 }

@@ -15,9 +15,10 @@ import { CareVisit, CareVisitConnection, toCareVisit } from './visits/care-visit
 export class ChildResolver {
   @Consent('HEALTH_CARE_CONTACTS')
   @FieldResolver(() => [CareContact], {
+    nullable: true,
     description: 'The care units the child is in contact with today (a handful at most, so not paged).',
   })
-  async careContacts(@Root() child: Child, @Ctx() context: HealthContext): Promise<CareContact[]> {
+  async careContacts(@Root() child: Child, @Ctx() context: HealthContext): Promise<CareContact[] | null> {
     const rows = await context.loaders.currentCareContactsByChildId.load(child.id);
     return rows.map(toCareContact);
   }

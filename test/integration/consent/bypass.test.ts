@@ -61,14 +61,14 @@ describe('the consent guard cannot be bypassed', () => {
     ])('withholds a guarded field reached through %s', async (_, query) => {
       const response = await asSchool(query);
       expectNoLeak(response);
-      for (const value of Object.values(response.data?.child ?? {})) expect(value).toEqual([]);
+      for (const value of Object.values(response.data?.child ?? {})) expect(value).toBeNull();
     });
 
     it('withholds a guarded field on a nested entity (school placement → child → health)', async () => {
       const response = await asSchool(
         `{ schoolPlacements(schoolUnitCode: "49999999") { nodes { className child { careContacts { unitName } } } } }`,
       );
-      expect(response.data?.schoolPlacements.nodes).toEqual([{ className: '7T', child: { careContacts: [] } }]);
+      expect(response.data?.schoolPlacements.nodes).toEqual([{ className: '7T', child: { careContacts: null } }]);
       expect(response.errors).toEqual([
         expect.objectContaining({
           path: ['schoolPlacements', 'nodes', 0, 'child', 'careContacts'],
@@ -301,7 +301,7 @@ describe('the consent guard cannot be bypassed', () => {
     it('still enforces consent for a genuine context of another agency', async () => {
       const genuine = await signRequesterContext(graph.contextKeys.privateKey, schoolCounsellor, 'r4');
       const response = await callHealth({ [REQUESTER_CONTEXT_HEADER]: genuine });
-      expect(response.data).toEqual({ _entities: [{ id: child.id, careContacts: [] }] });
+      expect(response.data).toEqual({ _entities: [{ id: child.id, careContacts: null }] });
       expect(response.errors).toEqual([
         expect.objectContaining({
           path: ['_entities', 0, 'careContacts'],

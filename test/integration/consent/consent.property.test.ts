@@ -20,7 +20,7 @@ const GUARDED = {
     scope: 'HEALTH_CARE_CONTACTS',
     owner: 'HEALTH_CARE',
     released: [{ unitName: 'BUP Test' }],
-    withheld: [],
+    withheld: null,
   },
   openSocialCase: {
     selection: 'openSocialCase { handlingOfficer }',

@@ -67,7 +67,7 @@ describe('cross-agency reads under consent', () => {
     const child = await childWithRecords(graph, { born: '20120101', custodians: 1 });
     const response = await readAsSchool(child);
     // Not even the child's name: the SIP core's identity data follows the same need to know.
-    expect(response.data).toEqual({ child: { givenName: null, careContacts: [], openSocialCase: null } });
+    expect(response.data).toEqual({ child: { givenName: null, careContacts: null, openSocialCase: null } });
     expect(response.errors).toEqual(
       expect.arrayContaining([
         withheld('careContacts', 'HEALTH_CARE_CONTACTS', 'NO_RELATION', null, 'health'),
@@ -85,7 +85,7 @@ describe('cross-agency reads under consent', () => {
     const child = await childWithRecords(graph, { born: '20120101', custodians: 1 });
     await counsellorInSip(child);
     const response = await readAsSchool(child);
-    expect(response.data).toEqual({ child: { givenName: 'Testbarn', careContacts: [], openSocialCase: null } });
+    expect(response.data).toEqual({ child: { givenName: 'Testbarn', careContacts: null, openSocialCase: null } });
     expect(response.errors).toEqual(
       expect.arrayContaining([
         withheld('careContacts', 'HEALTH_CARE_CONTACTS', 'NO_CONSENT', null, 'health'),
@@ -114,7 +114,7 @@ describe('cross-agency reads under consent', () => {
     for (const unit of ['Ekbackens skola', 'Solrosens skola']) {
       const teacher = { sub: `staff-teacher-${unit}`, role: 'teacher', agency: 'SCHOOL', unit, name: 'Lärare' };
       const response = await graph.query(READ_AS_SCHOOL, { id: child.id }, teacher);
-      expect(response.data?.child.careContacts, unit).toEqual([]);
+      expect(response.data?.child.careContacts, unit).toBeNull();
       expect(response.errors, unit).toContainEqual(
         withheld('careContacts', 'HEALTH_CARE_CONTACTS', 'NO_RELATION', null, 'health'),
       );
@@ -135,7 +135,7 @@ describe('cross-agency reads under consent', () => {
     await counsellorInSip(child);
     const consentId = await bothScopesToSchool(child, overrides);
     const response = await readAsSchool(child);
-    expect(response.data?.child).toEqual({ givenName: 'Testbarn', careContacts: [], openSocialCase: null });
+    expect(response.data?.child).toEqual({ givenName: 'Testbarn', careContacts: null, openSocialCase: null });
     expect(response.errors).toEqual(
       expect.arrayContaining([
         withheld('careContacts', 'HEALTH_CARE_CONTACTS', reason, consentId, 'health'),
@@ -149,7 +149,7 @@ describe('cross-agency reads under consent', () => {
     const child = await childWithRecords(graph, { born: '20120101', custodians: 2 });
     const consentId = await bothScopesToSchool(child, { guardianIds: [child.custodianIds[0]] });
     const response = await readAsSchool(child);
-    expect(response.data?.child.careContacts).toEqual([]);
+    expect(response.data?.child.careContacts).toBeNull();
     expect(response.errors).toContainEqual(
       withheld('careContacts', 'HEALTH_CARE_CONTACTS', 'GUARDIAN_MISSING', consentId, 'health'),
     );
@@ -170,7 +170,7 @@ describe('cross-agency reads under consent', () => {
         reason: response.errors?.find((e) => e.path?.[1] === 'careContacts')?.extensions?.reason,
       };
     };
-    expect(await contactsAt('2026-12-01T07:59:59.999Z')).toEqual({ contacts: [], reason: 'NOT_YET_VALID' });
+    expect(await contactsAt('2026-12-01T07:59:59.999Z')).toEqual({ contacts: null, reason: 'NOT_YET_VALID' });
     expect(await contactsAt('2026-12-01T08:00:00.000Z')).toEqual({
       contacts: [{ unitName: 'BUP Test' }],
       reason: undefined,
@@ -179,7 +179,7 @@ describe('cross-agency reads under consent', () => {
       contacts: [{ unitName: 'BUP Test' }],
       reason: undefined,
     });
-    expect(await contactsAt('2027-01-01T08:00:00.000Z')).toEqual({ contacts: [], reason: 'EXPIRED' });
+    expect(await contactsAt('2027-01-01T08:00:00.000Z')).toEqual({ contacts: null, reason: 'EXPIRED' });
     expect(consentId).toBeTruthy();
   });
 
@@ -196,7 +196,7 @@ describe('cross-agency reads under consent', () => {
     );
     expect(withdrawn.data).toEqual({ withdrawConsent: { status: 'WITHDRAWN' } });
     const after = await readAsSchool(child);
-    expect(after.data?.child.careContacts).toEqual([]);
+    expect(after.data?.child.careContacts).toBeNull();
     expect(after.errors).toContainEqual(
       withheld('careContacts', 'HEALTH_CARE_CONTACTS', 'WITHDRAWN', consentId, 'health'),
     );

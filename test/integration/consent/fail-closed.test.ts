@@ -34,7 +34,7 @@ describe('when a consent decision cannot be made', () => {
     // Unguarded, own-agency data is still served…
     expect(response.data.schoolPlacements.nodes.map((p: any) => p.className)).toContain('8B');
     // …and every guarded field is withheld with CONSENT_UNAVAILABLE.
-    for (const placement of response.data.schoolPlacements.nodes) expect(placement.child.careContacts).toEqual([]);
+    for (const placement of response.data.schoolPlacements.nodes) expect(placement.child.careContacts).toBeNull();
     expect(response.errors.length).toBe(response.data.schoolPlacements.nodes.length);
     for (const error of response.errors)
       expect(error.extensions).toMatchObject({ code: 'CONSENT_UNAVAILABLE', scope: 'HEALTH_CARE_CONTACTS' });

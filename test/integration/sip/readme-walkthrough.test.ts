@@ -86,7 +86,7 @@ describe("the README's walkthrough", () => {
       demoGuardians.mariaLindqvist.givenName,
     ]);
     const after = await graph.query(CARE, { id: alva }, 'school counsellor');
-    expect(after.data?.child.careContacts).toEqual([]);
+    expect(after.data?.child.careContacts).toBeNull();
     expect(after.data?.child.openSocialCase).not.toBeNull();
     expect(after.errors?.[0].extensions).toMatchObject({ reason: 'SCOPE_NOT_COVERED' });
   });
