@@ -2,6 +2,7 @@ import type { IdentityOptions } from '../gateway/authenticate.ts';
 import { startGateway, type RunningGateway } from '../gateway/start-gateway.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../gateway/query-limits.ts';
+import type { IntrospectionAccess } from '../lib/config.ts';
 import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import type { Clock } from '../lib/clock.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config.ts';
@@ -24,6 +25,7 @@ export interface StartGraphOptions {
   identity: IdentityOptions;
   consentTimeoutMs?: number;
   queryLimits?: QueryLimits;
+  introspection?: IntrospectionAccess;
   consent?: StartSubgraphOptions['consent'];
   /** The key pair for the requester context; by default one is made for this run. */
   contextKeys?: KeyPair;
@@ -88,6 +90,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       identity: options.identity,
       contextSigningKey: contextKeys.privateKey,
       queryLimits: options.queryLimits ?? DEFAULT_QUERY_LIMITS,
+      introspection: options.introspection,
       logger: options.logger,
     });
     return {

@@ -25,6 +25,7 @@ try {
     seed: config.seedDemoData,
     consentTimeoutMs: config.consentTimeoutMs,
     queryLimits: config.queryLimits,
+    introspection: config.introspection,
     logger: createLogger(config.logLevel),
   });
   for (const subgraph of Object.values(graph.subgraphs))

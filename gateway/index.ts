@@ -17,6 +17,7 @@ try {
     identity: { key: await importJwkFromEnv('AUTH_PUBLIC_JWK'), ...config.auth },
     contextSigningKey: await importJwkFromEnv('REQUESTER_CONTEXT_PRIVATE_JWK'),
     queryLimits: config.queryLimits,
+    introspection: config.introspection,
     logger: createLogger(config.logLevel),
   });
   console.log(`[gateway] ready at ${gateway.url}`);

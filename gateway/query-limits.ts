@@ -10,6 +10,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import { asksForSchema, INTROSPECTION_MAX_DEPTH } from './introspection.ts';
 
 export interface QueryLimits {
   /** The deepest nesting of fields an operation may have. */
@@ -82,17 +83,27 @@ function maxFieldsRule(max: number) {
  * every refusal is GRAPHQL_VALIDATION_FAILED with `limit` and `max` in its extensions.
  */
 export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
-  const refuse = (limit: keyof QueryLimits) => ({
+  const refuse = (limit: keyof QueryLimits, max = limits[limit]) => ({
     propagateOnRejection: false,
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) =>
-        context?.reportError(limitError(limit, limits[limit], error.message.replace(/^Syntax Error: /, ''))),
+        context?.reportError(limitError(limit, max, error.message.replace(/^Syntax Error: /, ''))),
     ],
+  });
+  const introspectionDepth = Math.max(limits.maxDepth, INTROSPECTION_MAX_DEPTH);
+  const schemaDepthRule = maxDepthRule({
+    n: introspectionDepth,
+    flattenFragments: true,
+    ignoreIntrospection: false,
+    ...refuse('maxDepth', introspectionDepth),
   });
   return [
     // First, so that an operation over several limits names this one first.
     maxFieldsRule(limits.maxFields),
-    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false, ...refuse('maxDepth') }),
+    // Data to the configured depth; the schema (introspection, which costs no subgraph a thing) to
+    // the depth the standard introspection query needs, and no deeper.
+    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, ...refuse('maxDepth') }),
+    (context) => (asksForSchema(context.getDocument()) ? schemaDepthRule(context) : {}),
     maxAliasesRule({ n: limits.maxAliases, ...refuse('maxAliases') }),
     maxDirectivesRule({ n: limits.maxDirectives, ...refuse('maxDirectives') }),
   ];

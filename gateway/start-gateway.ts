@@ -20,6 +20,8 @@ import { createLogger, type Logger } from '../lib/server/logger.ts';
 import { authenticate, type IdentityOptions } from './authenticate.ts';
 import { graphiqlAssets, sendGraphiQLPage } from './graphiql.ts';
 import { RequesterContextDataSource, type GatewayContext } from './requester-context.data-source.ts';
+import type { IntrospectionAccess } from '../lib/config.ts';
+import { introspectionAccessPlugin } from './introspection.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits.ts';
 import { checkSubgraphs } from './subgraph-health.ts';
 
@@ -35,6 +37,8 @@ export interface StartGatewayOptions {
   port: number;
   host?: string;
   queryLimits?: QueryLimits;
+  /** Who may read the schema (default: staff and privacy officers). */
+  introspection?: IntrospectionAccess;
   logger?: Logger;
 }
 
@@ -71,6 +75,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      introspectionAccessPlugin(options.introspection ?? 'staff'),
     ],
   });
   await apollo.start();
@@ -96,7 +101,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       context: async ({ res }) => {
         const { authenticated, requestId } = res.locals as { authenticated: Requester; requestId: string };
         const requesterContextToken = await signRequesterContext(options.contextSigningKey, authenticated, requestId);
-        return { requestId, requesterContextToken };
+        return { requestId, requesterContextToken, requester: authenticated };
       },
     }),
   );

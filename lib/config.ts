@@ -11,6 +11,15 @@ const SERVICES = ['gateway', ...SUBGRAPH_NAMES] as const;
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * Who may read the schema through the gateway (`__schema`, `__type`): `staff` (agency staff and
+ * privacy officers; the default, for GraphiQL's docs and code generators), `everyone` signed in
+ * (guardians and children too), or `off` (a production deployment that publishes
+ * schema/api.graphql instead). `__typename` is always allowed.
+ */
+export const INTROSPECTION_ACCESS = ['staff', 'everyone', 'off'] as const;
+export type IntrospectionAccess = (typeof INTROSPECTION_ACCESS)[number];
+
 /** `SCHOOL_PORT`, `GATEWAY_PORT`, …: the variable that moves a service to another port. */
 const portVariable = (service: Service) => `${service.toUpperCase()}_PORT`;
 /** `SCHOOL_DATABASE_URL`, …: set it to use a PostgreSQL server instead of the embedded database. */
@@ -40,6 +49,9 @@ const ENVIRONMENT = z.object({
   GATEWAY_MAX_FIELDS: wholeNumber(1).default(2_000),
   GATEWAY_MAX_ALIASES: wholeNumber(1).default(100),
   GATEWAY_MAX_DIRECTIVES: wholeNumber(1).default(50),
+  GATEWAY_INTROSPECTION: z
+    .enum(INTROSPECTION_ACCESS, { error: `is none of ${INTROSPECTION_ACCESS.join(', ')}` })
+    .default('staff'),
   AUTH_ISSUER: z.string().default('sip-graph-dev'),
   AUTH_AUDIENCE: z.string().default('sip-graph'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -61,6 +73,8 @@ export interface Config {
   seedDemoData: boolean;
   consentTimeoutMs: number;
   queryLimits: { maxDepth: number; maxFields: number; maxAliases: number; maxDirectives: number };
+  /** Who may read the schema through the gateway (GATEWAY_INTROSPECTION). */
+  introspection: IntrospectionAccess;
   auth: { issuer: string; audience: string };
   logLevel: string;
   dataDir: string;
@@ -94,6 +108,7 @@ export function readConfig(env: Env = process.env): Config {
       maxAliases: values.GATEWAY_MAX_ALIASES,
       maxDirectives: values.GATEWAY_MAX_DIRECTIVES,
     },
+    introspection: values.GATEWAY_INTROSPECTION,
     auth: { issuer: values.AUTH_ISSUER, audience: values.AUTH_AUDIENCE },
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,

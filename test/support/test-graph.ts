@@ -1,6 +1,6 @@
 import { generateSigningKeyPair, type KeyPair } from '../../lib/auth/keys.ts';
 import { systemClock, type Clock } from '../../lib/clock.ts';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../../lib/config.ts';
+import { SUBGRAPH_NAMES, type IntrospectionAccess, type SubgraphName } from '../../lib/config.ts';
 import { writeDemoData } from '../../lib/db/demo-data.ts';
 import { silentLogger } from '../../lib/server/logger.ts';
 import { DEMO_PERSONAS, ephemeralDevIdentity, type TokenClaims } from '../../dev/dev-identity.ts';
@@ -52,6 +52,11 @@ interface TestGraphOptions {
   seed?: boolean;
 }
 
+interface OwnTestGraphOptions extends TestGraphOptions {
+  consentTimeoutMs?: number;
+  introspection?: IntrospectionAccess;
+}
+
 const claimsOf = (as: Persona | TokenClaims): TokenClaims => (typeof as === 'string' ? DEMO_PERSONAS[as] : as);
 
 export async function postGraphQL(
@@ -70,9 +75,7 @@ export async function postGraphQL(
 const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
 
 /** Starts a graph on fresh databases of the project's kind (TEST_DATABASE), on free ports. */
-async function launchGraph(
-  options: TestGraphOptions & { consentTimeoutMs?: number },
-): Promise<OwnTestGraph & { forgetQueryCounters(): void }> {
+async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph & { forgetQueryCounters(): void }> {
   const databases = await createTestDatabases(SUBGRAPH_NAMES);
   const dev = await ephemeralDevIdentity();
   const contextKeys = await generateSigningKeyPair();
@@ -89,6 +92,7 @@ async function launchGraph(
       logger: silentLogger(),
       identity: dev.identity,
       consentTimeoutMs: options.consentTimeoutMs,
+      introspection: options.introspection,
       contextKeys,
       identityKeys,
     });
@@ -174,8 +178,6 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
 }
 
 /** A graph of the test's own, with a consent decision timeout of its choosing; the test stops it. */
-export function startOwnTestGraph(
-  options: TestGraphOptions & { consentTimeoutMs?: number } = {},
-): Promise<OwnTestGraph> {
+export function startOwnTestGraph(options: OwnTestGraphOptions = {}): Promise<OwnTestGraph> {
   return launchGraph(options);
 }

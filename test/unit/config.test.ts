@@ -36,6 +36,7 @@ describe('configuration from the environment', () => {
       seedDemoData: true,
       consentTimeoutMs: 2000,
       queryLimits: { maxDepth: 12, maxFields: 2000, maxAliases: 100, maxDirectives: 50 },
+      introspection: 'staff',
       auth: { issuer: 'sip-graph-dev', audience: 'sip-graph' },
     });
   });

@@ -1,0 +1,48 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
+import { ErrorCode } from '../lib/errors.ts';
+import type { IntrospectionAccess } from '../lib/config.ts';
+import { isFamily, type Requester } from '../policy/roles.ts';
+
+/**
+ * How deep an introspection may nest. The standard introspection query (GraphiQL's, code
+ * generators') nests 15 levels through `ofType`; the depth limit for data stays as configured.
+ */
+export const INTROSPECTION_MAX_DEPTH = 20;
+
+/** Whether an operation reads the schema (`__schema` or `__type`) anywhere, fragments included. */
+export const asksForSchema = (document: DocumentNode) => {
+  let asks = false;
+  visit(document, {
+    Field(field) {
+      if (field.name.value === '__schema' || field.name.value === '__type') {
+        asks = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return asks;
+};
+
+const mayIntrospect = (access: IntrospectionAccess, requester: Requester) =>
+  access === 'everyone' || (access === 'staff' && !isFamily(requester));
+
+/** Refuses an operation that reads the schema to a requester the setting does not allow. */
+export function introspectionAccessPlugin(access: IntrospectionAccess): ApolloServerPlugin<{ requester: Requester }> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          if (!asksForSchema(document) || mayIntrospect(access, contextValue.requester)) return;
+          throw new GraphQLError(
+            access === 'off'
+              ? 'Forbidden: this graph does not answer introspection; use its published schema (schema/api.graphql)'
+              : 'Forbidden: introspection is for staff here; use the published schema (schema/api.graphql)',
+            { extensions: { code: ErrorCode.Forbidden, reason: 'introspection is not allowed for this requester' } },
+          );
+        },
+      };
+    },
+  };
+}
