@@ -42,6 +42,8 @@ export default defineConfig({
       // Whole processes, as a user starts them, one of them on a machine whose cores are kept busy:
       // after the rest, so that they neither slow the rest down nor are slowed down by it.
       { extends: true, test: { name: 'process', include: ['test/process/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+      // Pages in Debian's Chromium, driven by Playwright, against a graph of their own.
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], sequence: { groupOrder: 1 } } },
     ],
   },
 });

@@ -76,3 +76,9 @@ export async function persistentDevIdentity(file: string): Promise<DevIdentity> 
     (await importJWK(publicJwk, SIGNING_ALGORITHM)) as CryptoKey,
   );
 }
+
+/** Every demo persona with a fresh token, for GraphiQL's persona picker in development. */
+export const demoPersonaTokens = (dev: DevIdentity) => () =>
+  Promise.all(
+    Object.entries(DEMO_PERSONAS).map(async ([persona, claims]) => ({ persona, token: await dev.issueToken(claims) })),
+  );

@@ -3,6 +3,7 @@ import { startGateway, type RunningGateway } from '../gateway/start-gateway.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../gateway/query-limits.ts';
 import type { IntrospectionAccess } from '../lib/config.ts';
+import type { PersonaTokens } from '../gateway/graphiql.ts';
 import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import type { Clock } from '../lib/clock.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config.ts';
@@ -26,6 +27,8 @@ export interface StartGraphOptions {
   consentTimeoutMs?: number;
   queryLimits?: QueryLimits;
   introspection?: IntrospectionAccess;
+  /** Development only: the demo personas' tokens, offered in GraphiQL. */
+  personaTokens?: PersonaTokens;
   consent?: StartSubgraphOptions['consent'];
   /** The key pair for the requester context; by default one is made for this run. */
   contextKeys?: KeyPair;
@@ -91,6 +94,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       contextSigningKey: contextKeys.privateKey,
       queryLimits: options.queryLimits ?? DEFAULT_QUERY_LIMITS,
       introspection: options.introspection,
+      personaTokens: options.personaTokens,
       logger: options.logger,
     });
     return {

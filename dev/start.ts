@@ -13,7 +13,7 @@ try {
   // says at once which port is taken.
   await assertPortsFree(portClaims(config.port, config.host));
   const { stopOnSignals } = await import('../lib/server/stop-on-signals.ts');
-  const { DEMO_PERSONAS, persistentDevIdentity } = await import('./dev-identity.ts');
+  const { DEMO_PERSONAS, demoPersonaTokens, persistentDevIdentity } = await import('./dev-identity.ts');
   const { startGraph } = await import('./start-graph.ts');
   const { createLogger } = await import('../lib/server/logger.ts');
   const dev = await persistentDevIdentity(join(config.dataDir, 'dev-identity-key.json'));
@@ -26,12 +26,13 @@ try {
     consentTimeoutMs: config.consentTimeoutMs,
     queryLimits: config.queryLimits,
     introspection: config.introspection,
+    personaTokens: demoPersonaTokens(dev),
     logger: createLogger(config.logLevel),
   });
   for (const subgraph of Object.values(graph.subgraphs))
     console.log(`  ${subgraph.name.padEnd(7)} subgraph  ${subgraph.url}`);
   console.log(`\nSIP graph ready: ${graph.gateway.url}`);
-  console.log(`GraphiQL (works offline): open ${graph.gateway.url} in a browser`);
+  console.log(`GraphiQL (works offline): open ${graph.gateway.url} in a browser and choose a demo persona`);
   console.log('\nDemo tokens (valid 12 h; send as the header  Authorization: Bearer <token>):');
   for (const [persona, claims] of Object.entries(DEMO_PERSONAS))
     console.log(`\n  ${persona}:\n  ${await dev.issueToken(claims)}`);

@@ -20,10 +20,17 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/graphiql/graphiql.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
 };
 
-const EXAMPLE_QUERY = `# Every request needs a bearer token: paste one printed by \`npm start\` into Headers below.
-# Fields another agency holds arrive only under a recorded consent; otherwise the response
-# names the reason (extensions.code CONSENT_REQUIRED).
-# Staff reach the children of the SIPs they take part in; there is no listing of all children.
+const EXAMPLE_QUERY = `# Choose a demo persona above, or
+# paste a token printed by npm start.
+# It stays in this tab only.
+#
+# Another agency's fields need the
+# family's consent. A withheld field
+# is null, with an error at its path
+# (extensions.code, extensions.reason).
+#
+# Staff reach the children of the
+# SIPs they take part in.
 {
   mySips {
     status
@@ -38,7 +45,64 @@ const EXAMPLE_QUERY = `# Every request needs a bearer token: paste one printed b
 }
 `;
 
-const EXAMPLE_HEADERS = JSON.stringify({ Authorization: 'Bearer <token>' }, null, 2);
+/**
+ * The page's own script: a token bar above GraphiQL. The token lives in sessionStorage (this tab
+ * only; GraphiQL's header persistence stays off), every request carries it, and the schema is
+ * fetched only once there is one, and again whenever it changes. In development the gateway
+ * offers the demo personas' tokens at /graphiql/personas.json.
+ */
+const PAGE_SCRIPT = `
+const h = React.createElement;
+const TOKEN_KEY = 'sip-graph.token';
+const bare = (value) => value.trim().replace(/^Bearer\\s+/i, '');
+
+function TokenBar({ token, onToken }) {
+  const [personas, setPersonas] = React.useState([]);
+  React.useEffect(() => {
+    fetch('/graphiql/personas.json')
+      .then((res) => (res.ok ? res.json() : []))
+      .then(setPersonas, () => setPersonas([]));
+  }, []);
+  const chosen = personas.find((persona) => persona.token === token);
+  return h('form', { className: 'sip-token-bar', onSubmit: (event) => event.preventDefault() },
+    personas.length > 0 && h('label', { htmlFor: 'sip-persona' }, 'Demo persona'),
+    personas.length > 0 && h('select', {
+        id: 'sip-persona', value: chosen ? chosen.token : '', onChange: (event) => onToken(event.target.value) },
+      h('option', { value: '' }, chosen || !token ? 'Choose…' : 'Own token'),
+      personas.map((persona) => h('option', { key: persona.persona, value: persona.token }, persona.persona))),
+    h('label', { htmlFor: 'sip-token' }, 'Bearer token'),
+    h('input', {
+      id: 'sip-token', type: 'password', autoComplete: 'off', spellCheck: false, value: token,
+      placeholder: 'Paste a token', onChange: (event) => onToken(event.target.value) }),
+    h('span', { role: 'status', className: 'sip-token-status' }, token ? 'Signed in for this tab' : 'No token'));
+}
+
+function Page() {
+  const [token, setToken] = React.useState(() => sessionStorage.getItem(TOKEN_KEY) || '');
+  const onToken = (value) => {
+    const next = bare(value);
+    if (next) sessionStorage.setItem(TOKEN_KEY, next);
+    else sessionStorage.removeItem(TOKEN_KEY);
+    setToken(next);
+  };
+  const fetcher = React.useMemo(
+    () => GraphiQL.createFetcher({ url: '/graphql', headers: token ? { Authorization: 'Bearer ' + token } : {} }),
+    [token],
+  );
+  return h('div', { className: 'sip-page' },
+    h(TokenBar, { token, onToken }),
+    h('main', { className: 'sip-graphiql' },
+      h(GraphiQL, {
+        fetcher,
+        // No token, no schema request: nothing to answer but 401.
+        schema: token ? undefined : null,
+        defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)},
+        shouldPersistHeaders: false,
+      })));
+}
+
+ReactDOM.createRoot(document.getElementById('graphiql')).render(h(Page));
+`;
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -46,25 +110,21 @@ const PAGE = `<!doctype html>
   <meta charset="utf-8" />
   <title>SIP graph</title>
   <link rel="stylesheet" href="/graphiql/graphiql.css" />
-  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+  <style>
+    html, body, #graphiql { height: 100%; margin: 0; }
+    .sip-page { display: flex; flex-direction: column; height: 100%; }
+    .sip-token-bar { display: flex; gap: 0.5rem; align-items: center; padding: 0.5rem 1rem;
+      font: 14px system-ui, sans-serif; border-bottom: 1px solid #ccc; }
+    .sip-token-bar input { flex: 1; max-width: 40rem; }
+    .sip-graphiql { flex: 1; min-height: 0; }
+  </style>
 </head>
 <body>
   <div id="graphiql">Loading GraphiQL…</div>
   <script src="/graphiql/react.js"></script>
   <script src="/graphiql/react-dom.js"></script>
   <script src="/graphiql/graphiql.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, {
-        fetcher,
-        defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)},
-        defaultHeaders: ${JSON.stringify(EXAMPLE_HEADERS)},
-        defaultEditorToolsVisibility: 'headers',
-        shouldPersistHeaders: true,
-      }),
-    );
-  </script>
+  <script>${PAGE_SCRIPT}</script>
 </body>
 </html>`;
 
@@ -73,10 +133,23 @@ export function sendGraphiQLPage(res: ServerResponse): void {
   res.end(PAGE);
 }
 
-/** The GraphiQL page's scripts and styles, mounted at /graphiql. */
-export const graphiqlAssets: RequestHandler = async (req, res, next) => {
-  const asset = ASSETS[`/graphiql${req.path}`];
-  if (!asset) return next();
-  res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
-  res.end(await readFile(asset.file));
-};
+/** The demo personas' tokens the page offers, in development only. */
+export type PersonaTokens = () => Promise<Array<{ persona: string; token: string }>>;
+
+/**
+ * The GraphiQL page's scripts and styles, mounted at /graphiql, and in development the demo
+ * personas' tokens (a deployment passes no `personaTokens`, and the page offers none).
+ */
+export const graphiqlAssets =
+  (personaTokens?: PersonaTokens): RequestHandler =>
+  async (req, res, next) => {
+    if (req.path === '/personas.json' && personaTokens) {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(await personaTokens()));
+      return;
+    }
+    const asset = ASSETS[`/graphiql${req.path}`];
+    if (!asset) return next();
+    res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
+    res.end(await readFile(asset.file));
+  };

@@ -18,7 +18,7 @@ import { sendJson } from '../lib/server/http-errors.ts';
 import { listen } from '../lib/server/listen.ts';
 import { createLogger, type Logger } from '../lib/server/logger.ts';
 import { authenticate, type IdentityOptions } from './authenticate.ts';
-import { graphiqlAssets, sendGraphiQLPage } from './graphiql.ts';
+import { graphiqlAssets, sendGraphiQLPage, type PersonaTokens } from './graphiql.ts';
 import { RequesterContextDataSource, type GatewayContext } from './requester-context.data-source.ts';
 import type { IntrospectionAccess } from '../lib/config.ts';
 import { introspectionAccessPlugin } from './introspection.ts';
@@ -39,6 +39,8 @@ export interface StartGatewayOptions {
   queryLimits?: QueryLimits;
   /** Who may read the schema (default: staff and privacy officers). */
   introspection?: IntrospectionAccess;
+  /** Development only: the demo personas' tokens, which GraphiQL offers in a picker. */
+  personaTokens?: PersonaTokens;
   logger?: Logger;
 }
 
@@ -87,7 +89,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs });
   });
   app.get(['/', '/graphql'], (req, res, next) => (wantsHtml(req) ? sendGraphiQLPage(res) : next()));
-  app.use('/graphiql', graphiqlAssets);
+  app.use('/graphiql', graphiqlAssets(options.personaTokens));
   app.use(
     '/graphql',
     jsonBody,

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../../lib/clock.ts';
 import { SUBGRAPH_NAMES, type IntrospectionAccess, type SubgraphName } from '../../lib/config.ts';
 import { writeDemoData } from '../../lib/db/demo-data.ts';
 import { silentLogger } from '../../lib/server/logger.ts';
-import { DEMO_PERSONAS, ephemeralDevIdentity, type TokenClaims } from '../../dev/dev-identity.ts';
+import { DEMO_PERSONAS, demoPersonaTokens, ephemeralDevIdentity, type TokenClaims } from '../../dev/dev-identity.ts';
 import { startGraph, type RunningGraph } from '../../dev/start-graph.ts';
 import { allSubgraphs } from '../../subgraphs/index.ts';
 import { DEMO_DATA } from '../../dev/demo/index.ts';
@@ -93,6 +93,7 @@ async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph &
       identity: dev.identity,
       consentTimeoutMs: options.consentTimeoutMs,
       introspection: options.introspection,
+      personaTokens: demoPersonaTokens(dev),
       contextKeys,
       identityKeys,
     });
