@@ -47,3 +47,9 @@ export const CONSENT_SCOPES = {
 export type ConsentScope = keyof typeof CONSENT_SCOPES;
 
 export const isConsentScope = (value: string): value is ConsentScope => Object.hasOwn(CONSENT_SCOPES, value);
+
+/** What a scope covers, as a phrase to put inside a sentence: "which school, class and grade …". */
+export const scopePhrase = (scope: ConsentScope): string => {
+  const { description } = CONSENT_SCOPES[scope];
+  return description[0].toLowerCase() + description.slice(1).replace(/\.$/, '');
+};

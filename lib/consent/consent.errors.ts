@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors.ts';
 import type { DenialReason } from './consent-decision.ts';
+import { familyRefusal, type FamilyReader } from './family-refusals.ts';
 
 const REASON_TEXT: Record<DenialReason, string> = {
   BLOCKED: 'the family has blocked this information from the requester',
@@ -14,10 +15,19 @@ const REASON_TEXT: Record<DenialReason, string> = {
   EXPIRED: 'the consent has expired',
 };
 
-/** A guarded field withheld because no recorded consent releases it now. */
+/**
+ * A guarded field withheld because no recorded consent releases it now. Addressed to the family
+ * (`family`), the message says why in plain words; the code and reason are the same for everyone.
+ */
 export class ConsentRequiredError extends GraphQLError {
-  constructor(path: ReadonlyArray<string | number>, scope: string, reason: DenialReason, consentId: string | null) {
-    super(`Consent required for ${scope}: ${REASON_TEXT[reason]}`, {
+  constructor(
+    path: ReadonlyArray<string | number>,
+    scope: string,
+    reason: DenialReason,
+    consentId: string | null,
+    family?: FamilyReader,
+  ) {
+    super(family ? familyRefusal(reason, scope, family) : `Consent required for ${scope}: ${REASON_TEXT[reason]}`, {
       path,
       extensions: { code: ErrorCode.ConsentRequired, scope, reason, ...(consentId && { consentId }) },
     });
@@ -26,11 +36,16 @@ export class ConsentRequiredError extends GraphQLError {
 
 /** A guarded field withheld because the decision could not be made (SIP core down, timeout, bad answer). */
 export class ConsentUnavailableError extends GraphQLError {
-  constructor(path: ReadonlyArray<string | number>, scope: string) {
-    super(`Consent could not be checked for ${scope}; the field is withheld`, {
-      path,
-      extensions: { code: ErrorCode.ConsentUnavailable, scope },
-    });
+  constructor(path: ReadonlyArray<string | number>, scope: string, family?: FamilyReader) {
+    super(
+      family
+        ? familyRefusal('UNAVAILABLE', scope, family)
+        : `Consent could not be checked for ${scope}; the field is withheld`,
+      {
+        path,
+        extensions: { code: ErrorCode.ConsentUnavailable, scope },
+      },
+    );
   }
 }
 

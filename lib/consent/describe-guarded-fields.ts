@@ -1,12 +1,11 @@
 import { Kind, visit, type DocumentNode, type FieldDefinitionNode } from 'graphql';
-import { CONSENT_SCOPES, isConsentScope } from '../../policy/scopes.ts';
+import { isConsentScope, scopePhrase } from '../../policy/scopes.ts';
 import { consentPolicyOf } from './consent.directive.ts';
 
 /** What every guarded field's documentation says, after its own description. */
 export function guardedFieldNote(scope: string): string {
-  const covers = isConsentScope(scope) ? CONSENT_SCOPES[scope].description : '';
   return (
-    `Guarded by consent, scope ${scope}${covers && `: ${covers[0].toLowerCase()}${covers.slice(1)}`} ` +
+    `Guarded by consent, scope ${scope}${isConsentScope(scope) ? `: ${scopePhrase(scope)}.` : '.'} ` +
     "Another agency's staff get it only under the family's consent; " +
     'when it is withheld the value is null and the response has an error at this path with `extensions.code` ' +
     'CONSENT_REQUIRED (and a stable `extensions.reason`) or CONSENT_UNAVAILABLE. Records the family blocked one ' +

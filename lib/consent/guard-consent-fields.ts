@@ -2,7 +2,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { defaultFieldResolver, Kind, responsePathAsArray, type DocumentNode, type GraphQLFieldResolver } from 'graphql';
 import type { Agency } from '../../policy/agencies.ts';
 import { mayUseRootFields, readsOwnRecords } from '../../policy/agency-boundaries.ts';
-import type { Requester } from '../auth/requester.ts';
+import { isFamily, type Requester } from '../auth/requester.ts';
+import type { FamilyReader } from './family-refusals.ts';
 import { isConsentScope, type ConsentScope } from '../../policy/scopes.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { ConsentRequestState } from './consent-request-state.ts';
@@ -26,6 +27,7 @@ function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, o
     if (!requester || !state) throw new ConsentUnavailableError(responsePathAsArray(info.path), scope);
     if (readsOwnRecords(requester.agency, ownerAgency)) return resolve(source, args, context, info);
     const path = responsePathAsArray(info.path);
+    const family = isFamily(requester) ? (requester.role as FamilyReader) : undefined;
     const childId = childIdOf(info.parentType.name, source);
     let decision;
     try {
@@ -34,7 +36,7 @@ function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, o
       decision = await state.decisions.load({ childId, scope, field: `${info.parentType.name}.${fieldName}` });
     } catch {
       if (typeof childId === 'string') state.releases.record(childId, scope, false);
-      state.withheld.push(new ConsentUnavailableError(path, scope));
+      state.withheld.push(new ConsentUnavailableError(path, scope, family));
       return null;
     }
     if (decision.granted) {
@@ -53,12 +55,12 @@ function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, o
       }
       const kept = leaveOutBlocked(value, blocked);
       state.releases.record(childId, scope, kept.value !== null);
-      if (kept.value === null) state.withheld.push(new ConsentRequiredError(path, scope, 'BLOCKED', null));
+      if (kept.value === null) state.withheld.push(new ConsentRequiredError(path, scope, 'BLOCKED', null, family));
       else if (kept.leftOut > 0) state.withheld.push(new RecordsLeftOutError(path, scope, kept.leftOut));
       return kept.value;
     }
     state.releases.record(childId, scope, false);
-    state.withheld.push(new ConsentRequiredError(path, scope, decision.reason, decision.consentId));
+    state.withheld.push(new ConsentRequiredError(path, scope, decision.reason, decision.consentId, family));
     return null;
   };
 }

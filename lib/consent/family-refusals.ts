@@ -1,0 +1,36 @@
+import type { Agency } from '../../policy/agencies.ts';
+import { CONSENT_SCOPES, isConsentScope, scopePhrase } from '../../policy/scopes.ts';
+import type { DenialReason } from './consent-decision.ts';
+
+const AGENCY_NAME: Record<Agency, string> = {
+  SCHOOL: 'the school',
+  SOCIAL_SERVICES: 'social services',
+  HEALTH_CARE: 'health care',
+};
+
+export type FamilyReader = 'guardian' | 'child';
+
+/**
+ * A refusal in plain words for the family reading about their own child (or the child about
+ * themselves): what the information is, who holds it and what they can do. The stable code and
+ * reason stay in `extensions`; this is only the message.
+ */
+export function familyRefusal(reason: DenialReason | 'UNAVAILABLE', scope: string, reader: FamilyReader): string {
+  const whose = reader === 'child' ? 'about you' : 'about your child';
+  const known = isConsentScope(scope);
+  const what = known ? scopePhrase(scope) : 'this information';
+  const holder = known ? AGENCY_NAME[CONSENT_SCOPES[scope].agency as Agency] : 'the agency that holds it';
+  switch (reason) {
+    case 'UNAVAILABLE':
+      return `This could not be checked just now, so it is not shown. Please try again in a while.`;
+    case 'BLOCKED':
+      return `Your family has blocked this information ${whose} (${what}). You can lift the block to share it again.`;
+    case 'NO_RELATION':
+      return (
+        `The records ${whose} that ${holder} keeps (${what}) are not shown in this service. ` +
+        `Ask ${holder} to see them; you have the right to read them there.`
+      );
+    default:
+      return `This information ${whose} (${what}) is not shared here under the consent your family has given.`;
+  }
+}
