@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren } from '../../../dev/demo/people.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
-const READ = `query ($id: ID!) { child(id: $id) { givenName careContacts { unitName } openSocialCase { caseNumber } } }`;
+const READ = `query ($id: ID!) { child(id: $id) {
+  givenName careContacts { unitName } openSocialCase { caseNumber } } }`;
 
 /** What a parent, or a child from 15, is told when the graph does not show them something. */
 describe('refusals addressed to the family', () => {
