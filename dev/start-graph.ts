@@ -54,7 +54,9 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
     ) as Record<SubgraphName, KeyPair>);
   const started: RunningSubgraph<SubgraphPrisma>[] = [];
   const stopSubgraphs = () => Promise.all(started.map((subgraph) => subgraph.stop())).then(() => {});
-  const start = async (definition: AnySubgraphDefinition, sipUrl?: string) => {
+  // Each finds the others by name once they listen; the SIP core starts first, the agencies ask it.
+  const subgraphUrl = (name: SubgraphName) => started.find((subgraph) => subgraph.name === name)?.url;
+  const start = async (definition: AnySubgraphDefinition) => {
     const subgraph = await startSubgraph(definition, {
       database: options.database(definition.name),
       port: options.port(definition.name),
@@ -68,7 +70,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
         definition.name === 'sip'
           ? Object.fromEntries(Object.entries(identityKeys).map(([name, keys]) => [name, keys.publicKey]))
           : undefined,
-      sipUrl,
+      subgraphUrl,
       consentTimeoutMs: options.consentTimeoutMs,
       consent: options.consent,
     });
@@ -78,8 +80,8 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
   try {
     // The SIP core first: the agencies ask it for consent decisions. They start together; if one fails, all stop.
     const [sipDefinition, ...agencyDefinitions] = allSubgraphs;
-    const sip = await start(sipDefinition);
-    const results = await Promise.allSettled(agencyDefinitions.map((definition) => start(definition, sip.url)));
+    await start(sipDefinition);
+    const results = await Promise.allSettled(agencyDefinitions.map((definition) => start(definition)));
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
     const subgraphs = Object.fromEntries(

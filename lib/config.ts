@@ -81,7 +81,7 @@ export interface Config {
   port(service: Service): number;
   /** A URL from `<NAME>_DATABASE_URL`, else the embedded database kept under `DATA_DIR`. */
   databaseLocation(name: SubgraphName): DatabaseLocation;
-  /** Where the gateway finds a subgraph: `<NAME>_URL`, else on its local port. */
+  /** Where the gateway and the other subgraphs find a subgraph: `<NAME>_URL`, else on its local port. */
   subgraphUrl(name: SubgraphName): string;
 }
 

@@ -7,6 +7,9 @@ export const inForceOn = (day: Date) => ({
   OR: [{ endDate: null }, { endDate: { gte: day } }],
 });
 
+/** A calendar date, YYYY-MM-DD, as it is stored: midnight UTC. */
+export const calendarDay = (localDate: string): Date => new Date(`${localDate}T00:00:00Z`);
+
 /** A stored calendar date (midnight UTC) as the `LocalDate` scalar reads it: YYYY-MM-DD. */
 export const toLocalDate = (date: Date): string => date.toISOString().slice(0, 10);
 
@@ -19,3 +22,6 @@ const swedishCalendar = new Intl.DateTimeFormat('sv-SE', {
 
 /** The calendar date in Sweden at `instant`, YYYY-MM-DD: what "today" means to a user of the graph. */
 export const swedishDate = (instant: Date): string => swedishCalendar.format(instant);
+
+/** Today in Sweden at `instant`, as a stored calendar date. */
+export const swedishToday = (instant: Date): Date => calendarDay(swedishDate(instant));

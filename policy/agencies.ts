@@ -14,5 +14,10 @@ export const SUBGRAPH_AGENCY: Record<SubgraphName, Agency | null> = {
   health: 'HEALTH_CARE',
 };
 
+/** The subgraph that holds each agency's records. */
+export const AGENCY_SUBGRAPH = Object.fromEntries(
+  SUBGRAPH_NAMES.flatMap((name) => (SUBGRAPH_AGENCY[name] ? [[SUBGRAPH_AGENCY[name], name]] : [])),
+) as Record<Agency, SubgraphName>;
+
 /** The subgraph that owns each entity; every other subgraph's fields on it cross an agency boundary. */
 export const ENTITY_OWNERS: Record<string, SubgraphName> = { Child: 'sip', PlanIntervention: 'sip' };

@@ -1,3 +1,4 @@
+import type { Agency } from './agencies.ts';
 import { isOpenAt, takesPart, type Reader, type SipFacts } from './recipients.ts';
 
 /**
@@ -17,17 +18,36 @@ export interface EmergencyAccessFacts {
   until: Date;
 }
 
+/** On what ground staff open emergency access: their part in the child's SIP, or their unit's contact with it. */
+export type EmergencyGround = 'SIP_PARTICIPANT' | 'UNIT_IN_CONTACT';
+
+/**
+ * What "a unit in contact with the child" means in each agency's own records. The agency's own
+ * subgraph answers it for the reader's unit (the SIP core does not hold these records), on the
+ * day of the opening.
+ */
+export const UNIT_IN_CONTACT: Record<Agency, string> = {
+  HEALTH_CARE: 'the child has a care contact in force with the reader’s care unit',
+  SCHOOL: 'the child is enrolled at the reader’s school',
+  SOCIAL_SERVICES: 'the reader is the handling officer (handläggare) of the child’s open case',
+};
+
 /**
  * Who may open emergency access (nödåtkomst) to a child's data, when the child's life or health is
- * at risk: staff taking part in one of the child's open SIPs, with a reason. The SIP core does not
- * know which units are in contact with a child in the agencies' own systems, so "a unit in contact
- * with the child" is not a ground here. Returns why the reader may not, or null.
+ * at risk: staff taking part in one of the child's open SIPs, or staff whose unit is in contact
+ * with the child (`unitInContact`, from the reader's own agency's records), always with a reason.
+ * Returns the ground, or null when there is none.
  */
-export function emergencyOpeningRefusal(reader: Reader, sips: readonly SipFacts[], at: Date): string | null {
-  if (reader.agency === null) return 'only agency staff open emergency access';
-  return sips.some((sip) => isOpenAt(sip, at) && sip.participants.some((p) => takesPart(p, reader, at)))
-    ? null
-    : 'only staff taking part in one of the child’s open SIPs open emergency access';
+export function emergencyGround(
+  reader: Reader,
+  sips: readonly SipFacts[],
+  at: Date,
+  unitInContact: boolean,
+): EmergencyGround | null {
+  if (reader.agency === null) return null;
+  if (sips.some((sip) => isOpenAt(sip, at) && sip.participants.some((p) => takesPart(p, reader, at))))
+    return 'SIP_PARTICIPANT';
+  return unitInContact ? 'UNIT_IN_CONTACT' : null;
 }
 
 /**

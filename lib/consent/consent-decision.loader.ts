@@ -1,7 +1,4 @@
 import DataLoader from 'dataloader';
-import type { CryptoKey } from 'jose';
-import { REQUESTER_CONTEXT_HEADER } from '../auth/requester-context.ts';
-import { signSubgraphIdentity, SUBGRAPH_IDENTITY_HEADER } from '../auth/subgraph-identity.ts';
 import {
   CONSENT_DECISIONS_PATH,
   DENIAL_REASONS,
@@ -11,6 +8,7 @@ import {
   type ConsentQuestion,
 } from './consent-decision.ts';
 import type { ConsentScope } from '../../policy/scopes.ts';
+import { postToSubgraph, subgraphCallHeaders, type SubgraphCaller } from '../subgraph/post-to-subgraph.ts';
 
 export interface ConsentDecisionKey {
   childId: string;
@@ -18,36 +16,14 @@ export interface ConsentDecisionKey {
   field: string;
 }
 
-export interface ConsentDecisionLoaderOptions {
+export interface ConsentDecisionLoaderOptions extends SubgraphCaller {
   /** The SIP core's GraphQL URL; decisions are asked at its /consent/decisions. */
   sipUrl: string;
-  requesterContextToken: string;
-  requestId: string;
-  /** The asking subgraph's name and its own signing key, which prove to the SIP core who asks. */
-  subgraph: string;
-  identityKey?: CryptoKey;
   /** A decision later than this is treated as unavailable. */
   timeoutMs: number;
 }
 
 export const pairKey = (childId: string, scope: string) => `${childId}\u0000${scope}`;
-
-/**
- * The headers of a subgraph's call to the SIP core: the requester's signed context, and the
- * subgraph's own signature bound to the request. Without a key of its own the subgraph cannot
- * prove who it is, and the SIP core refuses.
- */
-export async function sipCoreHeaders(
-  options: Pick<ConsentDecisionLoaderOptions, 'requesterContextToken' | 'requestId' | 'subgraph' | 'identityKey'>,
-): Promise<Record<string, string>> {
-  return {
-    'content-type': 'application/json',
-    [REQUESTER_CONTEXT_HEADER]: options.requesterContextToken,
-    ...(options.identityKey && {
-      [SUBGRAPH_IDENTITY_HEADER]: await signSubgraphIdentity(options.identityKey, options.subgraph, options.requestId),
-    }),
-  };
-}
 
 function isDecision(value: unknown): value is ConsentDecision & { childId: string; scope: string } {
   const decision = value as Record<string, unknown>;
@@ -75,7 +51,6 @@ function isDecision(value: unknown): value is ConsentDecision & { childId: strin
 export function createConsentDecisionLoader(
   options: ConsentDecisionLoaderOptions,
 ): DataLoader<ConsentDecisionKey, ConsentDecision, string> {
-  const url = new URL(CONSENT_DECISIONS_PATH, options.sipUrl);
   return new DataLoader(
     async (keys) => {
       const questions = new Map<string, ConsentQuestion>();
@@ -85,14 +60,13 @@ export function createConsentDecisionLoader(
         questions.set(pairKey(childId, scope), question);
       }
       const body: ConsentDecisionRequest = { questions: [...questions.values()] };
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: await sipCoreHeaders(options),
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      if (!res.ok) throw new Error(`consent decisions answered HTTP ${res.status}`);
-      const { decisions } = (await res.json()) as ConsentDecisionResponse;
+      const { decisions } = await postToSubgraph<ConsentDecisionResponse>(
+        options.sipUrl,
+        CONSENT_DECISIONS_PATH,
+        body,
+        await subgraphCallHeaders(options),
+        options.timeoutMs,
+      );
       const byPair = new Map<string, ConsentDecision>();
       for (const decision of Array.isArray(decisions) ? decisions : []) {
         if (isDecision(decision)) byPair.set(pairKey(decision.childId, decision.scope), decision);

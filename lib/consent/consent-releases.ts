@@ -1,5 +1,6 @@
 import { CONSENT_RELEASES_PATH, type ConsentRelease, type ConsentReleaseRequest } from './consent-decision.ts';
-import { pairKey, sipCoreHeaders, type ConsentDecisionLoaderOptions } from './consent-decision.loader.ts';
+import { postToSubgraph, subgraphCallHeaders } from '../subgraph/post-to-subgraph.ts';
+import { pairKey, type ConsentDecisionLoaderOptions } from './consent-decision.loader.ts';
 
 /** What a subgraph did with each (child, scope) it asked the SIP core about in one request. */
 export interface ReleaseRecorder {
@@ -24,12 +25,13 @@ export function createReleaseRecorder(options: ConsentDecisionLoaderOptions): Re
     async send() {
       if (outcomes.size === 0) return;
       const body: ConsentReleaseRequest = { releases: [...outcomes.values()] };
-      await fetch(new URL(CONSENT_RELEASES_PATH, options.sipUrl), {
-        method: 'POST',
-        headers: await sipCoreHeaders(options),
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
+      await postToSubgraph(
+        options.sipUrl,
+        CONSENT_RELEASES_PATH,
+        body,
+        await subgraphCallHeaders(options),
+        options.timeoutMs,
+      );
     },
   };
 }

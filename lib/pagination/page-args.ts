@@ -1,6 +1,7 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { BadUserInputError } from '../errors.ts';
+import { calendarDay } from '../periods.ts';
 import { decodeCursor, type Cursor } from './cursor.ts';
 import { assertPageSize } from './page-size.ts';
 
@@ -40,8 +41,6 @@ export interface PageContext {
   recordsLeftOut?: ReadonlySet<string>;
 }
 
-const day = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
-
 export function pageRequest(args: PageArgs & Partial<TimelineArgs>, context: PageContext = {}): PageRequest {
   assertPageSize(args.first);
   if (args.from != null && args.to != null && args.to < args.from)
@@ -49,8 +48,8 @@ export function pageRequest(args: PageArgs & Partial<TimelineArgs>, context: Pag
   return {
     first: args.first,
     after: args.after == null ? null : decodeCursor(args.after),
-    from: args.from == null ? null : day(args.from),
-    to: args.to == null ? null : day(args.to),
+    from: args.from == null ? null : calendarDay(args.from),
+    to: args.to == null ? null : calendarDay(args.to),
     leaveOut: context.recordsLeftOut ?? new Set(),
   };
 }

@@ -1,28 +1,37 @@
 import type { CryptoKey } from 'jose';
 import type { RequesterContext } from '../auth/requester-context.ts';
 import type { Clock } from '../clock.ts';
+import type { SubgraphName } from '../config.ts';
 import { createConsentDecisionLoader } from '../consent/consent-decision.loader.ts';
 import { createReleaseRecorder } from '../consent/consent-releases.ts';
+import { postToSubgraph, subgraphCallHeaders } from './post-to-subgraph.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
+
+// Without a subgraph to ask, every call fails: guarded fields are withheld, nothing is opened.
+const NOWHERE = 'http://127.0.0.1:1/';
 
 /** Builds each request's context: the subgraph's own, plus the verified requester and a fresh consent loader. */
 export function requestContextFactory<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(
   definition: SubgraphDefinition<TPrisma, TContext>,
-  services: { prisma: TPrisma; clock: Clock; sipUrl?: string; consentTimeoutMs?: number; identityKey?: CryptoKey },
+  services: {
+    prisma: TPrisma;
+    clock: Clock;
+    subgraphUrl?: (name: SubgraphName) => string | undefined;
+    consentTimeoutMs?: number;
+    identityKey?: CryptoKey;
+  },
 ) {
   return (requesterContext: RequesterContext): TContext => {
-    const sipCore = {
-      // Without a SIP core to ask, every decision fails and guarded fields are withheld.
-      sipUrl: services.sipUrl ?? 'http://127.0.0.1:1/',
+    const calls = {
       requesterContextToken: requesterContext.token,
       requestId: requesterContext.requestId,
       subgraph: definition.name,
       identityKey: services.identityKey,
       timeoutMs: services.consentTimeoutMs ?? 2_000,
     };
-    return {
-      ...definition.createContext({ prisma: services.prisma, clock: services.clock }),
+    const sipCore = { ...calls, sipUrl: services.subgraphUrl?.('sip') ?? NOWHERE };
+    const context: RequestContext = {
       requester: requesterContext.requester,
       requestId: requesterContext.requestId,
       consent: {
@@ -30,6 +39,15 @@ export function requestContextFactory<TPrisma extends SubgraphPrisma, TContext e
         decisions: createConsentDecisionLoader(sipCore),
         releases: createReleaseRecorder(sipCore),
       },
-    } as unknown as TContext;
+      askSubgraph: async (name, path, body) =>
+        postToSubgraph(
+          services.subgraphUrl?.(name) ?? NOWHERE,
+          path,
+          body,
+          await subgraphCallHeaders(calls),
+          calls.timeoutMs,
+        ),
+    };
+    return { ...definition.createContext({ prisma: services.prisma, clock: services.clock }), ...context } as TContext;
   };
 }

@@ -40,7 +40,7 @@ export async function runSubgraph<TPrisma extends SubgraphPrisma, TContext exten
       // Without its identity key an agency subgraph gets no consent decisions: its guarded fields are withheld.
       identityKey: await importOptionalJwkFromEnv('SUBGRAPH_IDENTITY_PRIVATE_JWK'),
       subgraphIdentityKeys: await agencyIdentityKeys(),
-      sipUrl: config.subgraphUrl('sip'),
+      subgraphUrl: config.subgraphUrl,
       consentTimeoutMs: config.consentTimeoutMs,
     });
     console.log(`[${definition.name}] subgraph ready at ${running.url}`);

@@ -8,7 +8,7 @@ import {
 import type { CryptoKey } from 'jose';
 import { SUBGRAPH_AGENCY } from '../../policy/agencies.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import { portClaim } from '../config.ts';
+import { portClaim, type SubgraphName } from '../config.ts';
 import { withheldFieldsPlugin } from '../consent/withheld-fields.plugin.ts';
 import type { DatabaseLocation } from '../db/database.ts';
 import type { DemoDataStep } from '../db/demo-data.ts';
@@ -38,8 +38,11 @@ export interface StartSubgraphOptions {
   identityKey?: CryptoKey;
   /** The SIP core only: the agency subgraphs' public identity keys; a subgraph without one is refused decisions. */
   subgraphIdentityKeys?: Readonly<Record<string, CryptoKey>>;
-  /** The SIP core's GraphQL URL, where agency subgraphs ask for consent decisions. */
-  sipUrl?: string;
+  /**
+   * Where the other subgraphs' GraphQL endpoints are: agency subgraphs ask the SIP core for consent
+   * decisions; the SIP core asks an agency whether a unit is in contact with a child.
+   */
+  subgraphUrl?: (name: SubgraphName) => string | undefined;
   /** A consent decision slower than this withholds the field (default 2000 ms). */
   consentTimeoutMs?: number;
   /**
@@ -112,7 +115,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       requestContext: requestContextFactory(definition, {
         prisma,
         clock,
-        sipUrl: options.sipUrl,
+        subgraphUrl: options.subgraphUrl,
         consentTimeoutMs: options.consentTimeoutMs,
         identityKey: options.identityKey,
       }),

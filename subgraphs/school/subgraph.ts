@@ -3,9 +3,11 @@ import 'reflect-metadata';
 import { PrismaClient } from '../../prisma/school/client/client.ts';
 import { entityReference } from '../../lib/federation/entity-reference.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
+import { UNIT_CONTACT_PATH, unitContactRoute } from '../../lib/consent/unit-contact.ts';
 import { AbsenceResolver } from './attendance/absence.resolver.ts';
 import { ChildResolver } from './child.resolver.ts';
 import { Child } from './child.type.ts';
+import { schoolInContact } from './unit-contact.ts';
 import { createSchoolContext, type SchoolContext } from './context.ts';
 import { SchoolPlacementResolver } from './school-placement.resolver.ts';
 
@@ -19,4 +21,5 @@ export const schoolSubgraph: SubgraphDefinition<PrismaClient, SchoolContext> = {
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createSchoolContext,
+  routes: { [UNIT_CONTACT_PATH]: unitContactRoute('SCHOOL', schoolInContact) },
 };

@@ -101,7 +101,7 @@ describe('the family’s log after the SIP core was killed mid-request', () => {
             logger: silentLogger(),
             contextVerificationKey: contextKeys.publicKey,
             identityKey: identityKeys[name].privateKey,
-            sipUrl,
+            subgraphUrl: (name) => (name === 'sip' ? sipUrl : undefined),
             consentTimeoutMs: 30_000,
           },
         ),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideConsent, type ChildFacts, type ConsentFacts } from '../../policy/consent-rule.ts';
+import { emergencyGround } from '../../policy/emergency-access.ts';
 import type { ParticipationFacts, Reader, SipFacts } from '../../policy/recipients.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -314,6 +315,17 @@ describe('emergency access', () => {
 
   it('is not needed where a consent grants: the decision names the consent', () => {
     expect(ask([consent()], OPENED, withEmergency)).toEqual({ granted: true, consentId: 'consent-1' });
+  });
+
+  it('is opened by staff in the child’s open SIP, or of a unit in contact with the child, and no one else', () => {
+    const sips = jointCustody.sips;
+    const now = at(OPENED);
+    expect(emergencyGround(counsellor, sips, now, false)).toBe('SIP_PARTICIPANT');
+    expect(emergencyGround(nurse, sips, now, false)).toBeNull();
+    expect(emergencyGround(nurse, sips, now, true)).toBe('UNIT_IN_CONTACT');
+    expect(emergencyGround(counsellor, [sip({ closedAt: at('2026-02-01T00:00:00Z') })], now, false)).toBeNull();
+    const guardian: Reader = { subject: mother, agency: null, unit: null };
+    expect(emergencyGround(guardian, sips, now, true)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
-import { inForceOn, swedishDate } from '../../../lib/periods.ts';
+import { calendarDay, inForceOn, swedishDate } from '../../../lib/periods.ts';
 import { requiredText } from '../../../lib/text-input.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import type { HealthContext } from '../context.ts';
@@ -14,7 +14,7 @@ export async function recordCareVisit(context: HealthContext, input: RecordCareV
     throw new BadUserInputError('input.childId', 'the child has no care contact with your unit on this date');
   if (input.date > swedishDate(now)) throw new BadUserInputError('input.date', 'must not be in the future');
   const profession = requiredText(input.profession, 'input.profession', 100);
-  const date = new Date(`${input.date}T00:00:00Z`);
+  const date = calendarDay(input.date);
   const contact = await context.prisma.careContact.findFirst({
     where: { childId: input.childId, unitName, ...inForceOn(date) },
   });

@@ -1,6 +1,6 @@
 import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { recordsAtOwnUnit } from '../../../policy/agency-boundaries.ts';
-import { inForceOn, swedishDate } from '../../../lib/periods.ts';
+import { calendarDay, inForceOn, swedishDate } from '../../../lib/periods.ts';
 import { optionalText } from '../../../lib/text-input.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import type { SchoolContext } from '../context.ts';
@@ -15,7 +15,7 @@ export async function recordAbsence(context: SchoolContext, input: RecordAbsence
   const now = context.clock();
   if (!isUuid(input.childId)) throw new BadUserInputError('input.childId', 'no student with this id');
   if (input.date > swedishDate(now)) throw new BadUserInputError('input.date', 'must not be in the future');
-  const date = new Date(`${input.date}T00:00:00Z`);
+  const date = calendarDay(input.date);
   if (!isSchoolDay(date)) throw new BadUserInputError('input.date', 'is a weekend, not a school day');
   if (!Number.isInteger(input.minutes) || input.minutes < 1 || input.minutes > SCHOOL_DAY_MINUTES) {
     throw new BadUserInputError('input.minutes', `must be between 1 and ${SCHOOL_DAY_MINUTES}`);

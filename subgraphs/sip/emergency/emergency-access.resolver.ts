@@ -3,19 +3,40 @@ import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { ConsentScope } from '../../../lib/federation/policy-enums.ts';
 import { requiredText } from '../../../lib/text-input.ts';
 import { isUuid } from '../../../lib/uuid.ts';
-import { EMERGENCY_ACCESS_MAX_HOURS, emergencyOpeningRefusal } from '../../../policy/emergency-access.ts';
+import { AGENCY_SUBGRAPH } from '../../../policy/agencies.ts';
+import { EMERGENCY_ACCESS_MAX_HOURS, emergencyGround } from '../../../policy/emergency-access.ts';
+import { UNIT_CONTACT_PATH, type UnitContactAnswer } from '../../../lib/consent/unit-contact.ts';
 import { loadConsentFacts } from '../consent/consent-facts.ts';
 import type { SipContext } from '../context.ts';
 import { EmergencyAccess } from './emergency-access.type.ts';
 
 const HOUR = 60 * 60 * 1000;
 
+/**
+ * Whether the requester's unit is in contact with the child, as their own agency's records say.
+ * Nothing is opened on a ground that could not be confirmed.
+ */
+async function unitInContact(context: SipContext, childId: string): Promise<boolean> {
+  const subgraph = context.requester.agency && AGENCY_SUBGRAPH[context.requester.agency];
+  if (!subgraph) return false;
+  try {
+    const answer = (await context.askSubgraph(subgraph, UNIT_CONTACT_PATH, { childId })) as UnitContactAnswer;
+    return answer.inContact === true;
+  } catch {
+    throw new ForbiddenError(
+      'your unit’s contact with the child could not be confirmed: your agency’s records did not answer; try again',
+    );
+  }
+}
+
 @Resolver(() => EmergencyAccess)
 export class EmergencyAccessResolver {
   @Mutation(() => EmergencyAccess, {
     description:
       'Opens emergency access to categories of a child’s data when the child’s life or health is at risk: staff ' +
-      `taking part in one of the child’s open SIPs, with a reason, for at most ${EMERGENCY_ACCESS_MAX_HOURS} hours. ` +
+      'taking part in one of the child’s open SIPs, or of a unit in contact with the child (a care contact with ' +
+      'their care unit, enrolment at their school, the open case they handle), with a reason, for at most ' +
+      `${EMERGENCY_ACCESS_MAX_HOURS} hours. ` +
       'Reads under it are logged as emergency reads, shown to the family and reviewed.',
   })
   async openEmergencyAccess(
@@ -31,8 +52,14 @@ export class EmergencyAccessResolver {
       : undefined;
     if (!facts) throw new BadUserInputError('childId', 'no child with this id');
     const now = context.clock();
-    const refusal = emergencyOpeningRefusal(requester, facts.child.sips, now);
-    if (refusal) throw new ForbiddenError(refusal);
+    const ground =
+      emergencyGround(requester, facts.child.sips, now, false) ??
+      emergencyGround(requester, facts.child.sips, now, await unitInContact(context, childId));
+    if (!ground)
+      throw new ForbiddenError(
+        'only staff taking part in one of the child’s open SIPs, or of a unit in contact with the child, ' +
+          'open emergency access',
+      );
     if (scopes.length === 0) throw new BadUserInputError('scopes', 'name at least one information category');
     if (hours < 1 || hours > EMERGENCY_ACCESS_MAX_HOURS)
       throw new BadUserInputError('hours', `must be between 1 and ${EMERGENCY_ACCESS_MAX_HOURS}`);

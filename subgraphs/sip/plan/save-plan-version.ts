@@ -1,12 +1,11 @@
 import { BadUserInputError } from '../../../lib/errors.ts';
-import { swedishDate } from '../../../lib/periods.ts';
+import { calendarDay, swedishDate } from '../../../lib/periods.ts';
 import { optionalText, requiredEmail, requiredText, requiredTexts } from '../../../lib/text-input.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import type { SipContext } from '../context.ts';
 import { assertConsentInForce, assertStaffParticipant, changeOpenSip } from '../process/open-sip.ts';
 import type { PlanInput } from './plan.inputs.ts';
 
-const date = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
 function optionalRecordId(id: string | null | undefined, field: string): string | null {
   if (id == null) return null;
   if (!isUuid(id))
@@ -40,8 +39,8 @@ function planContent(input: PlanInput, today: string) {
       unit: requiredText(intervention.unit, `${field}.unit`, 200),
       responsiblePerson: requiredText(intervention.responsiblePerson, `${field}.responsiblePerson`, 200),
       frequency: requiredText(intervention.frequency, `${field}.frequency`, 200),
-      startsOn: date(intervention.startsOn),
-      endsOn: intervention.endsOn == null ? null : date(intervention.endsOn),
+      startsOn: calendarDay(intervention.startsOn),
+      endsOn: intervention.endsOn == null ? null : calendarDay(intervention.endsOn),
       location: requiredText(intervention.location, `${field}.location`, 300),
       evaluationMethod: requiredText(intervention.evaluationMethod, `${field}.evaluationMethod`),
       evaluatedBy: requiredText(intervention.evaluatedBy, `${field}.evaluatedBy`, 200),
@@ -57,7 +56,7 @@ function planContent(input: PlanInput, today: string) {
     disagreements: texts(input.disagreements, 'input.disagreements'),
     coordinatorPhone: requiredText(input.coordinatorPhone, 'input.coordinatorPhone', 50),
     coordinatorEmail: requiredEmail(input.coordinatorEmail, 'input.coordinatorEmail'),
-    followUpOn: date(input.followUpOn),
+    followUpOn: calendarDay(input.followUpOn),
     followUpHow: requiredText(input.followUpHow, 'input.followUpHow'),
     endCriteria: optionalText(input.endCriteria, 'input.endCriteria'),
   };

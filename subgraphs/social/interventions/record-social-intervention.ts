@@ -1,12 +1,11 @@
 import { BadUserInputError } from '../../../lib/errors.ts';
-import { swedishDate } from '../../../lib/periods.ts';
+import { calendarDay, swedishDate } from '../../../lib/periods.ts';
 import { requiredText } from '../../../lib/text-input.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import type { SocialContext } from '../context.ts';
 import type { RecordSocialInterventionInput } from './record-social-intervention.input.ts';
 
 const ACT_NAMES = { SOL: 'SoL', LSS: 'LSS' } as const;
-const day = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
 
 /** Records a decided intervention in the child's open case. One insert: it is written whole or not at all. */
 export async function recordSocialIntervention(context: SocialContext, input: RecordSocialInterventionInput) {
@@ -37,9 +36,9 @@ export async function recordSocialIntervention(context: SocialContext, input: Re
       kind,
       legalBasis: input.legalBasis,
       provision,
-      decidedOn: day(input.decidedOn),
-      startsOn: day(input.startsOn),
-      endsOn: input.endsOn == null ? null : day(input.endsOn),
+      decidedOn: calendarDay(input.decidedOn),
+      startsOn: calendarDay(input.startsOn),
+      endsOn: input.endsOn == null ? null : calendarDay(input.endsOn),
       provider,
       decidedBy: context.requester.name ?? context.requester.subject,
       recordedAt: now,

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { childWithRecords, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import { ADD_PARTICIPANT, guardianClaims, INITIATE, ok, sipInput, STAFF } from '../../support/sip-fixtures.ts';
-import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
+import { DEMO_PERSONAS, type TokenClaims } from '../../../dev/dev-identity.ts';
+import { startOwnTestGraph, startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 const clock = settableClock(NOW);
@@ -88,5 +89,81 @@ describe('emergency access', () => {
     const stored = graph.subgraphs.sip.prisma as any;
     await expect(stored.emergencyAccess.updateMany({ data: { reason: 'ändrad' } })).rejects.toThrow(/append-only/);
     await expect(stored.emergencyAccess.deleteMany({})).rejects.toThrow(/append-only/);
+  });
+
+  it('opens to staff of a unit in contact with the child, as their own agency’s records say', async () => {
+    clock.set(NOW);
+    const other = await childWithRecords(graph, { born: '20120101', custodians: 1 });
+    const open = (as: TokenClaims) =>
+      graph.query(OPEN, { childId: other.id, scopes: ['SOCIAL_CASE'], reason: 'Akut, livshotande' }, as);
+    const staff = (agency: string, role: string, unit: string, name: string): TokenClaims => ({
+      sub: `staff-${role}-${unit}`,
+      role,
+      agency,
+      unit,
+      name,
+    });
+    // In none of the child's SIPs, and (yet) without a care contact at her unit.
+    const nurse = await open(DEMO_PERSONAS['nurse outside every SIP']);
+    expect(nurse.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(nurse.errors?.[0].message).toMatch(/unit in contact with the child/);
+
+    const health = graph.subgraphs.health.prisma as any;
+    const ended = { childId: other.id, unitName: 'Vårdcentralen Norr', unitType: 'VARDCENTRAL' };
+    await health.careContact.create({
+      data: { ...ended, startDate: new Date('2025-01-01'), endDate: new Date('2025-06-30') },
+    });
+    expect((await open(DEMO_PERSONAS['nurse outside every SIP'])).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await health.careContact.create({ data: { ...ended, startDate: new Date('2026-11-01') } });
+    expect((await open(DEMO_PERSONAS['nurse outside every SIP'])).errors).toBeUndefined();
+    const read = await graph.query(READ, { id: other.id }, 'nurse outside every SIP');
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.child.openSocialCase).not.toBeNull();
+
+    // The school the child attends, and the officer handling her open case; not another school.
+    expect((await open(staff('SCHOOL', 'teacher', 'Testskolan', 'Lärare Test'))).errors).toBeUndefined();
+    expect((await open(staff('SCHOOL', 'teacher', 'Annan skola', 'Lärare Annan'))).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const officer = staff('SOCIAL_SERVICES', 'social_worker', 'Barn och familj', 'Test Handläggare');
+    const opened = await graph.query(
+      OPEN,
+      { childId: other.id, scopes: ['HEALTH_DIAGNOSES'], reason: 'Akut, livshotande' },
+      officer,
+    );
+    expect(opened.errors).toBeUndefined();
+    const colleague = { ...officer, sub: 'staff-social-other', name: 'Annan Handläggare' };
+    const refused = await graph.query(
+      OPEN,
+      { childId: other.id, scopes: ['HEALTH_DIAGNOSES'], reason: 'Akut, livshotande' },
+      colleague,
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('opens nothing on a contact its agency cannot confirm', async () => {
+    const own = await startOwnTestGraph({ clock });
+    try {
+      const other = await childWithRecords(own, { born: '20120101', custodians: 1 });
+      await (own.subgraphs.health.prisma as any).careContact.create({
+        data: {
+          childId: other.id,
+          unitName: 'Vårdcentralen Norr',
+          unitType: 'VARDCENTRAL',
+          startDate: new Date('2026-01-01'),
+        },
+      });
+      await own.subgraphs.health.stop();
+      const response = await own.query(
+        OPEN,
+        { childId: other.id, scopes: ['SOCIAL_CASE'], reason: 'Akut, livshotande' },
+        'nurse outside every SIP',
+      );
+      expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(response.errors?.[0].message).toMatch(/could not be confirmed/);
+      expect(await (own.subgraphs.sip.prisma as any).emergencyAccess.count({ where: { childId: other.id } })).toBe(0);
+    } finally {
+      await own.stop();
+    }
   });
 });
