@@ -39,8 +39,13 @@ export class SchoolPlacementResolver {
   })
   async studentsWithHighAbsence(
     @Arg('schoolUnitCode', () => String) schoolUnitCode: string,
-    @Arg('minPercent', () => Float, { defaultValue: 15 }) minPercent: number,
-    @Arg('term', () => String, { nullable: true }) code: string | undefined,
+    @Arg('minPercent', () => Float, {
+      defaultValue: 15,
+      description: 'The least share of the term’s school time absent, in percent (0–100).',
+    })
+    minPercent: number,
+    @Arg('term', () => String, { nullable: true, description: 'HT2026, VT2027, …; default: the term today.' })
+    code: string | undefined,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Ctx() context: SchoolContext,
   ): Promise<StudentAbsence[]> {

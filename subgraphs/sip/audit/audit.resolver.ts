@@ -23,7 +23,7 @@ export class AuditResolver {
   @Query(() => [ConsentAuditEntry], {
     description:
       'Who saw, or was refused, which child’s data, newest first. Filter by child and/or requester; page with ' +
-      '`before` = the last decidedAt seen. Privacy officers only.',
+      '`before` = the `id` of the last entry of the previous page. Privacy officers only.',
   })
   async consentAuditLog(
     @Arg('childId', () => ID, { nullable: true }) childId: string | undefined,
@@ -45,7 +45,8 @@ export class AuditResolver {
 
   @Query(() => AuditChainReport, {
     description:
-      'Checks the hash chain of consents, withdrawals and the audit log from the first row. Privacy officers.',
+      'Checks the hash chains of consents, withdrawals, the audit log, release confirmations, reviews, emergency ' +
+      'accesses and blocks from their first rows, and names the first break. Privacy officers.',
   })
   async auditChainReport(@Ctx() context: SipContext): Promise<AuditChainReport> {
     assertPrivacyOfficer(context.requester, 'check the audit trail');

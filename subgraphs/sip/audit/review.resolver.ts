@@ -58,7 +58,7 @@ export class ReviewResolver {
   })
   async markReviewed(
     @Arg('kind', () => ReviewKind) kind: Kind,
-    @Arg('key', () => String) key: string,
+    @Arg('key', () => String, { description: 'The item’s `key`, as `reviewQueue` lists it.' }) key: string,
     @Arg('note', () => String) note: string,
     @Arg('dailyChildrenAbove', () => Int, { defaultValue: DEFAULT_DAILY_CHILDREN_THRESHOLD }) threshold: number,
     @Ctx() context: SipContext,

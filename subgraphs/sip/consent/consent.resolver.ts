@@ -53,7 +53,8 @@ export class ConsentResolver {
     @Arg('scope', () => ConsentScope) scope: ConsentScope,
     @Arg('reader', () => ConsentReaderInput, { nullable: true, description: 'Default: the requester.' })
     reader: ConsentReaderInput | undefined,
-    @Arg('at', () => DateTime, { nullable: true }) at: Date | undefined,
+    @Arg('at', () => DateTime, { nullable: true, description: 'Any past or future instant; default: now.' })
+    at: Date | undefined,
     @Ctx() context: SipContext,
   ): Promise<ConsentDecisionResult> {
     const { requester } = context;

@@ -43,7 +43,11 @@ export class EmergencyAccessResolver {
     @Arg('childId', () => ID) childId: string,
     @Arg('scopes', () => [ConsentScope]) scopes: string[],
     @Arg('reason', () => String, { description: 'Why the child’s life or health is at risk now.' }) reason: string,
-    @Arg('hours', () => Int, { defaultValue: 1 }) hours: number,
+    @Arg('hours', () => Int, {
+      defaultValue: 1,
+      description: `How long it stays open, 1 to ${EMERGENCY_ACCESS_MAX_HOURS} hours from now.`,
+    })
+    hours: number,
     @Ctx() context: SipContext,
   ): Promise<EmergencyAccess> {
     const { requester } = context;

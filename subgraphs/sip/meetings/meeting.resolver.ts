@@ -60,7 +60,8 @@ export class MeetingResolver {
   @Mutation(() => Meeting, { description: 'Records that a meeting was held: who attended, and the notes.' })
   async recordMeetingHeld(
     @Arg('meetingId', () => ID) meetingId: string,
-    @Arg('attendedIds', () => [ID]) attendedIds: string[],
+    @Arg('attendedIds', () => [ID], { description: 'The participant ids of those who attended; the chair among them.' })
+    attendedIds: string[],
     @Arg('notes', () => String, { nullable: true }) notes: string | undefined,
     @Ctx() context: SipContext,
   ): Promise<Meeting> {

@@ -45,7 +45,12 @@ export class SipLifecycleResolver {
     return toSip(await setFamilyWishes(context, sipId, wishes));
   }
 
-  @Mutation(() => SipParticipant)
+  @Mutation(() => SipParticipant, {
+    description:
+      'Adds a participant to an open SIP: staff (subject, agency, unit, title), a guardian of the child, the child, ' +
+      'or a relative (name, relation). Staff taking part may. Added staff see the SIP and receive under its ' +
+      'consents from now on.',
+  })
   async addParticipant(
     @Arg('sipId', () => ID) sipId: string,
     @Arg('input', () => AddParticipantInput) input: AddParticipantInput,
