@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
-import type { IdentityOptions } from '../gateway/authenticate.ts';
+import type { IdentityOptions } from '../lib/auth/identity-token.ts';
 import { generateSigningKeyPair, SIGNING_ALGORITHM } from '../lib/auth/keys.ts';
 import { demoChildren, demoGuardians, demoStaff, type DemoStaff } from './demo/people.ts';
 
@@ -19,6 +19,8 @@ export interface TokenClaims {
 
 export interface DevIdentity {
   identity: IdentityOptions;
+  /** Its public key as a JWK, for a service started as its own process (AUTH_PUBLIC_JWK). */
+  publicJwk: JWK;
   issueToken(claims: TokenClaims, expiresIn?: string): Promise<string>;
 }
 
@@ -42,9 +44,10 @@ export const DEMO_PERSONAS: Record<string, TokenClaims> = {
   'privacy officer': { sub: 'dpo-1', role: 'privacy_officer', name: 'Dataskyddsombud' },
 };
 
-function identityFor(privateKey: CryptoKey, publicKey: CryptoKey): DevIdentity {
+function identityFor(privateKey: CryptoKey, publicKey: CryptoKey, publicJwk: JWK): DevIdentity {
   return {
     identity: { key: publicKey, issuer: DEV_ISSUER, audience: DEV_AUDIENCE },
+    publicJwk,
     issueToken: ({ sub, ...claims }, expiresIn = '12h') =>
       new SignJWT({ ...claims })
         .setProtectedHeader({ alg: SIGNING_ALGORITHM })
@@ -60,7 +63,7 @@ function identityFor(privateKey: CryptoKey, publicKey: CryptoKey): DevIdentity {
 /** A fresh identity provider key that lives as long as the process. */
 export async function ephemeralDevIdentity(): Promise<DevIdentity> {
   const keys = await generateSigningKeyPair();
-  return identityFor(keys.privateKey, keys.publicKey);
+  return identityFor(keys.privateKey, keys.publicKey, keys.publicJwk);
 }
 
 /** The development identity key, created once and kept in `file`, so printed tokens survive restarts. */
@@ -74,6 +77,7 @@ export async function persistentDevIdentity(file: string): Promise<DevIdentity> 
   return identityFor(
     (await importJWK(privateJwk, SIGNING_ALGORITHM)) as CryptoKey,
     (await importJWK(publicJwk, SIGNING_ALGORITHM)) as CryptoKey,
+    publicJwk,
   );
 }
 

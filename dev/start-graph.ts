@@ -1,4 +1,4 @@
-import type { IdentityOptions } from '../gateway/authenticate.ts';
+import type { IdentityOptions } from '../lib/auth/identity-token.ts';
 import { startGateway, type RunningGateway } from '../gateway/start-gateway.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../gateway/query-limits.ts';
@@ -30,8 +30,6 @@ export interface StartGraphOptions {
   /** Development only: the demo personas' tokens, offered in GraphiQL. */
   personaTokens?: PersonaTokens;
   consent?: StartSubgraphOptions['consent'];
-  /** The key pair for the requester context; by default one is made for this run. */
-  contextKeys?: KeyPair;
   /** Each subgraph's identity key pair; by default made for this run. */
   identityKeys?: Record<SubgraphName, KeyPair>;
 }
@@ -44,8 +42,6 @@ export interface RunningGraph {
 
 /** The four subgraphs and the gateway in one process: `npm start`, and every integration test. */
 export async function startGraph(options: StartGraphOptions): Promise<RunningGraph> {
-  // The gateway signs each request's requester context with a key made for this run; subgraphs verify it.
-  const contextKeys = options.contextKeys ?? (await generateSigningKeyPair());
   // Each agency subgraph signs its requests for consent decisions with a key of its own.
   const identityKeys =
     options.identityKeys ??
@@ -64,7 +60,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       demoData: options.seed ? DEMO_DATA[definition.name] : undefined,
       clock: options.clock,
       logger: options.logger,
-      contextVerificationKey: contextKeys.publicKey,
+      identity: options.identity,
       identityKey: identityKeys[definition.name].privateKey,
       subgraphIdentityKeys:
         definition.name === 'sip'
@@ -93,7 +89,6 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       port: options.port('gateway'),
       host: options.host,
       identity: options.identity,
-      contextSigningKey: contextKeys.privateKey,
       queryLimits: options.queryLimits ?? DEFAULT_QUERY_LIMITS,
       introspection: options.introspection,
       personaTokens: options.personaTokens,

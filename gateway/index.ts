@@ -1,4 +1,4 @@
-import { importJwkFromEnv } from '../lib/auth/keys.ts';
+import { identityFromEnv } from '../lib/auth/keys.ts';
 import { readConfig, SUBGRAPH_NAMES } from '../lib/config.ts';
 import { createLogger } from '../lib/server/logger.ts';
 import { stopOnSignals } from '../lib/server/stop-on-signals.ts';
@@ -14,8 +14,7 @@ try {
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, config.subgraphUrl(name)])),
     port: config.port('gateway'),
     host: config.host,
-    identity: { key: await importJwkFromEnv('AUTH_PUBLIC_JWK'), ...config.auth },
-    contextSigningKey: await importJwkFromEnv('REQUESTER_CONTEXT_PRIVATE_JWK'),
+    identity: await identityFromEnv(config.auth),
     queryLimits: config.queryLimits,
     introspection: config.introspection,
     logger: createLogger(config.logLevel),

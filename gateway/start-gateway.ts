@@ -8,18 +8,16 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { CryptoKey } from 'jose';
-import { signRequesterContext } from '../lib/auth/requester-context.ts';
-import type { Requester } from '../lib/auth/requester.ts';
+import { createIdentityVerifier, type IdentityOptions } from '../lib/auth/identity-token.ts';
+import { newTraceparent } from '../lib/auth/request-id.ts';
 import { portClaim } from '../lib/config.ts';
 import { formatError } from '../lib/server/format-error.ts';
 import { createHttpApp, finishHttpApp, jsonBody } from '../lib/server/http-app.ts';
 import { sendJson } from '../lib/server/http-errors.ts';
 import { listen } from '../lib/server/listen.ts';
 import { createLogger, type Logger } from '../lib/server/logger.ts';
-import { authenticate, type IdentityOptions } from './authenticate.ts';
 import { graphiqlAssets, sendGraphiQLPage, type PersonaTokens } from './graphiql.ts';
-import { RequesterContextDataSource, type GatewayContext } from './requester-context.data-source.ts';
+import { IdentityForwardingDataSource, type GatewayContext } from './identity-forwarding.data-source.ts';
 import type { IntrospectionAccess } from '../lib/config.ts';
 import { introspectionAccessPlugin } from './introspection.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits.ts';
@@ -31,8 +29,6 @@ export interface StartGatewayOptions {
   subgraphUrls: Record<string, string>;
   /** How bearer tokens are verified. */
   identity: IdentityOptions;
-  /** The gateway's private key for the requester context it forwards; subgraphs hold the public half. */
-  contextSigningKey: CryptoKey;
   /** 0 picks a free port. */
   port: number;
   host?: string;
@@ -60,7 +56,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new RequesterContextDataSource({ url: options.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
   });
   const http = createHttpApp(logger);
   const apollo = new ApolloServer<GatewayContext>({
@@ -82,6 +78,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   await apollo.start();
 
+  // Subgraphs verify the token themselves; the gateway refuses a bad one early, with the reason.
+  const verifyIdentity = createIdentityVerifier(options.identity);
   const { app } = http;
   app.get('/health', async (_req, res) => {
     const subgraphs = await checkSubgraphs(options.subgraphUrls);
@@ -95,17 +93,19 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     jsonBody,
     async (req, res, next) => {
       // A refusal (HttpRequestError, 401) reaches the error handler as a GraphQL-shaped body.
-      const requester = await authenticate(req, options.identity);
-      Object.assign(res.locals, { authenticated: requester, requester: requester.subject, requestId: req.id });
+      const { requester } = await verifyIdentity(req.headers.authorization);
+      // Each request starts its own trace: its id is the request's in every service and in the audit log.
+      const { traceparent, traceId } = newTraceparent();
+      const context: GatewayContext = {
+        authorization: req.headers.authorization!,
+        traceparent,
+        requestId: traceId,
+        requester,
+      };
+      Object.assign(res.locals, { context, requester: requester.subject, requestId: traceId });
       next();
     },
-    expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const { authenticated, requestId } = res.locals as { authenticated: Requester; requestId: string };
-        const requesterContextToken = await signRequesterContext(options.contextSigningKey, authenticated, requestId);
-        return { requestId, requesterContextToken, requester: authenticated };
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as GatewayContext }),
   );
   finishHttpApp(app, logger);
 

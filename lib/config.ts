@@ -54,6 +54,7 @@ const ENVIRONMENT = z.object({
     .default('staff'),
   AUTH_ISSUER: z.string().default('sip-graph-dev'),
   AUTH_AUDIENCE: z.string().default('sip-graph'),
+  AUTH_JWKS_URL: url(/^https?$/),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...Object.fromEntries(
     SERVICES.map((service) => [
@@ -75,7 +76,8 @@ export interface Config {
   queryLimits: { maxDepth: number; maxFields: number; maxAliases: number; maxDirectives: number };
   /** Who may read the schema through the gateway (GATEWAY_INTROSPECTION). */
   introspection: IntrospectionAccess;
-  auth: { issuer: string; audience: string };
+  /** The identity provider: expected issuer and audience, and its JWKS URL if it publishes one. */
+  auth: { issuer: string; audience: string; jwksUrl?: string };
   logLevel: string;
   dataDir: string;
   port(service: Service): number;
@@ -109,7 +111,7 @@ export function readConfig(env: Env = process.env): Config {
       maxDirectives: values.GATEWAY_MAX_DIRECTIVES,
     },
     introspection: values.GATEWAY_INTROSPECTION,
-    auth: { issuer: values.AUTH_ISSUER, audience: values.AUTH_AUDIENCE },
+    auth: { issuer: values.AUTH_ISSUER, audience: values.AUTH_AUDIENCE, jwksUrl: values.AUTH_JWKS_URL },
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
     port,

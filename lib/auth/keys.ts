@@ -1,4 +1,5 @@
-import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
+import { createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
+import type { IdentityOptions } from './identity-token.ts';
 
 export const SIGNING_ALGORITHM = 'ES256';
 
@@ -18,9 +19,10 @@ export async function generateSigningKeyPair(): Promise<KeyPair> {
 export async function importJwkFromEnv(
   variable: string,
   env: Record<string, string | undefined> = process.env,
+  whereFrom = 'generate keys with `npm run keys`',
 ): Promise<CryptoKey> {
   const raw = env[variable];
-  if (!raw) throw new MissingKeyError(variable);
+  if (!raw) throw new MissingKeyError(variable, undefined, whereFrom);
   try {
     return (await importJWK(JSON.parse(raw) as JWK, SIGNING_ALGORITHM)) as CryptoKey;
   } catch (error) {
@@ -40,11 +42,30 @@ export class MissingKeyError extends Error {
   constructor(
     readonly variable: string,
     problem?: string,
+    whereFrom = 'generate keys with `npm run keys`',
   ) {
     super(
       problem
         ? `${variable} is not a usable ${SIGNING_ALGORITHM} JWK: ${problem}`
-        : `${variable} is not set; generate keys with \`npm run keys\``,
+        : `${variable} is not set; ${whereFrom}`,
     );
   }
+}
+
+/**
+ * The identity provider's keys for a service run on its own: its JWKS (`AUTH_JWKS_URL`, fetched and
+ * refreshed as it rotates keys) or one public key (`AUTH_PUBLIC_JWK`).
+ */
+export async function identityFromEnv(
+  auth: { issuer: string; audience: string; jwksUrl?: string },
+  env: Record<string, string | undefined> = process.env,
+): Promise<IdentityOptions> {
+  const key = auth.jwksUrl
+    ? createRemoteJWKSet(new URL(auth.jwksUrl))
+    : await importJwkFromEnv(
+        'AUTH_PUBLIC_JWK',
+        env,
+        'set it to the identity provider’s public key, or set AUTH_JWKS_URL',
+      );
+  return { key, issuer: auth.issuer, audience: auth.audience };
 }

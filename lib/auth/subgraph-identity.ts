@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { decodeJwt, jwtVerify, SignJWT, type CryptoKey } from 'jose';
 import { SIGNING_ALGORITHM } from './keys.ts';
 
@@ -10,42 +11,70 @@ export const SUBGRAPH_IDENTITY_HEADER = 'x-subgraph-identity';
 
 const ISSUER = 'sip-graph-subgraph';
 const AUDIENCE = 'sip-graph-consent-decisions';
+/** Long enough for a call on a slow machine, short enough that the replay guard need remember little. */
+const LIFETIME_SECONDS = 30;
 
-/** Signs "this is `subgraph`, asking for request `requestId`", valid for a minute. */
-export function signSubgraphIdentity(key: CryptoKey, subgraph: string, requestId: string): Promise<string> {
-  return new SignJWT({ rid: requestId })
+const bodyHash = (body: string | Buffer) => createHash('sha256').update(body).digest('base64url');
+
+/**
+ * Signs "this is `subgraph`, sending this body for request `requestId`", once: the signature covers
+ * the body's hash and a unique id, so it is worth nothing for another body, request or call.
+ */
+export function signSubgraphIdentity(
+  key: CryptoKey,
+  subgraph: string,
+  requestId: string,
+  body: string,
+): Promise<string> {
+  return new SignJWT({ rid: requestId, bh: bodyHash(body) })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM })
     .setSubject(subgraph)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
+    .setJti(randomUUID())
     .setIssuedAt()
-    .setExpirationTime('60s')
+    .setExpirationTime(`${LIFETIME_SECONDS}s`)
     .sign(key);
 }
 
-/**
- * The subgraph that signed `token` with its own key, for the request `requestId`; null for anything
- * else (missing, unknown subgraph, another subgraph's key, another request, expired).
- */
-export async function verifySubgraphIdentity(
-  keys: Readonly<Record<string, CryptoKey>>,
+export type SubgraphIdentityVerifier = (
   token: string | undefined,
   requestId: string,
-): Promise<string | null> {
-  if (!token) return null;
-  try {
-    const claimed = decodeJwt(token).sub;
-    const key = typeof claimed === 'string' && Object.hasOwn(keys, claimed) ? keys[claimed] : undefined;
-    if (!key) return null;
-    const { payload } = await jwtVerify(token, key, {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: [SIGNING_ALGORITHM],
-      subject: claimed,
-      requiredClaims: ['exp', 'rid'],
-    });
-    return payload.rid === requestId ? (claimed as string) : null;
-  } catch {
-    return null;
-  }
+  body: Buffer | undefined,
+) => Promise<string | null>;
+
+/**
+ * The subgraph that signed `token` with its own key, for this request and this very body, the first
+ * time it is shown; null for anything else (missing, unknown subgraph, another subgraph's key,
+ * another request or body, expired, or shown before).
+ */
+export function createSubgraphIdentityVerifier(keys: Readonly<Record<string, CryptoKey>>): SubgraphIdentityVerifier {
+  const seen = new Map<string, number>();
+  return async (token, requestId, body) => {
+    if (!token || !body) return null;
+    try {
+      const claimed = decodeJwt(token).sub;
+      const key = typeof claimed === 'string' && Object.hasOwn(keys, claimed) ? keys[claimed] : undefined;
+      if (!key) return null;
+      const { payload } = await jwtVerify(token, key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: [SIGNING_ALGORITHM],
+        subject: claimed,
+        requiredClaims: ['exp', 'jti', 'rid', 'bh'],
+      });
+      if (payload.rid !== requestId || payload.bh !== bodyHash(body)) return null;
+      if (seen.has(payload.jti!)) return null;
+      // Every signature lives as long, so the oldest remembered ones expire first.
+      const now = Date.now();
+      for (const [jti, expiresAt] of seen) {
+        if (expiresAt > now) break;
+        seen.delete(jti);
+      }
+      seen.set(payload.jti!, payload.exp! * 1000);
+      return claimed as string;
+    } catch {
+      return null;
+    }
+  };
 }

@@ -8,7 +8,7 @@ import {
   type ConsentQuestion,
 } from './consent-decision.ts';
 import type { ConsentScope } from '../../policy/scopes.ts';
-import { postToSubgraph, subgraphCallHeaders, type SubgraphCaller } from '../subgraph/post-to-subgraph.ts';
+import { postToSubgraph, type SubgraphCaller } from '../subgraph/post-to-subgraph.ts';
 
 export interface ConsentDecisionKey {
   childId: string;
@@ -64,7 +64,7 @@ export function createConsentDecisionLoader(
         options.sipUrl,
         CONSENT_DECISIONS_PATH,
         body,
-        await subgraphCallHeaders(options),
+        options,
         options.timeoutMs,
       );
       const byPair = new Map<string, ConsentDecision>();

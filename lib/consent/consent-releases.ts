@@ -1,5 +1,5 @@
 import { CONSENT_RELEASES_PATH, type ConsentRelease, type ConsentReleaseRequest } from './consent-decision.ts';
-import { postToSubgraph, subgraphCallHeaders } from '../subgraph/post-to-subgraph.ts';
+import { postToSubgraph } from '../subgraph/post-to-subgraph.ts';
 import { pairKey, type ConsentDecisionLoaderOptions } from './consent-decision.loader.ts';
 
 /** What a subgraph did with each (child, scope) it asked the SIP core about in one request. */
@@ -25,13 +25,7 @@ export function createReleaseRecorder(options: ConsentDecisionLoaderOptions): Re
     async send() {
       if (outcomes.size === 0) return;
       const body: ConsentReleaseRequest = { releases: [...outcomes.values()] };
-      await postToSubgraph(
-        options.sipUrl,
-        CONSENT_RELEASES_PATH,
-        body,
-        await subgraphCallHeaders(options),
-        options.timeoutMs,
-      );
+      await postToSubgraph(options.sipUrl, CONSENT_RELEASES_PATH, body, options, options.timeoutMs);
     },
   };
 }

@@ -1,10 +1,10 @@
 import type { CryptoKey } from 'jose';
-import type { RequesterContext } from '../auth/requester-context.ts';
+import type { RequesterContext } from '../auth/identity-token.ts';
 import type { Clock } from '../clock.ts';
 import type { SubgraphName } from '../config.ts';
 import { createConsentDecisionLoader } from '../consent/consent-decision.loader.ts';
 import { createReleaseRecorder } from '../consent/consent-releases.ts';
-import { postToSubgraph, subgraphCallHeaders } from './post-to-subgraph.ts';
+import { postToSubgraph } from './post-to-subgraph.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
 
@@ -24,7 +24,7 @@ export function requestContextFactory<TPrisma extends SubgraphPrisma, TContext e
 ) {
   return (requesterContext: RequesterContext): TContext => {
     const calls = {
-      requesterContextToken: requesterContext.token,
+      token: requesterContext.token,
       requestId: requesterContext.requestId,
       subgraph: definition.name,
       identityKey: services.identityKey,
@@ -39,14 +39,8 @@ export function requestContextFactory<TPrisma extends SubgraphPrisma, TContext e
         decisions: createConsentDecisionLoader(sipCore),
         releases: createReleaseRecorder(sipCore),
       },
-      askSubgraph: async (name, path, body) =>
-        postToSubgraph(
-          services.subgraphUrl?.(name) ?? NOWHERE,
-          path,
-          body,
-          await subgraphCallHeaders(calls),
-          calls.timeoutMs,
-        ),
+      askSubgraph: (name, path, body) =>
+        postToSubgraph(services.subgraphUrl?.(name) ?? NOWHERE, path, body, calls, calls.timeoutMs),
     };
     return { ...definition.createContext({ prisma: services.prisma, clock: services.clock }), ...context } as TContext;
   };

@@ -1,4 +1,4 @@
-import { importJwkFromEnv, importOptionalJwkFromEnv } from '../auth/keys.ts';
+import { identityFromEnv, importOptionalJwkFromEnv } from '../auth/keys.ts';
 import { SUBGRAPH_NAMES } from '../../policy/agencies.ts';
 import type { CryptoKey } from 'jose';
 import { readConfig } from '../config.ts';
@@ -36,7 +36,7 @@ export async function runSubgraph<TPrisma extends SubgraphPrisma, TContext exten
       host: config.host,
       demoData: config.seedDemoData ? demoData : undefined,
       logger: createLogger(config.logLevel),
-      contextVerificationKey: await importJwkFromEnv('REQUESTER_CONTEXT_PUBLIC_JWK'),
+      identity: await identityFromEnv(config.auth),
       // Without its identity key an agency subgraph gets no consent decisions: its guarded fields are withheld.
       identityKey: await importOptionalJwkFromEnv('SUBGRAPH_IDENTITY_PRIVATE_JWK'),
       subgraphIdentityKeys: await agencyIdentityKeys(),

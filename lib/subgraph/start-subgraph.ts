@@ -6,6 +6,8 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { CryptoKey } from 'jose';
+import { createIdentityVerifier, type IdentityOptions } from '../auth/identity-token.ts';
+import { createSubgraphIdentityVerifier } from '../auth/subgraph-identity.ts';
 import { SUBGRAPH_AGENCY } from '../../policy/agencies.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { portClaim, type SubgraphName } from '../config.ts';
@@ -32,8 +34,8 @@ export interface StartSubgraphOptions {
   demoData?: ReadonlyArray<DemoDataStep<never>>;
   clock?: Clock;
   logger?: Logger;
-  /** The gateway's public key: only requests carrying a context it signed are served. */
-  contextVerificationKey: CryptoKey;
+  /** How the identity provider's tokens are verified: only requests carrying a valid one are served. */
+  identity: IdentityOptions;
   /** This subgraph's own identity key: it signs each request for consent decisions with it. */
   identityKey?: CryptoKey;
   /** The SIP core only: the agency subgraphs' public identity keys; a subgraph without one is refused decisions. */
@@ -110,8 +112,8 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       prisma,
       clock,
       logger,
-      contextVerificationKey: options.contextVerificationKey,
-      subgraphIdentityKeys: options.subgraphIdentityKeys ?? {},
+      verifyIdentity: createIdentityVerifier(options.identity),
+      verifySubgraphIdentity: createSubgraphIdentityVerifier(options.subgraphIdentityKeys ?? {}),
       requestContext: requestContextFactory(definition, {
         prisma,
         clock,

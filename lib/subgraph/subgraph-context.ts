@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { SubgraphName } from '../config.ts';
 import type { ConsentRequestState } from '../consent/consent-request-state.ts';
 
-/** What the runtime adds to every request, from the verified requester context. */
+/** What the runtime adds to every request, from the requester's verified token. */
 export interface RequestContext {
   requester: Requester;
   requestId: string;

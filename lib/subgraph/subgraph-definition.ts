@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { RequesterContext } from '../auth/requester-context.ts';
+import type { RequesterContext } from '../auth/identity-token.ts';
 import type { Clock } from '../clock.ts';
 import type { DemoDataPrisma } from '../db/demo-data.ts';
 import type { PrismaOptions } from '../db/prisma-options.ts';
@@ -16,7 +16,7 @@ export interface SubgraphPrisma extends DemoDataPrisma {
 
 /**
  * A non-GraphQL endpoint of a subgraph (POST, JSON body already parsed into `req.body`); it runs
- * only for requests with a valid requester context.
+ * only for requests with a valid identity token.
  */
 export type SubgraphRoute<TPrisma> = (
   req: Request,

@@ -1,25 +1,27 @@
+import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { RequestHandler } from 'express';
-import type { CryptoKey } from 'jose';
-import { REQUESTER_CONTEXT_HEADER, verifyRequesterContext, type RequesterContext } from '../auth/requester-context.ts';
-import { SUBGRAPH_IDENTITY_HEADER, verifySubgraphIdentity } from '../auth/subgraph-identity.ts';
+import express, { type RequestHandler } from 'express';
+import type { IdentityVerifier, RequesterContext } from '../auth/identity-token.ts';
+import { requestIdOf } from '../auth/request-id.ts';
+import { SUBGRAPH_IDENTITY_HEADER, type SubgraphIdentityVerifier } from '../auth/subgraph-identity.ts';
 import type { Clock } from '../clock.ts';
-import { ErrorCode } from '../errors.ts';
 import { finishHttpApp, jsonBody, type HttpApp } from '../server/http-app.ts';
-import { HttpRequestError, sendGraphQLError, sendJson } from '../server/http-errors.ts';
+import { sendJson } from '../server/http-errors.ts';
 import type { Logger } from '../server/logger.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
 
-// Subgraphs serve the gateway only: _entities, _service and every field need its signed context.
-const UNAUTHENTICATED = new HttpRequestError(
-  401,
-  ErrorCode.Unauthenticated,
-  'Unauthenticated: subgraphs accept only requests with a requester context signed by the gateway',
-);
+// A route's signed body is checked against the bytes that arrived, not against a re-serialisation.
+const routeBody = express.json({
+  limit: '1mb',
+  verify: (req, _res, buffer) => void ((req as IncomingMessage & { rawBody?: Buffer }).rawBody = buffer),
+});
 
-/** `/health` for anyone; `/graphql` and the subgraph's own routes only with a requester context the gateway signed. */
+/**
+ * `/health` for anyone; `/graphql` and the subgraph's own routes only for a requester whose
+ * identity provider's token the subgraph verified itself, whatever router (or none) sits in front.
+ */
 export function serveSubgraph<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(
   { app }: HttpApp,
   definition: SubgraphDefinition<TPrisma, TContext>,
@@ -28,9 +30,9 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma, TContext extends R
     prisma: TPrisma;
     clock: Clock;
     logger: Logger;
-    contextVerificationKey: CryptoKey;
-    /** The other subgraphs' public identity keys, by name, for routes that must know who calls. */
-    subgraphIdentityKeys: Readonly<Record<string, CryptoKey>>;
+    verifyIdentity: IdentityVerifier;
+    /** Which subgraph signed a call to one of this subgraph's routes, if any did. */
+    verifySubgraphIdentity: SubgraphIdentityVerifier;
     requestContext: (requesterContext: RequesterContext) => TContext;
   },
 ): void {
@@ -42,30 +44,30 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma, TContext extends R
     sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'database unavailable', subgraph: definition.name });
   });
 
-  const requireRequesterContext: RequestHandler = async (req, res, next) => {
-    const header = req.headers[REQUESTER_CONTEXT_HEADER] as string | undefined;
-    const requesterContext = await verifyRequesterContext(services.contextVerificationKey, header);
-    if (!requesterContext) return sendGraphQLError(res, UNAUTHENTICATED);
+  const requireIdentity: RequestHandler = async (req, res, next) => {
+    // A refusal (HttpRequestError, 401) reaches the error handler as a GraphQL-shaped body.
+    const identity = await services.verifyIdentity(req.headers.authorization);
+    const requesterContext: RequesterContext = { ...identity, requestId: requestIdOf(req.headers) };
     res.locals.requesterContext = requesterContext;
-    // The gateway's request id, so one request's log lines match across services.
-    res.locals.requester = requesterContext.requester.subject;
+    // The request's id, so one request's log lines match across services.
+    res.locals.requester = identity.requester.subject;
     res.locals.requestId = requesterContext.requestId;
     next();
   };
   for (const [path, route] of Object.entries(definition.routes ?? {})) {
-    app.post(path, requireRequesterContext, jsonBody, async (req, res) => {
+    app.post(path, requireIdentity, routeBody, async (req, res) => {
       const requesterContext = res.locals.requesterContext as RequesterContext;
-      const callerSubgraph = await verifySubgraphIdentity(
-        services.subgraphIdentityKeys,
+      const callerSubgraph = await services.verifySubgraphIdentity(
         req.headers[SUBGRAPH_IDENTITY_HEADER] as string | undefined,
         requesterContext.requestId,
+        (req as IncomingMessage & { rawBody?: Buffer }).rawBody,
       );
       await route(req, res, { prisma: services.prisma, clock: services.clock, requesterContext, callerSubgraph });
     });
   }
   app.use(
     '/graphql',
-    requireRequesterContext,
+    requireIdentity,
     jsonBody,
     expressMiddleware(services.apollo, {
       context: async ({ res }) => services.requestContext(res.locals.requesterContext as RequesterContext),

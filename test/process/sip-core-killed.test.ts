@@ -38,7 +38,6 @@ const freePort = () =>
  */
 describe('the family’s log after the SIP core was killed mid-request', () => {
   let databases: TestDatabases;
-  let contextKeys: KeyPair;
   let identityKeys: Record<(typeof AGENCIES)[number], KeyPair>;
   let dev: DevIdentity;
   let sipPort: number;
@@ -53,7 +52,7 @@ describe('the family’s log after the SIP core was killed mid-request', () => {
         ...process.env,
         SIP_PORT: String(sipPort),
         SIP_DATABASE_URL: (databases.location('sip') as { url: string }).url,
-        REQUESTER_CONTEXT_PUBLIC_JWK: JSON.stringify(contextKeys.publicJwk),
+        AUTH_PUBLIC_JWK: JSON.stringify(dev.publicJwk),
         ...Object.fromEntries(
           AGENCIES.map((name) => [
             `${name.toUpperCase()}_IDENTITY_PUBLIC_JWK`,
@@ -84,7 +83,7 @@ describe('the family’s log after the SIP core was killed mid-request', () => {
 
   beforeAll(async () => {
     databases = await createTestDatabases(['sip'], { kind: 'server', runId: `killed${process.pid}` });
-    [contextKeys, dev, sipPort] = await Promise.all([generateSigningKeyPair(), ephemeralDevIdentity(), freePort()]);
+    [dev, sipPort] = await Promise.all([ephemeralDevIdentity(), freePort()]);
     identityKeys = Object.fromEntries(
       await Promise.all(AGENCIES.map(async (name) => [name, await generateSigningKeyPair()] as const)),
     ) as typeof identityKeys;
@@ -99,7 +98,7 @@ describe('the family’s log after the SIP core was killed mid-request', () => {
             port: 0,
             demoData: DEMO_DATA[name],
             logger: silentLogger(),
-            contextVerificationKey: contextKeys.publicKey,
+            identity: dev.identity,
             identityKey: identityKeys[name].privateKey,
             subgraphUrl: (name) => (name === 'sip' ? sipUrl : undefined),
             consentTimeoutMs: 30_000,
@@ -111,7 +110,6 @@ describe('the family’s log after the SIP core was killed mid-request', () => {
       supergraphSdl: readSupergraph(),
       subgraphUrls: { sip: sipUrl, ...Object.fromEntries(agencies.map((subgraph) => [subgraph.name, subgraph.url])) },
       identity: dev.identity,
-      contextSigningKey: contextKeys.privateKey,
       port: 0,
       queryLimits: DEFAULT_QUERY_LIMITS,
       logger: silentLogger(),

@@ -4,27 +4,16 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKeyPair, type KeyPair } from '../../lib/auth/keys.ts';
-import { REQUESTER_CONTEXT_HEADER, signRequesterContext } from '../../lib/auth/requester-context.ts';
+import { DEMO_PERSONAS, ephemeralDevIdentity, type DevIdentity } from '../../dev/dev-identity.ts';
 import { postGraphQL } from '../support/test-graph.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-let contextKeys: KeyPair;
-beforeAll(async () => void (contextKeys = await generateSigningKeyPair()));
+let dev: DevIdentity;
+beforeAll(async () => void (dev = await ephemeralDevIdentity()));
 
-/** A requester context as the gateway would sign it, to call a subgraph process directly. */
+/** The identity provider's token, to call a subgraph process directly. */
 const asSocialWorker = async () => ({
-  [REQUESTER_CONTEXT_HEADER]: await signRequesterContext(
-    contextKeys.privateKey,
-    {
-      subject: 'staff-social-1',
-      role: 'social_worker',
-      agency: 'SOCIAL_SERVICES',
-      unit: 'Barn och familj',
-      name: null,
-    },
-    'test-request',
-  ),
+  authorization: `Bearer ${await dev.issueToken(DEMO_PERSONAS['social worker'])}`,
 });
 const running: ChildProcess[] = [];
 const dataDirs: string[] = [];
@@ -32,7 +21,7 @@ const dataDirs: string[] = [];
 function startProcess(entry: string, env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
-    env: { ...process.env, REQUESTER_CONTEXT_PUBLIC_JWK: JSON.stringify(contextKeys.publicJwk), ...env },
+    env: { ...process.env, AUTH_PUBLIC_JWK: JSON.stringify(dev.publicJwk), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
@@ -113,15 +102,15 @@ describe('a subgraph process', () => {
     );
   });
 
-  it('refuses to start without the key that verifies the gateway’s requester context', async () => {
+  it('refuses to start without the key that verifies the identity provider’s tokens', async () => {
     const subgraph = startProcess('subgraphs/health/index.ts', {
-      REQUESTER_CONTEXT_PUBLIC_JWK: '',
+      AUTH_PUBLIC_JWK: '',
       HEALTH_PORT: '0',
       DATA_DIR: freshDataDir(),
     });
     expect(await subgraph.exited).toBe(1);
     expect(subgraph.output()).toBe(
-      'error: REQUESTER_CONTEXT_PUBLIC_JWK is not set; generate keys with `npm run keys`\n',
+      'error: AUTH_PUBLIC_JWK is not set; set it to the identity provider’s public key, or set AUTH_JWKS_URL\n',
     );
   });
 

@@ -23,8 +23,6 @@ export interface TestGraph extends Omit<RunningGraph, 'stop'> {
     variables?: Record<string, unknown>,
     as?: Persona | TokenClaims,
   ): Promise<GraphQLResponse<TData>>;
-  /** The gateway's requester-context keys, to call subgraphs directly as the gateway would. */
-  contextKeys: KeyPair;
   /** Each subgraph's identity keys, to ask the SIP core for decisions as a subgraph would. */
   identityKeys: Record<SubgraphName, KeyPair>;
   /** A bearer token from the graph's identity provider. */
@@ -78,7 +76,6 @@ const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 
 async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph & { forgetQueryCounters(): void }> {
   const databases = await createTestDatabases(SUBGRAPH_NAMES);
   const dev = await ephemeralDevIdentity();
-  const contextKeys = await generateSigningKeyPair();
   const identityKeys = Object.fromEntries(
     await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await generateSigningKeyPair()] as const)),
   ) as Record<SubgraphName, KeyPair>;
@@ -94,7 +91,6 @@ async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph &
       consentTimeoutMs: options.consentTimeoutMs,
       introspection: options.introspection,
       personaTokens: demoPersonaTokens(dev),
-      contextKeys,
       identityKeys,
     });
   } catch (error) {
@@ -109,7 +105,6 @@ async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph &
   }
   return {
     ...graph,
-    contextKeys,
     identityKeys,
     token: (as, expiresIn) => dev.issueToken(claimsOf(as), expiresIn),
     query: async (query, variables, as = 'social worker') =>

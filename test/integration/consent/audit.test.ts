@@ -29,7 +29,8 @@ describe('the audit log of consent decisions', () => {
     expect(response.errors).toBeUndefined();
     expect(response.data?.consentAuditLog).toEqual([
       {
-        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        // The trace id of the request's W3C trace context, the same in every service.
+        requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
         requesterSubject: 'staff-school-ekbacken-1',
         requesterRole: 'school_counsellor',
         requesterAgency: 'SCHOOL',

@@ -1,20 +1,11 @@
-import { SignJWT } from 'jose';
+import { SignJWT, type CryptoKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair } from '../../../lib/auth/keys.ts';
-import { REQUESTER_CONTEXT_HEADER, signRequesterContext } from '../../../lib/auth/requester-context.ts';
 import { signSubgraphIdentity, SUBGRAPH_IDENTITY_HEADER } from '../../../lib/auth/subgraph-identity.ts';
-import type { Requester } from '../../../lib/auth/requester.ts';
 import { demoChildren, demoGuardians } from '../../../dev/demo/people.ts';
 import { childWithRecords, type TestChild } from '../../support/consent-fixtures.ts';
 import { postGraphQL, startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
-const schoolCounsellor: Requester = {
-  subject: 'staff-school-ekbacken-1',
-  role: 'school_counsellor',
-  agency: 'SCHOOL',
-  unit: 'Ekbackens skola',
-  name: null,
-};
 const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id careContacts { unitName }
   } } }`;
 
@@ -178,59 +169,51 @@ describe('the consent guard cannot be bypassed', () => {
         { query: ENTITIES, variables: { r: [{ __typename: 'Child', id: child.id }] } },
         headers,
       );
+    const bearer = async (as: Parameters<TestGraph['token']>[0]) => ({
+      authorization: `Bearer ${await graph.token(as)}`,
+    });
 
-    it('refuses _entities and _service without a requester context', async () => {
+    it('refuses _entities and _service without a bearer token', async () => {
       expect((await callHealth({})).status).toBe(401);
       const service = await postGraphQL(graph.subgraphs.health.url, { query: '{ _service { sdl } }' });
       expect(service.status).toBe(401);
       expect(service.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     });
 
-    it('refuses a forged, tampered, unsigned or expired context', async () => {
+    it('refuses a forged, tampered, unsigned or expired token', async () => {
       const forger = await generateSigningKeyPair();
-      const forged = await signRequesterContext(
-        forger.privateKey,
-        { ...schoolCounsellor, agency: 'HEALTH_CARE' },
-        'r1',
-      );
-      const genuine = await signRequesterContext(graph.contextKeys.privateKey, schoolCounsellor, 'r2');
+      const claims = { role: 'doctor', agency: 'HEALTH_CARE', unit: 'BUP Test' };
+      const forged = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('staff-bup-norra-1')
+        .setIssuer('sip-graph-dev')
+        .setAudience('sip-graph')
+        .setExpirationTime('1h')
+        .sign(forger.privateKey);
+      const genuine = await graph.token('school counsellor');
       const [header, payload, signature] = genuine.split('.');
       const raised = Buffer.from(
-        JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), agency: 'HEALTH_CARE' }),
+        JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), ...claims }),
       ).toString('base64url');
       const tampered = `${header}.${raised}.${signature}`;
       const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${raised}.`;
-      const expired = await new SignJWT({ role: 'doctor', agency: 'HEALTH_CARE', rid: 'r3' })
-        .setProtectedHeader({ alg: 'ES256' })
-        .setSubject('staff-bup-norra-1')
-        .setIssuer('sip-graph-gateway')
-        .setAudience('sip-graph-subgraphs')
-        .setIssuedAt(Math.floor(Date.now() / 1000) - 120)
-        .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
-        .sign(graph.contextKeys.privateKey);
+      const expired = await graph.token({ sub: 'staff-bup-norra-1', ...claims }, '-1s');
       for (const [name, token] of Object.entries({ forged, tampered, unsigned, expired })) {
-        const response = await callHealth({ [REQUESTER_CONTEXT_HEADER]: token });
+        const response = await callHealth({ authorization: `Bearer ${token}` });
         expect(response.status, name).toBe(401);
         expect(JSON.stringify(response), name).not.toContain('BUP Test');
       }
     });
 
-    it("resolves a Child on the SIP core for a guardian's context only within the guardian's family", async () => {
-      const maria = {
-        subject: demoGuardians.mariaLindqvist.id,
-        role: 'guardian',
-        agency: null,
-        unit: null,
-        name: null,
-      };
-      const context = await signRequesterContext(graph.contextKeys.privateKey, maria, 'r5');
+    it("resolves a Child on the SIP core for a guardian's token only within the guardian's family", async () => {
+      const maria = await bearer({ sub: demoGuardians.mariaLindqvist.id, role: 'guardian' });
       const CHILD_ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) {
         ... on Child { id personnummer guardians { guardian { personnummer } } } } }`;
       const resolve = (id: string) =>
         postGraphQL(
           graph.subgraphs.sip.url,
           { query: CHILD_ENTITIES, variables: { r: [{ __typename: 'Child', id }] } },
-          { [REQUESTER_CONTEXT_HEADER]: context },
+          maria,
         );
       const own = await resolve(demoChildren.alva.id);
       expect(own.errors).toBeUndefined();
@@ -248,59 +231,65 @@ describe('the consent guard cannot be bypassed', () => {
       expect(JSON.stringify(other)).not.toContain(elias.personnummer.slice(0, 8));
     });
 
-    it('refuses a context signed by the gateway whose claims do not fit the role', async () => {
-      const officer = { subject: 'dpo-1', role: 'privacy_officer', agency: 'SCHOOL', unit: null, name: null } as const;
-      const context = await signRequesterContext(graph.contextKeys.privateKey, officer, 'r6');
-      const response = await callHealth({ [REQUESTER_CONTEXT_HEADER]: context });
+    it('refuses a genuine token whose claims do not fit the role', async () => {
+      const response = await callHealth(await bearer({ sub: 'dpo-1', role: 'privacy_officer', agency: 'SCHOOL' }));
       expect(response.status).toBe(401);
       expect(JSON.stringify(response)).not.toContain('BUP Test');
     });
 
     describe("the SIP core's consent decisions", () => {
       const decisionsUrl = () => new URL('/consent/decisions', graph.subgraphs.sip.url).toString();
-      const ask = async (identity: string | undefined, body: object) => {
-        const context = await signRequesterContext(graph.contextKeys.privateKey, schoolCounsellor, 'r7');
-        return postGraphQL(decisionsUrl(), body, {
-          [REQUESTER_CONTEXT_HEADER]: context,
-          ...(identity ? { [SUBGRAPH_IDENTITY_HEADER]: identity } : {}),
-        });
-      };
       const question = () => ({
         questions: [{ childId: child.id, scope: 'HEALTH_CARE_CONTACTS', fields: ['Child.careContacts'] }],
       });
+      const ask = async (identity: string | undefined, body: object, requestId = 'r7') =>
+        postGraphQL(decisionsUrl(), JSON.stringify(body), {
+          ...(await bearer('school counsellor')),
+          'x-request-id': requestId,
+          ...(identity ? { [SUBGRAPH_IDENTITY_HEADER]: identity } : {}),
+        });
+      const sign = (key: CryptoKey, subgraph: string, body: object, requestId = 'r7') =>
+        signSubgraphIdentity(key, subgraph, requestId, JSON.stringify(body));
       const auditRows = () => (graph.subgraphs.sip.prisma as any).consentDecisionAudit.count();
 
-      it('answers, and logs, only a subgraph that signs which it is for this request', async () => {
+      it('answers, and logs, only a subgraph that signs which it is, for this request and this body, once', async () => {
         const before = await auditRows();
         const forger = await generateSigningKeyPair();
+        const health = graph.identityKeys.health.privateKey;
+        const body = question();
+        const replayed = await sign(health, 'health', body);
+        expect((await ask(replayed, body)).status).toBe(200);
+        const logged = await auditRows();
         for (const identity of [
           undefined,
           'not-a-jwt',
-          await signSubgraphIdentity(forger.privateKey, 'school', 'r7'),
-          await signSubgraphIdentity(graph.identityKeys.health.privateKey, 'school', 'r7'),
-          await signSubgraphIdentity(graph.identityKeys.health.privateKey, 'health', 'another-request'),
+          await sign(forger.privateKey, 'school', body),
+          await sign(health, 'school', body),
+          await sign(health, 'health', body, 'another-request'),
+          await sign(health, 'health', { ...body, questions: [] }),
+          replayed,
         ]) {
-          const response = await ask(identity, question());
+          const response = await ask(identity, body);
           expect(response.status, identity).toBe(401);
           expect(response.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
         }
-        expect(await auditRows()).toBe(before);
+        expect(logged).toBeGreaterThan(before);
+        expect(await auditRows()).toBe(logged);
       });
 
       it('logs the subgraph that signed, whatever the body claims', async () => {
-        const identity = await signSubgraphIdentity(graph.identityKeys.health.privateKey, 'health', 'r7');
-        const response = await ask(identity, { ...question(), subgraph: 'school' });
+        const body = { ...question(), subgraph: 'school' };
+        const response = await ask(await sign(graph.identityKeys.health.privateKey, 'health', body, 'r8'), body, 'r8');
         expect(response.status).toBe(200);
         const [row] = await (graph.subgraphs.sip.prisma as any).consentDecisionAudit.findMany({
-          where: { requestId: 'r7' },
+          where: { requestId: 'r8' },
         });
         expect(row.subgraph).toBe('health');
       });
     });
 
-    it('still enforces consent for a genuine context of another agency', async () => {
-      const genuine = await signRequesterContext(graph.contextKeys.privateKey, schoolCounsellor, 'r4');
-      const response = await callHealth({ [REQUESTER_CONTEXT_HEADER]: genuine });
+    it('still enforces consent for a genuine token of another agency', async () => {
+      const response = await callHealth(await bearer('school counsellor'));
       expect(response.data).toEqual({ _entities: [{ id: child.id, careContacts: null }] });
       expect(response.errors).toEqual([
         expect.objectContaining({
@@ -311,11 +300,10 @@ describe('the consent guard cannot be bypassed', () => {
     });
 
     it("refuses another agency's staff the subgraph's own root queries", async () => {
-      const genuine = await signRequesterContext(graph.contextKeys.privateKey, schoolCounsellor, 'r5');
       const response = await postGraphQL(
         graph.subgraphs.health.url,
         { query: '{ careContactsAtUnit(unitName: "BUP Test") { nodes { unitName } } }' },
-        { [REQUESTER_CONTEXT_HEADER]: genuine },
+        await bearer('school counsellor'),
       );
       expect(response.data).toBeNull();
       expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');

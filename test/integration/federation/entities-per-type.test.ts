@@ -1,22 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REQUESTER_CONTEXT_HEADER, signRequesterContext } from '../../../lib/auth/requester-context.ts';
-import type { Requester } from '../../../lib/auth/requester.ts';
 import type { SubgraphName } from '../../../lib/config.ts';
 import { demoChildren, demoGuardians, demoRecordIds } from '../../../dev/demo/people.ts';
 import { postGraphQL, startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 /**
  * Every entity of every subgraph, resolved through `_entities` directly on the subgraph (as a
- * router would) with a guardian's genuine context, for another family's child: the same rule as
+ * router would) with a guardian's genuine token, for another family's child: the same rule as
  * the root field that returns the same data, so nothing of the other family comes back.
  */
-const leosMother: Requester = {
-  subject: demoGuardians.raniaHaddad.id,
-  role: 'guardian',
-  agency: null,
-  unit: null,
-  name: null,
-};
+const leosMother = { sub: demoGuardians.raniaHaddad.id, role: 'guardian' };
 
 describe('_entities for a guardian, for every entity type of every subgraph', () => {
   let graph: TestGraph;
@@ -32,14 +24,14 @@ describe('_entities for a guardian, for every entity type of every subgraph', ()
   });
 
   const resolve = async (subgraph: SubgraphName, representation: object, selection: string) => {
-    const context = await signRequesterContext(graph.contextKeys.privateKey, leosMother, 'entities-per-type');
+    const token = await graph.token(leosMother);
     return postGraphQL(
       graph.subgraphs[subgraph].url,
       {
         query: `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
         variables: { r: [representation] },
       },
-      { [REQUESTER_CONTEXT_HEADER]: context },
+      { authorization: `Bearer ${token}` },
     );
   };
   const alva = { __typename: 'Child', id: demoChildren.alva.id };
