@@ -31,7 +31,8 @@ const REMEMBERED_TOKENS = 10_000;
 
 export function unauthenticated(reason: string): HttpRequestError {
   return new HttpRequestError(401, ErrorCode.Unauthenticated, `Unauthenticated: ${reason}`, {
-    'www-authenticate': `Bearer realm="sip-graph", error="invalid_token", error_description="${reason.replace(/"/g, "'")}"`,
+    'www-authenticate':
+      `Bearer realm="sip-graph", error="invalid_token", ` + `error_description="${reason.replace(/"/g, "'")}"`,
   });
 }
 

@@ -252,7 +252,7 @@ describe('the consent guard cannot be bypassed', () => {
         signSubgraphIdentity(key, subgraph, requestId, JSON.stringify(body));
       const auditRows = () => (graph.subgraphs.sip.prisma as any).consentDecisionAudit.count();
 
-      it('answers, and logs, only a subgraph that signs which it is, for this request and this body, once', async () => {
+      it('answers, and logs, only a subgraph that signs which it is, for this request and body, once', async () => {
         const before = await auditRows();
         const forger = await generateSigningKeyPair();
         const health = graph.identityKeys.health.privateKey;
