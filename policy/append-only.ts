@@ -18,6 +18,8 @@ export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
     'BlockLift',
     'BlockedRecord',
     'ConsentRelease',
+    'AuditGroup',
+    'ReleaseGroup',
     'PlanVersion',
     'PlanGoal',
     'PlanIntervention',

@@ -3,7 +3,7 @@ import { ForbiddenError } from '../../lib/errors.ts';
 import { childRecordAccess, type ChildRecord, type ChildRecordAccess } from '../../policy/child-records.ts';
 import { inForce } from '../../policy/consent-rule.ts';
 import { byRequester, storeAudit } from './audit/store-audit.ts';
-import { loadConsentFacts } from './consent/consent-facts.ts';
+import { cachedConsentFacts } from './consent/consent-facts-cache.ts';
 import type { SipContext } from './context.ts';
 
 interface RecordRead {
@@ -37,11 +37,8 @@ function createReads(context: SipContext) {
   return new DataLoader<RecordRead, true, string>(
     async (reads) => {
       const at = context.clock();
-      const childIds = [...new Set(reads.map((read) => read.childId))];
-      const [facts, guardianships] = await Promise.all([
-        loadConsentFacts(context.prisma, childIds, { exceptions: false }),
-        context.loaders.guardianshipsByChildId.loadMany(childIds),
-      ]);
+      const childIds = reads.map((read) => read.childId);
+      const facts = await cachedConsentFacts(context.prisma, childIds);
       const groups = new Map<string, { childId: string; record: ChildRecord; fields: string[] }>();
       for (const read of reads) {
         const key = `${read.childId}/${read.record}`;
@@ -51,14 +48,13 @@ function createReads(context: SipContext) {
       }
       const decide = (childId: string, record: ChildRecord): ChildRecordAccess | null => {
         const child = facts.get(childId);
-        const guardians = guardianships[childIds.indexOf(childId)];
-        if (!child || guardians instanceof Error) return null;
+        if (!child) return null;
         return childRecordAccess(
           context.requester,
           record,
           {
             childId,
-            guardianIds: guardians.map((g) => g.guardianId),
+            guardianIds: child.guardianIds,
             sips: child.child.sips,
             consents: child.consents.filter((consent) => inForce(consent, at)),
             lookedUp: lookups(context).has(childId),

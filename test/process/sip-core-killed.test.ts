@@ -130,8 +130,7 @@ describe('the family’s log after the SIP core was killed mid-request', () => {
     // A burst of reads; the SIP core is killed as soon as the first of them is logged.
     const database = new pg.Client({ connectionString: (databases.location('sip') as { url: string }).url });
     await database.connect();
-    const logged = async () =>
-      Number((await database.query(`SELECT count(*) AS n FROM "ConsentDecisionAudit"`)).rows[0].n);
+    const logged = async () => Number((await database.query(`SELECT count(*) AS n FROM "AuditGroup"`)).rows[0].n);
     const loggedBefore = await logged();
     const burst = Array.from({ length: 40 }, () => ask(READ, { id: alva }, 'school counsellor').catch(() => null));
     while ((await logged()) === loggedBefore) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
-import type { Prisma } from '../../../prisma/sip/client/client.ts';
 import { accessLogRefusal } from '../../../policy/child-records.ts';
 import { consentChildFacts } from '../consent-child-facts.ts';
 import { isUuid } from '../../../lib/uuid.ts';
@@ -17,6 +16,7 @@ import {
 import { confirmationsOf, releaseStateOf, type ReleaseState as State } from './release-state.ts';
 import { verifyChains } from './verify-chain.ts';
 import { assertPageSize } from '../../../lib/pagination/page-size.ts';
+import { auditEntriesPage } from './audit-entries.ts';
 
 @Resolver(() => ConsentAuditEntry)
 export class AuditResolver {
@@ -98,17 +98,11 @@ export class AuditResolver {
 /** One page of the log, newest first, after the entry `before`. */
 async function auditPage(
   context: SipContext,
-  where: Prisma.ConsentDecisionAuditWhereInput,
+  filter: { childId?: string; requesterSubject?: string },
   first: number,
   before: string | undefined,
 ): Promise<ConsentAuditEntry[]> {
   assertPageSize(first);
-  if (before != null && !isUuid(before)) throw new BadUserInputError('before', 'must be the id of an audit entry');
-  const rows = await context.prisma.consentDecisionAudit.findMany({
-    where,
-    orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }],
-    take: first,
-    ...(before != null && { cursor: { id: before }, skip: 1 }),
-  });
+  const rows = await auditEntriesPage(context.prisma, filter, first, before);
   return rows.map((row) => Object.assign(new ConsentAuditEntry(), row));
 }

@@ -1,10 +1,17 @@
 import DataLoader from 'dataloader';
-import type { ConsentRelease as ReleaseRow } from '../../../prisma/sip/client/client.ts';
 import type { SipContext } from '../context.ts';
 
 /** Whether the data a log entry is about left the graph. */
 export const RELEASE_STATES = ['RELEASED', 'WITHHELD', 'UNCONFIRMED', 'NOT_RELEASED'] as const;
 export type ReleaseState = (typeof RELEASE_STATES)[number];
+
+/** One child's confirmation: what a subgraph did with a (child, scope) it was granted in a request. */
+export interface ReleaseRow {
+  subgraph: string;
+  childId: string;
+  scope: string;
+  released: boolean;
+}
 
 interface LoggedRead {
   requestId: string;
@@ -38,7 +45,14 @@ export function confirmationsOf(context: SipContext, requestId: string): Promise
   let loader = loadersOfRequest.get(context);
   if (!loader) {
     loader = new DataLoader(async (requestIds) => {
-      const rows = await context.prisma.consentRelease.findMany({ where: { requestId: { in: [...requestIds] } } });
+      // Grouped confirmations, one per child, and the ones kept one per child from before groups existed.
+      const rows = await context.prisma.$queryRaw<Array<ReleaseRow & { requestId: string }>>`
+        SELECT g."requestId", g."subgraph", c."childId"::text AS "childId", g."scope", g."released"
+        FROM "ReleaseGroup" g CROSS JOIN LATERAL unnest(g."childIds") AS c("childId")
+        WHERE g."requestId" = ANY(${[...requestIds]})
+        UNION ALL
+        SELECT r."requestId", r."subgraph", r."childId"::text, r."scope", r."released"
+        FROM "ConsentRelease" r WHERE r."requestId" = ANY(${[...requestIds]})`;
       return requestIds.map((id) => rows.filter((row) => row.requestId === id));
     });
     loadersOfRequest.set(context, loader);

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
 import type { ReviewKind } from '../../../policy/review.ts';
+import { AUDIT_ENTRIES } from './audit-entries.ts';
 
 export interface ReviewItemRow {
   kind: ReviewKind;
@@ -27,12 +28,12 @@ const ITEMS: Record<ReviewKind, string> = {
   READ_WITHOUT_RELATION: `
     SELECT 'READ_WITHOUT_RELATION', a."id"::text, a."childId"::text, a."requesterSubject", a."requesterName",
            a."decidedAt", a."kind" || coalesce(' ' || a."scope", '') || ': ' || array_to_string(a."fields", ', ')
-    FROM "ConsentDecisionAudit" a
+    FROM ${AUDIT_ENTRIES} a
     WHERE NOT a."granted" AND a."reason" = 'NO_RELATION' AND a."requesterAgency" IS NOT NULL`,
   READ_OUTSIDE_SIP: `
     SELECT 'READ_OUTSIDE_SIP', a."id"::text, a."childId"::text, a."requesterSubject", a."requesterName",
            a."decidedAt", a."kind" || coalesce(' ' || a."scope", '') || ': ' || array_to_string(a."fields", ', ')
-    FROM "ConsentDecisionAudit" a
+    FROM ${AUDIT_ENTRIES} a
     WHERE a."granted" AND a."requesterAgency" IS NOT NULL AND a."emergencyAccessId" IS NULL
       AND NOT EXISTS (
         SELECT 1 FROM "SipParticipant" p JOIN "Sip" s ON s."id" = p."sipId"
@@ -41,18 +42,18 @@ const ITEMS: Record<ReviewKind, string> = {
   LOOKUP_BY_PERSONNUMMER: `
     SELECT 'LOOKUP_BY_PERSONNUMMER', a."id"::text, a."childId"::text, a."requesterSubject", a."requesterName",
            a."decidedAt", 'purpose: ' || a."purpose"
-    FROM "ConsentDecisionAudit" a WHERE 'Query.childByPersonnummer' = ANY(a."fields")`,
+    FROM ${AUDIT_ENTRIES} a WHERE 'Query.childByPersonnummer' = ANY(a."fields")`,
   EMERGENCY_ACCESS: `
     SELECT 'EMERGENCY_ACCESS', e."id"::text, e."childId"::text, e."requesterSubject", e."requesterName", e."openedAt",
            array_to_string(e."scopes", ', ') || ' until ' || to_char(e."until" AT TIME ZONE 'Europe/Stockholm',
            'YYYY-MM-DD HH24:MI') || ': ' || e."reason" || ' (reads under it: ' || (SELECT count(*)
-           FROM "ConsentDecisionAudit" a WHERE a."emergencyAccessId" = e."id") || ')'
+           FROM ${AUDIT_ENTRIES} a WHERE a."emergencyAccessId" = e."id") || ')'
     FROM "EmergencyAccess" e`,
   UNUSUAL_VOLUME: `
     SELECT 'UNUSUAL_VOLUME', a."requesterSubject" || '/' || to_char(a."decidedAt" AT TIME ZONE 'Europe/Stockholm',
            'YYYY-MM-DD'), NULL::text, a."requesterSubject", max(a."requesterName"), max(a."decidedAt"),
            count(DISTINCT a."childId")::text || ' children read that day'
-    FROM "ConsentDecisionAudit" a WHERE a."requesterAgency" IS NOT NULL
+    FROM ${AUDIT_ENTRIES} a WHERE a."requesterAgency" IS NOT NULL
     GROUP BY a."requesterSubject", to_char(a."decidedAt" AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD')
     HAVING count(DISTINCT a."childId") > $1`,
 };

@@ -12,6 +12,8 @@ export const CHAINED_TABLES = [
   { table: 'BlockLift', key: 'blockId' },
   { table: 'BlockedRecord', key: 'blockId' },
   { table: 'ConsentRelease', key: 'id' },
+  { table: 'AuditGroup', key: 'id' },
+  { table: 'ReleaseGroup', key: 'id' },
 ] as const;
 
 export interface ChainBreak {

@@ -8,7 +8,7 @@ import { HttpRequestError, sendJson } from '../../../lib/server/http-errors.ts';
 import type { SubgraphRoute } from '../../../lib/subgraph/subgraph-definition.ts';
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
 import { isConsentScope } from '../../../policy/scopes.ts';
-import { loadConsentFacts } from './consent-facts.ts';
+import { cachedConsentFacts } from './consent-facts-cache.ts';
 import { decideConsent } from '../../../policy/consent-rule.ts';
 import { byRequester, storeAudit } from '../audit/store-audit.ts';
 import { isUuid } from '../../../lib/uuid.ts';
@@ -62,7 +62,7 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
   const request = readRequest(req.body);
   const at = clock();
   const { requester, requestId } = requesterContext;
-  const facts = await loadConsentFacts(
+  const facts = await cachedConsentFacts(
     prisma,
     request.questions.map((question) => question.childId),
   );

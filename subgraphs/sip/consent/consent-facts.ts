@@ -8,6 +8,8 @@ import type { NamedRecipient, ParticipationFacts, SipFacts } from '../../../poli
 export interface ChildConsentFacts {
   child: ChildFacts;
   consents: ConsentFacts[];
+  /** Every guardian of the child, with custody or not. */
+  guardianIds: string[];
 }
 
 interface ConsentRow extends Omit<ConsentFacts, 'recipients' | 'sipLinks'> {
@@ -29,21 +31,20 @@ interface SipRow {
 
 /**
  * Everything the rule needs for these children, in a fixed number of queries whatever their number.
- * Who may read a child's records needs only SIPs and consents: `exceptions: false` leaves emergency
- * accesses and blocks unread (empty), which saves two statements on every read of names.
+ * Lookups read it through `cachedConsentFacts`.
  */
 export async function loadConsentFacts(
   prisma: PrismaClient,
   childIds: readonly string[],
-  { exceptions = true }: { exceptions?: boolean } = {},
 ): Promise<Map<string, ChildConsentFacts>> {
   const ids = [...new Set(childIds)];
   // Plain statements: this runs on every cross-agency read, and Prisma's nested includes cost
   // several statements and most of the lookup's time (npm run bench).
   const [children, consents, sips, emergencyAccesses, blocks] = await Promise.all([
-    prisma.$queryRaw<Array<{ id: string; dateOfBirth: Date; custodianIds: string[] }>>`
+    prisma.$queryRaw<Array<{ id: string; dateOfBirth: Date; custodianIds: string[]; guardianIds: string[] }>>`
       SELECT c."id", c."dateOfBirth", coalesce(array_agg(g."guardianId"::text) FILTER (WHERE g."hasCustody"), '{}') AS
-      "custodianIds"
+      "custodianIds", coalesce(array_agg(g."guardianId"::text) FILTER (WHERE g."guardianId" IS NOT NULL), '{}') AS
+      "guardianIds"
       FROM "Child" c LEFT JOIN "Guardianship" g ON g."childId" = c."id"
       WHERE c."id" = ANY(${ids}::uuid[]) GROUP BY c."id"`,
     prisma.$queryRaw<ConsentRow[]>`
@@ -63,19 +64,15 @@ export async function loadConsentFacts(
                FILTER (WHERE p."id" IS NOT NULL), '[]') AS "participants"
       FROM "Sip" s LEFT JOIN "SipParticipant" p ON p."sipId" = s."id"
       WHERE s."childId" = ANY(${ids}::uuid[]) GROUP BY s."id"`,
-    exceptions
-      ? prisma.$queryRaw<Array<EmergencyAccessFacts & { childId: string }>>`
-          SELECT e."id", e."childId", e."requesterSubject" AS subject, e."agency"::text AS agency, e."unit",
-                 e."scopes", e."openedAt", e."until"
-          FROM "EmergencyAccess" e WHERE e."childId" = ANY(${ids}::uuid[])`
-      : [],
-    exceptions
-      ? prisma.$queryRaw<Array<BlockFacts & { childId: string }>>`
-          SELECT b."id", b."childId", b."scopes", r."recordId"::text AS "recordId", b."fromUnits", b."placedAt",
-                 b."until", l."liftedAt"
-          FROM "Block" b LEFT JOIN "BlockLift" l ON l."blockId" = b."id"
-          LEFT JOIN "BlockedRecord" r ON r."blockId" = b."id" WHERE b."childId" = ANY(${ids}::uuid[])`
-      : [],
+    prisma.$queryRaw<Array<EmergencyAccessFacts & { childId: string }>>`
+      SELECT e."id", e."childId", e."requesterSubject" AS subject, e."agency"::text AS agency, e."unit",
+             e."scopes", e."openedAt", e."until"
+      FROM "EmergencyAccess" e WHERE e."childId" = ANY(${ids}::uuid[])`,
+    prisma.$queryRaw<Array<BlockFacts & { childId: string }>>`
+      SELECT b."id", b."childId", b."scopes", r."recordId"::text AS "recordId", b."fromUnits", b."placedAt",
+             b."until", l."liftedAt"
+      FROM "Block" b LEFT JOIN "BlockLift" l ON l."blockId" = b."id"
+      LEFT JOIN "BlockedRecord" r ON r."blockId" = b."id" WHERE b."childId" = ANY(${ids}::uuid[])`,
   ]);
   const sipsOf = new Map<string, SipFacts[]>();
   for (const sip of sips) {
@@ -102,6 +99,7 @@ export async function loadConsentFacts(
           blocks: blocks.filter((block) => block.childId === child.id),
         },
         consents: [],
+        guardianIds: child.guardianIds,
       },
     ]),
   );

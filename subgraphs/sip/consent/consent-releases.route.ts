@@ -41,15 +41,20 @@ export const consentReleasesRoute: SubgraphRoute<PrismaClient> = async (
       ErrorCode.BadRequest,
       `expected { releases: [{ childId, scope, released }] } with at most ${MAX_RELEASES} releases`,
     );
-  const confirmedAt = clock();
-  await prisma.consentRelease.createMany({
-    data: releases.map(({ childId, scope, released }) => ({
+  const groups = new Map<string, { scope: string; released: boolean; childIds: string[] }>();
+  for (const { childId, scope, released } of releases) {
+    const key = `${scope}/${released}`;
+    const group = groups.get(key) ?? { scope, released, childIds: [] };
+    group.childIds.push(childId);
+    groups.set(key, group);
+  }
+  // One row per scope and outcome, with its children, as the decisions are stored.
+  await prisma.releaseGroup.createMany({
+    data: [...groups.values()].map((group) => ({
+      ...group,
       requestId: requesterContext.requestId,
       subgraph: callerSubgraph,
-      childId,
-      scope,
-      released,
-      confirmedAt,
+      confirmedAt: clock(),
     })),
   });
   sendJson(res, 200, { stored: releases.length });

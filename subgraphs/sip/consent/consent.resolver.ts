@@ -9,7 +9,7 @@ import { ConsentReaderInput } from './reader.input.ts';
 import { ForbiddenError } from '../../../lib/errors.ts';
 import { isFamily, Role } from '../../../policy/roles.ts';
 import type { SipContext } from '../context.ts';
-import { loadConsentFacts } from './consent-facts.ts';
+import { cachedConsentFacts } from './consent-facts-cache.ts';
 import { CONSENT_INCLUDE } from './consent.mapper.ts';
 import { presentConsents } from './present-consents.ts';
 import { Consent, ConsentDecisionResult, ConsentScopeInfo } from './consent.type.ts';
@@ -64,7 +64,7 @@ export class ConsentResolver {
     if (!staff && !reader) throw new BadUserInputError('reader', 'name the staff member to decide for');
     if (!isUuid(childId)) throw new BadUserInputError('childId', 'no child with this id');
     await assertMayRead(context, { childId, record: 'CHILD_CONSENTS', field: 'Query.consentDecision' });
-    const facts = (await loadConsentFacts(context.prisma, [childId])).get(childId);
+    const facts = (await cachedConsentFacts(context.prisma, [childId])).get(childId);
     if (!facts) throw new BadUserInputError('childId', 'no child with this id');
     const decision = decideConsent(facts.consents, facts.child, {
       scope,

@@ -6,7 +6,7 @@ import { isUuid } from '../../../lib/uuid.ts';
 import { AGENCY_SUBGRAPH } from '../../../policy/agencies.ts';
 import { EMERGENCY_ACCESS_MAX_HOURS, emergencyGround } from '../../../policy/emergency-access.ts';
 import { UNIT_CONTACT_PATH, type UnitContactAnswer } from '../../../lib/consent/unit-contact.ts';
-import { loadConsentFacts } from '../consent/consent-facts.ts';
+import { cachedConsentFacts } from '../consent/consent-facts-cache.ts';
 import type { SipContext } from '../context.ts';
 import { EmergencyAccess } from './emergency-access.type.ts';
 
@@ -51,9 +51,7 @@ export class EmergencyAccessResolver {
     @Ctx() context: SipContext,
   ): Promise<EmergencyAccess> {
     const { requester } = context;
-    const facts = isUuid(childId)
-      ? (await loadConsentFacts(context.prisma, [childId], { exceptions: false })).get(childId)
-      : undefined;
+    const facts = isUuid(childId) ? (await cachedConsentFacts(context.prisma, [childId])).get(childId) : undefined;
     if (!facts) throw new BadUserInputError('childId', 'no child with this id');
     const now = context.clock();
     const ground =

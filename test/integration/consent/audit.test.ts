@@ -67,7 +67,7 @@ describe('the audit log of consent decisions', () => {
 
   it('cannot be changed or deleted', async () => {
     const sip = graph.subgraphs.sip.prisma as any;
-    await expect(sip.consentDecisionAudit.updateMany({ data: { granted: true } })).rejects.toThrow(/append-only/);
-    await expect(sip.consentDecisionAudit.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(sip.auditGroup.updateMany({ data: { granted: true } })).rejects.toThrow(/append-only/);
+    await expect(sip.auditGroup.deleteMany({})).rejects.toThrow(/append-only/);
   });
 });

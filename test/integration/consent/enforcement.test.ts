@@ -245,8 +245,8 @@ describe('cross-agency reads under consent', () => {
       'BUP doctor',
     );
     expect(response).toEqual({ status: 200, data: { child: { careContacts: [{ unitName: 'BUP Test' }] } } });
-    const audit = await (graph.subgraphs.sip.prisma as any).consentDecisionAudit.count({
-      where: { childId: child.id, kind: 'CROSS_AGENCY' },
+    const audit = await (graph.subgraphs.sip.prisma as any).auditGroup.count({
+      where: { childIds: { has: child.id }, kind: 'CROSS_AGENCY' },
     });
     expect(audit).toBe(0);
   });

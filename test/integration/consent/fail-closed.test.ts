@@ -42,11 +42,11 @@ describe('when a consent decision cannot be made', () => {
 
   it('withholds guarded fields when the audit record cannot be stored', async () => {
     const sip = graph.subgraphs.sip.prisma as any;
-    await sip.$executeRawUnsafe('ALTER TABLE "ConsentDecisionAudit" RENAME TO "ConsentDecisionAudit_away"');
+    await sip.$executeRawUnsafe('ALTER TABLE "AuditGroup" RENAME TO "AuditGroup_away"');
     try {
       expectWithheldAsUnavailable(await graph.query(QUERY, {}, 'school counsellor'));
     } finally {
-      await sip.$executeRawUnsafe('ALTER TABLE "ConsentDecisionAudit_away" RENAME TO "ConsentDecisionAudit"');
+      await sip.$executeRawUnsafe('ALTER TABLE "AuditGroup_away" RENAME TO "AuditGroup"');
     }
     expect(alvaOf(await graph.query(QUERY, {}, 'school counsellor')).child.careContacts).toHaveLength(2);
   });

@@ -49,34 +49,35 @@ describe('the hash chain of consents, withdrawals and the audit log', () => {
 
   it('names a deleted audit record, and links deleted at the end', async () => {
     const prisma = graph.subgraphs.sip.prisma as any;
-    const [row] = await prisma.consentDecisionAudit.findMany({ orderBy: { decidedAt: 'asc' }, take: 1 });
-    await sql(`DELETE FROM "ConsentDecisionAudit" WHERE "id" = '${row.id}'`);
+    const [row] = await prisma.auditGroup.findMany({ orderBy: { decidedAt: 'asc' }, take: 1, select: { id: true } });
+    await sql(`DELETE FROM "AuditGroup" WHERE "id" = '${row.id}'`);
     expect((await report()).firstBroken).toEqual({
-      table: 'ConsentDecisionAudit',
+      table: 'AuditGroup',
       row: row.id,
       problem: 'the row was deleted',
     });
-    await sql(`DELETE FROM "AuditChainLink" WHERE "table" = 'ConsentDecisionAudit' AND "seq" = (SELECT max("seq")
-      FROM "AuditChainLink" WHERE "table" = 'ConsentDecisionAudit')`);
+    await sql(`DELETE FROM "AuditChainLink" WHERE "table" = 'AuditGroup' AND "seq" = (SELECT max("seq")
+      FROM "AuditChainLink" WHERE "table" = 'AuditGroup')`);
     expect((await report()).firstBroken).toEqual({
-      table: 'ConsentDecisionAudit',
+      table: 'AuditGroup',
       row: null,
       problem: 'the last links of the chain were deleted',
     });
   });
 
   it('names a row inserted around the chain, and a link rewritten', async () => {
-    await sql(`INSERT INTO "ConsentDecisionAudit" ("id", "requestId", "requesterSubject", "requesterRole", "childId",
-      "kind", "fields", "subgraph", "granted", "decidedAt") VALUES ('99999999-0000-4000-8000-00000000abcd', 'forged',
-      'nobody', 'doctor', '${demoChildren.alva.id}', 'CROSS_AGENCY', '{}', 'health', true, now())`);
+    await sql(`INSERT INTO "AuditGroup" ("id", "requestId", "requesterSubject", "requesterRole", "childIds",
+      "consentIds", "emergencyAccessIds", "kind", "fields", "subgraph", "granted", "decidedAt") VALUES
+      ('99999999-0000-4000-8000-00000000abcd', 'forged', 'nobody', 'doctor', '{${demoChildren.alva.id}}', '{NULL}',
+      '{NULL}', 'CROSS_AGENCY', '{}', 'health', true, now())`);
     expect((await report()).firstBroken).toEqual({
-      table: 'ConsentDecisionAudit',
+      table: 'AuditGroup',
       row: '99999999-0000-4000-8000-00000000abcd',
       problem: 'the row is not in the chain: it was inserted around it',
     });
-    await sql(`UPDATE "AuditChainLink" SET "prev" = 'genesis' WHERE "table" = 'ConsentDecisionAudit' AND "seq" = 2`);
+    await sql(`UPDATE "AuditChainLink" SET "prev" = 'genesis' WHERE "table" = 'AuditGroup' AND "seq" = 2`);
     expect((await report()).firstBroken).toEqual({
-      table: 'ConsentDecisionAudit',
+      table: 'AuditGroup',
       row: null,
       problem: 'link 2 of the chain was changed',
     });
