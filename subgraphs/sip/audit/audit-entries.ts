@@ -58,7 +58,8 @@ export async function auditEntriesPage(
        FROM ${AUDIT_ENTRIES} x
        WHERE ($1::uuid IS NULL OR (x."coverage" @> ARRAY[$1::uuid] AND x."childId" = $1::uuid))
          AND ($2::text IS NULL OR x."requesterSubject" = $2))
-     SELECT "id", "childId"::text, "consentId", "emergencyAccessId", ${SHARED.replace('"requesterAgency"', '"requesterAgency"::text')}
+     SELECT "id", "childId"::text, "consentId", "emergencyAccessId",
+            ${SHARED.replace('"requesterAgency"', '"requesterAgency"::text')}
      FROM entries
      WHERE $3::text IS NULL
         OR ("decidedAt", "id") < (SELECT "decidedAt", "id" FROM entries WHERE "id" = $3)

@@ -67,8 +67,9 @@ export async function storeAudit(prisma: PrismaClient, records: AuditRecord[]): 
       "kind", "scope", "fields", "purpose", "subgraph", "granted", "reason", "decidedAt", "childIds", "consentIds",
       "emergencyAccessIds")
     SELECT gen_random_uuid(), r."requestId", r."requesterSubject", r."requesterRole", r."requesterAgency"::"Agency",
-           r."requesterUnit", r."requesterName", r."kind", r."scope", ARRAY(SELECT jsonb_array_elements_text(r."fields")),
-           r."purpose", r."subgraph", r."granted", r."reason", r."decidedAt",
+           r."requesterUnit", r."requesterName", r."kind", r."scope",
+           ARRAY(SELECT jsonb_array_elements_text(r."fields")), r."purpose", r."subgraph", r."granted", r."reason",
+           r."decidedAt",
            ARRAY(SELECT e::uuid FROM jsonb_array_elements_text(r."childIds") WITH ORDINALITY AS a(e, n) ORDER BY n),
            ARRAY(SELECT e::uuid FROM jsonb_array_elements_text(r."consentIds") WITH ORDINALITY AS a(e, n) ORDER BY n),
            ARRAY(SELECT e::uuid FROM jsonb_array_elements_text(r."emergencyAccessIds") WITH ORDINALITY AS a(e, n)

@@ -61,7 +61,7 @@ describe('the consent decisions the SIP core keeps in memory', () => {
     expect(await read()).toBe('EXPIRED');
   });
 
-  it('takes a change written by another SIP core (straight into the database) into account on the next read', async () => {
+  it('takes a change written by another SIP core (into the database) into account on the next read', async () => {
     await warm();
     await (graph.subgraphs.sip.prisma as any).consentWithdrawal.create({
       data: { consentId: sip.consentId, withdrawnAt: new Date(NOW), withdrawnBy: 'replica', reason: 'annan nod' },
