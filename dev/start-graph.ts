@@ -49,7 +49,11 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await generateSigningKeyPair()] as const)),
     ) as Record<SubgraphName, KeyPair>);
   const started: RunningSubgraph<SubgraphPrisma>[] = [];
-  const stopSubgraphs = () => Promise.all(started.map((subgraph) => subgraph.stop())).then(() => {});
+  // The agencies first: their last release confirmations go to the SIP core as they stop.
+  const stopSubgraphs = async () => {
+    await Promise.all(started.filter((subgraph) => subgraph.name !== 'sip').map((subgraph) => subgraph.stop()));
+    await Promise.all(started.filter((subgraph) => subgraph.name === 'sip').map((subgraph) => subgraph.stop()));
+  };
   // Each finds the others by name once they listen; the SIP core starts first, the agencies ask it.
   const subgraphUrl = (name: SubgraphName) => started.find((subgraph) => subgraph.name === name)?.url;
   const start = async (definition: AnySubgraphDefinition) => {

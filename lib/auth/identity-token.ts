@@ -23,6 +23,12 @@ export interface RequesterContext extends VerifiedIdentity {
   requestId: string;
 }
 
+/** A route's requester, for routes that serve a requester only (a 401 without one). */
+export function requiredRequester(context: RequesterContext | null): RequesterContext {
+  if (!context) throw unauthenticated('no bearer token');
+  return context;
+}
+
 export type IdentityVerifier = (authorization: string | undefined) => Promise<VerifiedIdentity>;
 
 // Verified tokens are remembered until they expire, so a request's several subgraph fetches (and a

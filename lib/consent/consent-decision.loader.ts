@@ -9,6 +9,7 @@ import {
 } from './consent-decision.ts';
 import type { ConsentScope } from '../../policy/scopes.ts';
 import { postToSubgraph, type SubgraphCaller } from '../subgraph/post-to-subgraph.ts';
+import type { ReleaseOutbox } from './consent-releases.ts';
 
 export interface ConsentDecisionKey {
   childId: string;
@@ -21,6 +22,11 @@ export interface ConsentDecisionLoaderOptions extends SubgraphCaller {
   sipUrl: string;
   /** A decision later than this is treated as unavailable. */
   timeoutMs: number;
+}
+
+/** The loader's options: the caller's, and the outbox whose waiting release confirmations ride along. */
+export interface ConsentDecisionLoaderContext extends ConsentDecisionLoaderOptions {
+  outbox: ReleaseOutbox;
 }
 
 export const pairKey = (childId: string, scope: string) => `${childId}\u0000${scope}`;
@@ -49,7 +55,7 @@ function isDecision(value: unknown): value is ConsentDecision & { childId: strin
  * (child, scope) pairs. Any failure rejects every pending decision: the caller withholds the fields.
  */
 export function createConsentDecisionLoader(
-  options: ConsentDecisionLoaderOptions,
+  options: ConsentDecisionLoaderContext,
 ): DataLoader<ConsentDecisionKey, ConsentDecision, string> {
   return new DataLoader(
     async (keys) => {
@@ -59,14 +65,18 @@ export function createConsentDecisionLoader(
         if (!question.fields.includes(field)) question.fields.push(field);
         questions.set(pairKey(childId, scope), question);
       }
-      const body: ConsentDecisionRequest = { questions: [...questions.values()] };
+      const releases = options.outbox.take();
+      const body: ConsentDecisionRequest = { questions: [...questions.values()], releases };
       const { decisions } = await postToSubgraph<ConsentDecisionResponse>(
         options.sipUrl,
         CONSENT_DECISIONS_PATH,
         body,
         options,
         options.timeoutMs,
-      );
+      ).catch((error: unknown) => {
+        options.outbox.putBack(releases);
+        throw error;
+      });
       const byPair = new Map<string, ConsentDecision>();
       for (const decision of Array.isArray(decisions) ? decisions : []) {
         if (isDecision(decision)) byPair.set(pairKey(decision.childId, decision.scope), decision);

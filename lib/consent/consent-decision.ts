@@ -12,9 +12,11 @@ export interface ConsentQuestion {
   fields: string[];
 }
 
-/** The body of POST /consent/decisions on the SIP core. The requester comes from the signed context header. */
+/** The body of POST /consent/decisions on the SIP core. The requester is the one whose token the call carries. */
 export interface ConsentDecisionRequest {
   questions: ConsentQuestion[];
+  /** Confirmations of earlier requests' releases, which ride along (see `createReleaseOutbox`). */
+  releases?: ConsentRelease[];
 }
 
 export interface ConsentDecisionResponse {
@@ -25,6 +27,7 @@ export const CONSENT_DECISIONS_PATH = '/consent/decisions';
 
 /** One (child, scope) of a request, as the asking subgraph served it: released, or withheld after all. */
 export interface ConsentRelease {
+  requestId: string;
   childId: string;
   scope: string;
   released: boolean;

@@ -1,5 +1,6 @@
 import type { Agency } from '../../policy/agencies.ts';
 import type { Requester } from '../../policy/roles.ts';
+import { requiredRequester } from '../auth/identity-token.ts';
 import { ErrorCode } from '../errors.ts';
 import { HttpRequestError, sendJson } from '../server/http-errors.ts';
 import type { SubgraphRoute } from '../subgraph/subgraph-definition.ts';
@@ -34,10 +35,10 @@ export type UnitContactCheck<TPrisma> = (
  */
 export function unitContactRoute<TPrisma>(agency: Agency, check: UnitContactCheck<TPrisma>): SubgraphRoute<TPrisma> {
   return async (req, res, { prisma, clock, requesterContext }) => {
+    const { requester } = requiredRequester(requesterContext);
     const { childId } = (req.body ?? {}) as Partial<UnitContactQuestion>;
     if (typeof childId !== 'string' || !isUuid(childId))
       throw new HttpRequestError(400, ErrorCode.BadRequest, 'expected { childId } with a child id');
-    const { requester } = requesterContext;
     const ownStaff = requester.agency === agency && requester.unit !== null;
     const answer: UnitContactAnswer = {
       inContact: ownStaff && (await check(prisma, childId, requester as Requester & { unit: string }, clock())),

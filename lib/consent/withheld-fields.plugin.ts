@@ -10,9 +10,8 @@ export const withheldFieldsPlugin: ApolloServerPlugin<{ consent?: ConsentRequest
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
-        // Before the response leaves, so the log is current when anyone reads it; a failure leaves
-        // the releases unconfirmed in the log, which overstates and never understates what was seen.
-        await contextValue.consent?.releases.send().catch(() => undefined);
+        // What was released goes to the SIP core's log without holding the response up.
+        contextValue.consent?.releases.done();
         const withheld = contextValue.consent?.withheld ?? [];
         if (withheld.length === 0 || response.body.kind !== 'single') return;
         const result = response.body.singleResult;

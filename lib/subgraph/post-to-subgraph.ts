@@ -4,8 +4,8 @@ import { signSubgraphIdentity, SUBGRAPH_IDENTITY_HEADER } from '../auth/subgraph
 
 /** A subgraph calling another on the requester's behalf, within one request. */
 export interface SubgraphCaller {
-  /** The requester's own bearer token from the identity provider. */
-  token: string;
+  /** The requester's own bearer token from the identity provider; none for the subgraph's own errands. */
+  token?: string;
   requestId: string;
   /** The calling subgraph's name and its own signing key, which prove to the called one who asks. */
   subgraph: string;
@@ -31,7 +31,7 @@ export async function postToSubgraph<TAnswer>(
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      authorization: `Bearer ${caller.token}`,
+      ...(caller.token && { authorization: `Bearer ${caller.token}` }),
       [REQUEST_ID_HEADER]: caller.requestId,
       ...(caller.identityKey && {
         [SUBGRAPH_IDENTITY_HEADER]: await signSubgraphIdentity(

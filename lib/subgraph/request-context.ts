@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { CryptoKey } from 'jose';
 import type { RequesterContext } from '../auth/identity-token.ts';
 import type { Clock } from '../clock.ts';
 import type { SubgraphName } from '../config.ts';
 import { createConsentDecisionLoader } from '../consent/consent-decision.loader.ts';
-import { createReleaseRecorder } from '../consent/consent-releases.ts';
+import { CONSENT_RELEASES_PATH } from '../consent/consent-decision.ts';
+import { createReleaseOutbox, createReleaseRecorder } from '../consent/consent-releases.ts';
 import { postToSubgraph } from './post-to-subgraph.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
@@ -11,7 +13,10 @@ import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.t
 // Without a subgraph to ask, every call fails: guarded fields are withheld, nothing is opened.
 const NOWHERE = 'http://127.0.0.1:1/';
 
-/** Builds each request's context: the subgraph's own, plus the verified requester and a fresh consent loader. */
+/**
+ * Builds each request's context: the subgraph's own, plus the verified requester and a fresh consent
+ * loader. The outbox of release confirmations is the subgraph's, shared by its requests.
+ */
 export function requestContextFactory<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(
   definition: SubgraphDefinition<TPrisma, TContext>,
   services: {
@@ -22,26 +27,27 @@ export function requestContextFactory<TPrisma extends SubgraphPrisma, TContext e
     identityKey?: CryptoKey;
   },
 ) {
-  return (requesterContext: RequesterContext): TContext => {
-    const calls = {
-      token: requesterContext.token,
-      requestId: requesterContext.requestId,
-      subgraph: definition.name,
-      identityKey: services.identityKey,
-      timeoutMs: services.consentTimeoutMs ?? 2_000,
-    };
-    const sipCore = { ...calls, sipUrl: services.subgraphUrl?.('sip') ?? NOWHERE };
+  const timeoutMs = services.consentTimeoutMs ?? 2_000;
+  const sipUrl = () => services.subgraphUrl?.('sip') ?? NOWHERE;
+  const subgraph = { subgraph: definition.name, identityKey: services.identityKey };
+  // The subgraph's own errand when no decisions call takes them along: signed as the subgraph, under an id of its own.
+  const outbox = createReleaseOutbox((body) =>
+    postToSubgraph(sipUrl(), CONSENT_RELEASES_PATH, body, { ...subgraph, requestId: randomUUID() }, timeoutMs),
+  );
+  const contextFor = (requesterContext: RequesterContext): TContext => {
+    const calls = { ...subgraph, token: requesterContext.token, requestId: requesterContext.requestId, timeoutMs };
     const context: RequestContext = {
       requester: requesterContext.requester,
       requestId: requesterContext.requestId,
       consent: {
         withheld: [],
-        decisions: createConsentDecisionLoader(sipCore),
-        releases: createReleaseRecorder(sipCore),
+        decisions: createConsentDecisionLoader({ ...calls, sipUrl: sipUrl(), outbox }),
+        releases: createReleaseRecorder(requesterContext.requestId, outbox),
       },
       askSubgraph: (name, path, body) =>
-        postToSubgraph(services.subgraphUrl?.(name) ?? NOWHERE, path, body, calls, calls.timeoutMs),
+        postToSubgraph(services.subgraphUrl?.(name) ?? NOWHERE, path, body, calls, timeoutMs),
     };
     return { ...definition.createContext({ prisma: services.prisma, clock: services.clock }), ...context } as TContext;
   };
+  return { contextFor, outbox };
 }

@@ -60,6 +60,8 @@ export interface RunningSubgraph<TPrisma> {
   port: number;
   prisma: TPrisma;
   requestCounts: RequestCounts;
+  /** Sends the release confirmations waiting for a ride to the SIP core now (see `createReleaseOutbox`). */
+  settleReleases(): Promise<void>;
   /** Finishes in-flight requests, then closes the server and the database. */
   stop(): Promise<void>;
 }
@@ -106,6 +108,15 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       ],
     });
     await apollo.start();
+    const requests = requestContextFactory(definition, {
+      prisma,
+      clock,
+      subgraphUrl: options.subgraphUrl,
+      consentTimeoutMs: options.consentTimeoutMs,
+      identityKey: options.identityKey,
+    });
+    // On stop, after the last request: what it released is confirmed to the SIP core before the subgraph goes.
+    cleanup.push(() => requests.outbox.flush());
     cleanup.push(() => apollo.stop());
     serveSubgraph(http, definition, {
       apollo,
@@ -114,13 +125,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       logger,
       verifyIdentity: createIdentityVerifier(options.identity),
       verifySubgraphIdentity: createSubgraphIdentityVerifier(options.subgraphIdentityKeys ?? {}),
-      requestContext: requestContextFactory(definition, {
-        prisma,
-        clock,
-        subgraphUrl: options.subgraphUrl,
-        consentTimeoutMs: options.consentTimeoutMs,
-        identityKey: options.identityKey,
-      }),
+      requestContext: requests.contextFor,
     });
     const port = await listen(http.server, claim);
     return {
@@ -129,6 +134,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       port,
       prisma,
       requestCounts: http.requestCounts,
+      settleReleases: () => requests.outbox.flush(),
       stop,
     };
   } catch (error) {

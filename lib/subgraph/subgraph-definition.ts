@@ -24,7 +24,9 @@ export type SubgraphRoute<TPrisma> = (
   services: {
     prisma: TPrisma;
     clock: Clock;
-    requesterContext: RequesterContext;
+    /** The requester, when the call carries their token (verified); null for a subgraph's own errand. */
+    requesterContext: RequesterContext | null;
+    requestId: string;
     /** The subgraph that proved it sent the request (its own signed identity), or null. */
     callerSubgraph: string | null;
   },

@@ -54,15 +54,25 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma, TContext extends R
     res.locals.requestId = requesterContext.requestId;
     next();
   };
+  // A route may be a subgraph's own errand, without a requester: it then checks the subgraph's signature.
+  const identityIfAny: RequestHandler = (req, res, next) =>
+    req.headers.authorization ? requireIdentity(req, res, next) : next();
   for (const [path, route] of Object.entries(definition.routes ?? {})) {
-    app.post(path, requireIdentity, routeBody, async (req, res) => {
-      const requesterContext = res.locals.requesterContext as RequesterContext;
+    app.post(path, identityIfAny, routeBody, async (req, res) => {
+      const requesterContext = (res.locals.requesterContext as RequesterContext | undefined) ?? null;
+      const requestId = requesterContext?.requestId ?? requestIdOf(req.headers);
       const callerSubgraph = await services.verifySubgraphIdentity(
         req.headers[SUBGRAPH_IDENTITY_HEADER] as string | undefined,
-        requesterContext.requestId,
+        requestId,
         (req as IncomingMessage & { rawBody?: Buffer }).rawBody,
       );
-      await route(req, res, { prisma: services.prisma, clock: services.clock, requesterContext, callerSubgraph });
+      await route(req, res, {
+        prisma: services.prisma,
+        clock: services.clock,
+        requesterContext,
+        requestId,
+        callerSubgraph,
+      });
     });
   }
   app.use(

@@ -29,6 +29,8 @@ export interface TestGraph extends Omit<RunningGraph, 'stop'> {
   token(as: Persona | TokenClaims, expiresIn?: string): Promise<string>;
   /** Counts the SQL statements each subgraph sends from now on. */
   countQueries(): QueryCounter;
+  /** Sends every subgraph's waiting release confirmations to the SIP core now, and waits until they are stored. */
+  settleReleases(): Promise<void>;
 }
 
 /** A graph of a test's own, which it may break (stop a subgraph, rename a table) and must stop. */
@@ -119,6 +121,9 @@ async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph &
       return counter;
     },
     forgetQueryCounters: () => counters.clear(),
+    settleReleases: async () => {
+      await Promise.all(Object.values(graph.subgraphs).map((subgraph) => subgraph.settleReleases()));
+    },
     stop: async () => {
       await graph.stop();
       await databases.drop();
@@ -161,6 +166,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   const clock = options.clock ?? systemClock;
   workerClock = clock;
   graph.forgetQueryCounters();
+  // The last file's release confirmations land before the databases are emptied, not after.
+  await graph.settleReleases();
   await Promise.all(
     allSubgraphs.map(async (definition) => {
       const subgraph = graph.subgraphs[definition.name];

@@ -32,51 +32,115 @@ export interface AuditRecord extends ReturnType<typeof byRequester> {
   decidedAt: Date;
 }
 
-/** Everything a record says but which child, and the consent or emergency access per child. */
-const groupKey = ({ childId: _c, consentId: _k, emergencyAccessId: _e, ...shared }: AuditRecord) =>
-  JSON.stringify(shared);
+/** A subgraph's confirmation of what it did with a (child, scope) it was granted in a request. */
+export interface ReleaseRecord {
+  requestId: string;
+  subgraph: string;
+  childId: string;
+  scope: string;
+  released: boolean;
+  confirmedAt: Date;
+}
+
+/** Rows that share everything but the per-child columns `perChild` become one row with aligned arrays. */
+function grouped<T extends object, K extends keyof T>(items: readonly T[], perChild: readonly K[]) {
+  const groups = new Map<string, { shared: Omit<T, K>; children: Record<K, unknown[]> }>();
+  for (const item of items) {
+    const shared = Object.fromEntries(Object.entries(item).filter(([k]) => !perChild.includes(k as K))) as Omit<T, K>;
+    const key = JSON.stringify(shared);
+    let group = groups.get(key);
+    if (!group) {
+      group = { shared, children: Object.fromEntries(perChild.map((k) => [k, []])) as unknown as Record<K, unknown[]> };
+      groups.set(key, group);
+    }
+    for (const k of perChild) group.children[k].push(item[k] ?? null);
+  }
+  return [...groups.values()].map(({ shared, children }) => ({ ...shared, ...children }));
+}
+
+const uuids = (column: string) =>
+  `ARRAY(SELECT e::uuid FROM jsonb_array_elements_text(r."${column}") WITH ORDINALITY AS a(e, n) ORDER BY n)`;
 
 /**
- * Stores one lookup's decisions in a single INSERT … SELECT from one JSON parameter, one row per
- * group of records that differ only in the child (and its consent or emergency access): a lookup
- * of 100 children's care contacts is one row, not 100 (npm run bench measured the rows as the
- * largest single cost of enforcement). The log shows one entry per child.
+ * Stores decisions and release confirmations in one statement, one row per group of records that
+ * differ only in the child: a lookup of 100 children's care contacts is one row, not 100 (npm run
+ * bench measured rows as the largest single cost of enforcement). The log shows one entry per child.
  */
-export async function storeAudit(prisma: PrismaClient, records: AuditRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  const groups = new Map<string, AuditRecord[]>();
-  for (const record of records) {
-    const key = groupKey(record);
-    const group = groups.get(key);
-    if (group) group.push(record);
-    else groups.set(key, [record]);
-  }
-  const rows = [...groups.values()].map(([first, ...rest]) => {
-    const { childId: _c, consentId: _k, emergencyAccessId: _e, ...shared } = first;
-    const all = [first, ...rest];
-    return {
-      ...shared,
-      childIds: all.map((record) => record.childId),
-      consentIds: all.map((record) => record.consentId),
-      emergencyAccessIds: all.map((record) => record.emergencyAccessId ?? null),
-    };
+async function insertGroups(prisma: PrismaClient, records: AuditRecord[], releases: ReleaseRecord[]) {
+  const audit = grouped(records, ['childId', 'consentId', 'emergencyAccessId']);
+  const confirmed = grouped(releases, ['childId']);
+  await prisma.$executeRawUnsafe(
+    `WITH audit AS (
+       INSERT INTO "AuditGroup"
+         ("id", "requestId", "requesterSubject", "requesterRole", "requesterAgency", "requesterUnit", "requesterName",
+         "kind", "scope", "fields", "purpose", "subgraph", "granted", "reason", "decidedAt", "childIds", "consentIds",
+         "emergencyAccessIds")
+       SELECT gen_random_uuid(), r."requestId", r."requesterSubject", r."requesterRole", r."requesterAgency"::"Agency",
+              r."requesterUnit", r."requesterName", r."kind", r."scope",
+              ARRAY(SELECT jsonb_array_elements_text(r."fields")), r."purpose", r."subgraph", r."granted", r."reason",
+              r."decidedAt", ${uuids('childId')}, ${uuids('consentId')}, ${uuids('emergencyAccessId')}
+       FROM jsonb_to_recordset($1::jsonb) AS r(
+         "requestId" text, "requesterSubject" text, "requesterRole" text, "requesterAgency" text,
+         "requesterUnit" text, "requesterName" text, "kind" text, "scope" text, "fields" jsonb, "purpose" text,
+         "subgraph" text, "granted" boolean, "reason" text, "decidedAt" timestamptz, "childId" jsonb,
+         "consentId" jsonb, "emergencyAccessId" jsonb)
+     ), releases AS (
+       INSERT INTO "ReleaseGroup" ("id", "requestId", "subgraph", "scope", "released", "childIds", "confirmedAt")
+       SELECT gen_random_uuid(), r."requestId", r."subgraph", r."scope", r."released", ${uuids('childId')},
+              r."confirmedAt"
+       FROM jsonb_to_recordset($2::jsonb) AS r(
+         "requestId" text, "subgraph" text, "scope" text, "released" boolean, "childId" jsonb,
+         "confirmedAt" timestamptz)
+     )
+     SELECT 1`,
+    JSON.stringify(audit),
+    JSON.stringify(confirmed),
+  );
+}
+
+interface Pending {
+  records: AuditRecord[];
+  releases: ReleaseRecord[];
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+const queues = new WeakMap<PrismaClient, { waiting: Pending[]; writing: boolean }>();
+
+/**
+ * Stores audit records (before the data they are about is released) and release confirmations.
+ * Group commit: what arrives while a write is running goes into the next one, together, so a
+ * burst of lookups costs a few statements rather than one each. Resolves once stored; if the
+ * write fails, every caller in it fails, and each withholds its data.
+ */
+export function storeAudit(
+  prisma: PrismaClient,
+  records: AuditRecord[],
+  releases: ReleaseRecord[] = [],
+): Promise<void> {
+  if (records.length === 0 && releases.length === 0) return Promise.resolve();
+  let queue = queues.get(prisma);
+  if (!queue) queues.set(prisma, (queue = { waiting: [], writing: false }));
+  const state = queue;
+  return new Promise<void>((resolve, reject) => {
+    state.waiting.push({ records, releases, resolve, reject });
+    if (state.writing) return;
+    state.writing = true;
+    void (async () => {
+      while (state.waiting.length > 0) {
+        const batch = state.waiting.splice(0);
+        try {
+          await insertGroups(
+            prisma,
+            batch.flatMap((pending) => pending.records),
+            batch.flatMap((pending) => pending.releases),
+          );
+          for (const pending of batch) pending.resolve();
+        } catch (error) {
+          for (const pending of batch) pending.reject(error);
+        }
+      }
+      state.writing = false;
+    })();
   });
-  await prisma.$executeRaw`
-    INSERT INTO "AuditGroup"
-      ("id", "requestId", "requesterSubject", "requesterRole", "requesterAgency", "requesterUnit", "requesterName",
-      "kind", "scope", "fields", "purpose", "subgraph", "granted", "reason", "decidedAt", "childIds", "consentIds",
-      "emergencyAccessIds")
-    SELECT gen_random_uuid(), r."requestId", r."requesterSubject", r."requesterRole", r."requesterAgency"::"Agency",
-           r."requesterUnit", r."requesterName", r."kind", r."scope",
-           ARRAY(SELECT jsonb_array_elements_text(r."fields")), r."purpose", r."subgraph", r."granted", r."reason",
-           r."decidedAt",
-           ARRAY(SELECT e::uuid FROM jsonb_array_elements_text(r."childIds") WITH ORDINALITY AS a(e, n) ORDER BY n),
-           ARRAY(SELECT e::uuid FROM jsonb_array_elements_text(r."consentIds") WITH ORDINALITY AS a(e, n) ORDER BY n),
-           ARRAY(SELECT e::uuid FROM jsonb_array_elements_text(r."emergencyAccessIds") WITH ORDINALITY AS a(e, n)
-                 ORDER BY n)
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
-      "requestId" text, "requesterSubject" text, "requesterRole" text, "requesterAgency" text, "requesterUnit" text,
-      "requesterName" text, "kind" text, "scope" text, "fields" jsonb, "purpose" text, "subgraph" text,
-      "granted" boolean, "reason" text, "decidedAt" timestamptz, "childIds" jsonb, "consentIds" jsonb,
-      "emergencyAccessIds" jsonb)`;
 }

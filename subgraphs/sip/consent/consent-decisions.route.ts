@@ -11,6 +11,8 @@ import { isConsentScope } from '../../../policy/scopes.ts';
 import { cachedConsentFacts } from './consent-facts-cache.ts';
 import { decideConsent } from '../../../policy/consent-rule.ts';
 import { byRequester, storeAudit } from '../audit/store-audit.ts';
+import { readReleases, releaseRecords } from './consent-releases.route.ts';
+import { requiredRequester } from '../../../lib/auth/identity-token.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 
 const MAX_QUESTIONS = 10_000;
@@ -50,18 +52,20 @@ function readRequest(body: Partial<ConsentDecisionRequest> | undefined): Consent
 
 /**
  * POST /consent/decisions: decides every (child, scope) question of one subgraph fetch for the
- * requester in the signed context, and stores one audit record per question before answering.
- * If the audit cannot be stored the request fails, and the asking subgraph withholds the data.
+ * requester whose token the call carries, and stores the decisions (and any release confirmations
+ * riding along) before answering. If they cannot be stored the request fails, and the asking
+ * subgraph withholds the data.
  */
 export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
   req,
   res,
   { prisma, clock, requesterContext, callerSubgraph },
 ) => {
+  const { requester, requestId } = requiredRequester(requesterContext);
   if (!callerSubgraph) throw NOT_A_SUBGRAPH;
   const request = readRequest(req.body);
+  const releases = readReleases(request.releases);
   const at = clock();
-  const { requester, requestId } = requesterContext;
   const facts = await cachedConsentFacts(
     prisma,
     request.questions.map((question) => question.childId),
@@ -88,6 +92,7 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
       emergencyAccessId: decision.granted ? (decision.emergencyAccessId ?? null) : null,
       decidedAt: at,
     })),
+    releaseRecords(releases, callerSubgraph, at),
   );
   const response: ConsentDecisionResponse = {
     decisions: decisions.map(({ fields: _fields, ...decision }) => decision),

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
+import { currentConsentEpoch } from './consent-epoch.ts';
 import { loadConsentFacts, type ChildConsentFacts } from './consent-facts.ts';
 
 /** How many children's facts one SIP core keeps at most; past it, it starts over. */
@@ -27,10 +28,7 @@ export async function cachedConsentFacts(
   let cache = caches.get(prisma);
   if (!cache) caches.set(prisma, (cache = { epoch: null, children: new Map() }));
   // Read before the facts: facts read after a change are never kept under the epoch before it.
-  const [row] = await prisma.$queryRaw<
-    Array<{ epoch: string }>
-  >`SELECT "epoch"::text FROM "_consent_epoch" WHERE "id" = 1`;
-  const epoch = row?.epoch ?? null;
+  const epoch = await currentConsentEpoch(prisma);
   if (epoch === null || epoch !== cache.epoch || cache.children.size > MAX_CHILDREN) {
     cache.epoch = epoch;
     cache.children = new Map();

@@ -5,14 +5,17 @@ import type { SubgraphRoute } from '../../../lib/subgraph/subgraph-definition.ts
 import { isUuid } from '../../../lib/uuid.ts';
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
 import { isConsentScope } from '../../../policy/scopes.ts';
+import { storeAudit, type ReleaseRecord } from '../audit/store-audit.ts';
 
-const MAX_RELEASES = 10_000;
+const MAX_RELEASES = 50_000;
 
 const isRelease = (value: unknown): value is ConsentRelease => {
   const release = value as ConsentRelease;
   return (
     typeof release === 'object' &&
     release !== null &&
+    typeof release.requestId === 'string' &&
+    release.requestId.length <= 128 &&
     typeof release.childId === 'string' &&
     isUuid(release.childId) &&
     typeof release.scope === 'string' &&
@@ -21,41 +24,36 @@ const isRelease = (value: unknown): value is ConsentRelease => {
   );
 };
 
+/** The confirmations a call carries, checked; a 400 naming the expected shape for anything else. */
+export function readReleases(value: unknown): ConsentRelease[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > MAX_RELEASES || !value.every(isRelease))
+    throw new HttpRequestError(
+      400,
+      ErrorCode.BadRequest,
+      `expected releases: [{ requestId, childId, scope, released }], at most ${MAX_RELEASES}`,
+    );
+  return value;
+}
+
+/** The confirmations as the log keeps them, attributed to the subgraph that signed the call. */
+export const releaseRecords = (releases: ConsentRelease[], subgraph: string, confirmedAt: Date): ReleaseRecord[] =>
+  releases.map((release) => ({ ...release, subgraph, confirmedAt }));
+
 /**
- * POST /consent/releases: the subgraph that asked for decisions in a request says, once its
- * response is ready, which granted data it released and which it withheld after all. Only the
- * subgraph that signs which it is, for this request, is heard; what it says is kept beside the
- * decisions (the log shows released, withheld, or unconfirmed).
+ * POST /consent/releases: a subgraph says, once its responses are ready, which granted data it
+ * released and which it withheld after all, for any of its recent requests. Usually this rides
+ * along with its next request for decisions; this route takes what had no ride. Only a subgraph
+ * that signs which it is, over this very body, is heard; no requester is needed.
  */
 export const consentReleasesRoute: SubgraphRoute<PrismaClient> = async (
   req,
   res,
-  { prisma, clock, requesterContext, callerSubgraph },
+  { prisma, clock, callerSubgraph },
 ) => {
   if (!callerSubgraph)
     throw new HttpRequestError(401, ErrorCode.Unauthenticated, 'Unauthenticated: only the asking subgraph confirms');
-  const releases = (req.body as Partial<ConsentReleaseRequest> | undefined)?.releases;
-  if (!Array.isArray(releases) || releases.length > MAX_RELEASES || !releases.every(isRelease))
-    throw new HttpRequestError(
-      400,
-      ErrorCode.BadRequest,
-      `expected { releases: [{ childId, scope, released }] } with at most ${MAX_RELEASES} releases`,
-    );
-  const groups = new Map<string, { scope: string; released: boolean; childIds: string[] }>();
-  for (const { childId, scope, released } of releases) {
-    const key = `${scope}/${released}`;
-    const group = groups.get(key) ?? { scope, released, childIds: [] };
-    group.childIds.push(childId);
-    groups.set(key, group);
-  }
-  // One row per scope and outcome, with its children, as the decisions are stored.
-  await prisma.releaseGroup.createMany({
-    data: [...groups.values()].map((group) => ({
-      ...group,
-      requestId: requesterContext.requestId,
-      subgraph: callerSubgraph,
-      confirmedAt: clock(),
-    })),
-  });
+  const releases = readReleases((req.body as Partial<ConsentReleaseRequest> | undefined)?.releases ?? null);
+  await storeAudit(prisma, [], releaseRecords(releases, callerSubgraph, clock()));
   sendJson(res, 200, { stored: releases.length });
 };

@@ -57,20 +57,25 @@ describe('entity resolution through DataLoader', () => {
   it('costs one query per subgraph for the agency fields, whatever the number of children', async () => {
     // The SIP core keeps the consent rule's facts in memory until they change: read them all once first, so
     // that both counts below are of the same, warm, path.
+    // Each count includes the statement that stores the request's release confirmations.
     await graph.query(CHILDREN_WITH_ALL_AGENCY_FIELDS, { first: 40 }, 'school counsellor');
+    await graph.settleReleases();
     const counter = graph.countQueries();
     const few = await graph.query(CHILDREN_WITH_ALL_AGENCY_FIELDS, { first: 2 }, 'school counsellor');
+    await graph.settleReleases();
     const forFew = { ...counter.counts };
     counter.reset();
     const many = await graph.query(CHILDREN_WITH_ALL_AGENCY_FIELDS, { first: 40 }, 'school counsellor');
+    await graph.settleReleases();
     expect(childrenOf(few)).toHaveLength(2);
     expect(childrenOf(many)).toHaveLength(40);
     // All 40 children, some with granted fields in every agency: one query per other agency's subgraph.
     expect(counter.counts).toMatchObject({ social: 1, health: 1 });
-    // The school (its page, then its field on each child) and the SIP core (the children, their identity checks
-    // and their log, one consent lookup per agency fetch) cost the same for 2 children as for 40.
+    // The school (its page, then its field on each child) costs the same for 2 children as for 40; the SIP core
+    // (the children, their identity checks, the log) a handful, fewer when lookups arriving together share a read
+    // or a write.
     expect(forFew.school).toBe(counter.counts.school);
-    expect(forFew.sip).toBe(counter.counts.sip);
+    for (const statements of [forFew.sip, counter.counts.sip]) expect(statements).toBeLessThanOrEqual(16);
     // A page of 2 may hold only children whose fields are refused, which then cost no query at all.
     for (const agency of ['social', 'health'] as const) expect(forFew[agency]).toBeLessThanOrEqual(1);
   });
