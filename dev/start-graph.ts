@@ -27,6 +27,7 @@ export interface StartGraphOptions {
   consentTimeoutMs?: number;
   queryLimits?: QueryLimits;
   introspection?: IntrospectionAccess;
+  maxConcurrentRequests?: number;
   /** Development only: the demo personas' tokens, offered in GraphiQL. */
   personaTokens?: PersonaTokens;
   consent?: StartSubgraphOptions['consent'];
@@ -95,6 +96,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       identity: options.identity,
       queryLimits: options.queryLimits ?? DEFAULT_QUERY_LIMITS,
       introspection: options.introspection,
+      maxConcurrentRequests: options.maxConcurrentRequests,
       personaTokens: options.personaTokens,
       logger: options.logger,
     });

@@ -26,6 +26,7 @@ try {
     consentTimeoutMs: config.consentTimeoutMs,
     queryLimits: config.queryLimits,
     introspection: config.introspection,
+    maxConcurrentRequests: config.maxConcurrentRequests,
     personaTokens: demoPersonaTokens(dev),
     logger: createLogger(config.logLevel),
   });

@@ -10,7 +10,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import { createIdentityVerifier, type IdentityOptions } from '../lib/auth/identity-token.ts';
 import { newTraceparent } from '../lib/auth/request-id.ts';
-import { portClaim } from '../lib/config.ts';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, portClaim } from '../lib/config.ts';
 import { formatError } from '../lib/server/format-error.ts';
 import { createHttpApp, finishHttpApp, jsonBody } from '../lib/server/http-app.ts';
 import { sendJson } from '../lib/server/http-errors.ts';
@@ -22,6 +22,7 @@ import type { IntrospectionAccess } from '../lib/config.ts';
 import { introspectionAccessPlugin } from './introspection.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits.ts';
 import { checkSubgraphs } from './subgraph-health.ts';
+import { admission } from './admission.ts';
 
 export interface StartGatewayOptions {
   supergraphSdl: string;
@@ -35,6 +36,8 @@ export interface StartGatewayOptions {
   queryLimits?: QueryLimits;
   /** Who may read the schema (default: staff and privacy officers). */
   introspection?: IntrospectionAccess;
+  /** How many GraphQL requests are executed at once (default 16); the rest wait their turn. */
+  maxConcurrentRequests?: number;
   /** Development only: the demo personas' tokens, which GraphiQL offers in a picker. */
   personaTokens?: PersonaTokens;
   logger?: Logger;
@@ -90,6 +93,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   app.use('/graphiql', graphiqlAssets(options.personaTokens));
   app.use(
     '/graphql',
+    admission(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS),
     jsonBody,
     async (req, res, next) => {
       // A refusal (HttpRequestError, 401) reaches the error handler as a GraphQL-shaped body.

@@ -20,6 +20,9 @@ type Env = Record<string, string | undefined>;
 export const INTROSPECTION_ACCESS = ['staff', 'everyone', 'off'] as const;
 export type IntrospectionAccess = (typeof INTROSPECTION_ACCESS)[number];
 
+/** How many GraphQL requests the gateway executes at once, by default (GATEWAY_MAX_CONCURRENT_REQUESTS). */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
+
 /** `SCHOOL_PORT`, `GATEWAY_PORT`, …: the variable that moves a service to another port. */
 const portVariable = (service: Service) => `${service.toUpperCase()}_PORT`;
 /** `SCHOOL_DATABASE_URL`, …: set it to use a PostgreSQL server instead of the embedded database. */
@@ -49,6 +52,7 @@ const ENVIRONMENT = z.object({
   GATEWAY_MAX_FIELDS: wholeNumber(1).default(2_000),
   GATEWAY_MAX_ALIASES: wholeNumber(1).default(100),
   GATEWAY_MAX_DIRECTIVES: wholeNumber(1).default(50),
+  GATEWAY_MAX_CONCURRENT_REQUESTS: wholeNumber(1).default(DEFAULT_MAX_CONCURRENT_REQUESTS),
   GATEWAY_INTROSPECTION: z
     .enum(INTROSPECTION_ACCESS, { error: `is none of ${INTROSPECTION_ACCESS.join(', ')}` })
     .default('staff'),
@@ -74,6 +78,8 @@ export interface Config {
   seedDemoData: boolean;
   consentTimeoutMs: number;
   queryLimits: { maxDepth: number; maxFields: number; maxAliases: number; maxDirectives: number };
+  /** How many GraphQL requests the gateway executes at once; the rest wait their turn. */
+  maxConcurrentRequests: number;
   /** Who may read the schema through the gateway (GATEWAY_INTROSPECTION). */
   introspection: IntrospectionAccess;
   /** The identity provider: expected issuer and audience, and its JWKS URL if it publishes one. */
@@ -111,6 +117,7 @@ export function readConfig(env: Env = process.env): Config {
       maxDirectives: values.GATEWAY_MAX_DIRECTIVES,
     },
     introspection: values.GATEWAY_INTROSPECTION,
+    maxConcurrentRequests: values.GATEWAY_MAX_CONCURRENT_REQUESTS,
     auth: { issuer: values.AUTH_ISSUER, audience: values.AUTH_AUDIENCE, jwksUrl: values.AUTH_JWKS_URL },
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
