@@ -1,171 +1,244 @@
 /**
- * `npm run bench`: what consent enforcement costs. Starts the graph twice in this process, once
- * enforced and once with the guard removed, on embedded databases with the same data, and sends
- * the same cross-agency query to both. Prints latency, throughput and consent lookups per request
- * side by side. A measurement, not a test: it asserts nothing.
+ * `npm run bench`: what consent enforcement costs, in one process. Starts the graph twice, once
+ * enforced and once with the consent guard removed (a switch no configuration reaches), on the same
+ * data, and measures them in interleaved rounds (A B A B …, medians), at 8 and at 32 connections,
+ * on embedded databases and on the PostgreSQL server. Then, on the enforced graph: the SQL and
+ * audit rows per request, a burst of simultaneous requests at the default decision timeout, the
+ * gateway's time against the critical path of its subgraph fetches, and our gateway beside Hive
+ * Gateway (both query planners) on the same subgraphs. A measurement, not a test: it asserts nothing.
  */
-import { performance } from 'node:perf_hooks';
-import type { PrismaClient as HealthPrisma } from '../prisma/health/client/client.ts';
-import type { PrismaClient as SchoolPrisma } from '../prisma/school/client/client.ts';
-import type { PrismaClient as SocialPrisma } from '../prisma/social/client/client.ts';
-import { luhnCheckDigit } from '../subgraphs/sip/personnummer.ts';
-import { ephemeralDevIdentity, DEMO_PERSONAS, type DevIdentity } from '../dev/dev-identity.ts';
+import { DEMO_PERSONAS, ephemeralDevIdentity } from '../dev/dev-identity.ts';
 import { startGraph, type RunningGraph } from '../dev/start-graph.ts';
-import { SUBGRAPH_NAMES } from '../lib/config.ts';
+import type { SubgraphFetch } from '../gateway/identity-forwarding.data-source.ts';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config.ts';
 import { silentLogger } from '../lib/server/logger.ts';
-import { createTestDatabases } from '../test/support/test-databases.ts';
+import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
+import { adminQuery, createTestDatabases } from '../test/support/test-databases.ts';
+import { startHiveGateway, type HivePlanner } from './hive-gateway.ts';
+import { addChildren, CHILDREN, median, percentile, post, QUERY, round, type Round } from './workload.ts';
 
-const CHILDREN = Number(process.env.BENCH_CHILDREN) || 100;
-const REQUESTS = Number(process.env.BENCH_REQUESTS) || 300;
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY) || 8;
-/** `server` runs on fresh databases at TEST_POSTGRES_URL (default 127.0.0.1:5432), dropped afterwards. */
-const DATABASE = process.env.BENCH_DATABASE === 'server' ? 'server' : 'embedded';
-const BENCH_SCHOOL = '40000000';
-/** A school's students (its own root field), each child's name and two other agencies' fields. */
-const QUERY = `query ($first: Int!) { schoolPlacements(schoolUnitCode: "${BENCH_SCHOOL}", first: $first) { nodes {
-  child { id givenName careContacts { unitName } openSocialCase { caseNumber } } } } }`;
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
+const ROUND_REQUESTS = Number(process.env.BENCH_ROUND_REQUESTS) || 80;
+const BURST = Number(process.env.BENCH_BURST) || 200;
+const CONNECTIONS = [8, 32];
+const KINDS = (process.env.BENCH_DATABASE ?? 'embedded,server').split(',') as Array<'embedded' | 'server'>;
 
-async function post(url: string, token: string, query: string, variables: Record<string, unknown>) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  // The bench states the shape of what it asked for.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const body = (await res.json()) as { data?: any; errors?: Array<{ message: string }> };
-  if (!res.ok) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body)}`);
-  return body;
-}
-
-/**
- * Children at one school with a care contact and an open case each, every one under their
- * guardian's consent to school as a whole.
- */
-async function addChildren(graph: RunningGraph, dev: DevIdentity, token: string) {
-  for (let i = 0; i < CHILDREN; i++) {
-    const serial = String(100 + i);
-    const date = `2013${String((i % 12) + 1).padStart(2, '0')}${String((i % 27) + 1).padStart(2, '0')}`;
-    const guardian = { personnummer: '19800512-9914', givenName: 'Maria', familyName: 'Lindqvist', hasCustody: true };
-    const { data } = await post(
-      graph.gateway.url,
-      token,
-      `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { id guardians { guardian { id } } } }`,
-      {
-        input: {
-          personnummer: `${date}-${serial}${luhnCheckDigit(date.slice(2) + serial)}`,
-          givenName: `Barn${i}`,
-          familyName: 'Bench',
-          guardians: [guardian],
-        },
-      },
-    );
-    const childId = data.registerChild.id;
-    const guardianId = data.registerChild.guardians[0].guardian.id;
-    await post(
-      graph.gateway.url,
-      await dev.issueToken({ sub: guardianId, role: 'guardian', name: 'Maria Lindqvist' }),
-      `mutation ($input: GiveConsentInput!) { giveConsent(input: $input) { id } }`,
-      {
-        input: {
-          childId,
-          scopes: ['HEALTH_CARE_CONTACTS', 'SOCIAL_CASE'],
-          recipients: { sipParticipants: false, wholeAgencies: ['SCHOOL'] },
-          purpose: 'bench',
-          validFrom: '2026-01-01T00:00:00Z',
-          validUntil: '2036-01-01T00:00:00Z',
-        },
-      },
-    );
-    await (graph.subgraphs.school.prisma as unknown as SchoolPrisma).schoolPlacement.create({
-      data: {
-        childId,
-        schoolName: 'Bänkskolan',
-        schoolUnitCode: BENCH_SCHOOL,
-        className: '7A',
-        grade: 7,
-        startDate: new Date('2025-08-18'),
-      },
-    });
-    await (graph.subgraphs.health.prisma as unknown as HealthPrisma).careContact.create({
-      data: { childId, unitName: 'BUP Bench', unitType: 'BUP', startDate: new Date('2020-01-01') },
-    });
-    await (graph.subgraphs.social.prisma as unknown as SocialPrisma).socialCase.create({
-      data: { childId, caseNumber: `B-${i}`, openedAt: new Date('2020-01-01'), handlingOfficer: 'Bench' },
-    });
-  }
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-async function measure(graph: RunningGraph, token: string) {
-  const lookupsBefore = graph.subgraphs.sip.requestCounts.get('/consent/decisions') ?? 0;
-  for (let i = 0; i < 20; i++) await post(graph.gateway.url, token, QUERY, { first: CHILDREN });
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < REQUESTS) {
-        const t = performance.now();
-        const body = await post(graph.gateway.url, token, QUERY, { first: CHILDREN });
-        latencies.push(performance.now() - t);
-        if (body.data?.schoolPlacements?.nodes?.length !== CHILDREN) throw new Error(`expected ${CHILDREN} children`);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const lookups = (graph.subgraphs.sip.requestCounts.get('/consent/decisions') ?? 0) - lookupsBefore;
-  return {
-    throughput: REQUESTS / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    lookupsPerRequest: lookups / (REQUESTS + 20),
-  };
-}
-
+// Eight embedded databases and two Hive Gateways each stop on SIGINT and SIGTERM.
+process.setMaxListeners(32);
 const dev = await ephemeralDevIdentity();
 const admin = await dev.issueToken(DEMO_PERSONAS['social worker']);
 const reader = await dev.issueToken(DEMO_PERSONAS['school counsellor']);
-const results: Record<string, Awaited<ReturnType<typeof measure>>> = {};
-for (const consent of ['enforced', 'disabled-for-benchmark'] as const) {
-  const databases = await createTestDatabases(SUBGRAPH_NAMES, { kind: DATABASE, runId: 'bench' });
-  const graph = await startGraph({
-    database: databases.location,
-    port: () => 0,
-    seed: true,
-    identity: dev.identity,
-    consent,
-    logger: silentLogger(),
-  });
+const officer = await dev.issueToken(DEMO_PERSONAS['privacy officer']);
+
+const fetches = new Map<string, SubgraphFetch[]>();
+const observeSubgraphFetch = (fetch: SubgraphFetch) =>
+  fetches.set(fetch.requestId, [...(fetches.get(fetch.requestId) ?? []), fetch]);
+
+/** Time during which at least one subgraph fetch of the request was in flight. */
+function criticalPath(requestFetches: readonly SubgraphFetch[]): number {
+  const sorted = [...requestFetches].sort((a, b) => a.startedAt - b.startedAt);
+  let covered = 0;
+  let end = -Infinity;
+  for (const { startedAt, endedAt } of sorted) {
+    if (endedAt <= end) continue;
+    covered += endedAt - Math.max(startedAt, end);
+    end = endedAt;
+  }
+  return covered;
+}
+
+const row = (label: string, cells: Array<string | number>, width = 13) =>
+  console.log(label.padEnd(36) + cells.map((cell) => String(cell).padStart(width)).join(''));
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+async function benchOn(kind: 'embedded' | 'server') {
+  const graphs: Record<'enforced' | 'off', RunningGraph> = {} as never;
+  const drops: Array<() => Promise<void>> = [];
   try {
-    await addChildren(graph, dev, admin);
-    results[consent] = await measure(graph, reader);
+    for (const mode of ['enforced', 'off'] as const) {
+      const databases = await createTestDatabases(SUBGRAPH_NAMES, { kind, runId: `bench${process.pid}` });
+      drops.push(databases.drop);
+      graphs[mode] = await startGraph({
+        database: databases.location,
+        port: () => 0,
+        seed: true,
+        identity: dev.identity,
+        consent: mode === 'enforced' ? 'enforced' : 'disabled-for-benchmark',
+        observeSubgraphFetch: mode === 'enforced' ? observeSubgraphFetch : undefined,
+        logger: silentLogger(),
+      });
+      await addChildren(graphs[mode], dev, admin);
+      for (let i = 0; i < 10; i++) await post(graphs[mode].gateway.url, reader, QUERY, { first: CHILDREN });
+    }
+    const enforced = graphs.enforced;
+
+    // Interleaved rounds: A B A B …, at each number of connections.
+    const rounds: Record<string, Round[]> = {};
+    for (let i = 0; i < ROUNDS; i++)
+      for (const connections of CONNECTIONS)
+        for (const mode of ['enforced', 'off'] as const)
+          (rounds[`${mode}/${connections}`] ??= []).push(
+            await round(graphs[mode].gateway.url, reader, ROUND_REQUESTS, connections),
+          );
+    const statistic = (mode: string, connections: number, of: (r: Round) => number) =>
+      median(rounds[`${mode}/${connections}`].map(of));
+
+    // The gateway end to end against the critical path of its subgraph fetches (8 connections, enforced).
+    const ratios = rounds['enforced/8'].flatMap((r) =>
+      r.requests.flatMap(({ requestId, latency }) => {
+        const requestFetches = requestId ? fetches.get(requestId) : undefined;
+        return requestFetches ? [latency / criticalPath(requestFetches)] : [];
+      }),
+    );
+
+    // Statements and audit rows per request, one request at a time.
+    const perRequest = async (graph: RunningGraph, requests = 20) => {
+      const counts = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
+      let counting = false;
+      for (const subgraph of Object.values(graph.subgraphs))
+        subgraph.prisma.$on('query', () => counting && counts[subgraph.name as SubgraphName]++);
+      const sip = graph.subgraphs.sip.prisma as unknown as SipPrisma;
+      const entries = async () =>
+        Number(
+          (
+            await sip.$queryRaw<Array<{ rows: bigint; entries: bigint }>>`
+            SELECT count(*) AS rows, coalesce(sum(cardinality("childIds")), 0) AS entries FROM "AuditGroup"`
+          )[0].entries,
+        );
+      const rows = () => sip.auditGroup.count();
+      const lookups = () => graph.subgraphs.sip.requestCounts.get('/consent/decisions') ?? 0;
+      const before = { rows: await rows(), entries: await entries(), lookups: lookups() };
+      counting = true;
+      for (let i = 0; i < requests; i++) await post(graph.gateway.url, reader, QUERY, { first: CHILDREN });
+      await Promise.all(Object.values(graph.subgraphs).map((subgraph) => subgraph.settleReleases()));
+      counting = false;
+      return {
+        statements: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, counts[name] / requests])),
+        auditRows: ((await rows()) - before.rows) / requests,
+        decisionsPerChild: ((await entries()) - before.entries) / requests / CHILDREN,
+        lookups: (lookups() - before.lookups) / requests,
+      };
+    };
+    const cost = { enforced: await perRequest(enforced), off: await perRequest(graphs.off) };
+
+    // A burst at the default decision timeout, then the log right after it.
+    const burstStarted = performance.now();
+    const burst = await round(enforced.gateway.url, reader, BURST, BURST);
+    const burstSeconds = (performance.now() - burstStarted) / 1000;
+    const logAfter = await post(enforced.gateway.url, officer, `{ consentAuditLog(first: 100) { id release } }`, {});
+
+    // Our gateway beside Hive Gateway, on the enforced graph's subgraphs, interleaved.
+    const urls = Object.fromEntries(Object.values(enforced.subgraphs).map((subgraph) => [subgraph.name, subgraph.url]));
+    const hive = Object.fromEntries(
+      await Promise.all(
+        (['javascript', 'rust'] as HivePlanner[]).map(async (planner) => [
+          planner,
+          await startHiveGateway(urls, planner),
+        ]),
+      ),
+    ) as Record<HivePlanner, Awaited<ReturnType<typeof startHiveGateway>>>;
+    const gateways = { ours: enforced.gateway.url, 'Hive (JS)': hive.javascript.url, 'Hive (Rust)': hive.rust.url };
+    const gatewayRounds: Record<string, Round[]> = {};
+    try {
+      for (const url of Object.values(gateways)) await round(url, reader, 10, 2);
+      for (let i = 0; i < ROUNDS; i++)
+        for (const [name, url] of Object.entries(gateways))
+          (gatewayRounds[name] ??= []).push(await round(url, reader, ROUND_REQUESTS, 8));
+    } finally {
+      await Promise.all(Object.values(hive).map((gateway) => gateway.stop()));
+    }
+
+    const label = kind === 'server' ? 'PostgreSQL server' : 'Embedded databases';
+    console.log(
+      `\n${label}, one process, ${new Date().toISOString().slice(0, 10)}. A school counsellor reads ${CHILDREN} ` +
+        `children, each with a care contact and a social case (2 guarded fields from 2 other agencies).`,
+    );
+    console.log(`${ROUNDS} interleaved rounds of ${ROUND_REQUESTS} requests each, medians.\n`);
+    row(
+      '',
+      CONNECTIONS.flatMap((c) => [`enforced/${c}`, `off/${c}`, 'ratio']),
+    );
+    const line = (name: string, of: (r: Round) => number, digits: number, ratio: 'higher' | 'lower') =>
+      row(
+        name,
+        CONNECTIONS.flatMap((c) => {
+          const [on, off] = [statistic('enforced', c, of), statistic('off', c, of)];
+          return [fixed(on, digits), fixed(off, digits), fixed(ratio === 'higher' ? on / off : off / on, 2)];
+        }),
+      );
+    line('throughput (requests/s)', (r) => r.throughput, 1, 'higher');
+    line('latency p50 (ms)', (r) => percentile(r.latencies, 50), 0, 'lower');
+    line('latency p99 (ms)', (r) => percentile(r.latencies, 99), 0, 'lower');
+    console.log('(ratio: enforced ÷ off for throughput, off ÷ enforced for latency: 1.00 costs nothing)\n');
+
+    row('per request, one at a time', ['enforced', 'off']);
+    for (const name of SUBGRAPH_NAMES)
+      row(`SQL statements, ${name}`, [fixed(cost.enforced.statements[name]), fixed(cost.off.statements[name])]);
+    row('audit rows written', [fixed(cost.enforced.auditRows), fixed(cost.off.auditRows)]);
+    row('decisions logged per child', [
+      fixed(cost.enforced.decisionsPerChild, 2),
+      fixed(cost.off.decisionsPerChild, 2),
+    ]);
+    row('consent lookups', [fixed(cost.enforced.lookups, 2), fixed(cost.off.lookups, 2)]);
+
+    console.log(
+      `\nBurst: ${BURST} simultaneous requests (${BURST * CHILDREN * 2} guarded values), default decision timeout:`,
+    );
+    row('CONSENT_UNAVAILABLE values', [burst.unavailable]);
+    row('latency p50 / p99 (ms)', [
+      `${fixed(percentile(burst.latencies, 50), 0)} / ${fixed(percentile(burst.latencies, 99), 0)}`,
+    ]);
+    row('all answered within (s)', [fixed(burstSeconds)]);
+    row('consentAuditLog right after', [
+      logAfter.body.errors ? `error ${logAfter.body.errors[0].message}` : 'answered',
+    ]);
+
+    console.log('\nGateway end to end ÷ critical path of its subgraph fetches (enforced, 8 connections):');
+    row('median (p10–p90)', [
+      `${fixed(median(ratios), 2)} (${fixed(
+        percentile(
+          [...ratios].sort((a, b) => a - b),
+          10,
+        ),
+        2,
+      )}–` +
+        `${fixed(
+          percentile(
+            [...ratios].sort((a, b) => a - b),
+            90,
+          ),
+          2,
+        )})`,
+    ]);
+
+    console.log('\nGateways on the same enforced subgraphs, 8 connections (in-flight deduplication off):');
+    row('', Object.keys(gateways), 13);
+    for (const [name, of, digits] of [
+      ['throughput (requests/s)', (r: Round) => r.throughput, 1],
+      ['latency p50 (ms)', (r: Round) => percentile(r.latencies, 50), 0],
+      ['latency p99 (ms)', (r: Round) => percentile(r.latencies, 99), 0],
+    ] as const)
+      row(
+        name,
+        Object.keys(gateways).map((gateway) => fixed(median(gatewayRounds[gateway].map(of)), digits)),
+        13,
+      );
   } finally {
-    await graph.stop();
-    await databases.drop();
+    await Promise.all(Object.values(graphs).map((graph) => graph.stop()));
+    for (const drop of drops) await drop();
   }
 }
 
-const on = results['enforced'];
-const off = results['disabled-for-benchmark'];
-const row = (label: string, a: number, b: number, digits = 1) =>
-  console.log(`${label.padEnd(34)}${a.toFixed(digits).padStart(12)}${b.toFixed(digits).padStart(12)}`);
-const databaseKind = DATABASE === 'server' ? 'PostgreSQL server' : 'Embedded';
-console.log(
-  `\nA school counsellor reads ${CHILDREN} children with health care contacts and social cases ` +
-    '(2 guarded fields from 2 other agencies);',
-);
-console.log(
-  `${REQUESTS} requests, ${CONCURRENCY} at a time, after 20 warm-up requests. ` +
-    `${databaseKind} databases, one process, ${new Date().toISOString().slice(0, 10)}.\n`,
-);
-console.log(`${''.padEnd(34)}${'enforced'.padStart(12)}${'off'.padStart(12)}`);
-row('throughput (requests/s)', on.throughput, off.throughput);
-row('latency p50 (ms)', on.p50, off.p50);
-row('latency p95 (ms)', on.p95, off.p95);
-row('latency p99 (ms)', on.p99, off.p99);
-row('consent lookups per request', on.lookupsPerRequest, off.lookupsPerRequest, 2);
+for (const kind of KINDS) {
+  if (kind === 'server') {
+    const reachable = await adminQuery('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    if (!reachable) {
+      console.log('\n(No PostgreSQL server at TEST_POSTGRES_URL or 127.0.0.1:5432: the server run is left out.)');
+      continue;
+    }
+  }
+  await benchOn(kind);
+}

@@ -64,7 +64,8 @@ try {
       else served.released += 1;
     }
 
-  // The releases are confirmed before each response leaves, so the log is complete by now.
+  // The releases are confirmed on the subgraphs' next calls, or shortly after: send what waits, then read.
+  await Promise.all(Object.values(graph.subgraphs).map((subgraph) => subgraph.settleReleases()));
   const entries: Entry[] = [];
   for (let before: string | null = null; ;) {
     const body = await post(

@@ -1,5 +1,5 @@
 import type { IdentityOptions } from '../lib/auth/identity-token.ts';
-import { startGateway, type RunningGateway } from '../gateway/start-gateway.ts';
+import { startGateway, type RunningGateway, type StartGatewayOptions } from '../gateway/start-gateway.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../gateway/query-limits.ts';
 import type { IntrospectionAccess } from '../lib/config.ts';
@@ -28,6 +28,7 @@ export interface StartGraphOptions {
   queryLimits?: QueryLimits;
   introspection?: IntrospectionAccess;
   maxConcurrentRequests?: number;
+  observeSubgraphFetch?: StartGatewayOptions['observeSubgraphFetch'];
   /** Development only: the demo personas' tokens, offered in GraphiQL. */
   personaTokens?: PersonaTokens;
   consent?: StartSubgraphOptions['consent'];
@@ -97,6 +98,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       queryLimits: options.queryLimits ?? DEFAULT_QUERY_LIMITS,
       introspection: options.introspection,
       maxConcurrentRequests: options.maxConcurrentRequests,
+      observeSubgraphFetch: options.observeSubgraphFetch,
       personaTokens: options.personaTokens,
       logger: options.logger,
     });

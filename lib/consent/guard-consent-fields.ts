@@ -26,7 +26,8 @@ function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, o
     // Fail closed: without a verified requester nothing guarded is served.
     if (!requester || !state) throw new ConsentUnavailableError(responsePathAsArray(info.path), scope);
     if (readsOwnRecords(requester.agency, ownerAgency)) return resolve(source, args, context, info);
-    const path = responsePathAsArray(info.path);
+    // Only a withheld field needs its path (for its error); most fields are served.
+    const path = () => responsePathAsArray(info.path);
     const family = isFamily(requester) ? (requester.role as FamilyReader) : undefined;
     const childId = childIdOf(info.parentType.name, source);
     let decision;
@@ -36,7 +37,7 @@ function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, o
       decision = await state.decisions.load({ childId, scope, field: `${info.parentType.name}.${fieldName}` });
     } catch {
       if (typeof childId === 'string') state.releases.record(childId, scope, false);
-      state.withheld.push(new ConsentUnavailableError(path, scope, family));
+      state.withheld.push(new ConsentUnavailableError(path(), scope, family));
       return null;
     }
     if (decision.granted) {
@@ -55,12 +56,12 @@ function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, o
       }
       const kept = leaveOutBlocked(value, blocked);
       state.releases.record(childId, scope, kept.value !== null);
-      if (kept.value === null) state.withheld.push(new ConsentRequiredError(path, scope, 'BLOCKED', null, family));
-      else if (kept.leftOut > 0) state.withheld.push(new RecordsLeftOutError(path, scope, kept.leftOut));
+      if (kept.value === null) state.withheld.push(new ConsentRequiredError(path(), scope, 'BLOCKED', null, family));
+      else if (kept.leftOut > 0) state.withheld.push(new RecordsLeftOutError(path(), scope, kept.leftOut));
       return kept.value;
     }
     state.releases.record(childId, scope, false);
-    state.withheld.push(new ConsentRequiredError(path, scope, decision.reason, decision.consentId, family));
+    state.withheld.push(new ConsentRequiredError(path(), scope, decision.reason, decision.consentId, family));
     return null;
   };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren, demoGuardians } from '../../dev/demo/people.ts';
-import { readSupergraph } from '../../gateway/supergraph.ts';
+import { supergraphAt } from '../support/supergraph-at.ts';
 import { postGraphQL, startOwnTestGraph, type GraphQLResponse, type OwnTestGraph } from '../support/test-graph.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -52,12 +52,9 @@ describe.each([
   let dir: string;
   beforeAll(async () => {
     graph = await startOwnTestGraph();
-    // The committed supergraph, pointed at where this graph's subgraphs listen.
-    let supergraph = readSupergraph();
-    for (const [name, subgraph] of Object.entries(graph.subgraphs))
-      supergraph = supergraph.replace(new RegExp(`(join__graph\\(name: "${name}", url: ")[^"]+`), `$1${subgraph.url}`);
     dir = mkdtempSync(join(tmpdir(), 'hive-gateway-'));
-    writeFileSync(join(dir, 'supergraph.graphql'), supergraph);
+    const urls = Object.fromEntries(Object.values(graph.subgraphs).map((subgraph) => [subgraph.name, subgraph.url]));
+    writeFileSync(join(dir, 'supergraph.graphql'), supergraphAt(urls));
     const port = await freePort();
     hiveUrl = `http://127.0.0.1:${port}/graphql`;
     hive = spawn(

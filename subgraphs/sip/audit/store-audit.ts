@@ -42,21 +42,32 @@ export interface ReleaseRecord {
   confirmedAt: Date;
 }
 
-/** Rows that share everything but the per-child columns `perChild` become one row with aligned arrays. */
-function grouped<T extends object, K extends keyof T>(items: readonly T[], perChild: readonly K[]) {
-  const groups = new Map<string, { shared: Omit<T, K>; children: Record<K, unknown[]> }>();
-  for (const item of items) {
-    const shared = Object.fromEntries(Object.entries(item).filter(([k]) => !perChild.includes(k as K))) as Omit<T, K>;
-    const key = JSON.stringify(shared);
-    let group = groups.get(key);
-    if (!group) {
-      group = { shared, children: Object.fromEntries(perChild.map((k) => [k, []])) as unknown as Record<K, unknown[]> };
-      groups.set(key, group);
-    }
-    for (const k of perChild) group.children[k].push(item[k] ?? null);
-  }
-  return [...groups.values()].map(({ shared, children }) => ({ ...shared, ...children }));
+/** One row: records that differ only in the child, with the per-child columns as aligned arrays. */
+interface Grouped<T> {
+  first: T;
+  perChild: Record<string, unknown[]>;
 }
+
+/**
+ * Groups `items` by `keyOf` (what they share), collecting `perChild` columns. The key is a few
+ * columns joined, not the whole record: this runs for every child of every lookup.
+ */
+function grouped<T extends object>(items: readonly T[], keyOf: (item: T) => string, perChild: Array<keyof T>) {
+  const groups = new Map<string, Grouped<T>>();
+  for (const item of items) {
+    const key = keyOf(item);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { first: item, perChild: Object.fromEntries(perChild.map((k) => [k, []])) }));
+    for (const column of perChild) group.perChild[column as string].push(item[column] ?? null);
+  }
+  return [...groups.values()].map(({ first, perChild: columns }) => ({ ...first, ...columns }));
+}
+
+const auditKey = (r: AuditRecord) =>
+  `${r.requestId}\u0000${r.requesterSubject}\u0000${r.kind}\u0000${r.scope}\u0000${r.fields.join(',')}\u0000` +
+  `${r.purpose}\u0000${r.subgraph}\u0000${r.granted}\u0000${r.reason}\u0000${r.decidedAt.getTime()}`;
+const releaseKey = (r: ReleaseRecord) =>
+  [r.requestId, r.subgraph, r.scope, r.released, r.confirmedAt.getTime()].join('\u0000');
 
 const uuids = (column: string) =>
   `ARRAY(SELECT e::uuid FROM jsonb_array_elements_text(r."${column}") WITH ORDINALITY AS a(e, n) ORDER BY n)`;
@@ -67,8 +78,8 @@ const uuids = (column: string) =>
  * bench measured rows as the largest single cost of enforcement). The log shows one entry per child.
  */
 async function insertGroups(prisma: PrismaClient, records: AuditRecord[], releases: ReleaseRecord[]) {
-  const audit = grouped(records, ['childId', 'consentId', 'emergencyAccessId']);
-  const confirmed = grouped(releases, ['childId']);
+  const audit = grouped(records, auditKey, ['childId', 'consentId', 'emergencyAccessId']);
+  const confirmed = grouped(releases, releaseKey, ['childId']);
   await prisma.$executeRawUnsafe(
     `WITH audit AS (
        INSERT INTO "AuditGroup"

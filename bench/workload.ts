@@ -1,0 +1,135 @@
+import { performance } from 'node:perf_hooks';
+import type { DevIdentity } from '../dev/dev-identity.ts';
+import type { RunningGraph } from '../dev/start-graph.ts';
+import type { PrismaClient as HealthPrisma } from '../prisma/health/client/client.ts';
+import type { PrismaClient as SchoolPrisma } from '../prisma/school/client/client.ts';
+import type { PrismaClient as SocialPrisma } from '../prisma/social/client/client.ts';
+import { luhnCheckDigit } from '../subgraphs/sip/personnummer.ts';
+
+export const CHILDREN = Number(process.env.BENCH_CHILDREN) || 100;
+const BENCH_SCHOOL = '40000000';
+
+/** A school's students (its own root field), each child's name and two other agencies' fields. */
+export const QUERY = `query ($first: Int!) { schoolPlacements(schoolUnitCode: "${BENCH_SCHOOL}", first: $first) { nodes {
+  child { id givenName careContacts { unitName } openSocialCase { caseNumber } } } } }`;
+
+export interface Body {
+  // The bench states the shape of what it asked for.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  data?: any;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+export async function post(url: string, token: string, query: string, variables: Record<string, unknown>) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as Body;
+  if (!res.ok) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body)}`);
+  return { body, requestId: res.headers.get('x-request-id') };
+}
+
+/**
+ * CHILDREN children at one school, each with a care contact and an open case, each under their
+ * guardian's consent to school as a whole: every guarded field the counsellor reads is granted.
+ */
+export async function addChildren(graph: RunningGraph, dev: DevIdentity, token: string): Promise<void> {
+  for (let i = 0; i < CHILDREN; i++) {
+    const serial = String(100 + i);
+    const date = `2013${String((i % 12) + 1).padStart(2, '0')}${String((i % 27) + 1).padStart(2, '0')}`;
+    const guardian = { personnummer: '19800512-9914', givenName: 'Maria', familyName: 'Lindqvist', hasCustody: true };
+    const { body } = await post(
+      graph.gateway.url,
+      token,
+      `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { id guardians { guardian { id } } } }`,
+      {
+        input: {
+          personnummer: `${date}-${serial}${luhnCheckDigit(date.slice(2) + serial)}`,
+          givenName: `Barn${i}`,
+          familyName: 'Bench',
+          guardians: [guardian],
+        },
+      },
+    );
+    const childId = body.data.registerChild.id;
+    const guardianId = body.data.registerChild.guardians[0].guardian.id;
+    await post(
+      graph.gateway.url,
+      await dev.issueToken({ sub: guardianId, role: 'guardian', name: 'Maria Lindqvist' }),
+      `mutation ($input: GiveConsentInput!) { giveConsent(input: $input) { id } }`,
+      {
+        input: {
+          childId,
+          scopes: ['HEALTH_CARE_CONTACTS', 'SOCIAL_CASE'],
+          recipients: { sipParticipants: false, wholeAgencies: ['SCHOOL'] },
+          purpose: 'bench',
+          validFrom: '2026-01-01T00:00:00Z',
+          validUntil: '2036-01-01T00:00:00Z',
+        },
+      },
+    );
+    await (graph.subgraphs.school.prisma as unknown as SchoolPrisma).schoolPlacement.create({
+      data: {
+        childId,
+        schoolName: 'Bänkskolan',
+        schoolUnitCode: BENCH_SCHOOL,
+        className: '7A',
+        grade: 7,
+        startDate: new Date('2025-08-18'),
+      },
+    });
+    await (graph.subgraphs.health.prisma as unknown as HealthPrisma).careContact.create({
+      data: { childId, unitName: 'BUP Bench', unitType: 'BUP', startDate: new Date('2020-01-01') },
+    });
+    await (graph.subgraphs.social.prisma as unknown as SocialPrisma).socialCase.create({
+      data: { childId, caseNumber: `B-${i}`, openedAt: new Date('2020-01-01'), handlingOfficer: 'Bench' },
+    });
+  }
+}
+
+export interface Round {
+  throughput: number;
+  latencies: number[];
+  /** Each request's id (from the gateway's `x-request-id`) with its latency. */
+  requests: Array<{ requestId: string | null; latency: number }>;
+  /** Guarded values withheld as CONSENT_UNAVAILABLE. */
+  unavailable: number;
+}
+
+/** `requests` reads of the bench query, `concurrency` at a time; checks every answer is whole. */
+export async function round(url: string, token: string, requests: number, concurrency: number): Promise<Round> {
+  const done: Round['requests'] = [];
+  let unavailable = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < requests) {
+        const t = performance.now();
+        const { body, requestId } = await post(url, token, QUERY, { first: CHILDREN });
+        done.push({ requestId, latency: performance.now() - t });
+        if (body.data?.schoolPlacements?.nodes?.length !== CHILDREN)
+          throw new Error(`expected ${CHILDREN} children: ${JSON.stringify(body.errors?.slice(0, 2))}`);
+        unavailable += (body.errors ?? []).filter((e) => e.extensions?.code === 'CONSENT_UNAVAILABLE').length;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    throughput: requests / seconds,
+    latencies: done.map((request) => request.latency).sort((a, b) => a - b),
+    requests: done,
+    unavailable,
+  };
+}
+
+export const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+export const median = (values: readonly number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
