@@ -35,6 +35,7 @@ export function createReleaseOutbox(
 ): ReleaseOutbox {
   let waiting: ConsentRelease[] = [];
   let timer: NodeJS.Timeout | null = null;
+  let sending = Promise.resolve();
   const keep = (releases: readonly ConsentRelease[], sendInMs: number) => {
     waiting.push(...releases);
     if (waiting.length > MAX_WAITING) waiting = waiting.slice(-MAX_WAITING);
@@ -48,12 +49,15 @@ export function createReleaseOutbox(
       return taken;
     },
     putBack: (releases) => keep(releases, RETRY_MS),
-    flush: async () => {
+    flush: () => {
       if (timer) clearTimeout(timer);
       timer = null;
-      const releases = outbox.take();
-      if (releases.length === 0) return;
-      await send({ releases }).catch(() => outbox.putBack(releases));
+      // After any send already under way, so that a flush means nothing is left in flight.
+      sending = sending.then(async () => {
+        const releases = outbox.take();
+        if (releases.length > 0) await send({ releases }).catch(() => outbox.putBack(releases));
+      });
+      return sending;
     },
   };
   const flush = () => void outbox.flush();
