@@ -10,7 +10,8 @@ export const CHILDREN = Number(process.env.BENCH_CHILDREN) || 100;
 const BENCH_SCHOOL = '40000000';
 
 /** A school's students (its own root field), each child's name and two other agencies' fields. */
-export const QUERY = `query ($first: Int!) { schoolPlacements(schoolUnitCode: "${BENCH_SCHOOL}", first: $first) { nodes {
+export const QUERY = `query ($first: Int!) {
+  schoolPlacements(schoolUnitCode: "${BENCH_SCHOOL}", first: $first) { nodes {
   child { id givenName careContacts { unitName } openSocialCase { caseNumber } } } } }`;
 
 export interface Body {

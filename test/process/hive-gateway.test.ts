@@ -10,7 +10,8 @@ import { postGraphQL, startOwnTestGraph, type GraphQLResponse, type OwnTestGraph
 
 const root = join(import.meta.dirname, '..', '..');
 const README_QUERY = `{ mySips { child { id givenName openSocialCase { caseNumber } careContacts { unitName } } } }`;
-const LOG = `query ($id: ID!) { consentAuditLog(childId: $id, first: 500) { requestId subgraph scope granted release } }`;
+const LOG = `query ($id: ID!) {
+  consentAuditLog(childId: $id, first: 500) { requestId subgraph scope granted release } }`;
 
 const freePort = () =>
   new Promise<number>((resolve) => {
