@@ -25,6 +25,8 @@ export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
     'PlanIntervention',
     'PlanSignature',
     'SipFeedback',
+    'Summons',
+    'InterventionFollowUp',
   ],
   school: [],
   social: [],

@@ -5,6 +5,7 @@ import { parsePersonnummer } from '../../subgraphs/sip/personnummer.ts';
 import { demoCohort } from './cohort.ts';
 import { cohortConsents, demoBlocks, demoConsents } from './sip-consents.ts';
 import { demoSips } from './sip-plans.ts';
+import { writeSummonses } from '../../subgraphs/sip/meetings/summons.ts';
 
 const digits = (personnummer: string) => personnummer.replace('-', '');
 const children = [...Object.values(demoChildren), ...demoCohort];
@@ -61,6 +62,14 @@ export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
     name: 'SIPs',
     write: async (tx, now) => {
       for (const sip of demoSips(now)) await tx.sip.create({ data: sip });
+    },
+  },
+  {
+    // What everyone invited to the meetings booked in the demo was sent when they were booked.
+    name: 'summonses',
+    write: async (tx, now) => {
+      const booked = await tx.meeting.findMany({ where: { heldAt: null, cancelledAt: null, startsAt: { gt: now } } });
+      for (const meeting of booked) await writeSummonses(tx, meeting.id, 'BOOKED', meeting.scheduledAt);
     },
   },
 ];

@@ -3,6 +3,7 @@ import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { withdrawalRefusal } from '../../../policy/consent-provenance.ts';
 import type { SipContext } from '../context.ts';
 import { CONSENT_INCLUDE } from './consent.mapper.ts';
+import { cancelFutureMeetings } from '../meetings/cancel-future-meetings.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 
 /**
@@ -46,8 +47,18 @@ export async function withdrawConsent(context: SipContext, consentId: string, re
         data: { consentId, withdrawnAt: now, withdrawnBy: requester.subject, reason: trimmed },
       });
       // Withdrawing consent ends the SIP work it covered; the closure says so.
-      await tx.sip.updateMany({
+      const covered = await tx.sip.findMany({
         where: { closedAt: null, consentLinks: { some: { consentId } } },
+        select: { id: true },
+      });
+      await cancelFutureMeetings(
+        tx,
+        covered.map((sip) => sip.id),
+        now,
+        'Samtycket har återkallats, och SIP:en har avslutats.',
+      );
+      await tx.sip.updateMany({
+        where: { id: { in: covered.map((sip) => sip.id) } },
         data: {
           closedAt: now,
           closureReason: 'CONSENT_WITHDRAWN',

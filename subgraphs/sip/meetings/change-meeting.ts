@@ -5,6 +5,7 @@ import { assertStaffParticipant, changeOpenSip, type Tx } from '../process/open-
 import type { MeetingTimeInput } from './meeting.inputs.ts';
 import { checkedMeetingTime } from './meeting-time.ts';
 import { sipOfMeeting } from './record-meeting-held.ts';
+import { writeSummonses } from './summons.ts';
 
 /** A meeting that is still to come: neither held nor cancelled. Staff taking part may move or cancel it. */
 async function changeUpcomingMeeting<T>(
@@ -26,15 +27,19 @@ async function changeUpcomingMeeting<T>(
 /** Moves a meeting to another time, place or mode. */
 export function rescheduleMeeting(context: SipContext, meetingId: string, input: MeetingTimeInput) {
   const time = checkedMeetingTime(input, context.clock());
-  return changeUpcomingMeeting(context, meetingId, 'move meetings', (tx, id) =>
-    tx.meeting.update({ where: { id }, data: time }),
-  );
+  return changeUpcomingMeeting(context, meetingId, 'move meetings', async (tx, id, now) => {
+    const moved = await tx.meeting.update({ where: { id }, data: time });
+    await writeSummonses(tx, id, 'MOVED', now);
+    return moved;
+  });
 }
 
 /** Calls a meeting off, saying why. */
 export function cancelMeeting(context: SipContext, meetingId: string, reason: string) {
   const why = requiredText(reason, 'reason', 500);
-  return changeUpcomingMeeting(context, meetingId, 'cancel meetings', (tx, id, now) =>
-    tx.meeting.update({ where: { id }, data: { cancelledAt: now, cancellationReason: why } }),
-  );
+  return changeUpcomingMeeting(context, meetingId, 'cancel meetings', async (tx, id, now) => {
+    const cancelled = await tx.meeting.update({ where: { id }, data: { cancelledAt: now, cancellationReason: why } });
+    await writeSummonses(tx, id, 'CANCELLED', now, why);
+    return cancelled;
+  });
 }

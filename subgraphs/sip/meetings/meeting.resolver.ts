@@ -8,6 +8,8 @@ import { MeetingTimeInput, ScheduleMeetingInput, SipFeedbackInput } from './meet
 import { toMeeting } from './meeting.mapper.ts';
 import { Meeting, SipFeedback } from './meeting.type.ts';
 import { recordMeetingHeld } from './record-meeting-held.ts';
+import { Summons } from './summons.type.ts';
+import { roleInSip } from '../process/sip-access.ts';
 import { scheduleMeeting } from './schedule-meeting.ts';
 
 const toFeedback = ({ listenedTo, understood, helpful, comment, givenAt }: SipFeedback) =>
@@ -104,5 +106,23 @@ export class MeetingResolver {
   @FieldResolver(() => [SipFeedback], { description: 'SIP-kollen answers given after this meeting.' })
   async feedback(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<SipFeedback[]> {
     return (await context.loaders.feedbackByMeetingId.load(meeting.id)).map(toFeedback);
+  }
+
+  @FieldResolver(() => [Summons], {
+    description:
+      'The summonses (kallelser) written when the meeting was booked, moved or cancelled, oldest first: all of them ' +
+      'for staff taking part, one’s own for the family.',
+  })
+  async summonses(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<Summons[]> {
+    const [sip, summonses, { participant }] = await Promise.all([
+      context.loaders.sipById.load(meeting.sipId),
+      context.loaders.summonsesByMeetingId.load(meeting.id),
+      meetingRow(context, meeting),
+    ]);
+    const role = sip && (await roleInSip(context, sip));
+    if (!role) return [];
+    return summonses
+      .filter((summons) => role.kind === 'staff' || summons.participantId === role.participant?.id)
+      .map((summons) => Object.assign(new Summons(), { ...summons, recipient: participant(summons.participantId) }));
   }
 }

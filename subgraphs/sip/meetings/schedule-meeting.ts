@@ -4,6 +4,7 @@ import type { SipContext } from '../context.ts';
 import { assertConsentInForce, assertStaffParticipant, changeOpenSip } from '../process/open-sip.ts';
 import type { ScheduleMeetingInput } from './meeting.inputs.ts';
 import { checkedMeetingTime } from './meeting-time.ts';
+import { writeSummonses } from './summons.ts';
 
 const isFamily = (kind: string) => kind === 'GUARDIAN' || kind === 'CHILD';
 
@@ -62,7 +63,7 @@ export async function scheduleMeeting(context: SipContext, input: ScheduleMeetin
     if (input.kind === 'FOLLOW_UP' && (await tx.planVersion.count({ where: { sipId: sip.id } })) === 0) {
       throw new BadUserInputError('input.kind', 'there is no plan to follow up yet');
     }
-    return tx.meeting.create({
+    const meeting = await tx.meeting.create({
       data: {
         sipId: sip.id,
         kind: input.kind,
@@ -74,5 +75,7 @@ export async function scheduleMeeting(context: SipContext, input: ScheduleMeetin
         participants: { create: invited.map((p) => ({ participantId: p.id, invited: true })) },
       },
     });
+    await writeSummonses(tx, meeting.id, 'BOOKED', now);
+    return meeting;
   });
 }

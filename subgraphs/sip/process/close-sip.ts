@@ -2,6 +2,7 @@ import type { ClosureReason } from '../../../prisma/sip/client/enums.ts';
 import { BadUserInputError } from '../../../lib/errors.ts';
 import { requiredText } from '../../../lib/text-input.ts';
 import type { SipContext } from '../context.ts';
+import { cancelFutureMeetings } from '../meetings/cancel-future-meetings.ts';
 import { assertStaffParticipant, changeOpenSip } from './open-sip.ts';
 
 /** Reasons staff give; the graph records the others itself. */
@@ -16,14 +17,11 @@ export function closeSip(context: SipContext, sipId: string, reason: ClosureReas
     assertStaffParticipant(role, 'close the SIP');
     const automatic = SET_BY_THE_GRAPH[reason];
     if (automatic) throw new BadUserInputError('reason', `${reason} cannot be chosen; it is ${automatic}`);
+    const closureNote = requiredText(note, 'note');
+    await cancelFutureMeetings(tx, [sip.id], now, `SIP:en har avslutats: ${closureNote}`);
     return tx.sip.update({
       where: { id: sip.id },
-      data: {
-        closedAt: now,
-        closureReason: reason,
-        closureNote: requiredText(note, 'note'),
-        closedBy: context.requester.subject,
-      },
+      data: { closedAt: now, closureReason: reason, closureNote, closedBy: context.requester.subject },
     });
   });
 }

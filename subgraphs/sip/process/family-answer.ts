@@ -1,4 +1,5 @@
 import type { FamilyAnswer } from '../../../prisma/sip/client/enums.ts';
+import { cancelFutureMeetings } from '../meetings/cancel-future-meetings.ts';
 import { BadUserInputError } from '../../../lib/errors.ts';
 import { optionalText, requiredText } from '../../../lib/text-input.ts';
 import type { SipContext } from '../context.ts';
@@ -27,6 +28,8 @@ export function recordFamilyAnswer(
       });
     }
     const reason = requiredText(note ?? '', 'note');
+    // A pre-meeting booked to explain the SIP is called off with the work.
+    await cancelFutureMeetings(tx, [sip.id], now, `Familjen har tackat nej till SIP: ${reason}`);
     return tx.sip.update({
       where: { id: sip.id },
       data: {

@@ -17,6 +17,14 @@ export function createSipLoaders(prisma: PrismaClient) {
         }),
       (sip) => sip.childId,
     ),
+    summonsesByMeetingId: manyByKey(
+      (meetingIds: readonly string[]) =>
+        prisma.summons.findMany({
+          where: { meetingId: { in: [...meetingIds] } },
+          orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
+        }),
+      (summons) => summons.meetingId,
+    ),
     participantsBySipId: manyByKey(
       (sipIds: readonly string[]) =>
         prisma.sipParticipant.findMany({

@@ -24,7 +24,7 @@ describe('the append-only guarantees of the policy', () => {
 
   // The demo data has no audit records, feedback, reviews, emergency accesses or release confirmations; their
   // refusals are tested where they are written.
-  const notInDemo = ['SipFeedback', 'AuditReview', 'EmergencyAccess'];
+  const notInDemo = ['SipFeedback', 'AuditReview', 'EmergencyAccess', 'InterventionFollowUp'];
   const audit = ['ConsentDecisionAudit', 'AuditGroup', 'ConsentRelease', 'ReleaseGroup'];
   it.each(APPEND_ONLY_TABLES.sip.filter((table) => ![...notInDemo, ...audit].includes(table)))(
     'refuses to change or remove a row of %s in the demo data',

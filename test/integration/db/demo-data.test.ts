@@ -60,7 +60,7 @@ describe('demo data', () => {
     // Whole steps only: the children are there, the consents' transaction left nothing.
     expect(await counts()).toEqual({ children: 40, consents: 0, withdrawals: 0, sips: 0, planVersions: 0 });
 
-    expect(await writeDemoData(prisma, sipDemoData, () => NEXT_START)).toEqual(['consents', 'SIPs']);
+    expect(await writeDemoData(prisma, sipDemoData, () => NEXT_START)).toEqual(['consents', 'SIPs', 'summonses']);
     const complete = await counts();
     expect(complete).toEqual({ children: 40, consents: 32, withdrawals: 7, sips: 7, planVersions: 4 });
     // Dated around the first start, as if it had not been interrupted: Alva's consent began 31 days before it.
@@ -78,7 +78,7 @@ describe('demo data', () => {
         writeDemoData(prisma, sipDemoData, () => FIRST_START),
         writeDemoData(replica, sipDemoData, () => FIRST_START),
       ]);
-      expect(written.flat().sort()).toEqual(['SIPs', 'children and guardians', 'consents']);
+      expect(written.flat().sort()).toEqual(['SIPs', 'children and guardians', 'consents', 'summonses']);
       expect(await counts()).toEqual({ children: 40, consents: 32, withdrawals: 7, sips: 7, planVersions: 4 });
     } finally {
       await replica.$disconnect();
