@@ -53,11 +53,12 @@ export function sipRoleOf<P extends ParticipantFacts>(
 }
 
 /**
- * Participants who sign a version: staff, guardians, and the child from 15, while they take part.
- * Relatives get a copy but do not sign.
+ * Participants who sign a version, while they take part: everyone ("alla skriver under"): staff,
+ * guardians, relatives the family invited, and the child from 15. A relative has no login, so
+ * staff record their signature given on paper.
  */
 export function isSigner(participant: ParticipantFacts, childDateOfBirth: Date, now: Date): boolean {
   if (!isCurrent(participant, now)) return false;
-  if (participant.kind === 'STAFF' || participant.kind === 'GUARDIAN') return true;
-  return participant.kind === 'CHILD' && speaksForThemselves(childDateOfBirth, now);
+  if (participant.kind !== 'CHILD') return true;
+  return speaksForThemselves(childDateOfBirth, now);
 }

@@ -71,7 +71,7 @@ describe('the printable plan', () => {
     }),
     version,
     participants: [coordinator, guardian],
-    signatures: [{ participantId: 'p1', signedAt: new Date('2026-11-23T11:00:00Z') }],
+    signatures: [{ participantId: 'p1', signedAt: new Date('2026-11-23T11:00:00Z'), form: 'IN_APP', recordedBy: null }],
     awaiting: [guardian],
     copyFor: 'Maria Lindqvist',
     printedAt: new Date('2026-11-24T08:00:00Z'),

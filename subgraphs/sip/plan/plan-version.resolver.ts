@@ -10,8 +10,25 @@ import { PlanSignature, PlanVersion } from './plan-version.type.ts';
 import { toPlanVersion } from './plan-version.mapper.ts';
 import { PlanInput } from './plan.inputs.ts';
 import { savePlanVersion } from './save-plan-version.ts';
-import { signPlanVersion } from './sign-plan-version.ts';
-import { renderPrintablePlan } from './printable-plan.ts';
+import { recordPaperSignature, signPlanVersion } from './sign-plan-version.ts';
+import { renderPrintablePlan, type PrintablePlan } from './printable-plan.ts';
+import { renderPlanPdf } from './plan-pdf.ts';
+import { GraphQLLocalDate } from 'graphql-scalars';
+
+/** The requester's copy of a version: what the printable page and the PDF show. */
+async function printable(context: SipContext, version: PlanVersion): Promise<PrintablePlan> {
+  const { sip, child, participants, row, awaiting } = await versionFacts(context, version);
+  return {
+    sip: toSip(sip),
+    child: toChild(child),
+    version,
+    participants: participants.map(toParticipant),
+    signatures: row.signatures,
+    awaiting: awaiting.map(toParticipant),
+    copyFor: context.requester.name ?? context.requester.subject,
+    printedAt: context.clock(),
+  };
+}
 
 /** A version's row, its SIP's participants and the child, through the request's loaders. */
 async function versionFacts(context: SipContext, version: PlanVersion) {
@@ -90,12 +107,15 @@ export class PlanVersionResolver {
       Object.assign(new PlanSignature(), {
         participant: toParticipant(byId.get(s.participantId)!),
         signedAt: s.signedAt,
+        form: s.form,
+        recordedBy: s.recordedBy,
       }),
     );
   }
 
   @FieldResolver(() => [SipParticipant], {
-    description: 'Participants who sign (staff, guardians, the child from 15) and have not signed this version.',
+    description:
+      'Participants who sign (staff, guardians, relatives, the child from 15) and have not signed this version.',
   })
   async awaitingSignatureFrom(@Root() version: PlanVersion, @Ctx() context: SipContext): Promise<SipParticipant[]> {
     return (await versionFacts(context, version)).awaiting.map(toParticipant);
@@ -113,16 +133,31 @@ export class PlanVersionResolver {
 
   @FieldResolver(() => String, { description: "The requester's copy of this version as a printable HTML document." })
   async printableHtml(@Root() version: PlanVersion, @Ctx() context: SipContext): Promise<string> {
-    const { sip, child, participants, row, awaiting } = await versionFacts(context, version);
-    return renderPrintablePlan({
-      sip: toSip(sip),
-      child: toChild(child),
-      version,
-      participants: participants.map(toParticipant),
-      signatures: row.signatures,
-      awaiting: awaiting.map(toParticipant),
-      copyFor: context.requester.name ?? context.requester.subject,
-      printedAt: context.clock(),
-    });
+    return renderPrintablePlan(await printable(context, version));
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'This version as a PDF (base64; application/pdf) with its number and every signature, how it was given and ' +
+      'who recorded a paper one: for the coordinator’s organisation to file in the child’s record (journal).',
+  })
+  async pdf(@Root() version: PlanVersion, @Ctx() context: SipContext): Promise<string> {
+    return Buffer.from(await renderPlanPdf(await printable(context, version))).toString('base64');
+  }
+
+  @Mutation(() => PlanVersion, {
+    description:
+      'Staff taking part record a signature given on paper: a relative’s (they have no login), or anyone’s who ' +
+      'signed on paper at the meeting, on the day it was given. Only the current version.',
+  })
+  async recordPaperSignature(
+    @Arg('versionId', () => ID) versionId: string,
+    @Arg('participantId', () => ID, { description: 'Who signed.' }) participantId: string,
+    @Arg('signedOn', () => GraphQLLocalDate, { description: 'The day on the paper; not in the future.' })
+    signedOn: string,
+    @Ctx() context: SipContext,
+  ): Promise<PlanVersion> {
+    const { version, childId } = await recordPaperSignature(context, versionId, participantId, signedOn);
+    return toPlanVersion(version, childId);
   }
 }

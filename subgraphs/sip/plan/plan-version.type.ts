@@ -1,11 +1,15 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { GoalTerm } from '../../../prisma/sip/client/enums.ts';
+import { GoalTerm, SignatureForm } from '../../../prisma/sip/client/enums.ts';
 import { Agency } from '../../../lib/federation/policy-enums.ts';
 import { DateTime } from '../../../lib/scalars.ts';
 import { SipParticipant } from '../process/sip.type.ts';
 
 registerEnumType(GoalTerm, { name: 'GoalTerm', description: 'A short-term or a long-term goal.' });
+registerEnumType(SignatureForm, {
+  name: 'SignatureForm',
+  description: 'IN_APP: signed by the participant in the graph; PAPER: signed on paper, recorded by staff.',
+});
 
 @ObjectType()
 export class PlanGoal {
@@ -73,8 +77,14 @@ export class PlanSignature {
   @Field(() => SipParticipant)
   participant!: SipParticipant;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When; for a signature on paper, the day on the paper.' })
   signedAt!: Date;
+
+  @Field(() => SignatureForm)
+  form!: SignatureForm;
+
+  @Field(() => String, { nullable: true, description: 'Who recorded a signature given on paper.' })
+  recordedBy!: string | null;
 }
 
 @ObjectType({

@@ -7,7 +7,12 @@ export interface PrintablePlan {
   child: Child;
   version: PlanVersion;
   participants: SipParticipant[];
-  signatures: ReadonlyArray<{ participantId: string; signedAt: Date }>;
+  signatures: ReadonlyArray<{
+    participantId: string;
+    signedAt: Date;
+    form: 'IN_APP' | 'PAPER';
+    recordedBy: string | null;
+  }>;
   awaiting: SipParticipant[];
   copyFor: string;
   printedAt: Date;
@@ -67,7 +72,14 @@ export function renderPrintablePlan({
     ? `<p>Väntar på underskrift av: ${awaiting.map(person).join('; ')}</p>`
     : '<p>Planen är underskriven av alla.</p>';
   const signed = signatures
-    .map((s) => `<li>${person(byId.get(s.participantId)!)}: ${escape(stockholmTime.format(s.signedAt))}</li>`)
+    .map((s) => {
+      const day = escape(stockholmTime.format(s.signedAt).slice(0, 10));
+      const how =
+        s.form === 'PAPER'
+          ? `på papper ${day} (registrerad av ${escape(s.recordedBy)})`
+          : escape(stockholmTime.format(s.signedAt));
+      return `<li>${person(byId.get(s.participantId)!)}: ${how}</li>`;
+    })
     .join('');
   return `<!doctype html>
 <html lang="sv"><head><meta charset="utf-8">
