@@ -17,8 +17,9 @@ export const ADD_PARTICIPANT = `mutation ($sipId: ID!, $input: AddParticipantInp
   input: $input) { id kind name agency unit title } }`;
 export const SCHEDULE = `mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id kind startsAt
   chair { name } secretary { name } invited { id } } }`;
-export const HELD = `mutation ($meetingId: ID!, $attendedIds: [ID!]!, $notes: String) { recordMeetingHeld(meetingId:
-  $meetingId, attendedIds: $attendedIds, notes: $notes) { id heldAt attended { id } } }`;
+export const HELD = `mutation ($meetingId: ID!, $attendedIds: [ID!]!, $notes: String,
+  $followUps: [InterventionFollowUpInput!]) { recordMeetingHeld(meetingId: $meetingId, attendedIds: $attendedIds,
+  notes: $notes, followUps: $followUps) { id heldAt attended { id } followUps { what outcome changes } } }`;
 export const SAVE_PLAN = `mutation ($sipId: ID!, $input: PlanInput!) { savePlanVersion(sipId: $sipId, input: $input) {
   id number fullySigned awaitingSignatureFrom { id } } }`;
 export const SIGN = `mutation ($versionId: ID!) { signPlanVersion(versionId: $versionId) { id number fullySigned

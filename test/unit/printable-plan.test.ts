@@ -75,6 +75,7 @@ describe('the printable plan', () => {
     awaiting: [guardian],
     copyFor: 'Maria Lindqvist',
     printedAt: new Date('2026-11-24T08:00:00Z'),
+    startsFrom: [],
   });
 
   it('turns nothing typed into the plan into markup', () => {

@@ -9,6 +9,8 @@ import { toMeeting } from './meeting.mapper.ts';
 import { Meeting, SipFeedback } from './meeting.type.ts';
 import { recordMeetingHeld } from './record-meeting-held.ts';
 import { Summons } from './summons.type.ts';
+import { InterventionFollowUp, InterventionFollowUpInput } from './follow-up.type.ts';
+import { toFollowUp } from './follow-up.mapper.ts';
 import { roleInSip } from '../process/sip-access.ts';
 import { scheduleMeeting } from './schedule-meeting.ts';
 
@@ -59,15 +61,24 @@ export class MeetingResolver {
     return toMeeting(await cancelMeeting(context, meetingId, reason));
   }
 
-  @Mutation(() => Meeting, { description: 'Records that a meeting was held: who attended, and the notes.' })
+  @Mutation(() => Meeting, {
+    description:
+      'Records that a meeting was held: who attended, the notes, and at a follow-up what was done with each ' +
+      'intervention of the plan, whether it worked and what changes.',
+  })
   async recordMeetingHeld(
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('attendedIds', () => [ID], { description: 'The participant ids of those who attended; the chair among them.' })
     attendedIds: string[],
     @Arg('notes', () => String, { nullable: true }) notes: string | undefined,
+    @Arg('followUps', () => [InterventionFollowUpInput], {
+      defaultValue: [],
+      description: 'At a follow-up: one for every intervention of the current plan version. Otherwise none.',
+    })
+    followUps: InterventionFollowUpInput[],
     @Ctx() context: SipContext,
   ): Promise<Meeting> {
-    return toMeeting(await recordMeetingHeld(context, meetingId, attendedIds, notes));
+    return toMeeting(await recordMeetingHeld(context, meetingId, attendedIds, notes, followUps));
   }
 
   @Mutation(() => SipFeedback, {
@@ -124,5 +135,12 @@ export class MeetingResolver {
     return summonses
       .filter((summons) => role.kind === 'staff' || summons.participantId === role.participant?.id)
       .map((summons) => Object.assign(new Summons(), { ...summons, recipient: participant(summons.participantId) }));
+  }
+
+  @FieldResolver(() => [InterventionFollowUp], {
+    description: 'At a held follow-up: what was done with each intervention, whether it worked, what changes.',
+  })
+  async followUps(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<InterventionFollowUp[]> {
+    return (await context.loaders.followUpsByMeetingId.load(meeting.id)).map(toFollowUp);
   }
 }

@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { SipParticipant } from '../process/sip.type.ts';
-import type { PrintablePlan } from './printable-plan.ts';
+import { followUpLine, type PrintablePlan } from './printable-plan.ts';
 
 const AGENCY_NAMES = { SCHOOL: 'Skola', SOCIAL_SERVICES: 'Socialtjänst', HEALTH_CARE: 'Hälso- och sjukvård' } as const;
 const stockholmTime = new Intl.DateTimeFormat('sv-SE', {
@@ -97,6 +97,10 @@ export async function renderPlanPdf(plan: PrintablePlan): Promise<Uint8Array> {
   pages.text(`Version ${version.number}, upprättad ${stockholmTime.format(version.createdAt)}.`);
   pages.heading('Frågeställningar');
   pages.list(sip.questions);
+  if (plan.startsFrom.length > 0) {
+    pages.heading('Uppföljning av förra planen');
+    pages.list(plan.startsFrom.map(followUpLine));
+  }
   pages.heading('Behov');
   pages.list(version.needs);
   for (const [term, heading] of [

@@ -13,6 +13,8 @@ import { savePlanVersion } from './save-plan-version.ts';
 import { recordPaperSignature, signPlanVersion } from './sign-plan-version.ts';
 import { renderPrintablePlan, type PrintablePlan } from './printable-plan.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
+import { InterventionFollowUp } from '../meetings/follow-up.type.ts';
+import { toFollowUp } from '../meetings/follow-up.mapper.ts';
 import { GraphQLLocalDate } from 'graphql-scalars';
 
 /** The requester's copy of a version: what the printable page and the PDF show. */
@@ -27,6 +29,9 @@ async function printable(context: SipContext, version: PlanVersion): Promise<Pri
     awaiting: awaiting.map(toParticipant),
     copyFor: context.requester.name ?? context.requester.subject,
     printedAt: context.clock(),
+    startsFrom: version.meetingId
+      ? (await context.loaders.followUpsByMeetingId.load(version.meetingId)).map(toFollowUp)
+      : [],
   };
 }
 
@@ -97,6 +102,17 @@ export class PlanVersionResolver {
     );
     if (!participant) throw new Error(`plan version ${version.id} names a missing coordinator`);
     return toParticipant(participant);
+  }
+
+  @FieldResolver(() => [InterventionFollowUp], {
+    description:
+      'What the follow-up this version was decided at found about the previous version’s interventions: the ' +
+      'version starts from it. Empty for a version not decided at a follow-up.',
+  })
+  async startsFrom(@Root() version: PlanVersion, @Ctx() context: SipContext): Promise<InterventionFollowUp[]> {
+    return version.meetingId
+      ? (await context.loaders.followUpsByMeetingId.load(version.meetingId)).map(toFollowUp)
+      : [];
   }
 
   @FieldResolver(() => [PlanSignature])

@@ -16,7 +16,19 @@ export interface PrintablePlan {
   awaiting: SipParticipant[];
   copyFor: string;
   printedAt: Date;
+  /** What the follow-up this version was decided at found; empty otherwise. */
+  startsFrom: ReadonlyArray<{ what: string; done: string; outcome: string; changes: string }>;
 }
+
+export const OUTCOME_IN_SWEDISH: Record<string, string> = {
+  WORKED: 'fungerade',
+  PARTLY: 'fungerade delvis',
+  DID_NOT_WORK: 'fungerade inte',
+};
+
+/** One intervention as the follow-up found it, in the words both copies use. */
+export const followUpLine = (f: PrintablePlan['startsFrom'][number]) =>
+  `${f.what}: ${f.done} Det ${OUTCOME_IN_SWEDISH[f.outcome]}. Ändras: ${f.changes}`;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Everything in the plan is typed by people; none of it may become markup. */
@@ -48,6 +60,7 @@ export function renderPrintablePlan({
   awaiting,
   copyFor,
   printedAt,
+  startsFrom,
 }: PrintablePlan): string {
   const byId = new Map(participants.map((p) => [p.id, p]));
   const coordinator = byId.get(version.coordinatorId);
@@ -95,6 +108,7 @@ td,th{border:1px solid #999;padding:.3rem;vertical-align:top;text-align:left}
 <p><strong>${escape(child.givenName)} ${escape(child.familyName)}</strong>, ${escape(child.personnummer)}</p>
 <p>${versionLine}</p>
 <h2>Frågeställningar</h2>${list(sip.questions)}
+${startsFrom.length ? `<h2>Uppföljning av förra planen</h2>${list(startsFrom.map(followUpLine))}` : ''}
 <h2>Behov</h2>${list(version.needs)}
 <h2>Mål på kort sikt</h2>${goals('SHORT')}
 <h2>Mål på lång sikt</h2>${goals('LONG')}

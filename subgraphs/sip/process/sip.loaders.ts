@@ -25,6 +25,15 @@ export function createSipLoaders(prisma: PrismaClient) {
         }),
       (summons) => summons.meetingId,
     ),
+    followUpsByMeetingId: manyByKey(
+      (meetingIds: readonly string[]) =>
+        prisma.interventionFollowUp.findMany({
+          where: { meetingId: { in: [...meetingIds] } },
+          include: { intervention: true },
+          orderBy: { intervention: { position: 'asc' } },
+        }),
+      (followUp) => followUp.meetingId,
+    ),
     participantsBySipId: manyByKey(
       (sipIds: readonly string[]) =>
         prisma.sipParticipant.findMany({

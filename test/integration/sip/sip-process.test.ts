@@ -23,7 +23,7 @@ const FOLLOW_UPS = `query ($state: FollowUpState) { coordinatedSips(followUp: $s
 const PLAN_HISTORY = `query ($id: ID!) { sip(id: $id) {
   status
   versions { number isCurrent fullySigned signatures { participant { kind } } interventions { what agency startsOn
-  endsOn } goals { term } coordinator { name } decidedAt { kind } }
+  endsOn } goals { term } coordinator { name } decidedAt { kind } startsFrom { what outcome } }
 } }`;
 
 /**
@@ -163,10 +163,30 @@ describe('a SIP from initiative to closure', () => {
         },
       });
       clock.set('2027-02-20T10:30:00.000Z');
-      await ok(graph, HELD, {
+      const held = {
         meetingId: scheduleMeeting.id,
         attendedIds: [sip.ids.socialWorker, sip.ids.doctor, sip.ids.counsellor, sip.ids.guardians[0]],
-      });
+      };
+      // A follow-up says what became of every intervention of the plan it follows up.
+      expect(refusal(await graph.query(HELD, held))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'followUps' });
+      const [counselling] = (
+        await ok(graph, `query ($id: ID!) { sip(id: $id) { currentVersion { interventions { id } } } }`, {
+          id: sip.sipId,
+        })
+      ).sip.currentVersion.interventions;
+      const followUp = {
+        interventionId: counselling.id,
+        done: 'Tolv samtal sedan december.',
+        outcome: 'PARTLY',
+        changes: 'Samtalen fortsätter; BUP utreder koncentrationen.',
+      };
+      expect(
+        refusal(await graph.query(HELD, { ...held, followUps: [{ ...followUp, interventionId: sip.sipId }] })),
+      ).toMatchObject({ field: 'followUps.0.interventionId' });
+      const { recordMeetingHeld } = await ok(graph, HELD, { ...held, followUps: [followUp] });
+      expect(recordMeetingHeld.followUps).toEqual([
+        { what: 'Samtal med kurator', outcome: 'PARTLY', changes: followUp.changes },
+      ]);
       expect((await ok(graph, FOLLOW_UPS, {})).coordinatedSips[0].followUp.state).toBe('FOLLOWED_UP');
 
       const revised = planInput(sip.ids.doctor, '2027-06-01');
@@ -200,8 +220,16 @@ describe('a SIP from initiative to closure', () => {
           signatures: [],
           coordinator: { name: 'Jonas Lind' },
           decidedAt: { kind: 'FOLLOW_UP' },
+          startsFrom: [{ what: 'Samtal med kurator', outcome: 'PARTLY' }],
         }),
       ]);
+      const copy = await ok(graph, `query ($id: ID!) { sip(id: $id) { currentVersion { printableHtml } } }`, {
+        id: sip.sipId,
+      });
+      expect(copy.sip.currentVersion.printableHtml).toContain(
+        '<h2>Uppföljning av förra planen</h2><ul><li>Samtal med kurator: Tolv samtal sedan december. Det fungerade ' +
+          'delvis. Ändras: Samtalen fortsätter; BUP utreder koncentrationen.</li></ul>',
+      );
       expect(history.versions[1].interventions.map((i: { what: string }) => i.what)).toEqual([
         'Samtal med kurator',
         'Utredning vid BUP',
