@@ -62,3 +62,11 @@ export function isSigner(participant: ParticipantFacts, childDateOfBirth: Date, 
   if (participant.kind !== 'CHILD') return true;
   return speaksForThemselves(childDateOfBirth, now);
 }
+
+/**
+ * The plan's summary written for the child (what will happen, who helps, when we meet again) is the
+ * child's to read through the graph at any age their guardians allow, and always from 15, when they
+ * see the whole SIP. Whoever sees the SIP sees the summary too.
+ */
+export const childMayReadSummary = (childDateOfBirth: Date, allowedByGuardians: boolean, now: Date): boolean =>
+  allowedByGuardians || speaksForThemselves(childDateOfBirth, now);

@@ -13,6 +13,7 @@ import { MeetingResolver } from './meetings/meeting.resolver.ts';
 import { SipMeetingsResolver } from './meetings/sip-meetings.resolver.ts';
 import { PlanVersionResolver } from './plan/plan-version.resolver.ts';
 import { SipPlanResolver } from './plan/sip-plan.resolver.ts';
+import { ChildSummaryResolver } from './plan/child-summary.resolver.ts';
 import { ChildSipsResolver } from './process/child-sips.resolver.ts';
 import { SipLifecycleResolver } from './process/sip-lifecycle.resolver.ts';
 import { SipResolver } from './process/sip.resolver.ts';
@@ -38,6 +39,7 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
       SipMeetingsResolver,
       PlanVersionResolver,
       SipPlanResolver,
+      ChildSummaryResolver,
       ConsentResolver,
       AuditResolver,
       ReviewResolver,

@@ -14,6 +14,7 @@ export function toSip(row: SipRow): Sip {
     status: sipStatusOf(row),
     questions: row.questions,
     initiatedAt: row.initiatedAt,
+    childMayReadSummary: row.childMayReadSummary,
     familyAnswer:
       row.familyAnswer && row.familyAnsweredAt
         ? Object.assign(new FamilyAnswerRecord(), {

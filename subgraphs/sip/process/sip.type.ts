@@ -163,6 +163,11 @@ export class Sip {
   @Field(() => FamilyWishes)
   familyWishes!: FamilyWishes;
 
+  @Field(() => Boolean, {
+    description: 'The guardians let the child read the plan’s summary written for them, at any age (from 15, always).',
+  })
+  childMayReadSummary!: boolean;
+
   @Field(() => Closure, { nullable: true })
   closure!: Closure | null;
 }
