@@ -70,7 +70,8 @@ export function childSummaryHtml(childName: string, text: string): string {
       const [first, ...rest] = block.split('\n');
       const items = rest.filter((line) => line.startsWith('- ')).map((line) => `<li>${escape(line.slice(2))}</li>`);
       const others = rest.filter((line) => !line.startsWith('- ')).map((line) => `<p>${escape(line)}</p>`);
-      return `<p><strong>${escape(first)}</strong></p>${others.join('')}${items.length ? `<ul>${items.join('')}</ul>` : ''}`;
+      const list = items.length ? `<ul>${items.join('')}</ul>` : '';
+      return `<p><strong>${escape(first)}</strong></p>${others.join('')}${list}`;
     })
     .join('\n');
   return `<!doctype html>
