@@ -30,8 +30,9 @@ const REFUSED_STAFF =
  * Who reads a child's records in the SIP core. The family: a guardian their own child's, the child
  * their own. Staff: while they take part in one of the child's SIPs (open or closed), when a
  * consent in force names them, or after looking the child up by exact personnummer with a purpose;
- * every such read is logged. A privacy officer reviews consents (logged) and sees who a log entry
- * is about in the log itself, never by reading identities here. There is no listing of children.
+ * every such read is logged. A privacy officer reviews consents (logged), and sees who a log entry
+ * is about in the log itself or after looking the child up by personnummer with a purpose (logged,
+ * and an item of the log review like a staff lookup). There is no listing of children.
  */
 export function childRecordAccess(
   requester: Requester,
@@ -49,9 +50,13 @@ export function childRecordAccess(
         ? { granted: true, logged: false }
         : { granted: false, reason: 'a child sees only their own records' };
     case Role.PrivacyOfficer:
-      return record === 'CHILD_CONSENTS'
+      return record === 'CHILD_CONSENTS' || facts.lookedUp
         ? { granted: true, logged: true }
-        : { granted: false, reason: 'a privacy officer sees who a log entry is about in the audit log' };
+        : {
+            granted: false,
+            reason:
+              'a privacy officer sees who a log entry is about in the audit log, or looks the child up with a purpose',
+          };
     default: {
       const reader: Reader = requester;
       const tookPart = facts.sips.some((sip) => sip.participants.some((p) => takesPart(p, reader, at)));

@@ -1,6 +1,7 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError } from '../../lib/errors.ts';
+import { BadUserInputError, ForbiddenError } from '../../lib/errors.ts';
+import { isFamily } from '../../policy/roles.ts';
 import { requiredText } from '../../lib/text-input.ts';
 import { isUuid } from '../../lib/uuid.ts';
 import { assertMaySeeChild, assertStaff, familyChildIds } from './access.ts';
@@ -49,15 +50,17 @@ export class ChildResolver {
   @Query(() => Child, {
     nullable: true,
     description:
-      'Staff look a child up by exact personnummer to start a SIP, stating why; the lookup and what they read ' +
-      'are logged with that purpose. Null when no child has this personnummer.',
+      'Staff look a child up by exact personnummer to start a SIP, and a privacy officer to review the child’s ' +
+      'consents, stating why; the lookup and what they read are logged with that purpose, and each lookup is an ' +
+      'item of the log review. Null when no child has this personnummer.',
   })
   async childByPersonnummer(
     @Arg('personnummer', () => String) personnummer: string,
     @Arg('purpose', () => String, { description: 'Why the child is looked up, e.g. "initiera SIP".' }) purpose: string,
     @Ctx() context: SipContext,
   ): Promise<Child | null> {
-    assertStaff(context.requester, 'look a child up by personnummer');
+    if (isFamily(context.requester))
+      throw new ForbiddenError('only agency staff and privacy officers look a child up by personnummer');
     const stated = requiredText(purpose, 'purpose', MAX_PURPOSE_LENGTH);
     const parsed = parsePersonnummer(personnummer, context.clock());
     if (typeof parsed === 'string') throw new BadUserInputError('personnummer', PERSONNUMMER_PROBLEM_TEXT[parsed]);

@@ -43,21 +43,42 @@ export interface AuditEntryRow {
 
 const ENTRY_ID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}(:\d+)?$/i;
 
-/** One page of the log, newest first, after the entry `before`, for one child and/or one requester. */
+/** What the log can be searched by; every part is optional, and they all hold together. */
+export interface AuditFilter {
+  childId?: string;
+  requesterSubject?: string;
+  requesterUnit?: string;
+  requesterAgency?: string;
+  scope?: string;
+  /** Granted (true) or refused (false). */
+  granted?: boolean;
+  /** From this instant (inclusive) to that one (exclusive). */
+  from?: Date;
+  to?: Date;
+}
+
+/** One page of the log, newest first, after the entry `before`, narrowed by `filter`. */
 export async function auditEntriesPage(
   prisma: PrismaClient,
-  filter: { childId?: string; requesterSubject?: string },
+  filter: AuditFilter,
   first: number,
   before: string | undefined,
 ): Promise<AuditEntryRow[]> {
   if (before != null && !ENTRY_ID.test(before))
     throw new BadUserInputError('before', 'must be the id of an audit entry');
+  if (filter.from && filter.to && filter.to < filter.from) throw new BadUserInputError('to', 'must not be before from');
   return prisma.$queryRawUnsafe<AuditEntryRow[]>(
     `WITH entries AS (
        SELECT "id", "childId", "consentId"::text, "emergencyAccessId"::text, ${SHARED}
        FROM ${AUDIT_ENTRIES} x
        WHERE ($1::uuid IS NULL OR (x."coverage" @> ARRAY[$1::uuid] AND x."childId" = $1::uuid))
-         AND ($2::text IS NULL OR x."requesterSubject" = $2))
+         AND ($2::text IS NULL OR x."requesterSubject" = $2)
+         AND ($5::text IS NULL OR x."requesterUnit" = $5)
+         AND ($6::text IS NULL OR x."requesterAgency"::text = $6)
+         AND ($7::text IS NULL OR x."scope" = $7)
+         AND ($8::boolean IS NULL OR x."granted" = $8)
+         AND ($9::timestamptz IS NULL OR x."decidedAt" >= $9)
+         AND ($10::timestamptz IS NULL OR x."decidedAt" < $10))
      SELECT "id", "childId"::text, "consentId", "emergencyAccessId",
             ${SHARED.replace('"requesterAgency"', '"requesterAgency"::text')}
      FROM entries
@@ -68,5 +89,47 @@ export async function auditEntriesPage(
     filter.requesterSubject ?? null,
     before ?? null,
     first,
+    filter.requesterUnit ?? null,
+    filter.requesterAgency ?? null,
+    filter.scope ?? null,
+    filter.granted ?? null,
+    filter.from ?? null,
+    filter.to ?? null,
   );
+}
+
+/** How many reads a day, per requester agency, in [from, to). */
+export interface AuditStatistics {
+  readsPerDay: Array<{ day: string; agency: string; reads: number }>;
+  refusalsByReason: Array<{ reason: string; refusals: number }>;
+  emergencyReadsPerDay: Array<{ day: string; reads: number }>;
+}
+
+/** The log counted for pictures: staff reads per Swedish day and agency, refusals by reason, emergency reads. */
+export async function auditStatistics(prisma: PrismaClient, from: Date, to: Date): Promise<AuditStatistics> {
+  if (to < from) throw new BadUserInputError('to', 'must not be before from');
+  const entries = `(SELECT * FROM ${AUDIT_ENTRIES} x WHERE x."decidedAt" >= $1 AND x."decidedAt" < $2
+    AND x."requesterAgency" IS NOT NULL)`;
+  const day = `to_char(e."decidedAt" AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD')`;
+  const [readsPerDay, refusalsByReason, emergencyReadsPerDay] = await Promise.all([
+    prisma.$queryRawUnsafe<Array<{ day: string; agency: string; reads: number }>>(
+      `SELECT ${day} AS day, e."requesterAgency"::text AS agency, count(*)::int AS reads FROM ${entries} e
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+      from,
+      to,
+    ),
+    prisma.$queryRawUnsafe<Array<{ reason: string; refusals: number }>>(
+      `SELECT e."reason", count(*)::int AS refusals FROM ${entries} e WHERE NOT e."granted"
+       GROUP BY 1 ORDER BY 2 DESC, 1`,
+      from,
+      to,
+    ),
+    prisma.$queryRawUnsafe<Array<{ day: string; reads: number }>>(
+      `SELECT ${day} AS day, count(*)::int AS reads FROM ${entries} e WHERE e."emergencyAccessId" IS NOT NULL
+       GROUP BY 1 ORDER BY 1`,
+      from,
+      to,
+    ),
+  ]);
+  return { readsPerDay, refusalsByReason, emergencyReadsPerDay };
 }

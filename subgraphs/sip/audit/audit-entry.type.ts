@@ -137,3 +137,45 @@ export class AuditChainReport {
   @Field(() => AuditChainBreak, { nullable: true, description: 'The first broken link.' })
   firstBroken!: AuditChainBreak | null;
 }
+
+@ObjectType()
+export class ReadsPerDay {
+  @Field(() => String, { description: 'A Swedish calendar day, YYYY-MM-DD.' })
+  day!: string;
+
+  @Field(() => Agency)
+  agency!: Agency;
+
+  @Field(() => Int)
+  reads!: number;
+}
+
+@ObjectType()
+export class RefusalCount {
+  @Field(() => String)
+  reason!: string;
+
+  @Field(() => Int)
+  refusals!: number;
+}
+
+@ObjectType()
+export class EmergencyReadsPerDay {
+  @Field(() => String, { description: 'A Swedish calendar day, YYYY-MM-DD.' })
+  day!: string;
+
+  @Field(() => Int)
+  reads!: number;
+}
+
+@ObjectType({ description: 'The audit log counted for pictures.' })
+export class AuditStatisticsResult {
+  @Field(() => [ReadsPerDay], { description: 'Staff reads (granted or refused) per day and requester agency.' })
+  readsPerDay!: ReadsPerDay[];
+
+  @Field(() => [RefusalCount])
+  refusalsByReason!: RefusalCount[];
+
+  @Field(() => [EmergencyReadsPerDay], { description: 'Reads under emergency access, per day.' })
+  emergencyReadsPerDay!: EmergencyReadsPerDay[];
+}

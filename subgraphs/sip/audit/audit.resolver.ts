@@ -12,22 +12,34 @@ import {
   AuditedChild,
   ConsentAuditEntry,
   ReleaseState,
+  AuditStatisticsResult,
 } from './audit-entry.type.ts';
 import { confirmationsOf, releaseStateOf, type ReleaseState as State } from './release-state.ts';
 import { verifyChains } from './verify-chain.ts';
 import { assertPageSize } from '../../../lib/pagination/page-size.ts';
-import { auditEntriesPage } from './audit-entries.ts';
+import { auditEntriesPage, auditStatistics, type AuditFilter } from './audit-entries.ts';
+import { Agency, ConsentScope } from '../../../lib/federation/policy-enums.ts';
+import { DateTime } from '../../../lib/scalars.ts';
 
 @Resolver(() => ConsentAuditEntry)
 export class AuditResolver {
   @Query(() => [ConsentAuditEntry], {
     description:
-      'Who saw, or was refused, which child’s data, newest first. Filter by child and/or requester; page with ' +
-      '`before` = the `id` of the last entry of the previous page. Privacy officers only.',
+      'Who saw, or was refused, which child’s data, newest first. Filter by child, requester, unit, agency, ' +
+      'scope, outcome and time, all together; page with `before` = the `id` of the last entry of the previous ' +
+      'page. Privacy officers only.',
   })
   async consentAuditLog(
     @Arg('childId', () => ID, { nullable: true }) childId: string | undefined,
     @Arg('requesterSubject', () => String, { nullable: true }) requesterSubject: string | undefined,
+    @Arg('requesterUnit', () => String, { nullable: true }) requesterUnit: string | undefined,
+    @Arg('requesterAgency', () => Agency, { nullable: true }) requesterAgency: string | undefined,
+    @Arg('scope', () => ConsentScope, { nullable: true }) scope: string | undefined,
+    @Arg('granted', () => Boolean, { nullable: true, description: 'Granted (true) or refused (false).' })
+    granted: boolean | undefined,
+    @Arg('from', () => DateTime, { nullable: true, description: 'From this instant, inclusive.' })
+    from: Date | undefined,
+    @Arg('to', () => DateTime, { nullable: true, description: 'Up to this instant, exclusive.' }) to: Date | undefined,
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
     @Arg('before', () => ID, { nullable: true, description: 'The id of the last entry of the previous page.' })
     before: string | undefined,
@@ -35,12 +47,27 @@ export class AuditResolver {
   ): Promise<ConsentAuditEntry[]> {
     assertPrivacyOfficer(context.requester, 'read the audit log');
     if (childId != null && !isUuid(childId)) throw new BadUserInputError('childId', 'no child with this id');
+    const filter = { childId, requesterSubject, requesterUnit, requesterAgency, scope, granted, from, to };
     return auditPage(
       context,
-      { ...(childId != null && { childId }), ...(requesterSubject != null && { requesterSubject }) },
+      Object.fromEntries(Object.entries(filter).filter(([, value]) => value != null)),
       first,
       before,
     );
+  }
+
+  @Query(() => AuditStatisticsResult, {
+    description:
+      'The log counted for pictures, in [from, to): staff reads per Swedish day and agency, refusals by reason, ' +
+      'emergency reads per day. Privacy officers only.',
+  })
+  async auditStatistics(
+    @Arg('from', () => DateTime) from: Date,
+    @Arg('to', () => DateTime) to: Date,
+    @Ctx() context: SipContext,
+  ): Promise<AuditStatisticsResult> {
+    assertPrivacyOfficer(context.requester, 'read the audit log');
+    return Object.assign(new AuditStatisticsResult(), await auditStatistics(context.prisma, from, to));
   }
 
   @Query(() => AuditChainReport, {
@@ -98,7 +125,7 @@ export class AuditResolver {
 /** One page of the log, newest first, after the entry `before`. */
 async function auditPage(
   context: SipContext,
-  filter: { childId?: string; requesterSubject?: string },
+  filter: AuditFilter,
   first: number,
   before: string | undefined,
 ): Promise<ConsentAuditEntry[]> {

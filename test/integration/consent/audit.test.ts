@@ -70,4 +70,83 @@ describe('the audit log of consent decisions', () => {
     await expect(sip.auditGroup.updateMany({ data: { granted: true } })).rejects.toThrow(/append-only/);
     await expect(sip.auditGroup.deleteMany({})).rejects.toThrow(/append-only/);
   });
+
+  it('is searched by unit, agency, scope, outcome and time, all together', async () => {
+    const search = async (variables: Record<string, unknown>) =>
+      (
+        await graph.query(
+          `query ($unit: String, $agency: Agency, $scope: ConsentScope, $granted: Boolean, $from: DateTime,
+            $to: DateTime) { consentAuditLog(requesterUnit: $unit, requesterAgency: $agency, scope: $scope,
+            granted: $granted, from: $from, to: $to) { childId scope granted requesterUnit } }`,
+          variables,
+          'privacy officer',
+        )
+      ).data?.consentAuditLog;
+    const refused = await search({ unit: 'Ekbackens skola', scope: 'HEALTH_CARE_CONTACTS', granted: false });
+    expect(refused).toEqual([
+      {
+        childId: demoChildren.ebbe.id,
+        scope: 'HEALTH_CARE_CONTACTS',
+        granted: false,
+        requesterUnit: 'Ekbackens skola',
+      },
+    ]);
+    expect(await search({ agency: 'HEALTH_CARE' })).toEqual([]);
+    expect(await search({ unit: 'Ekbackens skola', from: '2000-01-01T00:00:00Z', to: '2000-01-02T00:00:00Z' })).toEqual(
+      [],
+    );
+    const backwards = await graph.query(
+      `{ consentAuditLog(from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { id } }`,
+      {},
+      'privacy officer',
+    );
+    expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
+  it('is counted for pictures: reads per day and agency, refusals by reason, emergency reads', async () => {
+    const { data } = await graph.query(
+      `query ($from: DateTime!, $to: DateTime!) { auditStatistics(from: $from, to: $to) {
+        readsPerDay { day agency reads } refusalsByReason { reason refusals } emergencyReadsPerDay { day reads } } }`,
+      { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' },
+      'privacy officer',
+    );
+    const stats = data?.auditStatistics;
+    expect(stats.readsPerDay).toContainEqual({
+      day: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      agency: 'SCHOOL',
+      reads: expect.any(Number),
+    });
+    expect(stats.readsPerDay.every((row: { agency: string }) => row.agency === 'SCHOOL')).toBe(true);
+    expect(stats.refusalsByReason).toContainEqual({ reason: 'NO_RELATION', refusals: expect.any(Number) });
+    expect(stats.emergencyReadsPerDay).toEqual([]);
+    const staff = await graph.query(`{ auditStatistics(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") {
+      emergencyReadsPerDay { reads } } }`);
+    expect(staff.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets a privacy officer look a child up by personnummer with a purpose, logged and put up for review', async () => {
+    const alva = await (graph.subgraphs.sip.prisma as any).child.findUnique({ where: { id: demoChildren.alva.id } });
+    const personnummer = `${alva.personnummer.slice(0, 8)}-${alva.personnummer.slice(8)}`;
+    const LOOKUP = `query ($p: String!, $purpose: String!) { childByPersonnummer(personnummer: $p, purpose: $purpose) {
+      id givenName } }`;
+    const noPurpose = await graph.query(LOOKUP, { p: personnummer, purpose: ' ' }, 'privacy officer');
+    expect(noPurpose.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'purpose' });
+    const wrongDigit = personnummer.slice(0, -1) + String((Number(personnummer.at(-1)) + 1) % 10);
+    const luhn = await graph.query(LOOKUP, { p: wrongDigit, purpose: 'granskning' }, 'privacy officer');
+    expect(luhn.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'personnummer' });
+    const found = await graph.query(LOOKUP, { p: personnummer, purpose: 'granskning av samtycken' }, 'privacy officer');
+    expect(found.data?.childByPersonnummer).toEqual({ id: demoChildren.alva.id, givenName: 'Alva' });
+    const queue = await graph.query(
+      `{ reviewQueue(kinds: [LOOKUP_BY_PERSONNUMMER]) { requesterSubject detail } }`,
+      {},
+      'privacy officer',
+    );
+    expect(queue.data?.reviewQueue).toContainEqual({
+      requesterSubject: 'dpo-1',
+      detail: 'purpose: granskning av samtycken',
+    });
+    // A guardian looks no one up.
+    const family = await graph.query(LOOKUP, { p: personnummer, purpose: 'x' }, 'guardian (Maria Lindqvist)');
+    expect(family.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });
