@@ -124,7 +124,7 @@ describe('the audit log of consent decisions', () => {
     expect(staff.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('lets a privacy officer look a child up by personnummer with a purpose, logged and put up for review', async () => {
+  it('lets a privacy officer look a child up by personnummer with a purpose, logged and reviewed', async () => {
     const alva = await (graph.subgraphs.sip.prisma as any).child.findUnique({ where: { id: demoChildren.alva.id } });
     const personnummer = `${alva.personnummer.slice(0, 8)}-${alva.personnummer.slice(8)}`;
     const LOOKUP = `query ($p: String!, $purpose: String!) { childByPersonnummer(personnummer: $p, purpose: $purpose) {
