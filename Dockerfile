@@ -5,6 +5,8 @@ COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund
 COPY . .
+# The privacy officer's console, which the gateway serves at /privacy (npm ci built it only where its sources were).
+RUN npm run console:build
 ENV HOST=0.0.0.0
 USER node
 EXPOSE 4000 4001 4002 4003 4004

@@ -27,6 +27,7 @@ import { introspectionAccessPlugin } from './introspection.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits.ts';
 import { checkSubgraphs } from './subgraph-health.ts';
 import { admission } from './admission.ts';
+import { privacyConsole } from './privacy-console.ts';
 
 export interface StartGatewayOptions {
   supergraphSdl: string;
@@ -98,6 +99,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   app.get(['/', '/graphql'], (req, res, next) => (wantsHtml(req) ? sendGraphiQLPage(res) : next()));
   app.use('/graphiql', graphiqlAssets(options.personaTokens));
+  app.use(
+    '/privacy',
+    privacyConsole({ supergraphSdl: options.supergraphSdl, verifyIdentity, personaTokens: options.personaTokens }),
+  );
   app.use(
     '/graphql',
     admission(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS),

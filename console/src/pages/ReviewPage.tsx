@@ -1,0 +1,104 @@
+import { Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { graphql } from '../api.ts';
+import { Problem } from '../Problem.tsx';
+import { REVIEW_KINDS, when } from '../words.ts';
+
+interface Item {
+  kind: string;
+  key: string;
+  childId: string | null;
+  requesterSubject: string;
+  requesterName: string | null;
+  at: string;
+  detail: string;
+  review: { note: string; reviewedBy: string; reviewedAt: string } | null;
+}
+
+const QUEUE = `query ($reviewed: Boolean) { reviewQueue(reviewed: $reviewed, first: 200) {
+  kind key childId requesterSubject requesterName at detail review { note reviewedBy reviewedAt } } }`;
+const MARK = `mutation ($kind: ReviewKind!, $key: String!, $note: String!) {
+  markReviewed(kind: $kind, key: $key, note: $note) { key review { reviewedAt } } }`;
+
+function ItemCard({ item, onReviewed }: { item: Item; onReviewed: () => void }) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const mark = async () => {
+    setError(null);
+    if (!note.trim()) return setError(new Error('Anteckning: skriv vad du har granskat och kommit fram till.'));
+    try {
+      await graphql(MARK, { kind: item.kind, key: item.key, note: note.trim() });
+      onReviewed();
+    } catch (problem) {
+      setError(problem);
+    }
+  };
+  const id = `note-${item.kind}-${item.key}`;
+  return (
+    <Card withBorder component="article" aria-labelledby={`${id}-title`}>
+      <Stack gap="xs">
+        <Title order={3} size="h5" id={`${id}-title`}>
+          {REVIEW_KINDS[item.kind] ?? item.kind}: {item.requesterName ?? item.requesterSubject}, {when(item.at)}
+        </Title>
+        <Text size="sm">{item.detail}</Text>
+        {item.review ? (
+          <Text size="sm" c="dimmed">
+            Granskad {when(item.review.reviewedAt)} av {item.review.reviewedBy}: {item.review.note}
+          </Text>
+        ) : (
+          <Group align="flex-end">
+            <Textarea
+              label="Anteckning"
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              id={id}
+              autosize
+              minRows={1}
+              style={{ flex: 1 }}
+            />
+            <Button onClick={mark}>Markera som granskad</Button>
+          </Group>
+        )}
+        <Problem error={error} />
+      </Stack>
+    </Card>
+  );
+}
+
+/** The log review (loggkontroll): what needs a privacy officer's look, each marked reviewed with a note. */
+export function ReviewPage() {
+  const [which, setWhich] = useState('open');
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    graphql<{ reviewQueue: Item[] }>(QUEUE, {
+      reviewed: which === 'open' ? false : which === 'done' ? true : null,
+    }).then(({ reviewQueue }) => setItems(reviewQueue), setError);
+  }, [which]);
+  useEffect(load, [load]);
+  return (
+    <Stack>
+      <Title order={1}>Granskning</Title>
+      <Text>
+        Samtycken och spärrar registrerade av personal, nödåtkomst, läsningar utanför barnets SIP, läsningar utan
+        relation, sökningar på personnummer och ovanligt många barn på en dag.
+      </Text>
+      <SegmentedControl
+        aria-label="Vilka poster"
+        value={which}
+        onChange={setWhich}
+        data={[
+          { value: 'open', label: 'Att granska' },
+          { value: 'done', label: 'Granskade' },
+          { value: 'all', label: 'Alla' },
+        ]}
+        w="fit-content"
+      />
+      <Problem error={error} />
+      {items?.length === 0 && <Text role="status">Inget här.</Text>}
+      {items?.map((item) => (
+        <ItemCard key={`${item.kind}/${item.key}`} item={item} onReviewed={load} />
+      ))}
+    </Stack>
+  );
+}
