@@ -106,7 +106,7 @@ describe('the privacy officer’s console', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
-  it('looks a child up with a purpose, shows the consents over time, and what the rule decided at a past moment', async () => {
+  it('looks a child up with a purpose, shows the consents over time, and the rule at a past moment', async () => {
     await go('Ett barns samtycken');
     const personnummer = page.getByLabel('Personnummer');
     await personnummer.fill(alvasPersonnummer.slice(0, -1) + String((Number(alvasPersonnummer.at(-1)) + 1) % 10));
