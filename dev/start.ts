@@ -34,6 +34,7 @@ try {
     console.log(`  ${subgraph.name.padEnd(7)} subgraph  ${subgraph.url}`);
   console.log(`\nSIP graph ready: ${graph.gateway.url}`);
   console.log(`GraphiQL (works offline): open ${graph.gateway.url} in a browser and choose a demo persona`);
+  console.log(`Privacy officer's console: ${new URL('/privacy', graph.gateway.url)}`);
   console.log('\nDemo tokens (valid 12 h; send as the header  Authorization: Bearer <token>):');
   for (const [persona, claims] of Object.entries(DEMO_PERSONAS))
     console.log(`\n  ${persona}:\n  ${await dev.issueToken(claims)}`);
