@@ -22,10 +22,7 @@ export interface ConsentDecisionLoaderOptions extends SubgraphCaller {
   sipUrl: string;
   /** A decision later than this is treated as unavailable. */
   timeoutMs: number;
-}
-
-/** The loader's options: the caller's, and the outbox whose waiting release confirmations ride along. */
-export interface ConsentDecisionLoaderContext extends ConsentDecisionLoaderOptions {
+  /** The subgraph's release confirmations waiting for a ride: they go along with the question. */
   outbox: ReleaseOutbox;
 }
 
@@ -55,7 +52,7 @@ function isDecision(value: unknown): value is ConsentDecision & { childId: strin
  * (child, scope) pairs. Any failure rejects every pending decision: the caller withholds the fields.
  */
 export function createConsentDecisionLoader(
-  options: ConsentDecisionLoaderContext,
+  options: ConsentDecisionLoaderOptions,
 ): DataLoader<ConsentDecisionKey, ConsentDecision, string> {
   return new DataLoader(
     async (keys) => {

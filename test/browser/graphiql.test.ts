@@ -1,20 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
 import { startOwnTestGraph, type OwnTestGraph } from '../support/test-graph.ts';
-
-/** Debian's Chromium (`.ci/run` installs it when missing); Playwright cannot download its own here. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const screenshot = (name: string) => join(tmpdir(), name);
 
@@ -27,7 +16,7 @@ describe('GraphiQL at the gateway', () => {
   const sent: Array<{ introspection: boolean; authorized: boolean; status: number }> = [];
   beforeAll(async () => {
     graph = await startOwnTestGraph();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('response', async (response) => {
       const request = response.request();

@@ -2,22 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren } from '../../dev/demo/people.ts';
 import { readSupergraph } from '../../gateway/supergraph.ts';
+import { launchChromium } from '../support/browser.ts';
 import { startOwnTestGraph, type OwnTestGraph } from '../support/test-graph.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshot = (name: string) => join(tmpdir(), `privacy-console-${name}.png`);
 
@@ -50,7 +41,7 @@ describe('the privacy officer’s console', () => {
         { id: demoChildren.alva.id },
         as,
       );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
     page = await browser.newPage({ acceptDownloads: true });
   });
   afterAll(async () => {
