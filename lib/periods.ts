@@ -23,5 +23,14 @@ const swedishCalendar = new Intl.DateTimeFormat('sv-SE', {
 /** The calendar date in Sweden at `instant`, YYYY-MM-DD: what "today" means to a user of the graph. */
 export const swedishDate = (instant: Date): string => swedishCalendar.format(instant);
 
+const swedishClock = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** The time of day in Sweden at `instant`, HH:MM. */
+export const swedishTimeOfDay = (instant: Date): string => swedishClock.format(instant);
+
 /** Today in Sweden at `instant`, as a stored calendar date. */
 export const swedishToday = (instant: Date): Date => calendarDay(swedishDate(instant));

@@ -1,4 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { swedishTimeOfDay } from '../../../lib/periods.ts';
 import type { SummonsKind } from '../../../prisma/sip/client/enums.ts';
 import type { Tx } from '../process/open-sip.ts';
 
@@ -25,9 +26,8 @@ const swedish = new Intl.DateTimeFormat('sv-SE', {
   month: 'long',
   day: 'numeric',
 });
-const clock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 const when = (startsAt: Date, endsAt: Date) =>
-  `${swedish.format(startsAt)} kl. ${clock.format(startsAt)}–${clock.format(endsAt)}`;
+  `${swedish.format(startsAt)} kl. ${swedishTimeOfDay(startsAt)}–${swedishTimeOfDay(endsAt)}`;
 
 type MeetingWithSip = NonNullable<Awaited<ReturnType<typeof loadMeeting>>>;
 

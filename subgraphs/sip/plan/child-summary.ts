@@ -1,5 +1,7 @@
+import { swedishTimeOfDay } from '../../../lib/periods.ts';
 import type { Meeting as MeetingRow } from '../../../prisma/sip/client/client.ts';
 import type { SipParticipant } from '../process/sip.type.ts';
+import { escapeHtml as escape } from './plan-copy-words.ts';
 import type { PlanVersion } from './plan-version.type.ts';
 
 export interface ChildSummaryFacts {
@@ -16,7 +18,6 @@ const day = new Intl.DateTimeFormat('sv-SE', {
   day: 'numeric',
   month: 'long',
 });
-const time = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 const localDay = (date: string) => day.format(new Date(`${date}T12:00:00Z`));
 
 /**
@@ -37,7 +38,7 @@ export function childSummary({ childName, version, participants, meetings, now }
     .filter((m) => !m.cancelledAt && !m.heldAt && m.startsAt > now)
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
   const meetAgain = next
-    ? `Nästa möte är ${day.format(next.startsAt)} klockan ${time.format(next.startsAt)}.`
+    ? `Nästa möte är ${day.format(next.startsAt)} klockan ${swedishTimeOfDay(next.startsAt)}.`
     : `Vi ska träffas och se hur det går senast ${localDay(version.followUpOn)}.`;
   const lines = [
     `Hej ${childName}!`,
@@ -58,9 +59,6 @@ export function childSummary({ childName, version, participants, meetings, now }
   ];
   return { whatWillHappen, whoHelps: helpers, nextMeetingAt: next?.startsAt ?? null, text: lines.join('\n') };
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /** The summary as one printable page, large and plain. */
 export function childSummaryHtml(childName: string, text: string): string {

@@ -1,15 +1,10 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { SipParticipant } from '../process/sip.type.ts';
-import { followUpLine, type PrintablePlan } from './printable-plan.ts';
+import { AGENCY_NAMES, followUpLine, personLine, stockholmTime } from './plan-copy-words.ts';
+import type { PrintablePlan } from './printable-plan.ts';
 
-const AGENCY_NAMES = { SCHOOL: 'Skola', SOCIAL_SERVICES: 'Socialtjänst', HEALTH_CARE: 'Hälso- och sjukvård' } as const;
-const stockholmTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' });
-const person = (p: SipParticipant | undefined) => (p ? [p.name, p.title, p.unit].filter(Boolean).join(', ') : '');
+const person = (p: SipParticipant | undefined) => (p ? personLine(p) : '');
 
 const A4 = [595.28, 841.89] as const;
 const MARGIN = 56;

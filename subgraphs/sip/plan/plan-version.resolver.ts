@@ -17,6 +17,11 @@ import { InterventionFollowUp } from '../meetings/follow-up.type.ts';
 import { toFollowUp } from '../meetings/follow-up.mapper.ts';
 import { GraphQLLocalDate } from 'graphql-scalars';
 
+/** What the follow-up this version was decided at found; none for a version decided elsewhere. */
+async function followUpsBefore(context: SipContext, version: PlanVersion): Promise<InterventionFollowUp[]> {
+  return version.meetingId ? (await context.loaders.followUpsByMeetingId.load(version.meetingId)).map(toFollowUp) : [];
+}
+
 /** The requester's copy of a version: what the printable page and the PDF show. */
 async function printable(context: SipContext, version: PlanVersion): Promise<PrintablePlan> {
   const { sip, child, participants, row, awaiting } = await versionFacts(context, version);
@@ -29,9 +34,7 @@ async function printable(context: SipContext, version: PlanVersion): Promise<Pri
     awaiting: awaiting.map(toParticipant),
     copyFor: context.requester.name ?? context.requester.subject,
     printedAt: context.clock(),
-    startsFrom: version.meetingId
-      ? (await context.loaders.followUpsByMeetingId.load(version.meetingId)).map(toFollowUp)
-      : [],
+    startsFrom: await followUpsBefore(context, version),
   };
 }
 
@@ -110,9 +113,7 @@ export class PlanVersionResolver {
       'version starts from it. Empty for a version not decided at a follow-up.',
   })
   async startsFrom(@Root() version: PlanVersion, @Ctx() context: SipContext): Promise<InterventionFollowUp[]> {
-    return version.meetingId
-      ? (await context.loaders.followUpsByMeetingId.load(version.meetingId)).map(toFollowUp)
-      : [];
+    return followUpsBefore(context, version);
   }
 
   @FieldResolver(() => [PlanSignature])

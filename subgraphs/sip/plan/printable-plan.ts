@@ -1,6 +1,14 @@
 import type { Child } from '../child.type.ts';
 import type { Sip, SipParticipant } from '../process/sip.type.ts';
 import type { PlanVersion } from './plan-version.type.ts';
+import {
+  AGENCY_NAMES,
+  escapeHtml as escape,
+  followUpLine,
+  personLine,
+  stockholmTime,
+  type FollowUpFound,
+} from './plan-copy-words.ts';
 
 export interface PrintablePlan {
   sip: Sip;
@@ -17,34 +25,14 @@ export interface PrintablePlan {
   copyFor: string;
   printedAt: Date;
   /** What the follow-up this version was decided at found; empty otherwise. */
-  startsFrom: ReadonlyArray<{ what: string; done: string; outcome: string; changes: string }>;
+  startsFrom: readonly FollowUpFound[];
 }
 
-export const OUTCOME_IN_SWEDISH: Record<string, string> = {
-  WORKED: 'fungerade',
-  PARTLY: 'fungerade delvis',
-  DID_NOT_WORK: 'fungerade inte',
-};
-
-/** One intervention as the follow-up found it, in the words both copies use. */
-export const followUpLine = (f: PrintablePlan['startsFrom'][number]) =>
-  `${f.what}: ${f.done} Det ${OUTCOME_IN_SWEDISH[f.outcome]}. Ändras: ${f.changes}`;
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Everything in the plan is typed by people; none of it may become markup. */
-const escape = (text: string | number | null | undefined) => String(text ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
-
-const AGENCY_NAMES = { SCHOOL: 'Skola', SOCIAL_SERVICES: 'Socialtjänst', HEALTH_CARE: 'Hälso- och sjukvård' } as const;
 const STATUS_NAMES = { AWAITING_FAMILY: 'inväntar familjens svar', ACTIVE: 'pågående', CLOSED: 'avslutad' } as const;
 
-const stockholmTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
 const list = (items: string[]) =>
   items.length ? `<ul>${items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>` : '<p>–</p>';
-const person = (p: SipParticipant) => escape([p.name, p.title, p.unit].filter(Boolean).join(', '));
+const person = (p: SipParticipant) => escape(personLine(p));
 
 /**
  * One participant's copy of a plan version as a self-contained HTML page (Swedish headings, the
@@ -122,7 +110,7 @@ ${escape(version.coordinatorPhone)}, ${escape(version.coordinatorEmail)}</p>
 <h2>Uppföljning</h2><p>${escape(version.followUpOn)}: ${escape(version.followUpHow)}</p>
 ${version.endCriteria ? `<h2>Avslut</h2><p>${escape(version.endCriteria)}</p>` : ''}
 <h2>Kvarstående oenighet</h2>${list(version.disagreements)}
-<h2>Deltagare</h2>${list(participants.map((p) => [p.name, p.title, p.unit].filter(Boolean).join(', ')))}
+<h2>Deltagare</h2>${list(participants.map(personLine))}
 <h2>Underskrifter</h2>${signed ? `<ul>${signed}</ul>` : '<p>Inga ännu.</p>'}
 ${signedByAll}
 <footer><p>Kopia för ${escape(copyFor)}, utskriven ${escape(stockholmTime.format(printedAt))}.</p></footer>
