@@ -5,6 +5,7 @@ import { ErrorCode } from '../errors.ts';
 import { HttpRequestError, sendJson } from '../server/http-errors.ts';
 import type { SubgraphRoute } from '../subgraph/subgraph-definition.ts';
 import { isUuid } from '../uuid.ts';
+import { swedishToday } from '../periods.ts';
 
 /**
  * Where an agency subgraph answers whether the requester's own unit is in contact with a child
@@ -21,7 +22,7 @@ export interface UnitContactAnswer {
   inContact: boolean;
 }
 
-/** The agency's own answer, from its own records, for a member of its staff on the day `today`. */
+/** The agency's own answer, from its own records, for a member of its staff on the day `today` (in Sweden). */
 export type UnitContactCheck<TPrisma> = (
   prisma: TPrisma,
   childId: string,
@@ -41,7 +42,8 @@ export function unitContactRoute<TPrisma>(agency: Agency, check: UnitContactChec
       throw new HttpRequestError(400, ErrorCode.BadRequest, 'expected { childId } with a child id');
     const ownStaff = requester.agency === agency && requester.unit !== null;
     const answer: UnitContactAnswer = {
-      inContact: ownStaff && (await check(prisma, childId, requester as Requester & { unit: string }, clock())),
+      inContact:
+        ownStaff && (await check(prisma, childId, requester as Requester & { unit: string }, swedishToday(clock()))),
     };
     sendJson(res, 200, answer);
   };
