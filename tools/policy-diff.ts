@@ -5,7 +5,8 @@
  * without a policy, so a review cannot miss it.
  */
 import { readFileSync } from 'node:fs';
-import { policyDiff, type PolicyChange } from '../lib/consent/policy-report.ts';
+import { policyDiff } from '../lib/consent/policy-report.ts';
+import type { PolicyChange } from '../lib/consent/policy-report.types.ts';
 
 const [before, after] = process.argv.slice(2);
 if (!before || !after) {

@@ -3,6 +3,8 @@ import type { IdentityOptions } from './identity-token.ts';
 
 export const SIGNING_ALGORITHM = 'ES256';
 
+const GENERATE_KEYS = 'generate keys with `npm run keys`';
+
 export interface KeyPair {
   privateKey: CryptoKey;
   publicKey: CryptoKey;
@@ -19,7 +21,7 @@ export async function generateSigningKeyPair(): Promise<KeyPair> {
 export async function importJwkFromEnv(
   variable: string,
   env: Record<string, string | undefined> = process.env,
-  whereFrom = 'generate keys with `npm run keys`',
+  whereFrom = GENERATE_KEYS,
 ): Promise<CryptoKey> {
   const raw = env[variable];
   if (!raw) throw new MissingKeyError(variable, undefined, whereFrom);
@@ -42,7 +44,7 @@ export class MissingKeyError extends Error {
   constructor(
     readonly variable: string,
     problem?: string,
-    whereFrom = 'generate keys with `npm run keys`',
+    whereFrom = GENERATE_KEYS,
   ) {
     super(
       problem

@@ -29,6 +29,22 @@ const COLOURS: Record<string, string> = { SCHOOL: '#1c5d99', SOCIAL_SERVICES: '#
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /** A chart with its numbers as a table too, for whoever does not read the picture. */
+/** A figure's data as a table of labelled counts, one row each. */
+function CountTable({ rows }: { rows: Array<[string, number]> }) {
+  return (
+    <Table>
+      <Table.Tbody>
+        {rows.map(([label, count]) => (
+          <Table.Tr key={label}>
+            <Table.Th scope="row">{label}</Table.Th>
+            <Table.Td>{count}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 function Figure({
   title,
   summary,
@@ -133,18 +149,7 @@ export function OverviewPage() {
           <Figure
             title="Nekade läsningar per skäl"
             summary={refusals.map((r) => `${r.reason}: ${r.refusals}`).join('; ') || 'Inga nekade läsningar.'}
-            table={
-              <Table>
-                <Table.Tbody>
-                  {refusals.map((r) => (
-                    <Table.Tr key={r.reason}>
-                      <Table.Th scope="row">{r.reason}</Table.Th>
-                      <Table.Td>{r.refusals}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            }
+            table={<CountTable rows={refusals.map((r) => [r.reason, r.refusals])} />}
           >
             <BarChart data={refusals} layout="vertical" margin={{ left: 80 }}>
               <CartesianGrid strokeDasharray="3 3" />
@@ -157,18 +162,7 @@ export function OverviewPage() {
           <Figure
             title="Läsningar under nödåtkomst"
             summary={`${emergencyTotal} läsningar under nödåtkomst under perioden.`}
-            table={
-              <Table>
-                <Table.Tbody>
-                  {stats.emergencyReadsPerDay.map((r) => (
-                    <Table.Tr key={r.day}>
-                      <Table.Th scope="row">{r.day}</Table.Th>
-                      <Table.Td>{r.reads}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            }
+            table={<CountTable rows={stats.emergencyReadsPerDay.map((r) => [r.day, r.reads])} />}
           >
             <LineChart data={stats.emergencyReadsPerDay}>
               <CartesianGrid strokeDasharray="3 3" />

@@ -3,30 +3,7 @@ import { useEffect, useState } from 'react';
 import { consoleApi } from '../api.ts';
 import { Problem } from '../Problem.tsx';
 import { AGENCIES, SCOPES } from '../words.ts';
-
-interface PolicyField {
-  field: string;
-  subgraph: string;
-  agency: string | null;
-  scope: string | null;
-  covers: string | null;
-  sharesScopeWith: string[];
-  exemptReason: string | null;
-}
-interface PolicyReport {
-  guarded: PolicyField[];
-  exempt: PolicyField[];
-  withoutPolicy: PolicyField[];
-}
-interface Change {
-  field: string;
-  before: string | null;
-  after: string | null;
-}
-type PolicyDiff = Record<
-  'becameUnguarded' | 'addedWithoutPolicy' | 'changedScope' | 'becameGuarded' | 'added' | 'removed',
-  Change[]
->;
+import type { PolicyDiff, PolicyReport } from '../../../lib/consent/policy-report.types.ts';
 
 const DIFF_SECTIONS: Array<[keyof PolicyDiff, string]> = [
   ['becameUnguarded', 'Har förlorat sitt skydd'],

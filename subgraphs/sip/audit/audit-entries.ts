@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../../../lib/errors.ts';
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
+import type { AuditRecord } from './store-audit.ts';
 
 const SHARED = `"requestId", "requesterSubject", "requesterRole", "requesterAgency", "requesterUnit", "requesterName",
   "kind", "scope", "fields", "purpose", "subgraph", "granted", "reason", "decidedAt"`;
@@ -20,25 +21,9 @@ export const AUDIT_ENTRIES = `(
          ${SHARED.replace(/"(\w+)"/g, 'a."$1"')}, ARRAY[a."childId"]
   FROM "ConsentDecisionAudit" a)`;
 
-export interface AuditEntryRow {
+/** One entry of the log: an audit record as it was stored, with its id. */
+export interface AuditEntryRow extends Required<AuditRecord> {
   id: string;
-  requestId: string;
-  requesterSubject: string;
-  requesterRole: string;
-  requesterAgency: string | null;
-  requesterUnit: string | null;
-  requesterName: string | null;
-  childId: string;
-  kind: string;
-  scope: string | null;
-  fields: string[];
-  purpose: string | null;
-  subgraph: string;
-  granted: boolean;
-  reason: string | null;
-  consentId: string | null;
-  emergencyAccessId: string | null;
-  decidedAt: Date;
 }
 
 const ENTRY_ID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}(:\d+)?$/i;

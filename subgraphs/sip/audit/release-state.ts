@@ -1,17 +1,13 @@
 import DataLoader from 'dataloader';
 import type { SipContext } from '../context.ts';
+import type { ReleaseRecord } from './store-audit.ts';
 
 /** Whether the data a log entry is about left the graph. */
 export const RELEASE_STATES = ['RELEASED', 'WITHHELD', 'UNCONFIRMED', 'NOT_RELEASED'] as const;
 export type ReleaseState = (typeof RELEASE_STATES)[number];
 
-/** One child's confirmation: what a subgraph did with a (child, scope) it was granted in a request. */
-export interface ReleaseRow {
-  subgraph: string;
-  childId: string;
-  scope: string;
-  released: boolean;
-}
+/** One child's confirmation, as a log entry is judged by it. */
+type ReleaseRow = Pick<ReleaseRecord, 'subgraph' | 'childId' | 'scope' | 'released'>;
 
 interface LoggedRead {
   requestId: string;

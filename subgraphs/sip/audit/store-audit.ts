@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../../prisma/sip/client/client.ts';
+import type { ConsentRelease } from '../../../lib/consent/consent-decision.ts';
 import type { Requester } from '../../../policy/roles.ts';
 
 /** Who asked, in which request: the columns every audit record starts with. */
@@ -33,12 +34,8 @@ export interface AuditRecord extends ReturnType<typeof byRequester> {
 }
 
 /** A subgraph's confirmation of what it did with a (child, scope) it was granted in a request. */
-export interface ReleaseRecord {
-  requestId: string;
+export interface ReleaseRecord extends ConsentRelease {
   subgraph: string;
-  childId: string;
-  scope: string;
-  released: boolean;
   confirmedAt: Date;
 }
 
