@@ -27,7 +27,7 @@ export interface StartGraphOptions {
   consentTimeoutMs?: number;
   queryLimits?: QueryLimits;
   introspection?: IntrospectionAccess;
-  maxConcurrentRequests?: number;
+  gatewayLimits?: StartGatewayOptions['limits'];
   observeSubgraphFetch?: StartGatewayOptions['observeSubgraphFetch'];
   /** Development only: the demo personas' tokens, offered in GraphiQL. */
   personaTokens?: PersonaTokens;
@@ -97,7 +97,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       identity: options.identity,
       queryLimits: options.queryLimits ?? DEFAULT_QUERY_LIMITS,
       introspection: options.introspection,
-      maxConcurrentRequests: options.maxConcurrentRequests,
+      limits: options.gatewayLimits,
       observeSubgraphFetch: options.observeSubgraphFetch,
       personaTokens: options.personaTokens,
       logger: options.logger,

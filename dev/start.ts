@@ -26,7 +26,7 @@ try {
     consentTimeoutMs: config.consentTimeoutMs,
     queryLimits: config.queryLimits,
     introspection: config.introspection,
-    maxConcurrentRequests: config.maxConcurrentRequests,
+    gatewayLimits: config.gatewayLimits,
     personaTokens: demoPersonaTokens(dev),
     logger: createLogger(config.logLevel),
   });

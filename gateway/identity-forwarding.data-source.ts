@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Requester } from '../lib/auth/requester.ts';
+import { ErrorCode } from '../lib/errors.ts';
 
 export interface GatewayContext {
   /** The client's bearer token, which every subgraph verifies itself. */
@@ -20,27 +22,58 @@ export interface SubgraphFetch {
   endedAt: number;
 }
 
+/** What a subgraph answered with an HTTP error status: its GraphQL errors, when its body has them. */
+const graphQLErrorsOf = (error: unknown): GraphQLFormattedError[] | null => {
+  const body = (error as { extensions?: { response?: { body?: unknown } } })?.extensions?.response?.body;
+  const errors = (body as { errors?: unknown } | undefined)?.errors;
+  return Array.isArray(errors) && errors.length > 0 && errors.every((e) => typeof e?.message === 'string')
+    ? (errors as GraphQLFormattedError[])
+    : null;
+};
+
 /**
  * Sends each subgraph fetch with the client's own bearer token and this request's trace context,
- * and nothing else the client sent: what any router's header propagation does.
+ * and nothing else the client sent: what any router's header propagation does. A fetch that takes
+ * longer than `timeoutMs` is abandoned, so a hung subgraph cannot hold the gateway's places.
+ * Whatever goes wrong reaches the client as the subgraph's own GraphQL errors (a refused input
+ * stays BAD_USER_INPUT) or as SERVICE_UNAVAILABLE naming the subgraph, never with its internal
+ * address or raw HTTP status.
  */
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
-    config: ConstructorParameters<typeof RemoteGraphQLDataSource>[0],
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource>[0] & { timeoutMs: number },
     private readonly observe?: (fetch: SubgraphFetch) => void,
     private readonly subgraph = '',
   ) {
-    super(config);
+    const { timeoutMs, ...rest } = config;
+    super({
+      ...rest,
+      fetcher: ((url: string, init: RequestInit) =>
+        fetch(url, {
+          ...init,
+          signal: AbortSignal.timeout(timeoutMs),
+        })) as unknown as RemoteGraphQLDataSource['fetcher'],
+    });
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const requestId = (options.context as Partial<GatewayContext>).requestId;
-    if (!this.observe || !requestId) return super.process(options);
     const startedAt = performance.now();
     try {
       return await super.process(options);
+    } catch (error) {
+      const errors = graphQLErrorsOf(error);
+      if (errors) return { errors };
+      const timedOut = (error as Error)?.name === 'TimeoutError';
+      throw new GraphQLError(
+        timedOut
+          ? `The ${this.subgraph} subgraph did not answer in time`
+          : `The ${this.subgraph} subgraph could not answer`,
+        { extensions: { code: ErrorCode.ServiceUnavailable, serviceName: this.subgraph } },
+      );
     } finally {
-      this.observe({ requestId, subgraph: this.subgraph, startedAt, endedAt: performance.now() });
+      if (this.observe && requestId)
+        this.observe({ requestId, subgraph: this.subgraph, startedAt, endedAt: performance.now() });
     }
   }
 

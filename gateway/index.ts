@@ -17,7 +17,7 @@ try {
     identity: await identityFromEnv(config.auth),
     queryLimits: config.queryLimits,
     introspection: config.introspection,
-    maxConcurrentRequests: config.maxConcurrentRequests,
+    limits: config.gatewayLimits,
     logger: createLogger(config.logLevel),
   });
   console.log(`[gateway] ready at ${gateway.url}`);

@@ -39,7 +39,14 @@ export function introspectionAccessPlugin(access: IntrospectionAccess): ApolloSe
             access === 'off'
               ? 'Forbidden: this graph does not answer introspection; use its published schema (schema/api.graphql)'
               : 'Forbidden: introspection is for staff here; use the published schema (schema/api.graphql)',
-            { extensions: { code: ErrorCode.Forbidden, reason: 'introspection is not allowed for this requester' } },
+            // A refusal, answered 403: thrown from a plugin, it would otherwise be a 500.
+            {
+              extensions: {
+                code: ErrorCode.Forbidden,
+                reason: 'introspection is not allowed for this requester',
+                http: { status: 403 },
+              },
+            },
           );
         },
       };

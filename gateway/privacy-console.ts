@@ -39,13 +39,15 @@ export function privacyConsole(options: {
       throw new HttpRequestError(400, ErrorCode.BadRequest, `not a supergraph: ${(error as Error).message}`);
     }
   });
-  // In development only: the demo privacy officer's token, offered on the sign-in page.
-  router.get('/api/demo-token.json', async (_req, res) => {
-    const officer = (await options.personaTokens?.())?.find(({ persona }) => persona === 'privacy officer');
-    sendJson(res, officer ? 200 : 404, officer ? { token: officer.token } : { error: 'no demo token here' }, {
-      'cache-control': 'no-store',
+  // In development only (npm start): the demo privacy officer's token, offered on the sign-in page.
+  const personaTokens = options.personaTokens;
+  if (personaTokens)
+    router.get('/api/demo-token.json', async (_req, res) => {
+      const officer = (await personaTokens()).find(({ persona }) => persona === 'privacy officer');
+      sendJson(res, officer ? 200 : 404, officer ? { token: officer.token } : { error: 'no demo token here' }, {
+        'cache-control': 'no-store',
+      });
     });
-  });
   if (existsSync(CONSOLE_DIST)) {
     router.use(express.static(CONSOLE_DIST, { index: 'index.html' }));
     // Every page of the console is the same document; it shows the page its address names.

@@ -10,8 +10,9 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import { createIdentityVerifier, type IdentityOptions } from '../lib/auth/identity-token.ts';
 import { newTraceparent } from '../lib/auth/request-id.ts';
-import { DEFAULT_MAX_CONCURRENT_REQUESTS, portClaim } from '../lib/config.ts';
+import { DEFAULT_GATEWAY_LIMITS, portClaim, type GatewayLimits } from '../lib/config.ts';
 import { formatError } from '../lib/server/format-error.ts';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { createHttpApp, finishHttpApp, jsonBody } from '../lib/server/http-app.ts';
 import { sendJson } from '../lib/server/http-errors.ts';
 import { listen } from '../lib/server/listen.ts';
@@ -27,6 +28,7 @@ import { introspectionAccessPlugin } from './introspection.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits.ts';
 import { checkSubgraphs } from './subgraph-health.ts';
 import { admission } from './admission.ts';
+import { argumentPathsRule, asUserInputError, parseScalarsStrictly } from './input-errors.ts';
 import { privacyConsole } from './privacy-console.ts';
 
 export interface StartGatewayOptions {
@@ -41,8 +43,8 @@ export interface StartGatewayOptions {
   queryLimits?: QueryLimits;
   /** Who may read the schema (default: staff and privacy officers). */
   introspection?: IntrospectionAccess;
-  /** How many GraphQL requests are executed at once (default 16); the rest wait their turn. */
-  maxConcurrentRequests?: number;
+  /** Admission, timeouts and subgraph call limits (defaults: DEFAULT_GATEWAY_LIMITS). */
+  limits?: Partial<GatewayLimits>;
   /** For `npm run bench`: told of every subgraph fetch, when it started and ended. */
   observeSubgraphFetch?: (fetch: SubgraphFetch) => void;
   /** Development only: the demo personas' tokens, which GraphiQL offers in a picker. */
@@ -64,12 +66,20 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   // sends usage metrics to Apollo and, to label them, asks the cloud metadata servers (AWS, GCP,
   // Azure, Alibaba) where it runs; this variable is its only switch, read when it is constructed.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const limits = { ...DEFAULT_GATEWAY_LIMITS, ...options.limits };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new IdentityForwardingDataSource({ url: options.subgraphUrls[name] ?? url }, options.observeSubgraphFetch, name),
+      new IdentityForwardingDataSource(
+        { url: options.subgraphUrls[name] ?? url, timeoutMs: limits.subgraphTimeoutMs },
+        options.observeSubgraphFetch,
+        name,
+      ),
   });
-  const http = createHttpApp(logger);
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseScalarsStrictly(apiSchema));
+  // A client that sends its request slowly, or never finishes it, is cut off after the request timeout.
+  const http = createHttpApp(logger, { requestTimeoutMs: limits.requestTimeoutMs });
+  const logUnexpected = formatError((message, error) => logger.error({ err: error }, message));
   const apollo = new ApolloServer<GatewayContext>({
     // @apollo/server 5 types `gateway` against gateway-interface 2; @apollo/gateway 2 implements 1,
     // which works at run time.
@@ -77,8 +87,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ? G
       : never,
     includeStacktraceInErrorResponses: false,
-    validationRules: queryLimitRules(options.queryLimits ?? DEFAULT_QUERY_LIMITS),
-    formatError: formatError((message, error) => logger.error({ err: error }, message)),
+    validationRules: [...queryLimitRules(options.queryLimits ?? DEFAULT_QUERY_LIMITS), argumentPathsRule],
+    formatError: (formatted, error) => {
+      const input = asUserInputError(unwrapResolverError(error));
+      if (input) return { message: input.message, locations: formatted.locations, extensions: input.extensions };
+      // What a subgraph's HTTP answer looked like (its address among it) stays in the gateway.
+      const { response: _, ...extensions } = formatted.extensions ?? {};
+      return logUnexpected({ ...formatted, extensions }, error);
+    },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http.server }),
       ApolloServerPluginLandingPageDisabled(),
@@ -92,20 +108,30 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   // Subgraphs verify the token themselves; the gateway refuses a bad one early, with the reason.
   const verifyIdentity = createIdentityVerifier(options.identity);
   const { app } = http;
+  const admitted = admission(limits);
   app.get('/health', async (_req, res) => {
     const subgraphs = await checkSubgraphs(options.subgraphUrls);
-    const healthy = Object.values(subgraphs).every((status) => status === 'ok');
-    sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs });
+    const requests = admitted.state();
+    // Every place frees within a subgraph timeout or so; a request that waited longer means the gateway is jammed.
+    const jammed = requests.longestWaitMs > 2 * limits.subgraphTimeoutMs;
+    const healthy = !jammed && Object.values(subgraphs).every((status) => status === 'ok');
+    sendJson(res, healthy ? 200 : 503, {
+      status: jammed ? 'jammed' : healthy ? 'ok' : 'degraded',
+      subgraphs,
+      requests,
+    });
   });
   app.get(['/', '/graphql'], (req, res, next) => (wantsHtml(req) ? sendGraphiQLPage(res) : next()));
   app.use('/graphiql', graphiqlAssets(options.personaTokens));
+  if (options.personaTokens)
+    logger.warn('development: the demo personas’ tokens are handed out at /graphiql and /privacy; never in production');
   app.use(
     '/privacy',
     privacyConsole({ supergraphSdl: options.supergraphSdl, verifyIdentity, personaTokens: options.personaTokens }),
   );
+  // The body is read and the token checked before a place is taken: a slow or unknown client holds none.
   app.use(
     '/graphql',
-    admission(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS),
     jsonBody,
     async (req, res, next) => {
       // A refusal (HttpRequestError, 401) reaches the error handler as a GraphQL-shaped body.
@@ -123,6 +149,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       res.setHeader('x-request-id', traceId);
       next();
     },
+    admitted.handler,
     expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as GatewayContext }),
   );
   finishHttpApp(app, logger);

@@ -4,6 +4,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../policy/agencies.ts';
 import { maskPassword } from './db/connection-url.ts';
 import type { DatabaseLocation } from './db/database.ts';
 import type { PortClaim } from './server/listen.ts';
+import { DEFAULT_KEY_REFRESH_MS, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/identity-token.ts';
 
 export { SUBGRAPH_NAMES, type SubgraphName };
 export type Service = SubgraphName | 'gateway';
@@ -20,8 +21,24 @@ type Env = Record<string, string | undefined>;
 export const INTROSPECTION_ACCESS = ['staff', 'everyone', 'off'] as const;
 export type IntrospectionAccess = (typeof INTROSPECTION_ACCESS)[number];
 
-/** How many GraphQL requests the gateway executes at once, by default (GATEWAY_MAX_CONCURRENT_REQUESTS). */
-export const DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
+/** How the gateway admits requests and calls subgraphs. */
+export interface GatewayLimits {
+  /** GraphQL requests executed at once (GATEWAY_MAX_CONCURRENT_REQUESTS). */
+  maxConcurrent: number;
+  /** Requests that may wait for a place; past that 503 with Retry-After (GATEWAY_MAX_QUEUED_REQUESTS). */
+  maxQueued: number;
+  /** The longest a client may take to send its whole request, headers and body (GATEWAY_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** The longest the gateway waits for one subgraph fetch (GATEWAY_SUBGRAPH_TIMEOUT_MS). */
+  subgraphTimeoutMs: number;
+}
+
+export const DEFAULT_GATEWAY_LIMITS: GatewayLimits = {
+  maxConcurrent: 16,
+  maxQueued: 1_000,
+  requestTimeoutMs: 30_000,
+  subgraphTimeoutMs: 30_000,
+};
 
 /** `SCHOOL_PORT`, `GATEWAY_PORT`, …: the variable that moves a service to another port. */
 const portVariable = (service: Service) => `${service.toUpperCase()}_PORT`;
@@ -52,13 +69,18 @@ const ENVIRONMENT = z.object({
   GATEWAY_MAX_FIELDS: wholeNumber(1).default(2_000),
   GATEWAY_MAX_ALIASES: wholeNumber(1).default(100),
   GATEWAY_MAX_DIRECTIVES: wholeNumber(1).default(50),
-  GATEWAY_MAX_CONCURRENT_REQUESTS: wholeNumber(1).default(DEFAULT_MAX_CONCURRENT_REQUESTS),
+  GATEWAY_MAX_CONCURRENT_REQUESTS: wholeNumber(1).default(DEFAULT_GATEWAY_LIMITS.maxConcurrent),
+  GATEWAY_MAX_QUEUED_REQUESTS: wholeNumber(0).default(DEFAULT_GATEWAY_LIMITS.maxQueued),
+  GATEWAY_REQUEST_TIMEOUT_MS: wholeNumber(1).default(DEFAULT_GATEWAY_LIMITS.requestTimeoutMs),
+  GATEWAY_SUBGRAPH_TIMEOUT_MS: wholeNumber(1).default(DEFAULT_GATEWAY_LIMITS.subgraphTimeoutMs),
   GATEWAY_INTROSPECTION: z
     .enum(INTROSPECTION_ACCESS, { error: `is none of ${INTROSPECTION_ACCESS.join(', ')}` })
     .default('staff'),
   AUTH_ISSUER: z.string().default('sip-graph-dev'),
   AUTH_AUDIENCE: z.string().default('sip-graph'),
   AUTH_JWKS_URL: url(/^https?$/),
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: wholeNumber(1).default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
+  AUTH_KEY_REFRESH_SECONDS: wholeNumber(1).default(DEFAULT_KEY_REFRESH_MS / 1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...Object.fromEntries(
     SERVICES.map((service) => [
@@ -78,12 +100,18 @@ export interface Config {
   seedDemoData: boolean;
   consentTimeoutMs: number;
   queryLimits: { maxDepth: number; maxFields: number; maxAliases: number; maxDirectives: number };
-  /** How many GraphQL requests the gateway executes at once; the rest wait their turn. */
-  maxConcurrentRequests: number;
+  /** How the gateway admits requests and how long it waits for clients and subgraphs. */
+  gatewayLimits: GatewayLimits;
   /** Who may read the schema through the gateway (GATEWAY_INTROSPECTION). */
   introspection: IntrospectionAccess;
-  /** The identity provider: expected issuer and audience, and its JWKS URL if it publishes one. */
-  auth: { issuer: string; audience: string; jwksUrl?: string };
+  /** The identity provider: expected issuer and audience, its JWKS URL if it publishes one, and token limits. */
+  auth: {
+    issuer: string;
+    audience: string;
+    jwksUrl?: string;
+    maxTokenLifetimeSeconds: number;
+    keyRefreshMs: number;
+  };
   logLevel: string;
   dataDir: string;
   port(service: Service): number;
@@ -117,8 +145,19 @@ export function readConfig(env: Env = process.env): Config {
       maxDirectives: values.GATEWAY_MAX_DIRECTIVES,
     },
     introspection: values.GATEWAY_INTROSPECTION,
-    maxConcurrentRequests: values.GATEWAY_MAX_CONCURRENT_REQUESTS,
-    auth: { issuer: values.AUTH_ISSUER, audience: values.AUTH_AUDIENCE, jwksUrl: values.AUTH_JWKS_URL },
+    gatewayLimits: {
+      maxConcurrent: values.GATEWAY_MAX_CONCURRENT_REQUESTS,
+      maxQueued: values.GATEWAY_MAX_QUEUED_REQUESTS,
+      requestTimeoutMs: values.GATEWAY_REQUEST_TIMEOUT_MS,
+      subgraphTimeoutMs: values.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+    },
+    auth: {
+      issuer: values.AUTH_ISSUER,
+      audience: values.AUTH_AUDIENCE,
+      jwksUrl: values.AUTH_JWKS_URL,
+      maxTokenLifetimeSeconds: values.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+      keyRefreshMs: values.AUTH_KEY_REFRESH_SECONDS * 1000,
+    },
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
     port,

@@ -10,6 +10,9 @@ export const ErrorCode = {
   ConsentUnavailable: 'CONSENT_UNAVAILABLE',
   RecordsLeftOut: 'RECORDS_LEFT_OUT',
   NotFound: 'NOT_FOUND',
+  /** The gateway is full (503, Retry-After) or a subgraph did not answer. */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  TooManyRequests: 'TOO_MANY_REQUESTS',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

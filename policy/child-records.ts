@@ -14,7 +14,7 @@ export interface ChildRecordFacts {
   /** Every registered guardian, with or without custody. */
   guardianIds: readonly string[];
   sips: readonly SipFacts[];
-  /** Consents in force now (recorded, not replaced), for who they name. */
+  /** The consents that count now (consentsInEffect), for who they name. */
   consents: ReadonlyArray<{ recipients: ConsentRecipients }>;
   /** The requester looked the child up by exact personnummer in this request, stating a purpose. */
   lookedUp: boolean;
@@ -29,10 +29,11 @@ const REFUSED_STAFF =
 /**
  * Who reads a child's records in the SIP core. The family: a guardian their own child's, the child
  * their own. Staff: while they take part in one of the child's SIPs (open or closed), when a
- * consent in force names them, or after looking the child up by exact personnummer with a purpose;
- * every such read is logged. A privacy officer reviews consents (logged), and sees who a log entry
- * is about in the log itself or after looking the child up by personnummer with a purpose (logged,
- * and an item of the log review like a staff lookup). There is no listing of children.
+ * consent that counts names them (consentsInEffect), or after looking the child up by exact
+ * personnummer with a purpose; every such read is logged. A privacy officer reviews consents
+ * (logged), and sees who a log entry is about in the log itself or after looking the child up by
+ * personnummer with a purpose (logged, and an item of the log review like a staff lookup). There is
+ * no listing of children.
  */
 export function childRecordAccess(
   requester: Requester,

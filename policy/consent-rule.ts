@@ -86,7 +86,7 @@ export function consentStatusAt(consent: ConsentValidity, at: Date): ConsentStat
 /**
  * THE RULE. A cross-agency read of `scope` by a staff member at instant `at` is granted only if
  * they have a relation to the child (need to know: they take part in one of the child's open SIPs,
- * or a consent in force names them), and one consent for the child, recorded by `at` and not
+ * or a consent that counts names them, see consentsInEffect), and one consent for the child, recorded by `at` and not
  * replaced by then, passes every check below. The checks run in this order; a refusal names the
  * first check that failed for the consent that came closest to passing (a later check reached =
  * closer).
@@ -112,6 +112,22 @@ const CHECKS: Array<
 /** A version counts from when it was recorded until a newer version replaces it. */
 export const inForce = (consent: ConsentValidity & { recordedAt: Date }, at: Date) =>
   consent.recordedAt <= at && !replacedBy(consent, at);
+
+/** The checks of a consent itself, whoever reads and whatever the scope: who gave it, and when it counts. */
+const OWN_CHECKS = CHECKS.filter(([reason]) => reason !== 'SCOPE_NOT_COVERED' && reason !== 'RECIPIENT_NOT_COVERED');
+
+/**
+ * The consents that count at `at`: in force, given by the right people, not withdrawn, and inside
+ * their window. Only these give a staff member they name a relation to the child (need to know, and
+ * the child's identity records): a withdrawn, expired or half-given consent names nobody.
+ */
+export const consentsInEffect = <C extends ConsentFacts>(consents: readonly C[], child: ChildFacts, at: Date): C[] =>
+  consents.filter(
+    (consent) =>
+      inForce(consent, at) &&
+      OWN_CHECKS.every(([, passes]) => passes(consent, child, { scope: '', reader: NOBODY, at })),
+  );
+const NOBODY: Reader = { subject: '', agency: null, unit: null };
 
 /**
  * Blocks first, then the rule, then emergency access: a block of the scope refuses whatever
@@ -140,7 +156,7 @@ function decideByConsent(consents: ConsentFacts[], child: ChildFacts, question: 
   const candidates = consents
     .filter((consent) => inForce(consent, question.at))
     .sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime());
-  if (!hasRelation(child.sips, candidates, question.reader, question.at))
+  if (!hasRelation(child.sips, consentsInEffect(candidates, child, question.at), question.reader, question.at))
     return { granted: false, reason: 'NO_RELATION', consentId: null };
   let closest: { consent: ConsentFacts; reason: DenialReason; reached: number } | null = null;
   for (const consent of candidates) {

@@ -4,27 +4,37 @@ import type { Agency } from './agencies.ts';
 export const Role = { Guardian: 'guardian', Child: 'child', PrivacyOfficer: 'privacy_officer' } as const;
 
 /**
- * The roles of agency staff the graph accepts; staff always carry their agency and their unit. A
- * token with any other role is refused, so a new role is a reviewed change to this list.
+ * The roles of agency staff the graph accepts, each with the agencies whose staff hold it. Staff
+ * always carry their agency and their unit, and a role fits only its own agencies: a "teacher" of
+ * health care, or a "doctor" of a school, is refused, so nobody reads as health staff by claiming a
+ * health agency beside a school role. A token with any other role is refused, so a new role is a
+ * reviewed change to this table.
  */
-export const STAFF_ROLES = [
+export const STAFF_ROLE_AGENCIES = {
   // School and its student health team (elevhälsan).
-  'teacher',
-  'principal',
-  'special_educator',
-  'school_counsellor',
-  'school_nurse',
-  'school_psychologist',
-  'school_doctor',
+  teacher: ['SCHOOL'],
+  principal: ['SCHOOL'],
+  special_educator: ['SCHOOL'],
+  school_counsellor: ['SCHOOL'],
+  school_nurse: ['SCHOOL'],
+  school_psychologist: ['SCHOOL'],
+  school_doctor: ['SCHOOL'],
   // Social services.
-  'social_worker',
-  'family_therapist',
+  social_worker: ['SOCIAL_SERVICES'],
+  family_therapist: ['SOCIAL_SERVICES'],
   // Health care.
-  'doctor',
-  'nurse',
-  'psychologist',
-  'therapist',
-] as const;
+  doctor: ['HEALTH_CARE'],
+  nurse: ['HEALTH_CARE'],
+  psychologist: ['HEALTH_CARE'],
+  therapist: ['HEALTH_CARE'],
+} as const satisfies Record<string, readonly Agency[]>;
+
+export type StaffRole = keyof typeof STAFF_ROLE_AGENCIES;
+export const STAFF_ROLES = Object.keys(STAFF_ROLE_AGENCIES) as StaffRole[];
+
+/** Whether a staff role fits the agency a token names (see STAFF_ROLE_AGENCIES). */
+export const roleFitsAgency = (role: StaffRole, agency: Agency): boolean =>
+  (STAFF_ROLE_AGENCIES[role] as readonly Agency[]).includes(agency);
 
 /** Who is asking: read from the verified bearer token at the gateway, carried to subgraphs in the signed context. */
 export interface Requester {

@@ -1,11 +1,26 @@
-import { Alert, AppShell, Button, Container, Group, NavLink, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import {
+  Alert,
+  AppShell,
+  Burger,
+  Button,
+  Container,
+  Group,
+  NavLink,
+  PasswordInput,
+  Stack,
+  Text,
+  Title,
+  useMantineTheme,
+} from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, consoleApi, graphql, tokenStore } from './api.ts';
 import { ChildPage } from './pages/ChildPage.tsx';
 import { LogPage } from './pages/LogPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { PolicyPage } from './pages/PolicyPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
+import { cleanToken, tokenProblem } from './token.ts';
 
 const PAGES = [
   { path: 'oversikt', label: 'Översikt', page: OverviewPage },
@@ -31,12 +46,15 @@ async function checkOfficer(): Promise<string | null> {
   } catch (error) {
     if (error instanceof ApiError && error.code === 'FORBIDDEN')
       return 'Konsolen är bara för dataskyddsombud. Din inloggning ger inte tillgång till den.';
+    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED')
+      return 'Grafen godtog inte din token: den kan ha gått ut eller vara utfärdad för en annan miljö. Hämta en ny.';
     return error instanceof ApiError ? error.message : 'Inloggningen kunde inte prövas.';
   }
 }
 
 function SignIn({ onSignedIn, refusal }: { onSignedIn: () => void; refusal: string | null }) {
   const [token, setToken] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
   const [demo, setDemo] = useState<string | null>(null);
   useEffect(() => {
     consoleApi<{ token: string }>('demo-token.json').then(
@@ -45,7 +63,7 @@ function SignIn({ onSignedIn, refusal }: { onSignedIn: () => void; refusal: stri
     );
   }, []);
   const signIn = (value: string) => {
-    tokenStore.set(value.trim());
+    tokenStore.set(cleanToken(value));
     onSignedIn();
   };
   return (
@@ -64,11 +82,22 @@ function SignIn({ onSignedIn, refusal }: { onSignedIn: () => void; refusal: stri
         <form
           onSubmit={(event: FormEvent) => {
             event.preventDefault();
-            if (token.trim()) signIn(token);
+            const problem = tokenProblem(token);
+            setProblem(problem);
+            if (!problem) signIn(token);
           }}
+          noValidate
         >
           <Stack>
-            <PasswordInput label="Token (Bearer)" value={token} onChange={(e) => setToken(e.currentTarget.value)} />
+            <PasswordInput
+              label="Token (Bearer)"
+              value={token}
+              onChange={(e) => setToken(e.currentTarget.value)}
+              error={problem}
+              errorProps={{ role: 'alert' }}
+              // Mantine's PasswordInput marks only its wrapper invalid; a screen reader reads the input's own state.
+              aria-invalid={problem !== null}
+            />
             <Group>
               <Button type="submit">Logga in</Button>
               {demo && (
@@ -84,11 +113,20 @@ function SignIn({ onSignedIn, refusal }: { onSignedIn: () => void; refusal: stri
   );
 }
 
+/** Below this width the navigation folds away behind the burger, as on a phone. */
+const NAV_BREAKPOINT = 'sm';
+
 export function App() {
   const [signedIn, setSignedIn] = useState(tokenStore.get() !== null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [checked, setChecked] = useState(false);
   const [path, setPath] = useState(currentPath());
+  const [menuOpen, menu] = useDisclosure(false);
+  const closeMenu = menu.close;
+  const theme = useMantineTheme();
+  const phone = useMediaQuery(`(max-width: calc(${theme.breakpoints[NAV_BREAKPOINT]} - 0.1px))`);
+  const main = useRef<HTMLElement>(null);
+  const moved = useRef(false);
 
   useEffect(() => {
     if (!signedIn) return;
@@ -103,26 +141,65 @@ export function App() {
     });
   }, [signedIn]);
   useEffect(() => {
-    const onPop = () => setPath(currentPath());
+    const onPop = () => {
+      moved.current = true;
+      setPath(currentPath());
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && closeMenu();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen, closeMenu]);
+  const current = PAGES.find((page) => page.path === path) ?? PAGES[0];
+  useEffect(() => {
+    document.title = `${current.label} – Dataskyddsombudets konsol`;
+    // After a move to another page, a screen reader starts at its heading, not at a link that may now be hidden; the
+    // page starts at its top, where focusing would otherwise scroll the heading under the fixed header.
+    if (!moved.current) return;
+    window.scrollTo(0, 0);
+    const heading = main.current?.querySelector('h1');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus({ preventScroll: true });
+  }, [current, checked]);
 
   if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} refusal={refusal} />;
   if (!checked) return <Text p="xl">Prövar inloggningen…</Text>;
-  const current = PAGES.find((page) => page.path === path) ?? PAGES[0];
   const go = (to: string) => {
     window.history.pushState(null, '', `/privacy/${to}`);
+    moved.current = true;
     setPath(to);
+    menu.close();
   };
   const Page = current.page;
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm' }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: NAV_BREAKPOINT, collapsed: { mobile: !menuOpen } }}
+      padding="md"
+    >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Text fw={700}>Dataskyddsombudets konsol</Text>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={menuOpen}
+              onClick={menu.toggle}
+              hiddenFrom={NAV_BREAKPOINT}
+              size="sm"
+              aria-label="Meny"
+              aria-expanded={menuOpen}
+              aria-controls="konsolens-sidor"
+            />
+            <Text fw={700} truncate>
+              Dataskyddsombudets konsol
+            </Text>
+          </Group>
           <Button
             variant="subtle"
+            style={{ flexShrink: 0 }}
             onClick={() => {
               tokenStore.clear();
               setSignedIn(false);
@@ -132,7 +209,14 @@ export function App() {
           </Button>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Konsolens sidor">
+      <AppShell.Navbar
+        p="xs"
+        component="nav"
+        id="konsolens-sidor"
+        aria-label="Konsolens sidor"
+        // Folded away on a phone, its links are out of sight: keep them out of the tab order and screen readers too.
+        style={{ visibility: phone && !menuOpen ? 'hidden' : undefined }}
+      >
         {PAGES.map((page) => (
           <NavLink
             key={page.path}
@@ -147,7 +231,7 @@ export function App() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main ref={main}>
         <Page />
       </AppShell.Main>
     </AppShell>

@@ -1,10 +1,17 @@
 /** What the graph's codes are called in the console. */
+import type { Agency } from '../../policy/agencies.ts';
+import type { DenialReason } from '../../policy/consent-rule.ts';
+import type { ReviewKind } from '../../policy/review.ts';
+import type { Role, STAFF_ROLES } from '../../policy/roles.ts';
+import type { ConsentScope } from '../../policy/scopes.ts';
 
+// Where policy/ holds the graph's catalogue of a kind of code, the table is checked against it (`satisfies`): a new
+// code without a Swedish word is a type error here. Each is still looked up by whatever string the graph answers with.
 export const AGENCIES: Record<string, string> = {
   SCHOOL: 'Skola',
   SOCIAL_SERVICES: 'Socialtjänst',
   HEALTH_CARE: 'Hälso- och sjukvård',
-};
+} satisfies Record<Agency, string>;
 
 export const SCOPES: Record<string, string> = {
   SCHOOL_ENROLMENT: 'Skolplacering',
@@ -19,7 +26,23 @@ export const SCOPES: Record<string, string> = {
   HEALTH_DIAGNOSES: 'Diagnoser',
   HEALTH_MEDICATION: 'Behandlingar och läkemedel',
   HEALTH_REFERRALS: 'Remisser',
-};
+} satisfies Record<ConsentScope, string>;
+
+/** What each category covers, as policy/scopes.ts says it in English for the schema. */
+export const SCOPE_DESCRIPTIONS: Record<string, string> = {
+  SCHOOL_ENROLMENT: 'Vilken skola, klass och årskurs barnet går i, och sedan när.',
+  SCHOOL_ATTENDANCE: 'Närvaro och frånvaro per termin, med de skäl som har angetts.',
+  SCHOOL_SUPPORT: 'Extra anpassningar, särskilt stöd och åtgärdsprogram.',
+  SCHOOL_HEALTH_TEAM: 'Kontakter med elevhälsan: skolsköterska, kurator, psykolog.',
+  SOCIAL_CASE: 'Att barnet har ett öppet ärende hos socialtjänsten, ärendets nummer och handläggaren.',
+  SOCIAL_INTERVENTIONS: 'Beslutade insatser enligt SoL eller LSS, med start, slut och utförare.',
+  SOCIAL_CASE_NOTES: 'Anteckningar och bedömningar i utredningen av ärendet.',
+  SOCIAL_PLACEMENTS: 'Placeringar utanför hemmet, kontaktpersoner och kontaktfamiljer.',
+  HEALTH_CARE_CONTACTS: 'Vilka vårdenheter (BUP, habilitering, vårdcentral, barnsjukvård) barnet har kontakt med.',
+  HEALTH_DIAGNOSES: 'Diagnoser (ICD-10-kod och text).',
+  HEALTH_MEDICATION: 'Pågående behandlingar och läkemedel.',
+  HEALTH_REFERRALS: 'Remisser mellan vårdenheter.',
+} satisfies Record<ConsentScope, string>;
 
 export const REASONS: Record<string, string> = {
   BLOCKED: 'spärrat av familjen',
@@ -31,7 +54,7 @@ export const REASONS: Record<string, string> = {
   WITHDRAWN: 'samtycket är återkallat',
   NOT_YET_VALID: 'samtycket gäller inte ännu',
   EXPIRED: 'samtycket har gått ut',
-};
+} satisfies Record<DenialReason, string>;
 
 export const RELEASES: Record<string, string> = {
   RELEASED: 'lämnades ut',
@@ -48,7 +71,33 @@ export const REVIEW_KINDS: Record<string, string> = {
   LOOKUP_BY_PERSONNUMMER: 'Sökning på personnummer',
   EMERGENCY_ACCESS: 'Nödåtkomst',
   UNUSUAL_VOLUME: 'Ovanligt många barn på en dag',
+} satisfies Record<ReviewKind, string>;
+
+/** What a log entry read (the graph's AuditedRead), when it was no category of another agency's data. */
+export const READS: Record<string, string> = {
+  CROSS_AGENCY: 'Läsning av en annan verksamhets uppgifter',
+  CHILD_IDENTITY: 'Identitet',
+  CHILD_CONSENTS: 'Samtycken',
 };
+
+export const ROLES: Record<string, string> = {
+  guardian: 'vårdnadshavare',
+  child: 'barnet',
+  privacy_officer: 'dataskyddsombud',
+  teacher: 'lärare',
+  principal: 'rektor',
+  special_educator: 'specialpedagog',
+  school_counsellor: 'skolkurator',
+  school_nurse: 'skolsköterska',
+  school_psychologist: 'skolpsykolog',
+  school_doctor: 'skolläkare',
+  social_worker: 'socialsekreterare',
+  family_therapist: 'familjebehandlare',
+  doctor: 'läkare',
+  nurse: 'sjuksköterska',
+  psychologist: 'psykolog',
+  therapist: 'terapeut',
+} satisfies Record<(typeof STAFF_ROLES)[number] | (typeof Role)[keyof typeof Role], string>;
 
 export const STATUSES: Record<string, string> = {
   ACTIVE: 'gäller',
@@ -59,6 +108,20 @@ export const STATUSES: Record<string, string> = {
 };
 
 export const FORMS: Record<string, string> = { WRITTEN: 'skriftligt', ORAL: 'muntligt', IN_APP: 'i appen' };
+
+const NOT_STAFF = new Set<string>(['guardian', 'child', 'privacy_officer'] satisfies Array<
+  (typeof Role)[keyof typeof Role]
+>);
+
+/**
+ * Someone the graph names by id only: "personal", with their role or agency where known, or the family's or the
+ * officer's role; never the id, which tells a reader nothing and is not the console's to show.
+ */
+export const staffMember = ({ role, agency }: { role?: string | null; agency?: string | null }) => {
+  if (role && NOT_STAFF.has(role)) return ROLES[role];
+  const known = (role && ROLES[role]) || (agency && AGENCIES[agency]?.toLowerCase());
+  return known ? `personal (${known})` : 'personal';
+};
 
 const stockholm = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',

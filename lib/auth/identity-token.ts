@@ -10,7 +10,17 @@ export interface IdentityOptions {
   key: CryptoKey | JWTVerifyGetKey;
   issuer: string;
   audience: string;
+  /** Tokens meant to last longer than this (from iat, or from now) are refused. Default: 24 hours. */
+  maxTokenLifetimeSeconds?: number;
+  /**
+   * How long a verified token is remembered without checking its key again; a key set fetched from
+   * a JWKS URL is refreshed as often, so a key the provider withdrew stops counting within it.
+   */
+  keyRefreshMs?: number;
 }
+
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+export const DEFAULT_KEY_REFRESH_MS = 5 * 60_000;
 
 /** Who asks, as their identity provider's token says, and the token itself, which calls on their behalf carry. */
 export interface VerifiedIdentity {
@@ -31,8 +41,9 @@ export function requiredRequester(context: RequesterContext | null): RequesterCo
 
 export type IdentityVerifier = (authorization: string | undefined) => Promise<VerifiedIdentity>;
 
-// Verified tokens are remembered until they expire, so a request's several subgraph fetches (and a
-// subgraph's calls to the SIP core) check the signature once. Bounded: the oldest are forgotten first.
+// Verified tokens are remembered for a while (at most until they expire), so a request's several
+// subgraph fetches (and a subgraph's calls to the SIP core) check the signature once. Bounded: the
+// oldest are forgotten first.
 const REMEMBERED_TOKENS = 10_000;
 
 export function unauthenticated(reason: string): HttpRequestError {
@@ -49,6 +60,8 @@ export function unauthenticated(reason: string): HttpRequestError {
  * Anything else is a 401 with the reason.
  */
 export function createIdentityVerifier(options: IdentityOptions): IdentityVerifier {
+  const maxLifetime = options.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  const rememberMs = options.keyRefreshMs ?? DEFAULT_KEY_REFRESH_MS;
   const verified = new Map<string, { requester: Requester; expiresAt: number }>();
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
@@ -69,10 +82,14 @@ export function createIdentityVerifier(options: IdentityOptions): IdentityVerifi
     } catch (error) {
       throw unauthenticated(`the token is not valid (${(error as { code?: string }).code ?? 'invalid'})`);
     }
+    const now = Date.now() / 1000;
+    const issuedAt = typeof claims.iat === 'number' ? Math.min(claims.iat, now) : now;
+    if ((claims.exp as number) - issuedAt > maxLifetime)
+      throw unauthenticated(`the token is meant to last longer than ${maxLifetime} seconds`);
     const requester = requesterFromClaims(claims);
     if (typeof requester === 'string') throw unauthenticated(requester);
     if (verified.size >= REMEMBERED_TOKENS) verified.delete(verified.keys().next().value!);
-    verified.set(token, { requester, expiresAt: (claims.exp as number) * 1000 });
+    verified.set(token, { requester, expiresAt: Math.min((claims.exp as number) * 1000, Date.now() + rememberMs) });
     return { requester, token };
   };
 }

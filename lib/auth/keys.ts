@@ -55,19 +55,30 @@ export class MissingKeyError extends Error {
 }
 
 /**
- * The identity provider's keys for a service run on its own: its JWKS (`AUTH_JWKS_URL`, fetched and
- * refreshed as it rotates keys) or one public key (`AUTH_PUBLIC_JWK`).
+ * The identity provider's keys for a service run on its own: its JWKS (`AUTH_JWKS_URL`) or one public
+ * key (`AUTH_PUBLIC_JWK`). The key set is fetched again when a token names a key it does not hold
+ * (a new key) and whenever it is older than `keyRefreshMs` (a withdrawn key stops counting).
  */
 export async function identityFromEnv(
-  auth: { issuer: string; audience: string; jwksUrl?: string },
+  auth: { issuer: string; audience: string; jwksUrl?: string; maxTokenLifetimeSeconds: number; keyRefreshMs: number },
   env: Record<string, string | undefined> = process.env,
 ): Promise<IdentityOptions> {
+  const { keyRefreshMs } = auth;
   const key = auth.jwksUrl
-    ? createRemoteJWKSet(new URL(auth.jwksUrl))
+    ? createRemoteJWKSet(new URL(auth.jwksUrl), {
+        cacheMaxAge: keyRefreshMs,
+        cooldownDuration: Math.min(keyRefreshMs, 30_000),
+      })
     : await importJwkFromEnv(
         'AUTH_PUBLIC_JWK',
         env,
         'set it to the identity provider’s public key, or set AUTH_JWKS_URL',
       );
-  return { key, issuer: auth.issuer, audience: auth.audience };
+  return {
+    key,
+    issuer: auth.issuer,
+    audience: auth.audience,
+    maxTokenLifetimeSeconds: auth.maxTokenLifetimeSeconds,
+    keyRefreshMs,
+  };
 }

@@ -1,5 +1,5 @@
 import { AGENCIES, type Agency } from '../../policy/agencies.ts';
-import { Role, STAFF_ROLES, type Requester } from '../../policy/roles.ts';
+import { Role, roleFitsAgency, STAFF_ROLES, type Requester, type StaffRole } from '../../policy/roles.ts';
 
 export { isFamily, Role, type Requester } from '../../policy/roles.ts';
 
@@ -18,6 +18,8 @@ export function requesterFromClaims(claims: Record<string, unknown>): Requester 
   const hasUnit = unit !== undefined && unit !== null;
   if (hasAgency && !AGENCIES.includes(agency as Agency)) return `unknown agency ${String(agency)}`;
   if (staff && !hasAgency) return `a ${role} must belong to an agency`;
+  if (staff && !roleFitsAgency(role as StaffRole, agency as Agency))
+    return `a ${role} does not work in ${String(agency)}`;
   if (staff && (typeof unit !== 'string' || unit.trim() === '')) return `a ${role} must belong to a unit`;
   if (!staff && (hasAgency || hasUnit)) return `a ${role} belongs to no agency and no unit`;
   return {

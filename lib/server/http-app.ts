@@ -23,7 +23,7 @@ export const jsonBody = express.json({ limit: '1mb' });
  * (`res.locals.requestId`, `res.locals.requester`), method, path (never the query string, which
  * may hold personal data), status and duration. Headers, tokens and bodies are not logged.
  */
-export function createHttpApp(logger: Logger): HttpApp {
+export function createHttpApp(logger: Logger, { requestTimeoutMs }: { requestTimeoutMs?: number } = {}): HttpApp {
   const app = express();
   app.disable('x-powered-by');
   const requestCounts: RequestCounts = new Map();
@@ -47,7 +47,18 @@ export function createHttpApp(logger: Logger): HttpApp {
       customSuccessMessage: (req, res) => `${req.method} ${req.url?.split('?')[0]} ${res.statusCode}`,
     }),
   );
-  return { app, server: createServer(app), requestCounts };
+  // Node's defaults let a client take five minutes over a request, checked every 30 s.
+  const server = requestTimeoutMs
+    ? createServer(
+        {
+          requestTimeout: requestTimeoutMs,
+          headersTimeout: Math.min(requestTimeoutMs, 10_000),
+          connectionsCheckingInterval: Math.min(requestTimeoutMs, 1_000),
+        },
+        app,
+      )
+    : createServer(app);
+  return { app, server, requestCounts };
 }
 
 /** Unknown paths, bodies that are not JSON, and unexpected failures: GraphQL-shaped error bodies, never a stack. */
@@ -67,6 +78,8 @@ export function finishHttpApp(app: Express, logger: Logger): void {
         new HttpRequestError(400, ErrorCode.BadRequest, `Request body is not valid JSON: ${error.message}`),
       );
     }
+    // A client that went away, or was cut off by the request timeout, before its body arrived: nobody to answer.
+    if (error?.type === 'request.aborted') return void res.end();
     if (error?.type === 'entity.too.large') {
       return sendGraphQLError(res, new HttpRequestError(413, ErrorCode.BadRequest, 'Request body is larger than 1 MB'));
     }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { ForbiddenError } from '../../lib/errors.ts';
 import { childRecordAccess, type ChildRecord, type ChildRecordAccess } from '../../policy/child-records.ts';
-import { inForce } from '../../policy/consent-rule.ts';
+import { consentsInEffect } from '../../policy/consent-rule.ts';
 import { byRequester, storeAudit } from './audit/store-audit.ts';
 import { cachedConsentFacts } from './consent/consent-facts-cache.ts';
 import type { SipContext } from './context.ts';
@@ -56,7 +56,7 @@ function createReads(context: SipContext) {
             childId,
             guardianIds: child.guardianIds,
             sips: child.child.sips,
-            consents: child.consents.filter((consent) => inForce(consent, at)),
+            consents: consentsInEffect(child.consents, child.child, at),
             lookedUp: lookups(context).has(childId),
           },
           at,

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { BadUserInputError, ForbiddenError } from '../../lib/errors.ts';
 import { isFamily } from '../../policy/roles.ts';
 import { requiredText } from '../../lib/text-input.ts';
-import { isUuid } from '../../lib/uuid.ts';
+import { isUuid, NOT_AN_ID } from '../../lib/uuid.ts';
 import { assertMaySeeChild, assertStaff, familyChildIds } from './access.ts';
 import { Child } from './child.type.ts';
 import { toChild, toGuardian } from './child.mapper.ts';
@@ -31,7 +31,7 @@ export class ChildResolver {
       'family member sees only their own family.',
   })
   async child(@Arg('id', () => ID) id: string, @Ctx() context: SipContext): Promise<Child | null> {
-    if (!isUuid(id)) return null;
+    if (!isUuid(id)) throw new BadUserInputError('id', NOT_AN_ID);
     await assertMaySeeChild(context, id);
     const row = await context.loaders.childById.load(id);
     return row && toChild(row);

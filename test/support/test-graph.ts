@@ -4,7 +4,7 @@ import { SUBGRAPH_NAMES, type IntrospectionAccess, type SubgraphName } from '../
 import { writeDemoData } from '../../lib/db/demo-data.ts';
 import { silentLogger } from '../../lib/server/logger.ts';
 import { DEMO_PERSONAS, demoPersonaTokens, ephemeralDevIdentity, type TokenClaims } from '../../dev/dev-identity.ts';
-import { startGraph, type RunningGraph } from '../../dev/start-graph.ts';
+import { startGraph, type RunningGraph, type StartGraphOptions } from '../../dev/start-graph.ts';
 import { allSubgraphs } from '../../subgraphs/index.ts';
 import { DEMO_DATA } from '../../dev/demo/index.ts';
 import { createTestDatabases } from './test-databases.ts';
@@ -55,6 +55,7 @@ interface TestGraphOptions {
 interface OwnTestGraphOptions extends TestGraphOptions {
   consentTimeoutMs?: number;
   introspection?: IntrospectionAccess;
+  gatewayLimits?: StartGraphOptions['gatewayLimits'];
 }
 
 const claimsOf = (as: Persona | TokenClaims): TokenClaims => (typeof as === 'string' ? DEMO_PERSONAS[as] : as);
@@ -92,6 +93,7 @@ async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph &
       identity: dev.identity,
       consentTimeoutMs: options.consentTimeoutMs,
       introspection: options.introspection,
+      gatewayLimits: options.gatewayLimits,
       personaTokens: demoPersonaTokens(dev),
       identityKeys,
     });

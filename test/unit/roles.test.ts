@@ -22,6 +22,13 @@ describe('the roles of the policy, read from token claims', () => {
     [{ sub: 's1', role: 'doctor', agency: 'HEALTH_CARE' }, 'a doctor must belong to a unit'],
     [{ sub: 's1', role: 'doctor', agency: 'HEALTH_CARE', unit: ' ' }, 'a doctor must belong to a unit'],
     [{ sub: 's1', role: 'janitor', agency: 'SCHOOL', unit: 'Ekbackens skola' }, 'unknown role janitor'],
+    // A role fits its own agency only: a teacher of health care would read diagnoses as health staff.
+    [
+      { sub: 's1', role: 'teacher', agency: 'HEALTH_CARE', unit: 'BUP Norra' },
+      'a teacher does not work in HEALTH_CARE',
+    ],
+    [{ sub: 's1', role: 'doctor', agency: 'SCHOOL', unit: 'Ekbackens skola' }, 'a doctor does not work in SCHOOL'],
+    [{ sub: 's1', role: 'nurse', agency: 'SOCIAL_SERVICES', unit: 'IFO' }, 'a nurse does not work in SOCIAL_SERVICES'],
     [{ sub: 'g1', role: 'guardian', agency: 'SCHOOL' }, 'a guardian belongs to no agency and no unit'],
     [{ sub: 'c1', role: 'child', unit: 'Ekbackens skola' }, 'a child belongs to no agency and no unit'],
     // A privacy officer who also reads as a school would read the audit log and the school's data.

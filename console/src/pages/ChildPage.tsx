@@ -1,9 +1,9 @@
-import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../api.ts';
 import { personnummerProblem } from '../personnummer.ts';
 import { Problem } from '../Problem.tsx';
-import { AGENCIES, FORMS, options, REASONS, SCOPES, STATUSES, when } from '../words.ts';
+import { AGENCIES, FORMS, options, REASONS, SCOPES, staffMember, STATUSES, when } from '../words.ts';
 
 interface Consent {
   id: string;
@@ -15,10 +15,11 @@ interface Consent {
   validUntil: string;
   recordedAt: string;
   recordedBy: string;
+  recordedByAgency: string | null;
   recordedByStaff: boolean;
   replacesId: string | null;
   givenByChild: boolean;
-  givenByGuardians: Array<{ givenName: string; familyName: string }>;
+  givenByGuardians: Array<{ id: string; givenName: string; familyName: string }>;
   recipients: { sipParticipants: boolean; wholeAgencies: string[]; named: Array<{ agency: string; unit: string }> };
   withdrawal: { withdrawnAt: string; reason: string } | null;
 }
@@ -40,8 +41,8 @@ interface Found {
 const LOOKUP = `query ($personnummer: String!, $purpose: String!) {
   childByPersonnummer(personnummer: $personnummer, purpose: $purpose) { id givenName familyName } }`;
 const RECORDS = `query ($id: ID!) {
-  consents(childId: $id) { id status scopes form purpose validFrom validUntil recordedAt recordedBy recordedByStaff
-    replacesId givenByChild givenByGuardians { givenName familyName }
+  consents(childId: $id) { id status scopes form purpose validFrom validUntil recordedAt recordedBy
+    recordedByAgency recordedByStaff replacesId givenByChild givenByGuardians { id givenName familyName }
     recipients { sipParticipants wholeAgencies named { agency unit } } withdrawal { withdrawnAt reason } }
   blocks(childId: $id) { id scopes placedAt until liftedAt recordedByStaff fromUnits { agency unit } } }`;
 const DECISION = `query ($id: ID!, $scope: ConsentScope!, $reader: ConsentReaderInput!, $at: DateTime!) {
@@ -94,7 +95,7 @@ function PastDecision({ childId }: { childId: string }) {
         <Stack>
           <Title order={2}>Vad beslutade regeln vid en tidpunkt?</Title>
           <Select label="Kategori" data={options(SCOPES)} value={scope} onChange={setScope} allowDeselect={false} />
-          <Group grow>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
               label="Läsarens verksamhet"
               data={options(AGENCIES)}
@@ -108,7 +109,7 @@ function PastDecision({ childId }: { childId: string }) {
               value={subject}
               onChange={(e) => setSubject(e.currentTarget.value)}
             />
-          </Group>
+          </SimpleGrid>
           <TextInput label="Tidpunkt" type="datetime-local" value={at} onChange={(e) => setAt(e.currentTarget.value)} />
           <Button type="submit" w="fit-content">
             Pröva
@@ -172,7 +173,7 @@ export function ChildPage() {
       <Title order={1}>Ett barns samtycken</Title>
       <form onSubmit={lookUp} noValidate>
         <Stack>
-          <Group grow align="flex-start">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Personnummer"
               placeholder="ÅÅÅÅMMDD-NNNN"
@@ -186,7 +187,7 @@ export function ChildPage() {
               onChange={(e) => setPurpose(e.currentTarget.value)}
               error={fieldErrors.purpose}
             />
-          </Group>
+          </SimpleGrid>
           <Button type="submit" w="fit-content">
             Sök barnet
           </Button>
@@ -202,7 +203,9 @@ export function ChildPage() {
           <Timeline bulletSize={14} lineWidth={2} aria-label="Samtycken och spärrar över tid">
             {events.map((event, i) => (
               <Timeline.Item key={i} title={`${when(event.at)}: ${eventTitle(event)}`}>
-                {'consent' in event && event.kind === 'consent' && <ConsentDetails consent={event.consent} />}
+                {'consent' in event && event.kind === 'consent' && (
+                  <ConsentDetails consent={event.consent} childId={found.child.id} />
+                )}
                 {'consent' in event && event.kind === 'withdrawal' && (
                   <Text size="sm">Skäl: {event.consent.withdrawal?.reason}</Text>
                 )}
@@ -243,11 +246,21 @@ function eventTitle(event: TimelineEvent) {
   }
 }
 
-function ConsentDetails({ consent: c }: { consent: Consent }) {
-  const givers = [
-    ...c.givenByGuardians.map((g) => `${g.givenName} ${g.familyName}`),
-    ...(c.givenByChild ? ['barnet självt'] : []),
-  ];
+const fullName = (person: { givenName: string; familyName: string }) => `${person.givenName} ${person.familyName}`;
+
+/**
+ * Who recorded a consent. The graph names them by their login id only: a guardian's or the child's is theirs in
+ * the app, and staff are named by their agency, as the graph has no name for them here.
+ */
+function recorder(c: Consent, childId: string) {
+  if (c.recordedByStaff) return staffMember({ agency: c.recordedByAgency });
+  const guardian = c.givenByGuardians.find((g) => g.id === c.recordedBy);
+  if (guardian) return fullName(guardian);
+  return c.recordedBy === childId ? 'barnet självt' : 'familjen';
+}
+
+function ConsentDetails({ consent: c, childId }: { consent: Consent; childId: string }) {
+  const givers = [...c.givenByGuardians.map(fullName), ...(c.givenByChild ? ['barnet självt'] : [])];
   return (
     <Stack gap={2}>
       <Group gap="xs">
@@ -259,7 +272,7 @@ function ConsentDetails({ consent: c }: { consent: Consent }) {
         )}
       </Group>
       <Text size="sm">
-        Gett av {givers.join(' och ') || '–'}, {FORMS[c.form] ?? c.form}, registrerat av {c.recordedBy}.
+        Gett av {givers.join(' och ') || '–'}, {FORMS[c.form] ?? c.form}, registrerat av {recorder(c, childId)}.
       </Text>
       <Text size="sm">Kategorier: {c.scopes.map((s) => SCOPES[s] ?? s).join(', ')}.</Text>
       <Text size="sm">Mottagare: {recipientsText(c) || '–'}.</Text>

@@ -1,9 +1,11 @@
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../api.ts';
+import { csvCell } from '../csv-cells.ts';
 import { personnummerProblem } from '../personnummer.ts';
 import { Problem } from '../Problem.tsx';
-import { AGENCIES, options, REASONS, RELEASES, SCOPES, when } from '../words.ts';
+import { WideTable } from '../WideTable.tsx';
+import { AGENCIES, options, READS, REASONS, RELEASES, SCOPES, staffMember, when } from '../words.ts';
 
 interface Entry {
   id: string;
@@ -11,6 +13,7 @@ interface Entry {
   kind: string;
   requesterSubject: string;
   requesterName: string | null;
+  requesterRole: string;
   requesterAgency: string | null;
   requesterUnit: string | null;
   scope: string | null;
@@ -29,31 +32,35 @@ const LOG = `query ($childId: ID, $subject: String, $unit: String, $agency: Agen
   $granted: Boolean, $from: DateTime, $to: DateTime, $before: ID) {
   consentAuditLog(childId: $childId, requesterSubject: $subject, requesterUnit: $unit, requesterAgency: $agency,
     scope: $scope, granted: $granted, from: $from, to: $to, first: ${PAGE}, before: $before) {
-    id decidedAt kind requesterSubject requesterName requesterAgency requesterUnit scope fields granted reason release
-    consentId emergencyAccessId purpose child { givenName familyName personnummer } } }`;
+    id decidedAt kind requesterSubject requesterName requesterRole requesterAgency requesterUnit scope fields granted
+    reason release consentId emergencyAccessId purpose child { givenName familyName personnummer } } }`;
+
+/** Who read: their name from their token, or what the log knows of them; never only an id. */
+const reader = (e: Entry) => e.requesterName ?? staffMember({ role: e.requesterRole, agency: e.requesterAgency });
+const what = (e: Entry) => (e.scope ? (SCOPES[e.scope] ?? e.scope) : (READS[e.kind] ?? e.kind));
+const outcome = (e: Entry) => (e.granted ? 'beviljat' : `nekat: ${REASONS[e.reason ?? ''] ?? e.reason ?? ''}`);
 
 const CSV_COLUMNS: Array<[string, (e: Entry) => string]> = [
   ['tid', (e) => e.decidedAt],
   ['barn', (e) => (e.child ? `${e.child.givenName} ${e.child.familyName}` : '')],
   ['personnummer', (e) => e.child?.personnummer ?? ''],
-  ['läsare', (e) => e.requesterName ?? e.requesterSubject],
+  ['läsare', reader],
   ['användar-id', (e) => e.requesterSubject],
-  ['verksamhet', (e) => e.requesterAgency ?? ''],
+  ['verksamhet', (e) => (e.requesterAgency ? (AGENCIES[e.requesterAgency] ?? e.requesterAgency) : '')],
   ['enhet', (e) => e.requesterUnit ?? ''],
-  ['vad', (e) => e.scope ?? e.kind],
+  ['vad', what],
   ['fält', (e) => e.fields.join(' ')],
-  ['utfall', (e) => (e.granted ? 'beviljat' : `nekat: ${e.reason ?? ''}`)],
-  ['utlämnat', (e) => e.release],
+  ['utfall', outcome],
+  ['utlämnat', (e) => RELEASES[e.release] ?? e.release],
   ['samtycke', (e) => e.consentId ?? ''],
   ['nödåtkomst', (e) => e.emergencyAccessId ?? ''],
   ['syfte', (e) => e.purpose ?? ''],
 ];
-const quote = (value: string) => (/[",\n;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /** The entries as CSV (UTF-8 with BOM, for spreadsheet programs), offered as a download. */
 function downloadCsv(entries: Entry[]) {
   const lines = [CSV_COLUMNS.map(([name]) => name), ...entries.map((e) => CSV_COLUMNS.map(([, of]) => of(e)))];
-  const csv = `\uFEFF${lines.map((line) => line.map(quote).join(',')).join('\r\n')}\r\n`;
+  const csv = `\uFEFF${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   link.download = 'sip-logg.csv';
@@ -135,7 +142,7 @@ export function LogPage() {
       <Title order={1}>Loggen</Title>
       <form onSubmit={search} noValidate>
         <Stack>
-          <Group grow align="flex-start">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Barnets personnummer"
               value={personnummer}
@@ -146,8 +153,8 @@ export function LogPage() {
               value={purpose}
               onChange={(e) => setPurpose(e.currentTarget.value)}
             />
-          </Group>
-          <Group grow align="flex-start">
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               label="Läsarens användar-id"
               value={subject}
@@ -155,8 +162,8 @@ export function LogPage() {
             />
             <TextInput label="Enhet" value={unit} onChange={(e) => setUnit(e.currentTarget.value)} />
             <Select label="Verksamhet" data={options(AGENCIES)} value={agency} onChange={setAgency} clearable />
-          </Group>
-          <Group grow align="flex-start">
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
             <Select label="Kategori" data={options(SCOPES)} value={scope} onChange={setScope} clearable />
             <Select
               label="Utfall"
@@ -175,7 +182,7 @@ export function LogPage() {
               onChange={(e) => setFrom(e.currentTarget.value)}
             />
             <TextInput label="Till" type="datetime-local" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-          </Group>
+          </SimpleGrid>
           <Group>
             <Button type="submit">Sök i loggen</Button>
             {entries && entries.length > 0 && (
@@ -189,47 +196,47 @@ export function LogPage() {
       <Problem error={error} />
       {entries && entries.length === 0 && <Text role="status">Inget i loggen motsvarar sökningen.</Text>}
       {entries && entries.length > 0 && (
-        <Table striped withTableBorder>
-          <Table.Caption>Loggposter, nyast först</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Tid</Table.Th>
-              <Table.Th>Barn</Table.Th>
-              <Table.Th>Läsare</Table.Th>
-              <Table.Th>Vad</Table.Th>
-              <Table.Th>Utfall</Table.Th>
-              <Table.Th>Grund</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {entries.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>{when(e.decidedAt)}</Table.Td>
-                <Table.Td>{e.child ? `${e.child.givenName} ${e.child.familyName}` : '–'}</Table.Td>
-                <Table.Td>
-                  {e.requesterName ?? e.requesterSubject}
-                  {e.requesterUnit ? `, ${e.requesterUnit}` : ''}
-                  {e.requesterAgency ? ` (${AGENCIES[e.requesterAgency]})` : ''}
-                </Table.Td>
-                <Table.Td>
-                  {e.scope ? SCOPES[e.scope] : e.kind === 'CHILD_IDENTITY' ? 'Identitet' : 'Samtycken'}
-                </Table.Td>
-                <Table.Td>
-                  {e.granted ? 'Beviljat' : `Nekat: ${REASONS[e.reason ?? ''] ?? e.reason}`}; {RELEASES[e.release]}
-                </Table.Td>
-                <Table.Td>
-                  {e.emergencyAccessId
-                    ? `Nödåtkomst ${e.emergencyAccessId}`
-                    : e.consentId
-                      ? `Samtycke ${e.consentId}`
-                      : e.purpose
-                        ? `Syfte: ${e.purpose}`
-                        : '–'}
-                </Table.Td>
+        <WideTable label="Loggposter" minWidth={760}>
+          <Table striped withTableBorder captionSide="top">
+            <Table.Caption ta="start">Loggposter, nyast först</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Tid</Table.Th>
+                <Table.Th>Barn</Table.Th>
+                <Table.Th>Läsare</Table.Th>
+                <Table.Th>Vad</Table.Th>
+                <Table.Th>Utfall</Table.Th>
+                <Table.Th>Grund</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>{when(e.decidedAt)}</Table.Td>
+                  <Table.Td>{e.child ? `${e.child.givenName} ${e.child.familyName}` : '–'}</Table.Td>
+                  <Table.Td>
+                    {reader(e)}
+                    {e.requesterUnit ? `, ${e.requesterUnit}` : ''}
+                    {e.requesterAgency ? ` (${AGENCIES[e.requesterAgency]})` : ''}
+                  </Table.Td>
+                  <Table.Td>{what(e)}</Table.Td>
+                  <Table.Td>
+                    {e.granted ? 'Beviljat' : `Nekat: ${REASONS[e.reason ?? ''] ?? e.reason}`}; {RELEASES[e.release]}
+                  </Table.Td>
+                  <Table.Td>
+                    {e.emergencyAccessId
+                      ? `Nödåtkomst ${e.emergencyAccessId}`
+                      : e.consentId
+                        ? `Samtycke ${e.consentId}`
+                        : e.purpose
+                          ? `Syfte: ${e.purpose}`
+                          : '–'}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </WideTable>
       )}
       {more && (
         <Button variant="default" onClick={loadMore} w="fit-content">

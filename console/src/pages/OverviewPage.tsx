@@ -151,10 +151,10 @@ export function OverviewPage() {
             summary={refusals.map((r) => `${r.reason}: ${r.refusals}`).join('; ') || 'Inga nekade läsningar.'}
             table={<CountTable rows={refusals.map((r) => [r.reason, r.refusals])} />}
           >
-            <BarChart data={refusals} layout="vertical" margin={{ left: 80 }}>
+            <BarChart data={refusals} layout="vertical">
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="reason" width={180} />
+              <YAxis type="category" dataKey="reason" width={150} />
               <Tooltip />
               <Bar dataKey="refusals" name="Nekade" fill="#8a3b12" />
             </BarChart>

@@ -1,8 +1,9 @@
 import { Badge, Button, FileInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { consoleApi } from '../api.ts';
+import { ApiError, consoleApi } from '../api.ts';
 import { Problem } from '../Problem.tsx';
-import { AGENCIES, SCOPES } from '../words.ts';
+import { WideTable } from '../WideTable.tsx';
+import { AGENCIES, SCOPE_DESCRIPTIONS, SCOPES } from '../words.ts';
 import type { PolicyDiff, PolicyReport } from '../../../lib/consent/policy-report.types.ts';
 
 const DIFF_SECTIONS: Array<[keyof PolicyDiff, string]> = [
@@ -15,6 +16,10 @@ const DIFF_SECTIONS: Array<[keyof PolicyDiff, string]> = [
 ];
 
 const readFile = (file: File | null) => (file ? file.text() : Promise.resolve(undefined));
+
+/** A field's policy as the diff states it: `@consent(SCOPE)`, "exempt", or none. */
+const policyText = (policy: string | null) =>
+  policy === null ? '–' : policy === 'exempt' ? 'undantaget' : <code>{policy}</code>;
 
 function PolicyComparison() {
   const [before, setBefore] = useState<File | null>(null);
@@ -29,7 +34,16 @@ function PolicyComparison() {
       );
     } catch (problem) {
       setDiff(null);
-      setError(problem);
+      // The gateway's parser explains the fault in English, for developers; the officer needs to know what to choose.
+      const unreadable = problem instanceof ApiError && problem.code === 'BAD_REQUEST';
+      setError(
+        unreadable
+          ? new Error(
+              `${before ? 'En av filerna' : 'Filen'} kunde inte läsas som en supergraf. Välj en hel supergraf ` +
+                '(schema/supergraph.graphql från en ändring).',
+            )
+          : problem,
+      );
     }
   };
   return (
@@ -72,7 +86,7 @@ function PolicyComparison() {
                 <ul>
                   {diff[key].map((change) => (
                     <li key={change.field}>
-                      <code>{change.field}</code>: {change.before ?? '–'} → {change.after ?? '–'}
+                      <code>{change.field}</code>: {policyText(change.before)} → {policyText(change.after)}
                     </li>
                   ))}
                 </ul>
@@ -102,36 +116,38 @@ export function PolicyPage() {
       <Problem error={error} />
       {report && (
         <>
-          <Table striped withTableBorder>
-            <Table.Caption>Skyddade fält ({report.guarded.length})</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Fält</Table.Th>
-                <Table.Th>Verksamhet</Table.Th>
-                <Table.Th>Kategori</Table.Th>
-                <Table.Th>Vad kategorin omfattar</Table.Th>
-                <Table.Th>Delar kategori med</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.guarded.map((f) => (
-                <Table.Tr key={f.field}>
-                  <Table.Td>
-                    <code>{f.field}</code>
-                  </Table.Td>
-                  <Table.Td>{f.agency ? AGENCIES[f.agency] : f.subgraph}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color="blue">
-                      {f.scope}
-                    </Badge>{' '}
-                    {f.scope && SCOPES[f.scope]}
-                  </Table.Td>
-                  <Table.Td>{f.covers}</Table.Td>
-                  <Table.Td>{f.sharesScopeWith.join(', ') || '–'}</Table.Td>
+          <WideTable label="Skyddade fält" minWidth={960}>
+            <Table striped withTableBorder captionSide="top">
+              <Table.Caption ta="start">Skyddade fält ({report.guarded.length})</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Fält</Table.Th>
+                  <Table.Th>Verksamhet</Table.Th>
+                  <Table.Th>Kategori</Table.Th>
+                  <Table.Th>Vad kategorin omfattar</Table.Th>
+                  <Table.Th>Delar kategori med</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.guarded.map((f) => (
+                  <Table.Tr key={f.field}>
+                    <Table.Td>
+                      <code>{f.field}</code>
+                    </Table.Td>
+                    <Table.Td>{f.agency ? AGENCIES[f.agency] : f.subgraph}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color="blue">
+                        {f.scope}
+                      </Badge>{' '}
+                      {f.scope && SCOPES[f.scope]}
+                    </Table.Td>
+                    <Table.Td>{(f.scope && SCOPE_DESCRIPTIONS[f.scope]) ?? '–'}</Table.Td>
+                    <Table.Td>{f.sharesScopeWith.join(', ') || '–'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </WideTable>
           <Title order={2}>Undantag med skäl ({report.exempt.length})</Title>
           {report.exempt.length === 0 ? (
             <Text>Inga fält är undantagna.</Text>

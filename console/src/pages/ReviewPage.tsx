@@ -1,8 +1,10 @@
 import { Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import { graphql } from '../api.ts';
+import { graphql, tokenStore } from '../api.ts';
 import { Problem } from '../Problem.tsx';
-import { REVIEW_KINDS, when } from '../words.ts';
+import { reviewDetail } from '../review-details.ts';
+import { claimsOf } from '../token.ts';
+import { REVIEW_KINDS, staffMember, when } from '../words.ts';
 
 interface Item {
   kind: string;
@@ -20,6 +22,15 @@ const QUEUE = `query ($reviewed: Boolean) { reviewQueue(reviewed: $reviewed, fir
 const MARK = `mutation ($kind: ReviewKind!, $key: String!, $note: String!) {
   markReviewed(kind: $kind, key: $key, note: $note) { key review { reviewedAt } } }`;
 
+/**
+ * Who reviewed: the graph gives only their login id. Only privacy officers review, and the signed-in one knows their
+ * own id and name from their token.
+ */
+function reviewer(subject: string) {
+  const me = claimsOf(tokenStore.get());
+  return me.sub === subject && me.name ? me.name : 'dataskyddsombud';
+}
+
 function ItemCard({ item, onReviewed }: { item: Item; onReviewed: () => void }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -34,16 +45,23 @@ function ItemCard({ item, onReviewed }: { item: Item; onReviewed: () => void }) 
     }
   };
   const id = `note-${item.kind}-${item.key}`;
+  const detail = reviewDetail(item.kind, item.detail);
   return (
     <Card withBorder component="article" aria-labelledby={`${id}-title`}>
       <Stack gap="xs">
         <Title order={3} size="h5" id={`${id}-title`}>
-          {REVIEW_KINDS[item.kind] ?? item.kind}: {item.requesterName ?? item.requesterSubject}, {when(item.at)}
+          {REVIEW_KINDS[item.kind] ?? item.kind}: {item.requesterName ?? staffMember({})}, {when(item.at)}
         </Title>
-        <Text size="sm">{item.detail}</Text>
+        {detail ? (
+          <Text size="sm">{detail}</Text>
+        ) : (
+          <Text size="sm">
+            Grafens beskrivning, på engelska: <span lang="en">{item.detail}</span>
+          </Text>
+        )}
         {item.review ? (
           <Text size="sm" c="dimmed">
-            Granskad {when(item.review.reviewedAt)} av {item.review.reviewedBy}: {item.review.note}
+            Granskad {when(item.review.reviewedAt)} av {reviewer(item.review.reviewedBy)}: {item.review.note}
           </Text>
         ) : (
           <Group align="flex-end">
@@ -54,7 +72,8 @@ function ItemCard({ item, onReviewed }: { item: Item; onReviewed: () => void }) 
               id={id}
               autosize
               minRows={1}
-              style={{ flex: 1 }}
+              // Beside the button where there is room; on a phone, on a line of its own.
+              style={{ flex: '1 1 16rem' }}
             />
             <Button onClick={mark}>Markera som granskad</Button>
           </Group>

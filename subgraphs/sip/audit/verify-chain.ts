@@ -48,8 +48,9 @@ async function verifyLinks(prisma: PrismaClient, table: string): Promise<[number
   let rows = 0;
   for (;;) {
     const links = await prisma.$queryRawUnsafe<LinkRow[]>(
-      `SELECT "seq"::text AS seq, "prev", "hash", "rowHashes" FROM "AuditChainLink"
-       WHERE "table" = $1 AND "seq" > $2 ORDER BY "seq" LIMIT ${BATCH}`,
+      // Ordered by the column, not by the text alias of the same name (which would put 10 before 2).
+      `SELECT l."seq"::text AS seq, l."prev", l."hash", l."rowHashes" FROM "AuditChainLink" l
+       WHERE l."table" = $1 AND l."seq" > $2 ORDER BY l."seq" LIMIT ${BATCH}`,
       table,
       position,
     );

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { ForbiddenError } from '../../../lib/errors.ts';
+import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { assertPageSize } from '../../../lib/pagination/page-size.ts';
 import { swedishDate } from '../../../lib/periods.ts';
-import { isUuid } from '../../../lib/uuid.ts';
+import { isUuid, NOT_AN_ID } from '../../../lib/uuid.ts';
 import { Child } from '../child.type.ts';
 import { toChild } from '../child.mapper.ts';
 import { presentConsents } from '../consent/present-consents.ts';
@@ -22,10 +22,11 @@ export class SipResolver {
   @Query(() => Sip, {
     nullable: true,
     description:
-      "A SIP by id, for its participants, the child's guardians and the child from 15; null when there is none.",
+      "A SIP by id, for its participants, the child's guardians and the child from 15; null when there is none. " +
+      'An id that is not a UUID is refused.',
   })
   async sip(@Arg('id', () => ID) id: string, @Ctx() context: SipContext): Promise<Sip | null> {
-    if (!isUuid(id)) return null;
+    if (!isUuid(id)) throw new BadUserInputError('id', NOT_AN_ID);
     const row = await context.prisma.sip.findUnique({ where: { id } });
     if (!row) return null;
     if (!(await roleInSip(context, row))) throw new ForbiddenError(FORBIDDEN_SIP);

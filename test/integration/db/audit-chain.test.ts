@@ -83,6 +83,52 @@ describe('the hash chain of consents, withdrawals and the audit log', () => {
     });
   });
 
+  it('holds with hundreds of links in every chained table, each stored by a statement of its own', async () => {
+    const prisma = graph.subgraphs.sip.prisma as any;
+    // Copies of a stored row under a new key, one INSERT statement (one link) each, through the triggers;
+    // a child table's copies hang on its parent's copies.
+    const copies = (table: string, key: string, newKey: string, times: number) =>
+      prisma.$executeRawUnsafe(`DO $$ DECLARE i int; BEGIN FOR i IN 1..${times} LOOP
+        INSERT INTO "${table}" SELECT (jsonb_populate_record(NULL::"${table}",
+          to_jsonb(t) || jsonb_build_object('${key}', ${newKey}))).* FROM "${table}" t LIMIT 1;
+      END LOOP; END $$`);
+    await copies('AuditGroup', 'id', 'gen_random_uuid()', 300);
+    await copies('Consent', 'id', 'gen_random_uuid()', 12);
+    await copies(
+      'ConsentWithdrawal',
+      'consentId',
+      `(SELECT c."id" FROM "Consent" c WHERE NOT EXISTS
+      (SELECT 1 FROM "ConsentWithdrawal" w WHERE w."consentId" = c."id") LIMIT 1)`,
+      12,
+    );
+    await copies('Block', 'id', 'gen_random_uuid()', 24);
+    for (const child of ['BlockLift', 'BlockedRecord'])
+      await copies(
+        child,
+        'blockId',
+        `(SELECT b."id" FROM "Block" b WHERE NOT EXISTS
+        (SELECT 1 FROM "${child}" x WHERE x."blockId" = b."id") LIMIT 1)`,
+        12,
+      );
+    for (const table of ['ReleaseGroup', 'EmergencyAccess', 'AuditReview', 'ConsentRelease', 'ConsentDecisionAudit'])
+      await copies(table, 'id', 'gen_random_uuid()', 12);
+    const links = await prisma.$queryRawUnsafe(
+      `SELECT "table", max("seq")::int AS links FROM "AuditChainLink" GROUP BY "table"`,
+    );
+    const linksOf = Object.fromEntries(links.map((row: any) => [row.table, row.links]));
+    expect(linksOf.AuditGroup).toBeGreaterThan(300);
+    for (const table of ['Consent', 'ConsentWithdrawal', 'Block', 'BlockLift', 'BlockedRecord', 'ReleaseGroup'])
+      expect(linksOf[table], table).toBeGreaterThan(10);
+    expect(await report()).toEqual({ intact: true, checked: expect.any(Number), firstBroken: null });
+    // And a change behind the triggers far down the chain is still found.
+    await sql(`UPDATE "AuditChainLink" SET "prev" = 'genesis' WHERE "table" = 'AuditGroup' AND "seq" = 250`);
+    expect((await report()).firstBroken).toEqual({
+      table: 'AuditGroup',
+      row: null,
+      problem: 'link 250 of the chain was changed',
+    });
+  });
+
   it('is for privacy officers', async () => {
     const response = await graph.query(REPORT, {}, 'social worker');
     expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');

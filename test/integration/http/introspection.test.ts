@@ -49,6 +49,8 @@ describe('introspection through the gateway', () => {
     for (const as of ['guardian (Maria Lindqvist)', 'child, 16 (Elias Berg)'] as const) {
       const response = await graph.query(`{ __schema { queryType { name } } }`, {}, as);
       expect(response.errors?.[0].extensions?.code, as).toBe('FORBIDDEN');
+      // A refusal, not a server error: GraphiQL's Docs for a family member.
+      expect(response.status, as).toBe(403);
       expect(response.data ?? null).toBeNull();
       const typename = await graph.query(`{ __typename myChildren { __typename } }`, {}, as);
       expect(typename.errors, as).toBeUndefined();

@@ -99,6 +99,27 @@ describe("the SIP core's records of a child", () => {
     expect(read.child.givenName).toBe(full.givenName);
   });
 
+  it.each(['WITHDRAWN', 'EXPIRED'] as const)(
+    'shows nothing of a child to a whole agency a %s consent named: it names nobody now',
+    async (situation) => {
+      const child = demoCohort.find((candidate) => candidate.consent === situation)!;
+      const read = await graph.query(
+        `query ($id: ID!) { child(id: $id) { givenName personnummer guardians { guardian { personnummer } } } }`,
+        { id: child.id },
+        'nurse outside every SIP',
+      );
+      expect(read.data?.child).toEqual({ givenName: null, personnummer: null, guardians: null });
+      expect(read.errors?.map((error) => error.extensions?.code)).toEqual(expect.arrayContaining(['FORBIDDEN']));
+      // And the rule itself no longer counts the nurse as related to the child.
+      const data = await graph.query(
+        `query ($id: ID!) { child(id: $id) { schoolPlacement { schoolName } } }`,
+        { id: child.id },
+        'nurse outside every SIP',
+      );
+      expect(data.errors?.[0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', reason: 'NO_RELATION' });
+    },
+  );
+
   it("shows a child's consents to staff in its SIP and the privacy officer, logged, not to outsiders", async () => {
     const CONSENTS = `query ($id: ID!) { consents(childId: $id) { id recipients { sipParticipants } } }`;
     expect((await ok(graph, CONSENTS, { id: demoChildren.noah.id }, 'BUP doctor')).consents).toHaveLength(1);
