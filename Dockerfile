@@ -8,6 +8,8 @@ COPY . .
 # The privacy officer's console, which the gateway serves at /privacy (npm ci built it only where its sources were).
 RUN npm run console:build
 ENV HOST=0.0.0.0
+# Where the SIP core keeps its audit anchors: a volume of its own (docker-compose.yml).
+RUN mkdir /anchors && chown node /anchors
 USER node
 EXPOSE 4000 4001 4002 4003 4004
 CMD ["node", "--import", "tsx", "gateway/index.ts"]

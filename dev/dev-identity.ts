@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
@@ -41,6 +42,7 @@ export const DEMO_PERSONAS: Record<string, TokenClaims> = {
   'guardian (Johan Lindqvist)': { sub: demoGuardians.johanLindqvist.id, role: 'guardian', name: 'Johan Lindqvist' },
   'guardian (Sara Berg)': { sub: demoGuardians.saraBerg.id, role: 'guardian', name: 'Sara Berg' },
   'child, 16 (Elias Berg)': { sub: demoChildren.elias.id, role: 'child', name: 'Elias Berg' },
+  'child, 16 (Juni Berg)': { sub: demoChildren.juni.id, role: 'child', name: 'Juni Berg' },
   'privacy officer': { sub: 'dpo-1', role: 'privacy_officer', name: 'Dataskyddsombud' },
 };
 
@@ -86,3 +88,12 @@ export const demoPersonaTokens = (dev: DevIdentity) => () =>
   Promise.all(
     Object.entries(DEMO_PERSONAS).map(async ([persona, claims]) => ({ persona, token: await dev.issueToken(claims) })),
   );
+
+/** The development audit anchor key (AUDIT_ANCHOR_KEY), created once and kept in `file`. */
+export function persistentAnchorKey(file: string): string {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}

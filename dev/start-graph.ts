@@ -13,6 +13,7 @@ import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '
 import type { AnySubgraphDefinition, SubgraphPrisma } from '../lib/subgraph/subgraph-definition.ts';
 import { allSubgraphs } from '../subgraphs/index.ts';
 import { DEMO_DATA } from './demo/index.ts';
+import { anchorJob, type AuditAnchorOptions } from '../subgraphs/sip/audit/chain-anchor.ts';
 
 export interface StartGraphOptions {
   database: (name: SubgraphName) => DatabaseLocation;
@@ -32,6 +33,8 @@ export interface StartGraphOptions {
   /** Development only: the demo personas' tokens, offered in GraphiQL. */
   personaTokens?: PersonaTokens;
   consent?: StartSubgraphOptions['consent'];
+  /** Where the SIP core anchors its audit chains, outside its database; by default nowhere. */
+  auditAnchor?: AuditAnchorOptions;
   /** Each subgraph's identity key pair; by default made for this run. */
   identityKeys?: Record<SubgraphName, KeyPair>;
 }
@@ -75,6 +78,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       subgraphUrl,
       consentTimeoutMs: options.consentTimeoutMs,
       consent: options.consent,
+      jobs: definition.name === 'sip' && options.auditAnchor ? [anchorJob(options.auditAnchor)] : [],
     });
     started.push(subgraph);
     return subgraph;

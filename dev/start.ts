@@ -13,7 +13,8 @@ try {
   // says at once which port is taken.
   await assertPortsFree(portClaims(config.port, config.host));
   const { stopOnSignals } = await import('../lib/server/stop-on-signals.ts');
-  const { DEMO_PERSONAS, demoPersonaTokens, persistentDevIdentity } = await import('./dev-identity.ts');
+  const { DEMO_PERSONAS, demoPersonaTokens, persistentAnchorKey, persistentDevIdentity } =
+    await import('./dev-identity.ts');
   const { startGraph } = await import('./start-graph.ts');
   const { createLogger } = await import('../lib/server/logger.ts');
   const dev = await persistentDevIdentity(join(config.dataDir, 'dev-identity-key.json'));
@@ -28,6 +29,10 @@ try {
     introspection: config.introspection,
     gatewayLimits: config.gatewayLimits,
     personaTokens: demoPersonaTokens(dev),
+    auditAnchor: {
+      ...config.auditAnchor,
+      key: config.auditAnchor.key ?? persistentAnchorKey(join(config.dataDir, 'audit-anchor-key')),
+    },
     logger: createLogger(config.logLevel),
   });
   for (const subgraph of Object.values(graph.subgraphs))

@@ -43,11 +43,19 @@ export const argumentPathsRule: ValidationRule = () => ({
 
 /**
  * A value graphql's own validation refused (not a date, not one of an enum's values, a missing
- * input field) is the user's input: BAD_USER_INPUT, naming the argument's field and the reason,
- * like every other input error of the graph.
+ * input field), in the query or in a variable, is the user's input: BAD_USER_INPUT, naming the
+ * argument's field (or the variable) and the reason, like every other input error of the graph.
  */
 export function asUserInputError(error: unknown): GraphQLError | null {
   if (!(error instanceof GraphQLError)) return null;
+  // A variable's value that does not fit its type: Apollo Server calls it BAD_USER_INPUT, naming no field.
+  const variable = /^Variable "(\$\w+)" got invalid value/.exec(error.message)?.[1];
+  if (variable) {
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      extensions: { code: ErrorCode.BadUserInput, field: variable, reason: error.message },
+    });
+  }
   const field = error.nodes?.map((node) => argumentPaths.get(node)).find(Boolean);
   if (!field) return null;
   return new GraphQLError(`Invalid value for ${field}: ${error.message}`, {

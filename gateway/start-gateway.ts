@@ -26,7 +26,7 @@ import {
 import type { IntrospectionAccess } from '../lib/config.ts';
 import { introspectionAccessPlugin } from './introspection.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits.ts';
-import { checkSubgraphs } from './subgraph-health.ts';
+import { checkSubgraphs, gatewayHealth } from './subgraph-health.ts';
 import { admission } from './admission.ts';
 import { argumentPathsRule, asUserInputError, parseScalarsStrictly } from './input-errors.ts';
 import { privacyConsole } from './privacy-console.ts';
@@ -110,16 +110,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { app } = http;
   const admitted = admission(limits);
   app.get('/health', async (_req, res) => {
-    const subgraphs = await checkSubgraphs(options.subgraphUrls);
-    const requests = admitted.state();
-    // Every place frees within a subgraph timeout or so; a request that waited longer means the gateway is jammed.
-    const jammed = requests.longestWaitMs > 2 * limits.subgraphTimeoutMs;
-    const healthy = !jammed && Object.values(subgraphs).every((status) => status === 'ok');
-    sendJson(res, healthy ? 200 : 503, {
-      status: jammed ? 'jammed' : healthy ? 'ok' : 'degraded',
-      subgraphs,
-      requests,
-    });
+    const health = gatewayHealth(
+      await checkSubgraphs(options.subgraphUrls),
+      admitted.state(),
+      limits.subgraphTimeoutMs,
+    );
+    sendJson(res, health.status === 'ok' ? 200 : 503, health);
   });
   app.get(['/', '/graphql'], (req, res, next) => (wantsHtml(req) ? sendGraphiQLPage(res) : next()));
   app.use('/graphiql', graphiqlAssets(options.personaTokens));

@@ -44,6 +44,8 @@ export const DEFAULT_GATEWAY_LIMITS: GatewayLimits = {
 const portVariable = (service: Service) => `${service.toUpperCase()}_PORT`;
 /** `SCHOOL_DATABASE_URL`, …: set it to use a PostgreSQL server instead of the embedded database. */
 const databaseUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_DATABASE_URL`;
+/** `SCHOOL_EMBEDDED_DATABASE_PORT`, …: the loopback port of a subgraph's embedded database (0: any free one). */
+const embeddedPortVariable = (name: SubgraphName) => `${name.toUpperCase()}_EMBEDDED_DATABASE_PORT`;
 /** `SCHOOL_URL`, …: where the gateway finds a subgraph that runs elsewhere. */
 const subgraphUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_URL`;
 
@@ -81,10 +83,19 @@ const ENVIRONMENT = z.object({
   AUTH_JWKS_URL: url(/^https?$/),
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: wholeNumber(1).default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
   AUTH_KEY_REFRESH_SECONDS: wholeNumber(1).default(DEFAULT_KEY_REFRESH_MS / 1000),
+  AUDIT_ANCHOR_FILE: z.string().optional(),
+  AUDIT_ANCHOR_KEY: z.string().min(32, { error: 'is shorter than 32 characters' }).optional(),
+  AUDIT_ANCHOR_INTERVAL_SECONDS: wholeNumber(1).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...Object.fromEntries(
     SERVICES.map((service) => [
       portVariable(service),
+      wholeNumber(0).max(65535, { error: 'is above 65535' }).optional(),
+    ]),
+  ),
+  ...Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [
+      embeddedPortVariable(name),
       wholeNumber(0).max(65535, { error: 'is above 65535' }).optional(),
     ]),
   ),
@@ -114,6 +125,12 @@ export interface Config {
   };
   logLevel: string;
   dataDir: string;
+  /**
+   * Where the SIP core anchors its audit chains outside its database (AUDIT_ANCHOR_FILE, by default
+   * under DATA_DIR), signed with AUDIT_ANCHOR_KEY, every AUDIT_ANCHOR_INTERVAL_SECONDS; the key is
+   * null when none is configured.
+   */
+  auditAnchor: { file: string; key: string | null; intervalMs: number };
   port(service: Service): number;
   /** A URL from `<NAME>_DATABASE_URL`, else the embedded database kept under `DATA_DIR`. */
   databaseLocation(name: SubgraphName): DatabaseLocation;
@@ -134,6 +151,19 @@ export function readConfig(env: Env = process.env): Config {
   }
   const values = parsed.data as z.infer<typeof ENVIRONMENT> & Record<string, string | number | undefined>;
   const port = (service: Service) => (values[portVariable(service)] as number | undefined) ?? DEFAULT_PORTS[service];
+  const embeddedPort = (name: SubgraphName) => (values[embeddedPortVariable(name)] as number | undefined) ?? 0;
+  // Two services on one port would otherwise be reported as "already in use" with nothing listening there.
+  const claimed = new Map<number, string>();
+  const claims: Array<[string, number]> = [
+    ...SERVICES.map((service): [string, number] => [portVariable(service), port(service)]),
+    ...SUBGRAPH_NAMES.map((name): [string, number] => [embeddedPortVariable(name), embeddedPort(name)]),
+  ];
+  for (const [variable, number] of claims.filter(([, number]) => number !== 0)) {
+    const other = claimed.get(number);
+    if (other)
+      throw new ConfigError(`bad configuration: ${other} and ${variable} are both ${number}; give each its own port`);
+    claimed.set(number, variable);
+  }
   return {
     host: values.HOST,
     seedDemoData: values.SEED_DEMO_DATA === 'true',
@@ -160,12 +190,17 @@ export function readConfig(env: Env = process.env): Config {
     },
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
+    auditAnchor: {
+      file: values.AUDIT_ANCHOR_FILE ?? join(values.DATA_DIR, 'audit-anchors.jsonl'),
+      key: values.AUDIT_ANCHOR_KEY ?? null,
+      intervalMs: values.AUDIT_ANCHOR_INTERVAL_SECONDS * 1000,
+    },
     port,
     databaseLocation: (name) => {
       const databaseUrl = values[databaseUrlVariable(name)] as string | undefined;
       return databaseUrl
         ? { kind: 'server', url: databaseUrl }
-        : { kind: 'embedded', dataDir: join(values.DATA_DIR, name) };
+        : { kind: 'embedded', dataDir: join(values.DATA_DIR, name), port: embeddedPort(name) };
     },
     subgraphUrl: (name) =>
       (values[subgraphUrlVariable(name)] as string | undefined) ?? `http://localhost:${port(name)}/graphql`,

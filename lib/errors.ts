@@ -33,3 +33,10 @@ export class ForbiddenError extends GraphQLError {
     super(`Forbidden: ${reason}`, { extensions: { code: ErrorCode.Forbidden, reason, ...(field && { field }) } });
   }
 }
+
+/** The requester has done this as often as the policy allows for now; they may try again later. */
+export class TooManyRequestsError extends GraphQLError {
+  constructor(reason: string) {
+    super(`Too many requests: ${reason}`, { extensions: { code: ErrorCode.TooManyRequests, reason } });
+  }
+}

@@ -27,6 +27,7 @@ export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
     'SipFeedback',
     'Summons',
     'InterventionFollowUp',
+    'PersonnummerLookup',
   ],
   school: [],
   social: [],

@@ -41,3 +41,16 @@ export const blockedRecordsFor = (blocks: readonly BlockFacts[], reader: Reader,
     blocks.filter((block) => block.recordId !== null && keepsFrom(block, reader, at)).map((block) => block.recordId!),
   ),
 ];
+
+/**
+ * How many single records of `scope` are kept from this reader at `at`: what the reader is told is
+ * left out of that category. It counts the blocks, not what a query happened to meet, so the same
+ * number stands beside every page and every date range: narrowing a read's window cannot find out
+ * when a blocked record was made.
+ */
+export const recordsBlockedInScope = (blocks: readonly BlockFacts[], reader: Reader, scope: string, at: Date): number =>
+  new Set(
+    blocks
+      .filter((block) => block.recordId !== null && block.scopes.includes(scope) && keepsFrom(block, reader, at))
+      .map((block) => block.recordId),
+  ).size;

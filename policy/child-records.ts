@@ -76,3 +76,11 @@ export const accessLogRefusal = (requester: Requester, child: ConsentChildFacts,
   speaksForChild(requester, child, now)
     ? null
     : 'a child’s access log is for a guardian with custody and the child from 15; privacy officers use consentAuditLog';
+
+/**
+ * How many lookups by personnummer one staff member or privacy officer may make in an hour. A
+ * lookup is a door to a child no relation has opened yet: enough for a working day's new SIPs, too
+ * few to go through a register. Every lookup, found or not, is logged; one that finds no child is an
+ * item of the log review.
+ */
+export const MAX_LOOKUPS_PER_HOUR = 30;

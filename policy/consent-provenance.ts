@@ -14,7 +14,9 @@ export interface ConsentChildFacts {
 export interface ProvenanceSipFacts {
   childId: string;
   closedAt: Date | null;
-  participants: readonly ParticipantFacts[];
+  participants: ReadonlyArray<ParticipantFacts & { isInitiator: boolean }>;
+  /** The family's answer to the SIP, once given. */
+  familyAnswer: 'AGREED' | 'DECLINED' | null;
 }
 
 /** A staff member currently taking part in this open SIP. */
@@ -61,6 +63,41 @@ export function recordingRefusal(
   if (sip.childId !== childId) return 'the SIP is about another child';
   if (sip.closedAt !== null) return 'the SIP is closed';
   return staffInOpenSip(requester, sip, now) ? null : 'only staff taking part in the SIP record the family’s consent';
+}
+
+/**
+ * Recording the family's word of consent: as any recording (recordingRefusal), and under four eyes
+ * (fourEyesRefusal), since it lets the SIP's staff read. Returns why the requester may not, or null.
+ */
+export const consentRecordingRefusal = (
+  requester: Requester,
+  childId: string,
+  sip: ProvenanceSipFacts,
+  now: Date,
+): string | null =>
+  recordingRefusal(requester, childId, sip, now) ?? fourEyesRefusal(requester, sip, 'record the family’s consent');
+
+/**
+ * Staff link an existing consent to a SIP only as participants of that open SIP, under the same
+ * four eyes as recording one (see fourEyesRefusal). Returns why the requester may not, or null.
+ */
+export function linkingRefusal(requester: Requester, sip: ProvenanceSipFacts, now: Date): string | null {
+  if (!staffInOpenSip(requester, sip, now)) return 'only staff taking part in the SIP link a consent to it';
+  return fourEyesRefusal(requester, sip, 'link a consent to it');
+}
+
+/**
+ * Four eyes on staff making a consent count for a SIP: recording the family's word in it, or
+ * linking a consent to it, lets every staff member taking part read under that consent. So the
+ * family must first have agreed to the SIP (a SIP they have not answered, or declined, receives
+ * nothing), and the staff member who started the SIP cannot also be the one who records or links
+ * its consent: otherwise anyone could start a SIP for any child and make themselves a recipient.
+ * Another staff member taking part does it, and every such act is an item of the log review.
+ */
+function fourEyesRefusal(requester: Requester, sip: ProvenanceSipFacts, act: string): string | null {
+  if (sip.familyAnswer !== 'AGREED') return `the family has not agreed to the SIP; only then may staff ${act}`;
+  const started = sip.participants.some((p) => p.isInitiator && p.subject === requester.subject);
+  return started ? `the staff member who started the SIP may not ${act}; another staff member taking part does` : null;
 }
 
 /**

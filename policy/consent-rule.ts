@@ -1,5 +1,5 @@
 import { speaksForThemselves } from './age.ts';
-import { blockedRecordsFor, blockFor, type BlockFacts } from './blocks.ts';
+import { blockedRecordsFor, blockFor, recordsBlockedInScope, type BlockFacts } from './blocks.ts';
 import { emergencyAccessFor, type EmergencyAccessFacts } from './emergency-access.ts';
 import { hasRelation, receivesUnder, type ConsentRecipients, type Reader, type SipFacts } from './recipients.ts';
 
@@ -20,9 +20,16 @@ export type DenialReason = (typeof DENIAL_REASONS)[number];
 export type ConsentDecision =
   /**
    * Granted by a consent, or (consentId null) by the reader's own emergency access. The records
-   * the family blocked one by one are still left out (`blockedRecordIds`, when there are any).
+   * the family blocked one by one are still left out (`blockedRecordIds`, when there are any), and
+   * the reader is told how many of this scope's records are kept from them (`recordsLeftOut`).
    */
-  | { granted: true; consentId: string | null; emergencyAccessId?: string; blockedRecordIds?: string[] }
+  | {
+      granted: true;
+      consentId: string | null;
+      emergencyAccessId?: string;
+      blockedRecordIds?: string[];
+      recordsLeftOut?: number;
+    }
   /** consentId names the consent that came closest, when there was one. */
   | { granted: false; reason: DenialReason; consentId: string | null; blockId?: string };
 
@@ -86,8 +93,8 @@ export function consentStatusAt(consent: ConsentValidity, at: Date): ConsentStat
 /**
  * THE RULE. A cross-agency read of `scope` by a staff member at instant `at` is granted only if
  * they have a relation to the child (need to know: they take part in one of the child's open SIPs,
- * or a consent that counts names them, see consentsInEffect), and one consent for the child, recorded by `at` and not
- * replaced by then, passes every check below. The checks run in this order; a refusal names the
+ * or a consent in force names them; a refusal then says why that consent does not count), and one
+ * consent for the child, recorded by `at` and not replaced by then, passes every check below. The checks run in this order; a refusal names the
  * first check that failed for the consent that came closest to passing (a later check reached =
  * closer).
  */
@@ -118,8 +125,8 @@ const OWN_CHECKS = CHECKS.filter(([reason]) => reason !== 'SCOPE_NOT_COVERED' &&
 
 /**
  * The consents that count at `at`: in force, given by the right people, not withdrawn, and inside
- * their window. Only these give a staff member they name a relation to the child (need to know, and
- * the child's identity records): a withdrawn, expired or half-given consent names nobody.
+ * their window. Only these show a staff member they name the child's identity records: a withdrawn,
+ * expired or half-given consent names nobody.
  */
 export const consentsInEffect = <C extends ConsentFacts>(consents: readonly C[], child: ChildFacts, at: Date): C[] =>
   consents.filter(
@@ -149,14 +156,16 @@ export function decideConsent(
     decision = { granted: true, consentId: null, emergencyAccessId: emergency.id };
   }
   const blockedRecordIds = blockedRecordsFor(child.blocks, question.reader, question.at);
-  return blockedRecordIds.length > 0 ? { ...decision, blockedRecordIds } : decision;
+  if (blockedRecordIds.length === 0) return decision;
+  const recordsLeftOut = recordsBlockedInScope(child.blocks, question.reader, question.scope, question.at);
+  return { ...decision, blockedRecordIds, ...(recordsLeftOut > 0 && { recordsLeftOut }) };
 }
 
 function decideByConsent(consents: ConsentFacts[], child: ChildFacts, question: ConsentQuestionFacts): ConsentDecision {
   const candidates = consents
     .filter((consent) => inForce(consent, question.at))
     .sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime());
-  if (!hasRelation(child.sips, consentsInEffect(candidates, child, question.at), question.reader, question.at))
+  if (!hasRelation(child.sips, candidates, question.reader, question.at))
     return { granted: false, reason: 'NO_RELATION', consentId: null };
   let closest: { consent: ConsentFacts; reason: DenialReason; reached: number } | null = null;
   for (const consent of candidates) {

@@ -6,6 +6,8 @@
 export const REVIEW_KINDS = {
   /** A consent staff recorded on the family's word, rather than the family giving it. */
   STAFF_RECORDED_CONSENT: 'a consent recorded by staff on the family’s word',
+  /** A consent staff linked to a SIP after it was given, which lets the SIP's staff read under it. */
+  STAFF_LINKED_CONSENT: 'a consent linked to a SIP by staff',
   /** A block staff recorded on the family's word. */
   STAFF_RECORDED_BLOCK: 'a block recorded by staff on the family’s word',
   /** Staff with no relation to the child tried to read its data or identity (refused). */
@@ -14,6 +16,8 @@ export const REVIEW_KINDS = {
   READ_OUTSIDE_SIP: 'a read granted to staff taking part in none of the child’s SIPs',
   /** Staff looked a child up by personnummer, stating a purpose. */
   LOOKUP_BY_PERSONNUMMER: 'a lookup of a child by personnummer',
+  /** A lookup by personnummer that found no child: someone searched for a person the graph does not hold. */
+  LOOKUP_MISS: 'a lookup by personnummer that found no child',
   /** Staff opened emergency access to a child's data; the item counts the reads made under it. */
   EMERGENCY_ACCESS: 'an emergency access opened without consent',
   /** One requester read more distinct children in one day than the threshold. */

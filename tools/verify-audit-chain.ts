@@ -1,26 +1,47 @@
 /**
- * `npm run audit:verify`: checks the SIP core's hash chain of consents, withdrawals and the audit
- * log, and names the first broken link. Reads the database the SIP core is configured with
- * (`SIP_DATABASE_URL`, else the embedded one under `DATA_DIR`). On the embedded database run it
+ * `npm run audit:verify`: checks the SIP core's hash chains of consents, withdrawals and the audit
+ * log, and names the first broken link; then checks that the chains still pass through every head
+ * the SIP core anchored outside the database (AUDIT_ANCHOR_FILE, signed with AUDIT_ANCHOR_KEY), so
+ * that a log truncated and written anew is found too. Reads the database the SIP core is configured
+ * with (`SIP_DATABASE_URL`, else the embedded one under `DATA_DIR`). On the embedded database run it
  * while the graph is stopped; while it runs, a privacy officer asks the graph (`auditChainReport`).
- * Exits 1 when the chain is broken.
+ * Prints the rows checked per second. Exits 1 when a chain is broken.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../lib/db/database.ts';
 import { prismaOptions } from '../lib/db/prisma-options.ts';
 import { readConfig } from '../lib/config.ts';
 import { PrismaClient } from '../prisma/sip/client/client.ts';
-import { verifyChains } from '../subgraphs/sip/audit/verify-chain.ts';
+import { verifyAnchors } from '../subgraphs/sip/audit/chain-anchor.ts';
+import { verifyChains, type ChainBreak } from '../subgraphs/sip/audit/verify-chain.ts';
 
-const database = await openDatabase('sip', readConfig().databaseLocation('sip'));
+const config = readConfig();
+// npm start keeps its development anchor key under DATA_DIR when none is configured.
+const devKeyFile = join(config.dataDir, 'audit-anchor-key');
+const anchorKey = config.auditAnchor.key ?? (existsSync(devKeyFile) ? readFileSync(devKeyFile, 'utf8').trim() : null);
+const database = await openDatabase('sip', config.databaseLocation('sip'));
 const prisma = new PrismaClient(prismaOptions(database.connectionString, database.maxPoolSize));
+const broken = ({ table, row, problem }: ChainBreak) => {
+  console.error(`audit trail BROKEN in ${table}${row ? ` at row ${row}` : ''}: ${problem}`);
+  process.exitCode = 1;
+};
 try {
+  const started = performance.now();
   const report = await verifyChains(prisma);
-  if (report.intact) {
-    console.log(`audit trail intact: ${report.checked} rows checked (${database.description})`);
-  } else {
-    const { table, row, problem } = report.firstBroken!;
-    console.error(`audit trail BROKEN in ${table}${row ? ` at row ${row}` : ''}: ${problem}`);
-    process.exitCode = 1;
+  const seconds = (performance.now() - started) / 1000;
+  if (!report.intact) broken(report.firstBroken!);
+  else
+    console.log(
+      `audit trail intact: ${report.checked} rows checked in ${seconds.toFixed(1)} s ` +
+        `(${Math.round(report.checked / Math.max(seconds, 0.001))} rows/s; ${database.description})`,
+    );
+  if (!anchorKey) console.warn('no AUDIT_ANCHOR_KEY: the anchors outside the database were not checked');
+  else {
+    const anchors = await verifyAnchors(prisma, { file: config.auditAnchor.file, key: anchorKey });
+    if (anchors.broken) broken(anchors.broken);
+    else console.log(`every chain passes through its ${anchors.anchors} anchors in ${config.auditAnchor.file}`);
   }
 } finally {
   await prisma.$disconnect();

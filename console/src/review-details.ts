@@ -21,10 +21,18 @@ const DETAILS: Record<string, [RegExp, Say]> = {
     /^(\w+) consent recorded in SIP (\S+)$/,
     (form, id) => `Samtycke, ${FORMS[form] ?? form}, registrerat ${sip(id)}`,
   ],
+  STAFF_LINKED_CONSENT: [
+    /^consent (\S+) linked to SIP (\S+)$/,
+    (consent, id) => `Samtycke ${consent} kopplat till SIP ${id} i efterhand`,
+  ],
   STAFF_RECORDED_BLOCK: [/^(.*) blocked in SIP (\S+)$/s, (list, id) => `${scopes(list)} spärrat ${sip(id)}`],
   READ_WITHOUT_RELATION: [/^(\w+)(?: (\w+))?: (.*)$/s, read],
   READ_OUTSIDE_SIP: [/^(\w+)(?: (\w+))?: (.*)$/s, read],
   LOOKUP_BY_PERSONNUMMER: [/^purpose: (.*)$/s, (purpose) => `Syfte: ${purpose}`],
+  LOOKUP_MISS: [
+    /^personnummer (\S+), purpose: (.*)$/s,
+    (personnummer, purpose) => `Personnummer ${personnummer}, ingen träff. Syfte: ${purpose}`,
+  ],
   EMERGENCY_ACCESS: [
     /^(.*) until (\d{4}-\d{2}-\d{2} \d{2}:\d{2}): (.*) \(reads under it: (\d+)\)$/s,
     (list, until, reason, reads) => `${scopes(list)} till ${until}: ${reason} (läsningar under den: ${reads})`,

@@ -65,10 +65,12 @@ export const RELEASES: Record<string, string> = {
 
 export const REVIEW_KINDS: Record<string, string> = {
   STAFF_RECORDED_CONSENT: 'Samtycke registrerat av personal',
+  STAFF_LINKED_CONSENT: 'Samtycke kopplat till en SIP av personal',
   STAFF_RECORDED_BLOCK: 'Spärr registrerad av personal',
   READ_WITHOUT_RELATION: 'Läsning utan relation (nekad)',
   READ_OUTSIDE_SIP: 'Läsning utanför barnets SIP',
   LOOKUP_BY_PERSONNUMMER: 'Sökning på personnummer',
+  LOOKUP_MISS: 'Sökning på personnummer utan träff',
   EMERGENCY_ACCESS: 'Nödåtkomst',
   UNUSUAL_VOLUME: 'Ovanligt många barn på en dag',
 } satisfies Record<ReviewKind, string>;

@@ -53,6 +53,7 @@ async function writeCareRecords(tx: Prisma.TransactionClient): Promise<void> {
       { id: contactId(6), childId: c.leo.id, ...bup, startDate: date('2026-02-11') },
       { id: contactId(7), childId: c.saga.id, ...bup, startDate: date('2023-04-03'), endDate: date('2024-06-30') },
       { id: contactId(8), childId: c.ebbe.id, ...vardcentral, startDate: date('2016-09-12') },
+      { id: contactId(9), childId: c.juni.id, ...bup, startDate: date('2026-09-07') },
       ...cohort.map(({ child, care }) => ({
         id: contactId(100 + child.index),
         childId: child.id,

@@ -52,9 +52,9 @@ function absencesFor(
 }
 
 /**
- * Fictional student records. Wilma has moved school; Juni has none (she attends a school outside
- * the municipality); Alva's absence is high and she has adaptations and an action programme; the
- * cohort attends two more schools.
+ * Fictional student records. Wilma has moved school; Alva's and Juni's absence is high (Juni moved
+ * to Ekbackens skola three years ago and has stopped coming), and Alva has adaptations and an action
+ * programme; the cohort attends two more schools.
  */
 async function writeSchoolRecords(tx: Prisma.TransactionClient, now: Date): Promise<void> {
   const days = schoolDaysSoFar(now);
@@ -109,6 +109,7 @@ async function writeSchoolRecords(tx: Prisma.TransactionClient, now: Date): Prom
         mentor: 'Jenny Ström',
         startDate: date('2020-08-17'),
       },
+      { childId: c.juni.id, ...ekbacken, className: '9B', grade: 9, mentor: 'Lars Ek', startDate: date('2023-08-21') },
       {
         childId: c.ebbe.id,
         ...solrosen,
@@ -123,6 +124,7 @@ async function writeSchoolRecords(tx: Prisma.TransactionClient, now: Date): Prom
   await tx.absence.createMany({
     data: [
       ...absencesFor(c.alva.id, 0, true, days, now),
+      ...absencesFor(c.juni.id, 1, true, days, now),
       ...[c.elias, c.noah, c.wilma, c.leo, c.saga, c.ebbe].flatMap((child, i) =>
         absencesFor(child.id, i + 1, false, days, now),
       ),

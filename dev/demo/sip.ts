@@ -10,8 +10,57 @@ import { writeSummonses } from '../../subgraphs/sip/meetings/summons.ts';
 const digits = (personnummer: string) => personnummer.replace('-', '');
 const children = [...Object.values(demoChildren), ...demoCohort];
 
+/**
+ * Children the population register knows and the graph does not hold yet, to register with
+ * `registerChild`: Tove, whose mother is Noah's (already registered) and whose other parent is not;
+ * and Vera, in the social welfare board's care, with no guardian who has custody.
+ */
+export const unregisteredChildren = {
+  tove: { personnummer: '20160229-9800', givenName: 'Tove', familyName: 'Karlsson' },
+  vera: { personnummer: '20150612-9806', givenName: 'Vera', familyName: 'Nyström' },
+};
+const kim = { personnummer: '19900101-9802', givenName: 'Kim', familyName: 'Svensson' };
+
 /** Demo children (the named families and the cohort) with their guardians, their consents, and SIPs at every stage. */
 export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
+  {
+    // The municipality's copy of the population register: everyone in the demo, and two children not yet registered.
+    name: 'population register',
+    write: async (tx, now) => {
+      const cohortGuardians = demoCohort.flatMap((child) => child.guardians.map(({ guardian }) => guardian));
+      const person = ({
+        personnummer,
+        givenName,
+        familyName,
+      }: Record<'personnummer' | 'givenName' | 'familyName', string>) => ({
+        personnummer: digits(personnummer),
+        givenName,
+        familyName,
+      });
+      const guardians = [...new Set([...Object.values(demoGuardians), ...cohortGuardians])];
+      await tx.populationRecord.createMany({
+        data: [
+          ...guardians.map(person),
+          person(kim),
+          ...children.map((child) => ({
+            ...person({ ...child, personnummer: demoPersonnummer(child, now) }),
+            guardians: child.guardians.map(({ guardian, hasCustody }) => ({
+              personnummer: digits(guardian.personnummer),
+              hasCustody,
+            })),
+          })),
+          {
+            ...person(unregisteredChildren.tove),
+            guardians: [
+              { personnummer: digits(demoGuardians.annaKarlsson.personnummer), hasCustody: true },
+              { personnummer: digits(kim.personnummer), hasCustody: true },
+            ],
+          },
+          person(unregisteredChildren.vera),
+        ],
+      });
+    },
+  },
   {
     name: 'children and guardians',
     write: async (tx, now) => {

@@ -1,7 +1,7 @@
 import type { Prisma } from '../../prisma/social/client/client.ts';
 import type { DemoDataStep } from '../../lib/db/demo-data.ts';
 import { demoCohort } from './cohort.ts';
-import { demoChildren as c, demoRecordIds } from './people.ts';
+import { demoChildren as c, demoRecordIds, demoStaff } from './people.ts';
 
 const at = (iso: string) => new Date(iso);
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -22,6 +22,7 @@ async function writeCaseRecords(tx: Prisma.TransactionClient): Promise<void> {
         caseNumber: 'SOC-2025-0412',
         openedAt: at('2025-09-02T08:30:00Z'),
         handlingOfficer: 'Eva Sundberg',
+        handlingOfficerId: demoStaff.socialWorker.subject,
       },
       {
         id: caseId(2),
@@ -29,6 +30,7 @@ async function writeCaseRecords(tx: Prisma.TransactionClient): Promise<void> {
         caseNumber: 'SOC-2024-1187',
         openedAt: at('2024-11-14T13:00:00Z'),
         handlingOfficer: 'Mikael Öst',
+        handlingOfficerId: 'staff-social-2',
       },
       {
         id: caseId(3),
@@ -37,6 +39,7 @@ async function writeCaseRecords(tx: Prisma.TransactionClient): Promise<void> {
         openedAt: at('2022-02-10T09:00:00Z'),
         closedAt: at('2023-01-31T15:00:00Z'),
         handlingOfficer: 'Eva Sundberg',
+        handlingOfficerId: demoStaff.socialWorker.subject,
       },
       {
         id: caseId(4),
@@ -44,6 +47,7 @@ async function writeCaseRecords(tx: Prisma.TransactionClient): Promise<void> {
         caseNumber: 'SOC-2026-0057',
         openedAt: at('2026-01-20T10:15:00Z'),
         handlingOfficer: 'Eva Sundberg',
+        handlingOfficerId: demoStaff.socialWorker.subject,
       },
       {
         id: caseId(5),
@@ -51,6 +55,7 @@ async function writeCaseRecords(tx: Prisma.TransactionClient): Promise<void> {
         caseNumber: 'SOC-2026-0311',
         openedAt: at('2026-05-06T07:45:00Z'),
         handlingOfficer: 'Mikael Öst',
+        handlingOfficerId: 'staff-social-2',
       },
       ...cohortCases.map((child) => ({
         id: caseId(100 + child.index),
@@ -58,6 +63,7 @@ async function writeCaseRecords(tx: Prisma.TransactionClient): Promise<void> {
         caseNumber: `SOC-2026-${String(500 + child.index).padStart(4, '0')}`,
         openedAt: at(`2026-0${(child.index % 9) + 1}-1${child.index % 10}T09:00:00Z`),
         handlingOfficer: child.index % 4 === 0 ? 'Eva Sundberg' : 'Mikael Öst',
+        handlingOfficerId: child.index % 4 === 0 ? demoStaff.socialWorker.subject : 'staff-social-2',
       })),
     ],
   });

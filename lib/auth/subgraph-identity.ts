@@ -37,6 +37,29 @@ export function signSubgraphIdentity(
     .sign(key);
 }
 
+/**
+ * Remembers a signature's unique id until it expires; true the first time an id is shown. Where
+ * it keeps them decides what a replay can get past: a process's memory forgets on restart and is
+ * not shared by replicas, a database is neither.
+ */
+export type FirstUse = (jti: string, expiresAt: Date) => Promise<boolean>;
+
+/** First use, remembered in this process only: enough where a replay is answered but changes nothing. */
+export function firstUseInMemory(): FirstUse {
+  const seen = new Map<string, number>();
+  return async (jti, expiresAt) => {
+    // Every signature lives as long, so the oldest remembered ones expire first.
+    const now = Date.now();
+    for (const [known, until] of seen) {
+      if (until > now) break;
+      seen.delete(known);
+    }
+    if (seen.has(jti)) return false;
+    seen.set(jti, expiresAt.getTime());
+    return true;
+  };
+}
+
 export type SubgraphIdentityVerifier = (
   token: string | undefined,
   requestId: string,
@@ -48,8 +71,10 @@ export type SubgraphIdentityVerifier = (
  * time it is shown; null for anything else (missing, unknown subgraph, another subgraph's key,
  * another request or body, expired, or shown before).
  */
-export function createSubgraphIdentityVerifier(keys: Readonly<Record<string, CryptoKey>>): SubgraphIdentityVerifier {
-  const seen = new Map<string, number>();
+export function createSubgraphIdentityVerifier(
+  keys: Readonly<Record<string, CryptoKey>>,
+  firstUse: FirstUse = firstUseInMemory(),
+): SubgraphIdentityVerifier {
   return async (token, requestId, body) => {
     if (!token || !body) return null;
     try {
@@ -64,15 +89,7 @@ export function createSubgraphIdentityVerifier(keys: Readonly<Record<string, Cry
         requiredClaims: ['exp', 'jti', 'rid', 'bh'],
       });
       if (payload.rid !== requestId || payload.bh !== bodyHash(body)) return null;
-      if (seen.has(payload.jti!)) return null;
-      // Every signature lives as long, so the oldest remembered ones expire first.
-      const now = Date.now();
-      for (const [jti, expiresAt] of seen) {
-        if (expiresAt > now) break;
-        seen.delete(jti);
-      }
-      seen.set(payload.jti!, payload.exp! * 1000);
-      return claimed as string;
+      return (await firstUse(payload.jti!, new Date(payload.exp! * 1000))) ? (claimed as string) : null;
     } catch {
       return null;
     }

@@ -1,5 +1,3 @@
-import { LEFT_OUT } from '../pagination/connection.ts';
-
 type Identified = { id?: unknown } | null | undefined;
 
 const isBlocked = (blocked: ReadonlySet<string>, item: unknown) =>
@@ -12,22 +10,20 @@ const isBlocked = (blocked: ReadonlySet<string>, item: unknown) =>
 export const withRecordsLeftOut = <Context extends object>(context: Context, blocked: ReadonlySet<string>): Context =>
   Object.assign(Object.create(context) as Context, { recordsLeftOut: blocked });
 
+/** A list, or a page of one, as opposed to a single record. */
+export const isList = (value: unknown): boolean =>
+  Array.isArray(value) || Array.isArray((value as { nodes?: unknown } | null)?.nodes);
+
 /**
- * A granted value without the records the family blocked: a list or a page keeps the rest and
- * counts what it left out (a page counts what it skipped itself), a single blocked record is
- * withheld whole (null). This also holds for a resolver that ignored `recordsLeftOut`.
+ * A granted value without the records the family blocked: a list or a page keeps the rest, a
+ * single blocked record is withheld whole (null). This also holds for a resolver that ignored
+ * `recordsLeftOut`. How many were left out is not counted here: the reader is told the number of
+ * blocked records of the category, whatever this read's window met.
  */
-export function leaveOutBlocked(value: unknown, blocked: ReadonlySet<string>): { value: unknown; leftOut: number } {
-  if (Array.isArray(value)) {
-    const kept = value.filter((item) => !isBlocked(blocked, item));
-    return { value: kept, leftOut: value.length - kept.length };
-  }
-  if (value === null || typeof value !== 'object') return { value, leftOut: 0 };
-  const page = value as { nodes?: unknown; [LEFT_OUT]?: number };
-  if (Array.isArray(page.nodes)) {
-    const nodes = page.nodes.filter((item) => !isBlocked(blocked, item));
-    const leftOut = (page[LEFT_OUT] ?? 0) + page.nodes.length - nodes.length;
-    return { value: { ...page, nodes }, leftOut };
-  }
-  return isBlocked(blocked, value) ? { value: null, leftOut: 0 } : { value, leftOut: 0 };
+export function leaveOutBlocked(value: unknown, blocked: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.filter((item) => !isBlocked(blocked, item));
+  if (value === null || typeof value !== 'object') return value;
+  const page = value as { nodes?: unknown };
+  if (Array.isArray(page.nodes)) return { ...page, nodes: page.nodes.filter((item) => !isBlocked(blocked, item)) };
+  return isBlocked(blocked, value) ? null : value;
 }

@@ -42,7 +42,9 @@ function isDecision(value: unknown): value is ConsentDecision & { childId: strin
     return (
       (typeof decision.consentId === 'string' || typeof decision.emergencyAccessId === 'string') &&
       (decision.blockedRecordIds === undefined ||
-        (Array.isArray(decision.blockedRecordIds) && decision.blockedRecordIds.every((id) => typeof id === 'string')))
+        (Array.isArray(decision.blockedRecordIds) &&
+          decision.blockedRecordIds.every((id) => typeof id === 'string'))) &&
+      (decision.recordsLeftOut === undefined || Number.isInteger(decision.recordsLeftOut))
     );
   return decision.granted === false && DENIAL_REASONS.includes(decision.reason as never);
 }

@@ -9,7 +9,8 @@ export function guardedFieldNote(scope: string): string {
     "Another agency's staff get it only under the family's consent; " +
     'when it is withheld the value is null and the response has an error at this path with `extensions.code` ' +
     'CONSENT_REQUIRED (and a stable `extensions.reason`) or CONSENT_UNAVAILABLE. Records the family blocked one ' +
-    'by one are left out, and an error RECORDS_LEFT_OUT at this path says how many.'
+    "by one are left out of lists, and an error RECORDS_LEFT_OUT at this path says how many of the category's " +
+    'records are kept from the reader: the same number on every page and for every date range.'
   );
 }
 

@@ -9,7 +9,7 @@ import { ForbiddenError } from '../errors.ts';
 import type { ConsentRequestState } from './consent-request-state.ts';
 import { consentPolicyOf } from './consent.directive.ts';
 import { ConsentRequiredError, ConsentUnavailableError, RecordsLeftOutError } from './consent.errors.ts';
-import { leaveOutBlocked, withRecordsLeftOut } from './blocked-records.ts';
+import { isList, leaveOutBlocked, withRecordsLeftOut } from './blocked-records.ts';
 
 type Resolver = GraphQLFieldResolver<unknown, { requester?: Requester; consent?: ConsentRequestState }>;
 
@@ -55,10 +55,11 @@ function guardField(resolve: Resolver, scope: ConsentScope, fieldName: string, o
         return value;
       }
       const kept = leaveOutBlocked(value, blocked);
-      state.releases.record(childId, scope, kept.value !== null);
-      if (kept.value === null) state.withheld.push(new ConsentRequiredError(path(), scope, 'BLOCKED', null, family));
-      else if (kept.leftOut > 0) state.withheld.push(new RecordsLeftOutError(path(), scope, kept.leftOut));
-      return kept.value;
+      state.releases.record(childId, scope, kept !== null);
+      if (kept === null) state.withheld.push(new ConsentRequiredError(path(), scope, 'BLOCKED', null, family));
+      else if (decision.recordsLeftOut && isList(kept))
+        state.withheld.push(new RecordsLeftOutError(path(), scope, decision.recordsLeftOut));
+      return kept;
     }
     state.releases.record(childId, scope, false);
     state.withheld.push(new ConsentRequiredError(path(), scope, decision.reason, decision.consentId, family));

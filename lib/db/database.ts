@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { maskPassword } from './connection-url.ts';
+import { PortInUseError } from '../server/listen.ts';
 
 /** Where a subgraph's database lives. */
 export type DatabaseLocation =
@@ -13,7 +14,7 @@ export type DatabaseLocation =
    * Prisma talks to it over the same wire protocol and driver adapter as to a server.
    * `dataDir` keeps the data between runs; without it the database lives in memory.
    */
-  | { kind: 'embedded'; dataDir?: string };
+  | { kind: 'embedded'; dataDir?: string; port?: number };
 
 export interface OpenDatabase {
   connectionString: string;
@@ -52,11 +53,18 @@ async function openServer(name: string, url: string): Promise<OpenDatabase> {
   return { connectionString: url, description, close: async () => {} };
 }
 
-async function openEmbedded(dataDir: string | undefined): Promise<OpenDatabase> {
+async function openEmbedded(name: string, dataDir: string | undefined, port = 0): Promise<OpenDatabase> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ?? 'memory://');
-  const socket = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: EMBEDDED_MAX_CONNECTIONS });
-  await socket.start();
+  const socket = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: EMBEDDED_MAX_CONNECTIONS });
+  try {
+    await socket.start();
+  } catch (error) {
+    await db.close();
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    const variable = `${name.toUpperCase()}_EMBEDDED_DATABASE_PORT`;
+    throw new PortInUseError(port, variable, `the ${name} subgraph's embedded database`);
+  }
   return {
     connectionString: `postgres://postgres@${socket.getServerConn()}/postgres`,
     description: dataDir ? `embedded PostgreSQL in ${dataDir}` : 'embedded PostgreSQL in memory',
@@ -73,5 +81,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<OpenDatabase> 
 }
 
 export function openDatabase(name: string, location: DatabaseLocation): Promise<OpenDatabase> {
-  return location.kind === 'server' ? openServer(name, location.url) : openEmbedded(location.dataDir);
+  return location.kind === 'server'
+    ? openServer(name, location.url)
+    : openEmbedded(name, location.dataDir, location.port);
 }

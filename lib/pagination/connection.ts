@@ -13,24 +13,15 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-/**
- * How many records a page left out because the family blocked them: a property of the value a
- * resolver returns, not a field, which the consent guard reports beside the list.
- */
-export const LEFT_OUT = Symbol('records left out of the page');
-
 /** One page of rows, newest first, and whether more follow. */
 export interface Page<Row> {
   rows: Row[];
   pageInfo: PageInfo;
-  /** Rows of `request.leaveOut` that fell inside this page; each is counted on one page only. */
-  leftOut: number;
 }
 
 export interface Connection<Node> {
   nodes: Node[];
   pageInfo: PageInfo;
-  [LEFT_OUT]?: number;
 }
 
 /** The GraphQL type of a page of `Node`s, named `<name>Connection`. */
@@ -51,9 +42,8 @@ export const rowsForPage = (request: PageRequest) => request.first + 1 + request
 
 /**
  * Cuts a page from rows sorted newest first (by `sortKey`, then id, both descending) that were
- * fetched with `rowsForPage`. Rows to leave out are skipped and counted: those before the page's
- * last row here, those after it on the next page, so across pages each is counted once and the
- * cursor never points at one.
+ * fetched with `rowsForPage`. Rows to leave out are skipped, so the page is full and the cursor
+ * never points at one.
  */
 export function pageOf<Row extends { id: string }>(
   rows: Row[],
@@ -61,19 +51,14 @@ export function pageOf<Row extends { id: string }>(
   sortKey: (row: Row) => Date,
 ): Page<Row> {
   const pageRows: Row[] = [];
-  let leftOut = 0;
-  let skipped = 0;
   let hasNextPage = false;
   for (const row of rows) {
-    if (request.leaveOut.has(row.id)) skipped += 1;
-    else if (pageRows.length === request.first) {
+    if (request.leaveOut.has(row.id)) continue;
+    if (pageRows.length === request.first) {
       hasNextPage = true;
       break;
-    } else {
-      pageRows.push(row);
-      leftOut += skipped;
-      skipped = 0;
     }
+    pageRows.push(row);
   }
   const last = pageRows.at(-1);
   return {
@@ -82,12 +67,10 @@ export function pageOf<Row extends { id: string }>(
       hasNextPage,
       endCursor: last ? encodeCursor({ at: sortKey(last), id: last.id }) : null,
     }),
-    leftOut: hasNextPage ? leftOut : leftOut + skipped,
   };
 }
 
 export const toConnection = <Row, Node>(page: Page<Row>, map: (row: Row) => Node): Connection<Node> => ({
   nodes: page.rows.map(map),
   pageInfo: page.pageInfo,
-  [LEFT_OUT]: page.leftOut,
 });

@@ -1,12 +1,12 @@
 import { identityFromEnv, importOptionalJwkFromEnv } from '../auth/keys.ts';
 import { SUBGRAPH_NAMES } from '../../policy/agencies.ts';
 import type { CryptoKey } from 'jose';
-import { readConfig } from '../config.ts';
+import { readConfig, type Config } from '../config.ts';
 import type { DemoDataStep } from '../db/demo-data.ts';
 import { createLogger } from '../server/logger.ts';
 import { exitWithStartupError } from '../server/startup-error.ts';
 import { stopOnSignals } from '../server/stop-on-signals.ts';
-import { startSubgraph } from './start-subgraph.ts';
+import { startSubgraph, type StartSubgraphOptions } from './start-subgraph.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
 
@@ -27,6 +27,7 @@ async function agencyIdentityKeys() {
 export async function runSubgraph<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(
   definition: SubgraphDefinition<TPrisma, TContext>,
   demoData?: ReadonlyArray<DemoDataStep<never>>,
+  jobs?: (config: Config) => StartSubgraphOptions['jobs'],
 ) {
   try {
     const config = readConfig();
@@ -42,6 +43,7 @@ export async function runSubgraph<TPrisma extends SubgraphPrisma, TContext exten
       subgraphIdentityKeys: await agencyIdentityKeys(),
       subgraphUrl: config.subgraphUrl,
       consentTimeoutMs: config.consentTimeoutMs,
+      jobs: jobs?.(config),
     });
     console.log(`[${definition.name}] subgraph ready at ${running.url}`);
     stopOnSignals(running.stop);

@@ -52,6 +52,8 @@ export interface StartSubgraphOptions {
    * reachable from configuration: no environment variable turns consent off.
    */
   consent?: 'enforced' | 'disabled-for-benchmark';
+  /** Work beside the requests (the SIP core anchoring its audit chains); each returns how to stop it. */
+  jobs?: ReadonlyArray<(prisma: never, logger: Logger) => () => Promise<void>>;
 }
 
 export interface RunningSubgraph<TPrisma> {
@@ -124,10 +126,15 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
       clock,
       logger,
       verifyIdentity: createIdentityVerifier(options.identity),
-      verifySubgraphIdentity: createSubgraphIdentityVerifier(options.subgraphIdentityKeys ?? {}),
+      verifySubgraphIdentity: createSubgraphIdentityVerifier(
+        options.subgraphIdentityKeys ?? {},
+        definition.subgraphCallFirstUse?.(prisma),
+      ),
       requestContext: requests.contextFor,
     });
     const port = await listen(http.server, claim);
+    // Stopped before the server and the database, so that a job's last act still reaches them.
+    for (const job of options.jobs ?? []) cleanup.push(job(prisma as never, logger));
     return {
       name: definition.name,
       url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`,

@@ -1,3 +1,4 @@
+import type { FirstUse } from '../auth/subgraph-identity.ts';
 import type { Request, Response } from 'express';
 import type { RequesterContext } from '../auth/identity-token.ts';
 import type { Clock } from '../clock.ts';
@@ -44,6 +45,11 @@ export interface SubgraphDefinition<TPrisma extends SubgraphPrisma, TContext ext
   /** A fresh context per request: DataLoaders must not outlive a request. The runtime adds the requester. */
   createContext(services: { prisma: TPrisma; clock: Clock }): Omit<TContext, keyof RequestContext>;
   routes?: Record<string, SubgraphRoute<TPrisma>>;
+  /**
+   * Where the signatures of calls from other subgraphs are remembered, so that none is answered
+   * twice; by default in the process (for routes whose replay changes nothing).
+   */
+  subgraphCallFirstUse?: (prisma: TPrisma) => FirstUse;
 }
 
 // Resolvers receive heterogeneous definitions; the concrete types matter only inside each subgraph.

@@ -13,6 +13,8 @@ import { ChildGuardian } from './guardian.type.ts';
 import { parsePersonnummer, PERSONNUMMER_PROBLEM_TEXT } from './personnummer.ts';
 import { RegisterChildInput } from './register-child.input.ts';
 import { registerChild } from './register-child.ts';
+import { logLookup } from './personnummer-lookups.ts';
+import { MAX_LOOKUPS_PER_HOUR } from '../../policy/child-records.ts';
 
 const MAX_PURPOSE_LENGTH = 500;
 
@@ -52,7 +54,8 @@ export class ChildResolver {
     description:
       'Staff look a child up by exact personnummer to start a SIP, and a privacy officer to review the child’s ' +
       'consents, stating why; the lookup and what they read are logged with that purpose, and each lookup is an ' +
-      'item of the log review. Null when no child has this personnummer.',
+      'item of the log review. Null when no child has this personnummer (logged too). At most ' +
+      `${MAX_LOOKUPS_PER_HOUR} lookups an hour each (TOO_MANY_REQUESTS).`,
   })
   async childByPersonnummer(
     @Arg('personnummer', () => String) personnummer: string,
@@ -65,6 +68,7 @@ export class ChildResolver {
     const parsed = parsePersonnummer(personnummer, context.clock());
     if (typeof parsed === 'string') throw new BadUserInputError('personnummer', PERSONNUMMER_PROBLEM_TEXT[parsed]);
     const row = await context.prisma.child.findUnique({ where: { personnummer: parsed.digits } });
+    await logLookup(context, { personnummer: parsed.digits, purpose: stated, childId: row?.id ?? null });
     if (!row) return null;
     rememberLookup(context, row.id, stated);
     await assertMayRead(context, { childId: row.id, record: 'CHILD_IDENTITY', field: 'Query.childByPersonnummer' });
@@ -72,14 +76,16 @@ export class ChildResolver {
   }
 
   @Mutation(() => Child, {
-    description: 'Registers a child and their guardians. The date of birth is read from the personnummer.',
+    description:
+      'Registers a child and their guardians as the population register has them, by the child’s personnummer; ' +
+      'nothing is taken on the caller’s word. Logged like a lookup by personnummer.',
   })
   async registerChild(
     @Arg('input', () => RegisterChildInput) input: RegisterChildInput,
     @Ctx() context: SipContext,
   ): Promise<Child> {
     assertStaff(context.requester, 'register a child');
-    const row = await registerChild(context.prisma, input, context.clock());
+    const row = await registerChild(context, input);
     rememberLookup(context, row.id, 'registering the child');
     return toChild(row);
   }

@@ -1,31 +1,11 @@
 import { Field, InputType } from 'type-graphql';
 
 @InputType()
-export class GuardianInput {
-  @Field(() => String, { description: 'YYYYMMDD-NNNN or YYMMDD-NNNN' })
-  personnummer!: string;
-
-  @Field(() => String)
-  givenName!: string;
-
-  @Field(() => String)
-  familyName!: string;
-
-  @Field(() => Boolean, { description: 'Legal custody (vårdnad).' })
-  hasCustody!: boolean;
-}
-
-@InputType()
 export class RegisterChildInput {
-  @Field(() => String, { description: 'YYYYMMDD-NNNN or YYMMDD-NNNN; the date of birth is read from it.' })
+  @Field(() => String, {
+    description:
+      'YYYYMMDD-NNNN or YYMMDD-NNNN. The name, the date of birth and the guardians with custody are the ' +
+      'population register’s, never the caller’s word.',
+  })
   personnummer!: string;
-
-  @Field(() => String)
-  givenName!: string;
-
-  @Field(() => String)
-  familyName!: string;
-
-  @Field(() => [GuardianInput], { description: 'One or two guardians with custody, and any without.' })
-  guardians!: GuardianInput[];
 }

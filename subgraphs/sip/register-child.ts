@@ -1,85 +1,79 @@
-import { Prisma, type PrismaClient } from '../../prisma/sip/client/client.ts';
+import { Prisma } from '../../prisma/sip/client/client.ts';
 import { BadUserInputError } from '../../lib/errors.ts';
 import type { RegisterChildInput } from './register-child.input.ts';
 import { ageOn } from '../../policy/age.ts';
-import { parsePersonnummer, PERSONNUMMER_PROBLEM_TEXT, type Personnummer } from './personnummer.ts';
+import { parsePersonnummer, PERSONNUMMER_PROBLEM_TEXT } from './personnummer.ts';
+import type { SipContext } from './context.ts';
+import { logLookup } from './personnummer-lookups.ts';
 
 const ADULT_AGE = 18;
-const MAX_NAME_LENGTH = 100;
+const FIELD = 'input.personnummer';
 
-function validPersonnummer(field: string, value: string, today: Date): Personnummer {
-  const parsed = parsePersonnummer(value, today);
-  if (typeof parsed === 'string') throw new BadUserInputError(field, PERSONNUMMER_PROBLEM_TEXT[parsed]);
-  return parsed;
-}
-
-function validName(field: string, value: string): string {
-  const name = value.trim();
-  if (name === '') throw new BadUserInputError(field, 'must not be empty');
-  if (name.length > MAX_NAME_LENGTH)
-    throw new BadUserInputError(field, `must be at most ${MAX_NAME_LENGTH} characters`);
-  return name;
-}
-
-/** Checks everything before writing, so a rejected registration writes nothing. */
-function validate(input: RegisterChildInput, today: Date) {
-  const child = validPersonnummer('input.personnummer', input.personnummer, today);
-  if (ageOn(child.dateOfBirth, today) >= ADULT_AGE) {
-    throw new BadUserInputError(
-      'input.personnummer',
-      `the person is ${ADULT_AGE} or older; this graph holds plans for children`,
-    );
-  }
-  const guardians = input.guardians.map((guardian, i) => ({
-    personnummer: validPersonnummer(`input.guardians.${i}.personnummer`, guardian.personnummer, today).digits,
-    givenName: validName(`input.guardians.${i}.givenName`, guardian.givenName),
-    familyName: validName(`input.guardians.${i}.familyName`, guardian.familyName),
-    hasCustody: guardian.hasCustody,
-  }));
-  guardians.forEach((guardian, i) => {
-    if (guardian.personnummer === child.digits)
-      throw new BadUserInputError(`input.guardians.${i}.personnummer`, 'a child cannot be their own guardian');
-    if (guardians.findIndex((other) => other.personnummer === guardian.personnummer) !== i) {
-      throw new BadUserInputError(`input.guardians.${i}.personnummer`, 'the same guardian is listed twice');
-    }
-  });
-  const custodians = guardians.filter((guardian) => guardian.hasCustody).length;
-  if (custodians === 0) throw new BadUserInputError('input.guardians', 'at least one guardian must have custody');
-  if (custodians > 2) throw new BadUserInputError('input.guardians', 'at most two guardians can have custody');
-  return {
-    child: {
-      personnummer: child.digits,
-      dateOfBirth: child.dateOfBirth,
-      givenName: validName('input.givenName', input.givenName),
-      familyName: validName('input.familyName', input.familyName),
-    },
-    guardians,
-  };
+interface RegisteredGuardian {
+  personnummer: string;
+  hasCustody: boolean;
 }
 
 /**
- * Registers a child with their guardians in one transaction. A guardian already registered
- * (by personnummer) is linked, not duplicated.
+ * Registers a child as the population register has them (PopulationRecord): their name, and their
+ * guardians with and without custody, each under the register's own name. Nothing is taken on the
+ * caller's word, so a registration can neither give anyone custody of a child nor tell the caller
+ * what is stored about a person they named. A guardian already registered is linked, not duplicated.
+ * One transaction: a refused registration writes nothing. Like a lookup by personnummer (which it
+ * is too: it tells whether the graph holds the child) it is logged and counts towards the limit.
  */
-export async function registerChild(prisma: PrismaClient, input: RegisterChildInput, today: Date) {
-  const valid = validate(input, today);
+export async function registerChild(context: SipContext, input: RegisterChildInput) {
+  const { prisma } = context;
+  const today = context.clock();
+  const child = parsePersonnummer(input.personnummer, today);
+  if (typeof child === 'string') throw new BadUserInputError(FIELD, PERSONNUMMER_PROBLEM_TEXT[child]);
+  if (ageOn(child.dateOfBirth, today) >= ADULT_AGE)
+    throw new BadUserInputError(FIELD, `the person is ${ADULT_AGE} or older; this graph holds plans for children`);
+  const lookup = (childId: string | null, tx?: Prisma.TransactionClient) =>
+    logLookup(context, { personnummer: child.digits, purpose: 'registering the child', childId }, tx);
+  const existing = await prisma.child.findUnique({ where: { personnummer: child.digits }, select: { id: true } });
+  if (existing) {
+    await lookup(existing.id);
+    throw new BadUserInputError(FIELD, 'a child with this personnummer is already registered');
+  }
+  let registered;
   try {
-    return await prisma.$transaction(async (tx) => {
-      const child = await tx.child.create({ data: valid.child });
-      for (const { hasCustody, ...guardian } of valid.guardians) {
+    registered = await prisma.$transaction(async (tx) => {
+      const record = await tx.populationRecord.findUnique({ where: { personnummer: child.digits } });
+      if (!record) throw new BadUserInputError(FIELD, 'the population register has no one with this personnummer');
+      const guardians = record.guardians as unknown as RegisteredGuardian[];
+      if (!guardians.some((guardian) => guardian.hasCustody))
+        throw new BadUserInputError(FIELD, 'the population register names no guardian with custody of this child');
+      const people = await tx.populationRecord.findMany({
+        where: { personnummer: { in: guardians.map((guardian) => guardian.personnummer) } },
+      });
+      const created = await tx.child.create({
+        data: {
+          personnummer: child.digits,
+          dateOfBirth: child.dateOfBirth,
+          givenName: record.givenName,
+          familyName: record.familyName,
+        },
+      });
+      for (const { personnummer, hasCustody } of guardians) {
+        const person = people.find((candidate) => candidate.personnummer === personnummer);
+        if (!person) throw new Error(`the population register names a guardian it has no record of`);
+        const names = { givenName: person.givenName, familyName: person.familyName };
         const stored = await tx.guardian.upsert({
-          where: { personnummer: guardian.personnummer },
-          create: guardian,
-          update: {},
+          where: { personnummer },
+          create: { personnummer, ...names },
+          update: names,
         });
-        await tx.guardianship.create({ data: { childId: child.id, guardianId: stored.id, hasCustody } });
+        await tx.guardianship.create({ data: { childId: created.id, guardianId: stored.id, hasCustody } });
       }
-      return child;
+      await lookup(created.id, tx);
+      return created;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new BadUserInputError('input.personnummer', 'a child with this personnummer is already registered');
-    }
+    if (error instanceof BadUserInputError) await lookup(null);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new BadUserInputError(FIELD, 'a child with this personnummer is already registered');
     throw error;
   }
+  return registered;
 }

@@ -21,6 +21,7 @@ import { CONSENT_DECISIONS_PATH, CONSENT_RELEASES_PATH } from '../../lib/consent
 import { consentReleasesRoute } from './consent/consent-releases.route.ts';
 import { consentDecisionsRoute } from './consent/consent-decisions.route.ts';
 import { ConsentResolver } from './consent/consent.resolver.ts';
+import { subgraphCallFirstUse } from './consent/subgraph-call-first-use.ts';
 import { createSipContext, type SipContext } from './context.ts';
 
 /**
@@ -54,4 +55,5 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
   createPrisma: (options) => new PrismaClient(options),
   createContext: createSipContext,
   routes: { [CONSENT_DECISIONS_PATH]: consentDecisionsRoute, [CONSENT_RELEASES_PATH]: consentReleasesRoute },
+  subgraphCallFirstUse,
 };

@@ -15,6 +15,9 @@ beforeAll(async () => void (dev = await ephemeralDevIdentity()));
 const asSocialWorker = async () => ({
   authorization: `Bearer ${await dev.issueToken(DEMO_PERSONAS['social worker'])}`,
 });
+const asPrivacyOfficer = async () => ({
+  authorization: `Bearer ${await dev.issueToken(DEMO_PERSONAS['privacy officer'])}`,
+});
 const running: ChildProcess[] = [];
 const dataDirs: string[] = [];
 
@@ -119,17 +122,10 @@ describe('a subgraph process', () => {
     const first = startProcess('subgraphs/sip/index.ts', { SIP_PORT: '0', DATA_DIR: dataDir, HOST: '127.0.0.1' });
     await first.waitFor(/subgraph ready at (\S+)/);
     const url = /subgraph ready at (\S+)/.exec(first.output())![1];
-    const registered = await postGraphQL(
-      url,
-      {
-        query: `mutation { registerChild(input: { personnummer: "20160229-9800", givenName: "Tove", familyName:
-          "Karlsson",
-          guardians: [{ personnummer: "19850625-9947", givenName: "Anna", familyName: "Karlsson", hasCustody: true }]
-          }) { id } }`,
-      },
-      await asSocialWorker(),
-    );
-    expect(registered.errors).toBeUndefined();
+    // A lookup that finds no one is written to the log like every other.
+    const LOOKUP = `{ childByPersonnummer(personnummer: "20160229-9800", purpose: "initiera SIP") { id } }`;
+    const missed = await postGraphQL(url, { query: LOOKUP }, await asSocialWorker());
+    expect(missed.data).toEqual({ childByPersonnummer: null });
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('SIGTERM received');
@@ -137,12 +133,14 @@ describe('a subgraph process', () => {
     const second = startProcess('subgraphs/sip/index.ts', { SIP_PORT: '0', DATA_DIR: dataDir });
     await second.waitFor(/subgraph ready at (\S+)/);
     const url2 = /subgraph ready at (\S+)/.exec(second.output())![1];
-    const found = await postGraphQL(
+    const kept = await postGraphQL(
       url2,
-      { query: `{ childByPersonnummer(personnummer: "20160229-9800", purpose: "initiera SIP") { id givenName } }` },
-      await asSocialWorker(),
+      { query: `{ reviewQueue(kinds: [LOOKUP_MISS]) { requesterSubject detail } }` },
+      await asPrivacyOfficer(),
     );
-    expect(found.data).toEqual({ childByPersonnummer: { id: registered.data!.registerChild.id, givenName: 'Tove' } });
+    expect(kept.data).toEqual({
+      reviewQueue: [{ requesterSubject: 'staff-social-1', detail: 'personnummer 201602299800, purpose: initiera SIP' }],
+    });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });

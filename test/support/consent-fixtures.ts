@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { luhnCheckDigit } from '../../subgraphs/sip/personnummer.ts';
-import type { TokenClaims } from '../../dev/dev-identity.ts';
+import { DEMO_PERSONAS, type TokenClaims } from '../../dev/dev-identity.ts';
 import type { Persona, TestGraph } from './test-graph.ts';
 
 /** A clock tests move by hand; the whole graph reads it. */
@@ -25,25 +25,47 @@ export interface TestChild {
   custodianIds: string[];
 }
 
-/** Registers a child born on `born` (YYYYMMDD) with `custodians` guardians with custody, through the graph. */
+/**
+ * Registers a child born on `born` (YYYYMMDD) with `custodians` guardians with custody, through the
+ * graph: first into the population register (as the municipality's Navet integration would), then
+ * `registerChild`, each time by a registrar of their own (a lookup by personnummer is limited per hour).
+ */
 export async function registerTestChild(
   graph: TestGraph,
   options: { born: string; custodians: 1 | 2 },
 ): Promise<TestChild> {
+  const digits = (personnummer: string) => personnummer.replace('-', '');
   const guardians = Array.from({ length: options.custodians }, (_, i) => ({
-    personnummer: testPersonnummer(`1980010${i + 1}`),
+    personnummer: digits(testPersonnummer(`1980010${i + 1}`)),
     givenName: `Förälder${i + 1}`,
     familyName: 'Test',
-    hasCustody: true,
   }));
+  const personnummer = testPersonnummer(options.born);
+  await (graph.subgraphs.sip.prisma as any).populationRecord.createMany({
+    data: [
+      ...guardians,
+      {
+        personnummer: digits(personnummer),
+        givenName: 'Testbarn',
+        familyName: 'Test',
+        guardians: guardians.map((guardian) => ({ personnummer: guardian.personnummer, hasCustody: true })),
+      },
+    ],
+    skipDuplicates: true,
+  });
+  const registrar = { ...DEMO_PERSONAS['social worker'], sub: `registrar-${personnummer}` };
   const registered = await graph.query(
     `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { id guardians { guardian { id } } } }`,
-    { input: { personnummer: testPersonnummer(options.born), givenName: 'Testbarn', familyName: 'Test', guardians } },
+    { input: { personnummer } },
+    registrar,
   );
   expect(registered.errors).toBeUndefined();
   const child = registered.data!.registerChild;
   return { id: child.id, custodianIds: child.guardians.map((g: { guardian: { id: string } }) => g.guardian.id) };
 }
+
+/** The social worker who handles a test child's open case, as the case system knows her. */
+export const TEST_CASE_OFFICER = { subject: 'staff-social-test-1', name: 'Test Handläggare' } as const;
 
 /**
  * Registers a child and gives them records in all three agencies' own databases: a school
@@ -72,7 +94,8 @@ export async function childWithRecords(
       childId,
       caseNumber: `SOC-TEST-${childId.slice(0, 8)}`,
       openedAt: start,
-      handlingOfficer: 'Test Handläggare',
+      handlingOfficer: TEST_CASE_OFFICER.name,
+      handlingOfficerId: TEST_CASE_OFFICER.subject,
     },
   });
   await (health.prisma as any).careContact.create({

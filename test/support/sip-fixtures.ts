@@ -111,17 +111,22 @@ export async function activeSip(
   });
   const sipId = initiateSip.id;
   await ok(graph, ANSWER, { sipId, answer: 'AGREED' });
-  // Recorded on the family's written word by the social worker, in the SIP, for its participants.
-  const consentId = await recordConsent(graph, {
-    sipId,
-    childId: child.id,
-    guardianIds: child.custodianIds,
-    scopes: ['SCHOOL_ENROLMENT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'],
-    recipients: { sipParticipants: true },
-    ...consent,
-  });
   const counsellor = (await ok(graph, ADD_PARTICIPANT, { sipId, input: STAFF.counsellor })).addParticipant.id;
   const doctor = (await ok(graph, ADD_PARTICIPANT, { sipId, input: STAFF.doctor })).addParticipant.id;
+  // Recorded on the family's written word, in the SIP, for its participants: by the counsellor, since
+  // the social worker who started the SIP may not also record its consent (four eyes).
+  const consentId = await recordConsent(
+    graph,
+    {
+      sipId,
+      childId: child.id,
+      guardianIds: child.custodianIds,
+      scopes: ['SCHOOL_ENROLMENT', 'SOCIAL_CASE', 'HEALTH_CARE_CONTACTS'],
+      recipients: { sipParticipants: true },
+      ...consent,
+    },
+    'school counsellor',
+  );
   const participants: Array<{ id: string; kind: string; isInitiator: boolean }> = initiateSip.participants;
   return {
     sipId,

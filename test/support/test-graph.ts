@@ -56,6 +56,7 @@ interface OwnTestGraphOptions extends TestGraphOptions {
   consentTimeoutMs?: number;
   introspection?: IntrospectionAccess;
   gatewayLimits?: StartGraphOptions['gatewayLimits'];
+  auditAnchor?: StartGraphOptions['auditAnchor'];
 }
 
 const claimsOf = (as: Persona | TokenClaims): TokenClaims => (typeof as === 'string' ? DEMO_PERSONAS[as] : as);
@@ -94,6 +95,7 @@ async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph &
       consentTimeoutMs: options.consentTimeoutMs,
       introspection: options.introspection,
       gatewayLimits: options.gatewayLimits,
+      auditAnchor: options.auditAnchor,
       personaTokens: demoPersonaTokens(dev),
       identityKeys,
     });
@@ -136,16 +138,21 @@ async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph &
 interface ResettablePrisma {
   $queryRawUnsafe<T>(query: string): Promise<T>;
   $executeRawUnsafe(query: string): Promise<number>;
+  $transaction(statements: Promise<unknown>[]): Promise<unknown>;
 }
 
-/** Empties every table but the migration history, as if the database had just been created and migrated. */
+/**
+ * Empties every table but the migration history, as if the database had just been created and
+ * migrated: as the superuser the tests run as, with triggers off, since append-only tables refuse TRUNCATE.
+ */
 async function emptyDatabase(prisma: ResettablePrisma): Promise<void> {
   const tables = await prisma.$queryRawUnsafe<Array<{ name: string }>>(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
   );
-  await prisma.$executeRawUnsafe(
-    `TRUNCATE ${tables.map(({ name }) => `"${name}"`).join(', ')} RESTART IDENTITY CASCADE`,
-  );
+  await prisma.$transaction([
+    prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
+    prisma.$executeRawUnsafe(`TRUNCATE ${tables.map(({ name }) => `"${name}"`).join(', ')} RESTART IDENTITY CASCADE`),
+  ]);
 }
 
 /**

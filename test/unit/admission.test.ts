@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admission } from '../../gateway/admission.ts';
+import { gatewayHealth } from '../../gateway/subgraph-health.ts';
 
 /** The gateway's admission: a burst runs a few at a time in arrival order, the queue is bounded, no place is lost. */
 describe('admission', () => {
@@ -80,5 +81,15 @@ describe('admission', () => {
     expect(refused.map((response) => response.headers.get('retry-after'))).toEqual(['2', '2']);
     expect(((await refused[0].json()) as any).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
     expect(responses.filter((response) => response.status === 200)).toHaveLength(8);
+  });
+});
+
+describe('the gateway’s health', () => {
+  const up = { sip: 'ok', school: 'ok' } as const;
+  it('is ok while subgraphs answer and requests move, degraded when one is down, jammed when requests stall', () => {
+    const moving = { executing: 16, queued: 40, longestWaitMs: 5_000 };
+    expect(gatewayHealth(up, moving, 30_000).status).toBe('ok');
+    expect(gatewayHealth({ ...up, school: 'unavailable' }, moving, 30_000).status).toBe('degraded');
+    expect(gatewayHealth(up, { ...moving, longestWaitMs: 61_000 }, 30_000).status).toBe('jammed');
   });
 });

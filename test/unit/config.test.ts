@@ -4,10 +4,14 @@ import { maskPassword } from '../../lib/db/connection-url.ts';
 
 describe('configuration from the environment', () => {
   it('uses the embedded database under DATA_DIR unless <NAME>_DATABASE_URL is set', () => {
-    expect(readConfig({}).databaseLocation('school')).toEqual({ kind: 'embedded', dataDir: '.data/school' });
+    expect(readConfig({}).databaseLocation('school')).toEqual({ kind: 'embedded', dataDir: '.data/school', port: 0 });
     expect(readConfig({ DATA_DIR: '/var/sip' }).databaseLocation('school')).toEqual({
       kind: 'embedded',
       dataDir: '/var/sip/school',
+      port: 0,
+    });
+    expect(readConfig({ SCHOOL_EMBEDDED_DATABASE_PORT: '5502' }).databaseLocation('school')).toMatchObject({
+      port: 5502,
     });
     expect(readConfig({ SCHOOL_DATABASE_URL: 'postgres://db/school' }).databaseLocation('school')).toEqual({
       kind: 'server',
@@ -19,6 +23,16 @@ describe('configuration from the environment', () => {
     expect(readConfig({}).port('gateway')).toBe(4000);
     expect(readConfig({ HEALTH_PORT: '5004' }).port('health')).toBe(5004);
     expect(readConfig({ HEALTH_PORT: '' }).port('health')).toBe(4004);
+  });
+
+  it('refuses two services, or a service and an embedded database, on one port, naming both variables', () => {
+    expect(() => readConfig({ GATEWAY_PORT: '4001' })).toThrow(
+      'bad configuration: GATEWAY_PORT and SIP_PORT are both 4001; give each its own port',
+    );
+    expect(() => readConfig({ HEALTH_EMBEDDED_DATABASE_PORT: '4000' })).toThrow(
+      'bad configuration: GATEWAY_PORT and HEALTH_EMBEDDED_DATABASE_PORT are both 4000; give each its own port',
+    );
+    expect(() => readConfig({ GATEWAY_PORT: '0', SIP_PORT: '0' })).not.toThrow();
   });
 
   it('finds a subgraph at <NAME>_URL, else on its local port', () => {

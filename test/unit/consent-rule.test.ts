@@ -391,6 +391,7 @@ describe('blocks', () => {
         granted: true,
         consentId: 'consent-1',
         blockedRecordIds: ['diagnosis-7'],
+        recordsLeftOut: 1,
       });
       const lifted = oneDiagnosis({ liftedAt: at('2026-03-01T13:00:00Z') });
       expect(ask([consent()], '2026-03-01T13:00:00Z', lifted)).toEqual({ granted: true, consentId: 'consent-1' });
@@ -399,9 +400,10 @@ describe('blocks', () => {
     });
 
     it('keeps the record wherever it is listed, from named units only when it names them', () => {
-      expect(ask([consent()], PLACED, oneDiagnosis({ scopes: ['HEALTH_MEDICATION'] }))).toMatchObject({
-        blockedRecordIds: ['diagnosis-7'],
-      });
+      const listedElsewhere = ask([consent()], PLACED, oneDiagnosis({ scopes: ['HEALTH_MEDICATION'] }));
+      expect(listedElsewhere).toMatchObject({ blockedRecordIds: ['diagnosis-7'] });
+      // Counted under the category the block names only: the reader of diagnoses is told of none.
+      expect(listedElsewhere).not.toHaveProperty('recordsLeftOut');
       const fromBup = oneDiagnosis({ fromUnits: [{ agency: 'HEALTH_CARE', unit: 'BUP Norra' }] });
       expect(ask([consent()], PLACED, fromBup)).not.toHaveProperty('blockedRecordIds');
     });
@@ -413,6 +415,7 @@ describe('blocks', () => {
         consentId: null,
         emergencyAccessId: counsellorsEmergency.id,
         blockedRecordIds: ['diagnosis-7'],
+        recordsLeftOut: 1,
       });
       expect(ask([], PLACED, oneDiagnosis())).toEqual({ granted: false, reason: 'NO_CONSENT', consentId: null });
     });

@@ -21,6 +21,10 @@ const ITEMS: Record<ReviewKind, string> = {
     SELECT 'STAFF_RECORDED_CONSENT', c."id"::text, c."childId"::text, c."recordedBy", NULL::text, c."recordedAt",
            c."form"::text || ' consent recorded in SIP ' || coalesce(c."recordedInSipId"::text, '-')
     FROM "Consent" c WHERE c."recordedByAgency" IS NOT NULL`,
+  STAFF_LINKED_CONSENT: `
+    SELECT 'STAFF_LINKED_CONSENT', l."sipId"::text || '/' || l."consentId"::text, c."childId"::text, l."linkedBy",
+           NULL::text, l."linkedAt", 'consent ' || l."consentId"::text || ' linked to SIP ' || l."sipId"::text
+    FROM "SipConsent" l JOIN "Consent" c ON c."id" = l."consentId" WHERE l."linkedByStaff"`,
   STAFF_RECORDED_BLOCK: `
     SELECT 'STAFF_RECORDED_BLOCK', b."id"::text, b."childId"::text, b."recordedBy", NULL::text, b."placedAt",
            array_to_string(b."scopes", ', ') || ' blocked in SIP ' || coalesce(b."recordedInSipId"::text, '-')
@@ -43,6 +47,10 @@ const ITEMS: Record<ReviewKind, string> = {
     SELECT 'LOOKUP_BY_PERSONNUMMER', a."id"::text, a."childId"::text, a."requesterSubject", a."requesterName",
            a."decidedAt", 'purpose: ' || a."purpose"
     FROM ${AUDIT_ENTRIES} a WHERE 'Query.childByPersonnummer' = ANY(a."fields")`,
+  LOOKUP_MISS: `
+    SELECT 'LOOKUP_MISS', l."id"::text, NULL::text, l."requesterSubject", l."requesterName", l."at",
+           'personnummer ' || l."personnummer" || ', purpose: ' || l."purpose"
+    FROM "PersonnummerLookup" l WHERE l."childId" IS NULL`,
   EMERGENCY_ACCESS: `
     SELECT 'EMERGENCY_ACCESS', e."id"::text, e."childId"::text, e."requesterSubject", e."requesterName", e."openedAt",
            array_to_string(e."scopes", ', ') || ' until ' || to_char(e."until" AT TIME ZONE 'Europe/Stockholm',

@@ -14,6 +14,7 @@ export const CHAINED_TABLES = [
   { table: 'ConsentRelease', key: 'id' },
   { table: 'AuditGroup', key: 'id' },
   { table: 'ReleaseGroup', key: 'id' },
+  { table: 'PersonnummerLookup', key: 'id' },
 ] as const;
 
 export interface ChainBreak {

@@ -3,7 +3,7 @@ import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { assertDistinct, optionalText, requiredText } from '../../../lib/text-input.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import { OWN_CONSENT_AGE, speaksForThemselves } from '../../../policy/age.ts';
-import { givingRefusal, recordingRefusal, releasesNoMore } from '../../../policy/consent-provenance.ts';
+import { consentRecordingRefusal, givingRefusal, releasesNoMore } from '../../../policy/consent-provenance.ts';
 import type { ConsentRecipients } from '../../../policy/recipients.ts';
 import { Role } from '../../../policy/roles.ts';
 import type { SipContext } from '../context.ts';
@@ -135,7 +135,7 @@ export async function recordConsent(context: SipContext, input: RecordConsentInp
     throw new BadUserInputError('input.form', 'IN_APP is for the family’s own act; staff record WRITTEN or ORAL');
   return changeOpenSip(context, input.sipId, 'input.sipId', async (tx, sip: LockedSip, _role, now) => {
     // Who may record comes first: nothing about the child's guardians is told to anyone else.
-    const refusal = recordingRefusal(context.requester, child.id, sip, now);
+    const refusal = consentRecordingRefusal(context.requester, child.id, sip, now);
     if (refusal) throw new ForbiddenError(refusal, 'input.sipId');
     const custodians = custodianIdsOf(child.guardians);
     input.guardianIds.forEach((guardianId, i) => {

@@ -1,15 +1,18 @@
-import { BadUserInputError } from '../../../lib/errors.ts';
+import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
+import { linkingRefusal } from '../../../policy/consent-provenance.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import { CONSENT_INCLUDE, statusAt } from '../consent/consent.mapper.ts';
 import type { SipContext } from '../context.ts';
-import { assertStaffParticipant, changeOpenSip } from './open-sip.ts';
+import { changeOpenSip } from './open-sip.ts';
 
 /**
- * Links a recorded consent for the child to the SIP; only a consent in force, or one that starts later, can be linked.
+ * Links a recorded consent for the child to the SIP; only a consent in force, or one that starts later, can be
+ * linked, by staff the four-eyes rule lets (`linkingRefusal`). The link is an item of the log review.
  */
 export function linkConsent(context: SipContext, sipId: string, consentId: string) {
-  return changeOpenSip(context, sipId, 'sipId', async (tx, sip, role, now) => {
-    assertStaffParticipant(role, 'link a consent');
+  return changeOpenSip(context, sipId, 'sipId', async (tx, sip, _role, now) => {
+    const refusal = linkingRefusal(context.requester, sip, now);
+    if (refusal) throw new ForbiddenError(refusal, 'sipId');
     const consent = isUuid(consentId)
       ? await tx.consent.findUnique({ where: { id: consentId }, include: CONSENT_INCLUDE })
       : null;
@@ -21,7 +24,7 @@ export function linkConsent(context: SipContext, sipId: string, consentId: strin
     if (sip.consentLinks.some((link) => link.consentId === consentId))
       throw new BadUserInputError('consentId', 'already linked to this SIP');
     await tx.sipConsent.create({
-      data: { sipId: sip.id, consentId, linkedAt: now, linkedBy: context.requester.subject },
+      data: { sipId: sip.id, consentId, linkedAt: now, linkedBy: context.requester.subject, linkedByStaff: true },
     });
     return sip;
   });

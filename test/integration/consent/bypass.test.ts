@@ -1,7 +1,12 @@
 import { SignJWT, type CryptoKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair } from '../../../lib/auth/keys.ts';
-import { signSubgraphIdentity, SUBGRAPH_IDENTITY_HEADER } from '../../../lib/auth/subgraph-identity.ts';
+import {
+  createSubgraphIdentityVerifier,
+  signSubgraphIdentity,
+  SUBGRAPH_IDENTITY_HEADER,
+} from '../../../lib/auth/subgraph-identity.ts';
+import { subgraphCallFirstUse } from '../../../subgraphs/sip/consent/subgraph-call-first-use.ts';
 import { demoChildren, demoGuardians } from '../../../dev/demo/people.ts';
 import { childWithRecords, type TestChild } from '../../support/consent-fixtures.ts';
 import { postGraphQL, startTestGraph, type TestGraph } from '../../support/test-graph.ts';
@@ -275,6 +280,20 @@ describe('the consent guard cannot be bypassed', () => {
         }
         expect(logged).toBeGreaterThan(before);
         expect(await auditRows()).toBe(logged);
+      });
+
+      it('refuses a call shown before to a restarted SIP core or another one on the same database', async () => {
+        const body = question();
+        const signed = await sign(graph.identityKeys.health.privateKey, 'health', body, 'r9');
+        expect((await ask(signed, body, 'r9')).status).toBe(200);
+        // What a SIP core starting afresh (a restart, a replica) would check the same call with.
+        const restarted = createSubgraphIdentityVerifier(
+          { health: graph.identityKeys.health.publicKey },
+          subgraphCallFirstUse(graph.subgraphs.sip.prisma as never),
+        );
+        expect(await restarted(signed, 'r9', Buffer.from(JSON.stringify(body)))).toBeNull();
+        const fresh = await sign(graph.identityKeys.health.privateKey, 'health', body, 'r9');
+        expect(await restarted(fresh, 'r9', Buffer.from(JSON.stringify(body)))).toBe('health');
       });
 
       it('logs the subgraph that signed, whatever the body claims', async () => {

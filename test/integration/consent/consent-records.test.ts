@@ -10,7 +10,17 @@ import {
   withdrawConsent,
   type TestChild,
 } from '../../support/consent-fixtures.ts';
-import { ANSWER, CLOSE, sipInput, childClaims, guardianClaims, INITIATE, ok } from '../../support/sip-fixtures.ts';
+import {
+  ADD_PARTICIPANT,
+  ANSWER,
+  CLOSE,
+  sipInput,
+  childClaims,
+  guardianClaims,
+  INITIATE,
+  ok,
+  STAFF,
+} from '../../support/sip-fixtures.ts';
 import { startTestGraph, type Persona, type TestGraph } from '../../support/test-graph.ts';
 
 const NOW = '2026-11-23T10:00:00.000Z';
@@ -25,7 +35,10 @@ describe('who gives, records and withdraws consent', () => {
     child = await childWithRecords(graph, { born: '20120101', custodians: 2 });
     sipId = (await ok(graph, INITIATE, { input: sipInput(child.id) })).initiateSip.id;
     await ok(graph, ANSWER, { sipId, answer: 'AGREED' });
+    // The social worker started the SIP; the counsellor taking part records the family's word (four eyes).
+    await ok(graph, ADD_PARTICIPANT, { sipId, input: STAFF.counsellor });
   });
+  const RECORDER: Persona = 'school counsellor';
 
   const valid = () => ({
     sipId,
@@ -65,6 +78,7 @@ describe('who gives, records and withdraws consent', () => {
       `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) {
       id ${CONSENT_FIELDS} } }`,
       { input: valid() },
+      RECORDER,
     );
     expect(response.errors).toBeUndefined();
     const { id, ...recorded } = response.data!.recordConsent;
@@ -78,8 +92,8 @@ describe('who gives, records and withdraws consent', () => {
       purpose: 'SIP',
       validFrom: '2026-11-23T00:00:00.000Z',
       validUntil: '2027-11-23T00:00:00.000Z',
-      recordedBy: 'staff-social-1',
-      recordedByAgency: 'SOCIAL_SERVICES',
+      recordedBy: 'staff-school-ekbacken-1',
+      recordedByAgency: 'SCHOOL',
       recordedInSipId: sipId,
       recordedByStaff: true,
       recordedAt: NOW,
@@ -174,7 +188,7 @@ describe('who gives, records and withdraws consent', () => {
     ['an empty purpose', { purpose: ' ' }, 'input.purpose', 'must not be empty'],
   ])('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_, overrides, field, reason) => {
     const before = await countConsents();
-    const response = await graph.query(RECORD_CONSENT, { input: { ...valid(), ...overrides } });
+    const response = await graph.query(RECORD_CONSENT, { input: { ...valid(), ...overrides } }, RECORDER);
     expect(response.data).toBeNull();
     expect(response.errors).toEqual([
       expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field, reason, serviceName: 'sip' } }),
@@ -365,7 +379,7 @@ describe('who gives, records and withdraws consent', () => {
       reason: 'already withdrawn',
     });
     // The social worker takes part in the SIP the recorded consent is linked to.
-    const recorded = await ok(graph, RECORD_CONSENT, { input: valid() });
+    const recorded = await ok(graph, RECORD_CONSENT, { input: valid() }, RECORDER);
     expect((await withdrawConsent(graph, recorded.recordConsent.id, 'social worker')).errors).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { childWithRecords, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
+import { childWithRecords, settableClock, TEST_CASE_OFFICER, type TestChild } from '../../support/consent-fixtures.ts';
 import { ADD_PARTICIPANT, guardianClaims, INITIATE, ok, sipInput, STAFF } from '../../support/sip-fixtures.ts';
 import { DEMO_PERSONAS, type TokenClaims } from '../../../dev/dev-identity.ts';
 import { startOwnTestGraph, startTestGraph, type TestGraph } from '../../support/test-graph.ts';
@@ -125,20 +125,28 @@ describe('emergency access', () => {
     expect((await open(staff('SCHOOL', 'teacher', 'Annan skola', 'Lärare Annan'))).errors?.[0].extensions?.code).toBe(
       'FORBIDDEN',
     );
-    const officer = staff('SOCIAL_SERVICES', 'social_worker', 'Barn och familj', 'Test Handläggare');
+    const officer = {
+      ...staff('SOCIAL_SERVICES', 'social_worker', 'Barn och familj', TEST_CASE_OFFICER.name),
+      sub: TEST_CASE_OFFICER.subject,
+    };
     const opened = await graph.query(
       OPEN,
       { childId: other.id, scopes: ['HEALTH_DIAGNOSES'], reason: 'Akut, livshotande' },
       officer,
     );
     expect(opened.errors).toBeUndefined();
-    const colleague = { ...officer, sub: 'staff-social-other', name: 'Annan Handläggare' };
-    const refused = await graph.query(
-      OPEN,
-      { childId: other.id, scopes: ['HEALTH_DIAGNOSES'], reason: 'Akut, livshotande' },
-      colleague,
-    );
-    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // A colleague is refused, and so is anyone whose token merely carries the officer's name.
+    for (const impostor of [
+      { ...officer, sub: 'staff-social-other', name: 'Annan Handläggare' },
+      { ...officer, sub: 'made-up-subject' },
+    ]) {
+      const refused = await graph.query(
+        OPEN,
+        { childId: other.id, scopes: ['HEALTH_DIAGNOSES'], reason: 'Akut, livshotande' },
+        impostor,
+      );
+      expect(refused.errors?.[0].extensions?.code, impostor.sub).toBe('FORBIDDEN');
+    }
   });
 
   it('opens nothing on a contact its agency cannot confirm', async () => {

@@ -85,7 +85,7 @@ describe('blocks of a single record', () => {
     return result;
   };
 
-  it('leaves a blocked diagnosis out of every page, at every page size, and counts it exactly once', async () => {
+  it('leaves a blocked diagnosis out of every page, at every page size, and says so the same on every page', async () => {
     clock.set(NOW);
     for (const blocked of [0, 2, 4]) {
       const block = await place({ scopes: ['HEALTH_DIAGNOSES'], recordId: diagnoses[blocked] });
@@ -93,7 +93,8 @@ describe('blocks of a single record', () => {
       for (const first of [1, 2, 3, 4, 5]) {
         const read = await pages('school counsellor', first);
         expect(read.flatMap((page) => page.ids)).toEqual(diagnoses.filter((_, i) => i !== blocked));
-        expect(read.reduce((sum, page) => sum + page.leftOut, 0)).toBe(1);
+        // The same count beside every page, wherever the blocked record would have fallen.
+        expect(read.map((page) => page.leftOut)).toEqual(read.map(() => 1));
         expect(read.every((page) => page.ids.length === first || page === read.at(-1))).toBe(true);
         // A cursor never points at the blocked record: nothing in it names it.
         for (const { endCursor } of read)
@@ -122,6 +123,45 @@ describe('blocks of a single record', () => {
     expect(after.data!.child.openSocialCase).toBeNull();
     expect(leftOutAt(after, 'openSocialCase')).toMatchObject({ code: 'CONSENT_REQUIRED', reason: 'BLOCKED' });
     expect(JSON.stringify(after)).not.toContain(before.child.openSocialCase.caseNumber);
+  });
+
+  it('says the same whatever window a read looks through: nothing tells when the record is from', async () => {
+    clock.set(NOW);
+    const VISITS = `query ($id: ID!, $from: LocalDate, $to: LocalDate) { child(id: $id) {
+      careVisits(from: $from, to: $to) { nodes { id date } } } }`;
+    const health = graph.subgraphs.health.prisma as any;
+    const contact = await health.careContact.findFirstOrThrow({ where: { childId: child.id } });
+    for (const day of ['2026-09-01', '2026-09-15', '2026-10-01'])
+      await health.careVisit.create({
+        data: {
+          childId: child.id,
+          contactId: contact.id,
+          date: new Date(`${day}T00:00:00Z`),
+          mode: 'IN_PERSON',
+          profession: 'läkare',
+          recordedBy: 'test',
+          recordedAt: new Date(NOW),
+        },
+      });
+    const all = await ok(graph, VISITS, { id: child.id }, 'school counsellor');
+    const visits: Array<{ id: string; date: string }> = all.child.careVisits.nodes;
+    expect(visits).toHaveLength(3);
+    const hidden = visits[0];
+    await place({ scopes: ['HEALTH_CARE_CONTACTS'], recordId: hidden.id });
+    const windows = [
+      { from: null, to: null },
+      { from: hidden.date, to: hidden.date },
+      { from: '1990-01-01', to: '1990-01-02' },
+      ...visits.slice(1).map((visit) => ({ from: visit.date, to: visit.date })),
+    ];
+    for (const window of windows) {
+      const response = await graph.query(VISITS, { id: child.id, ...window }, 'school counsellor');
+      expect(response.data!.child.careVisits.nodes.map((visit: { id: string }) => visit.id)).not.toContain(hidden.id);
+      expect(leftOutAt(response, 'careVisits'), JSON.stringify(window)).toMatchObject({
+        code: 'RECORDS_LEFT_OUT',
+        leftOut: 1,
+      });
+    }
   });
 
   it('keeps the record from the named units only, when the block names them', async () => {

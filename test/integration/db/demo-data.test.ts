@@ -78,7 +78,13 @@ describe('demo data', () => {
         writeDemoData(prisma, sipDemoData, () => FIRST_START),
         writeDemoData(replica, sipDemoData, () => FIRST_START),
       ]);
-      expect(written.flat().sort()).toEqual(['SIPs', 'children and guardians', 'consents', 'summonses']);
+      expect(written.flat().sort()).toEqual([
+        'SIPs',
+        'children and guardians',
+        'consents',
+        'population register',
+        'summonses',
+      ]);
       expect(await counts()).toEqual({ children: 40, consents: 32, withdrawals: 7, sips: 7, planVersions: 4 });
     } finally {
       await replica.$disconnect();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { luhnCheckDigit } from '../../../subgraphs/sip/personnummer.ts';
+import { registerTestChild } from '../../support/consent-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 // A school's students (the school's own root field), and for each child what the SIP core and the
@@ -24,26 +24,10 @@ describe('entity resolution through DataLoader', () => {
     // The 16 demo children at Björkhagens skola plus 32 more, so a per-child query would show up as dozens of
     // statements.
     for (let i = 0; i < 32; i++) {
-      const date = `2012010${(i % 9) + 1}`;
-      const serial = String(100 + i);
-      const personnummer = `${date}-${serial}${luhnCheckDigit(date.slice(2) + serial)}`;
-      const response = await graph.query(
-        `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
-        {
-          input: {
-            personnummer,
-            givenName: `Barn${i}`,
-            familyName: 'Test',
-            guardians: [
-              { personnummer: '19800512-9914', givenName: 'Maria', familyName: 'Lindqvist', hasCustody: true },
-            ],
-          },
-        },
-      );
-      expect(response.errors).toBeUndefined();
+      const child = await registerTestChild(graph, { born: `2012010${(i % 9) + 1}`, custodians: 1 });
       await (graph.subgraphs.school.prisma as any).schoolPlacement.create({
         data: {
-          childId: response.data!.registerChild.id,
+          childId: child.id,
           schoolName: 'Björkhagens skola',
           schoolUnitCode: BJORKHAGEN,
           className: '8A',

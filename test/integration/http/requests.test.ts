@@ -37,6 +37,7 @@ describe('HTTP requests to the gateway and subgraphs', () => {
     expect(await gateway.json()).toEqual({
       status: 'ok',
       subgraphs: { sip: 'ok', school: 'ok', social: 'ok', health: 'ok' },
+      requests: { executing: 0, queued: 0, longestWaitMs: 0 },
     });
     for (const subgraph of Object.values(graph.subgraphs)) {
       const res = await fetch(new URL('/health', subgraph.url));

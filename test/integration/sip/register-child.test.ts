@@ -1,24 +1,29 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoChildren, demoPersonnummer } from '../../../dev/demo/people.ts';
+import { DEMO_PERSONAS, type TokenClaims } from '../../../dev/dev-identity.ts';
+import { demoChildren, demoGuardians, demoPersonnummer } from '../../../dev/demo/people.ts';
+import { unregisteredChildren } from '../../../dev/demo/sip.ts';
+import { MAX_LOOKUPS_PER_HOUR } from '../../../policy/child-records.ts';
+import { testPersonnummer } from '../../support/consent-fixtures.ts';
+import { ok } from '../../support/sip-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 // The demo data is written at this instant, so its personnummer are known.
 const NOW = new Date('2026-11-23T10:00:00Z');
 
 const REGISTER = `mutation ($input: RegisterChildInput!) {
-  registerChild(input: $input) { id personnummer dateOfBirth givenName guardians { hasCustody guardian { personnummer
-  } } }
+  registerChild(input: $input) { id personnummer dateOfBirth givenName familyName
+    guardians { hasCustody guardian { personnummer givenName } } }
 }`;
+const LOOKUP = `query ($pnr: String!) { childByPersonnummer(personnummer: $pnr, purpose: "initiera SIP") { id } }`;
 
-const mother = { personnummer: '19850625-9947', givenName: 'Anna', familyName: 'Karlsson', hasCustody: true };
-const newParent = { personnummer: '199001019802', givenName: 'Kim', familyName: 'Svensson', hasCustody: true };
-const validChild = {
-  personnummer: '20160229-9800',
-  givenName: 'Tove',
-  familyName: 'Karlsson',
-  guardians: [mother, newParent],
-};
+/** A staff member of their own, so that one test's lookups do not count towards another's limit. */
+const staff = (sub: string): TokenClaims => ({ ...DEMO_PERSONAS['social worker'], sub });
 
+/**
+ * Registering a child takes nothing on the caller's word: the name and the guardians with custody
+ * are the population register's, so no one can give themselves custody of a child, nor learn what
+ * is stored about a person by naming them.
+ */
 describe('registerChild', () => {
   let graph: TestGraph;
   const clock = () => NOW;
@@ -33,19 +38,26 @@ describe('registerChild', () => {
     };
   };
 
-  it('registers a child, reads the date of birth from the personnummer and links an existing guardian', async () => {
+  it('registers a child as the population register has her, linking a guardian already registered', async () => {
     const before = await countRows();
-    const response = await graph.query(REGISTER, { input: validChild });
-    expect(response.errors).toBeUndefined();
-    expect(response.data?.registerChild).toMatchObject({
+    const { registerChild } = await ok(
+      graph,
+      REGISTER,
+      { input: { personnummer: unregisteredChildren.tove.personnummer } },
+      staff('registrar-1'),
+    );
+    expect(registerChild).toMatchObject({
       personnummer: '20160229-9800',
       dateOfBirth: '2016-02-29',
       givenName: 'Tove',
-      guardians: expect.arrayContaining([
-        { hasCustody: true, guardian: { personnummer: '19850625-9947' } },
-        { hasCustody: true, guardian: { personnummer: '19900101-9802' } },
-      ]),
+      familyName: 'Karlsson',
     });
+    expect(registerChild.guardians).toEqual(
+      expect.arrayContaining([
+        { hasCustody: true, guardian: { personnummer: demoGuardians.annaKarlsson.personnummer, givenName: 'Anna' } },
+        { hasCustody: true, guardian: { personnummer: '19900101-9802', givenName: 'Kim' } },
+      ]),
+    );
     // Anna Karlsson was already registered as Noah's mother: linked, not duplicated.
     expect(await countRows()).toEqual({
       children: before.children + 1,
@@ -54,84 +66,82 @@ describe('registerChild', () => {
     });
   });
 
-  const rejected: Array<[string, unknown, string, string]> = [
-    [
-      'a wrong check digit',
-      { ...validChild, personnummer: '20160229-9802' },
-      'input.personnummer',
-      'check digit (Luhn) does not match',
-    ],
-    [
-      'an impossible date',
-      { ...validChild, personnummer: '20150229-9802' },
-      'input.personnummer',
-      'does not contain a valid date of birth',
-    ],
-    [
-      'an unreadable personnummer',
-      { ...validChild, personnummer: '2016-02-29' },
-      'input.personnummer',
-      'must be YYYYMMDD-NNNN or YYMMDD-NNNN',
-    ],
+  it('takes no guardian, name or custody from the caller, and so tells nothing about a person they name', async () => {
+    const before = await countRows();
+    const claimed = await graph.query(
+      REGISTER,
+      {
+        input: {
+          personnummer: testPersonnummer('20170101'),
+          guardians: [{ personnummer: demoGuardians.annaKarlsson.personnummer, hasCustody: true }],
+        },
+      },
+      staff('registrar-2'),
+    );
+    expect(claimed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: '$input' });
+    expect(claimed.errors?.[0].message).toMatch(/Field "guardians" is not defined by type "RegisterChildInput"/);
+    expect(JSON.stringify(claimed)).not.toContain('Anna');
+    expect(await countRows()).toEqual(before);
+  });
+
+  const rejected: Array<[string, string, string]> = [
+    ['a wrong check digit', '20160229-9802', 'check digit (Luhn) does not match'],
+    ['an impossible date', '20150229-9802', 'does not contain a valid date of birth'],
+    ['an unreadable personnummer', '2016-02-29', 'must be YYYYMMDD-NNNN or YYMMDD-NNNN'],
     [
       'an adult',
-      { ...validChild, personnummer: '19800512-9914' },
-      'input.personnummer',
+      demoGuardians.mariaLindqvist.personnummer,
       'the person is 18 or older; this graph holds plans for children',
     ],
-    ['an empty name', { ...validChild, givenName: '  ' }, 'input.givenName', 'must not be empty'],
     [
-      'no guardian with custody',
-      { ...validChild, guardians: [{ ...mother, hasCustody: false }] },
-      'input.guardians',
-      'at least one guardian must have custody',
+      'someone the register does not know',
+      testPersonnummer('20170202'),
+      'the population register has no one with this personnummer',
     ],
     [
-      'the same guardian twice',
-      { ...validChild, guardians: [mother, mother] },
-      'input.guardians.1.personnummer',
-      'the same guardian is listed twice',
-    ],
-    [
-      "a guardian's bad personnummer",
-      { ...validChild, guardians: [mother, { ...newParent, personnummer: '19900101-9803' }] },
-      'input.guardians.1.personnummer',
-      'check digit (Luhn) does not match',
+      'a child with no guardian who has custody',
+      unregisteredChildren.vera.personnummer,
+      'the population register names no guardian with custody of this child',
     ],
     [
       'an already registered child',
-      { ...validChild, personnummer: demoPersonnummer(demoChildren.alva, NOW) },
-      'input.personnummer',
+      demoPersonnummer(demoChildren.alva, NOW),
       'a child with this personnummer is already registered',
     ],
   ];
 
-  it.each(rejected)(
-    'rejects %s with BAD_USER_INPUT naming the field, and writes nothing',
-    async (_, input, field, reason) => {
-      const before = await countRows();
-      const response = await graph.query(REGISTER, { input });
-      expect(response.data).toBeNull();
-      expect(response.errors).toEqual([
-        expect.objectContaining({
-          path: ['registerChild'],
-          extensions: { code: 'BAD_USER_INPUT', field, reason, serviceName: 'sip' },
-        }),
-      ]);
-      expect(await countRows()).toEqual(before);
-    },
-  );
+  it.each(rejected)('rejects %s with BAD_USER_INPUT naming the field, and writes nothing', async (_, pnr, reason) => {
+    const before = await countRows();
+    const response = await graph.query(REGISTER, { input: { personnummer: pnr } }, staff('registrar-3'));
+    expect(response.data).toBeNull();
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        path: ['registerChild'],
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.personnummer', reason, serviceName: 'sip' },
+      }),
+    ]);
+    expect(await countRows()).toEqual(before);
+  });
 
-  it('rejects a third guardian with custody', async () => {
-    const third = { personnummer: '19870130-9992', givenName: 'Karin', familyName: 'Holm', hasCustody: true };
-    const response = await graph.query(REGISTER, {
-      input: { ...validChild, personnummer: '20160301-9801', guardians: [mother, newParent, third] },
+  it('logs every lookup by personnummer, misses too, and refuses more than the hourly limit', async () => {
+    const asker = staff('curious-1');
+    const missed = testPersonnummer('20140303');
+    expect((await ok(graph, LOOKUP, { pnr: missed }, asker)).childByPersonnummer).toBeNull();
+    const { reviewQueue } = await ok(
+      graph,
+      `{ reviewQueue(kinds: [LOOKUP_MISS]) { requesterSubject detail } }`,
+      {},
+      'privacy officer',
+    );
+    expect(reviewQueue).toContainEqual({
+      requesterSubject: 'curious-1',
+      detail: `personnummer ${missed.replace('-', '')}, purpose: initiera SIP`,
     });
-    expect(response.errors?.[0].extensions).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'input.guardians',
-      reason: 'at most two guardians can have custody',
-      serviceName: 'sip',
-    });
+    for (let i = 1; i < MAX_LOOKUPS_PER_HOUR; i++) await ok(graph, LOOKUP, { pnr: missed }, asker);
+    const refused = await graph.query(LOOKUP, { pnr: demoPersonnummer(demoChildren.alva, NOW) }, asker);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(refused.data?.childByPersonnummer ?? null).toBeNull();
+    // Another staff member is not held up by it.
+    expect((await ok(graph, LOOKUP, { pnr: missed }, staff('curious-2'))).childByPersonnummer).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoGuardians } from '../../../dev/demo/people.ts';
 import { childWithRecords, giveConsent, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
-import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
+import { startTestGraph, type Persona, type TestGraph } from '../../support/test-graph.ts';
 import {
   activeSip,
   ADD_PARTICIPANT,
@@ -117,7 +117,8 @@ describe('SIP mutations refuse bad input with the field and reason, and write no
   const plan = (input: Record<string, unknown>) => ({ ...planInput(sip.ids.socialWorker, '2027-03-01'), ...input });
   const intervention = planInput('', '').interventions[0];
 
-  const cases: Array<[string, () => [string, Record<string, unknown>], string, string]> = [
+  // Each as the social worker, unless a case names who (linking a consent is for staff who did not start the SIP).
+  const cases: Array<[string, () => [string, Record<string, unknown>], string, string, Persona?]> = [
     [
       'initiateSip: an unknown child',
       () => [INITIATE, { input: initiate({ childId: '00000000-0000-4000-8000-000000000000' }) }],
@@ -193,12 +194,14 @@ describe('SIP mutations refuse bad input with the field and reason, and write no
       () => [LINK_CONSENT, { sipId: sip.sipId, consentId: '33333333-0000-4000-8000-000000000001' }],
       'consentId',
       'no consent with this id for this child',
+      'school counsellor',
     ],
     [
       'linkConsent: twice',
       () => [LINK_CONSENT, { sipId: sip.sipId, consentId: sip.consentId }],
       'consentId',
       'already linked to this SIP',
+      'school counsellor',
     ],
     [
       'addParticipant: staff without agency',
@@ -418,10 +421,10 @@ describe('SIP mutations refuse bad input with the field and reason, and write no
     ],
   ];
 
-  it.each(cases)('%s', async (_, operation, field, reason) => {
+  it.each(cases)('%s', async (_, operation, field, reason, as) => {
     const [query, variables] = operation();
     const before = await rowCounts(graph);
-    expect(refusal(await graph.query(query, variables))).toEqual({ code: 'BAD_USER_INPUT', field, reason });
+    expect(refusal(await graph.query(query, variables, as))).toEqual({ code: 'BAD_USER_INPUT', field, reason });
     expect(await rowCounts(graph)).toEqual(before);
   });
 
@@ -441,14 +444,15 @@ describe('SIP mutations refuse bad input with the field and reason, and write no
         `query ($id: ID!) { sip(id: $id) { child { id guardians { guardian { id } } } } }`,
         { id: awaiting.sipId },
       );
-      const consentId = await giveConsent(graph, {
+      // The family gives it in their app, in the SIP.
+      await giveConsent(graph, {
         childId: read.child.id,
         guardianIds: read.child.guardians.map((g: any) => g.guardian.id),
         scopes: ['SCHOOL_ENROLMENT'],
         agencies: ['SCHOOL'],
+        sipId: awaiting.sipId,
         ...WINDOW,
       });
-      await ok(graph, LINK_CONSENT, { sipId: awaiting.sipId, consentId });
       // Only the social worker takes part so far; the plan's intervention is the school's.
       expect(refusal(await graph.query(SAVE_PLAN, { sipId: awaiting.sipId, input: planFor() }))).toEqual({
         code: 'BAD_USER_INPUT',

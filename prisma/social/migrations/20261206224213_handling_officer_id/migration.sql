@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SocialCase" ADD COLUMN     "handlingOfficerId" TEXT;
