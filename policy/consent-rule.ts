@@ -94,9 +94,9 @@ export function consentStatusAt(consent: ConsentValidity, at: Date): ConsentStat
  * THE RULE. A cross-agency read of `scope` by a staff member at instant `at` is granted only if
  * they have a relation to the child (need to know: they take part in one of the child's open SIPs,
  * or a consent in force names them; a refusal then says why that consent does not count), and one
- * consent for the child, recorded by `at` and not replaced by then, passes every check below. The checks run in this order; a refusal names the
- * first check that failed for the consent that came closest to passing (a later check reached =
- * closer).
+ * consent for the child, recorded by `at` and not replaced by then, passes every check below. The
+ * checks run in this order; a refusal names the first check that failed for the consent that came
+ * closest to passing (a later check reached = closer).
  */
 const CHECKS: Array<
   [DenialReason, (consent: ConsentFacts, child: ChildFacts, question: ConsentQuestionFacts) => boolean]

@@ -91,6 +91,7 @@ export async function verifyAnchors(
         },
       };
     for (const head of anchor.heads) {
+      const since = `the anchor of ${anchor.at}: the chain was rewritten`;
       const [link] = await prisma.$queryRaw<Array<{ hash: string }>>`
         SELECT "hash" FROM "AuditChainLink" WHERE "table" = ${head.table} AND "seq" = ${head.seq}`;
       if (!link || link.hash !== head.hash)
@@ -99,7 +100,7 @@ export async function verifyAnchors(
           broken: {
             table: head.table,
             row: null,
-            problem: `link ${head.seq} ${link ? 'differs from' : 'is missing since'} the anchor of ${anchor.at}: the chain was rewritten`,
+            problem: `link ${head.seq} ${link ? 'differs from' : 'is missing since'} ${since}`,
           },
         };
     }

@@ -85,7 +85,7 @@ describe('blocks of a single record', () => {
     return result;
   };
 
-  it('leaves a blocked diagnosis out of every page, at every page size, and says so the same on every page', async () => {
+  it('leaves a blocked diagnosis out of every page, at every page size, saying so alike on each', async () => {
     clock.set(NOW);
     for (const blocked of [0, 2, 4]) {
       const block = await place({ scopes: ['HEALTH_DIAGNOSES'], recordId: diagnoses[blocked] });
