@@ -33,6 +33,8 @@ export interface StartGraphOptions {
   /** Development only: the demo personas' tokens, offered in GraphiQL. */
   personaTokens?: PersonaTokens;
   consent?: StartSubgraphOptions['consent'];
+  /** Told what begins now while the graph starts. */
+  progress?: (stage: string) => void;
   /** Where the SIP core anchors its audit chains, outside its database; by default nowhere. */
   auditAnchor?: AuditAnchorOptions;
   /** Each subgraph's identity key pair; by default made for this run. */
@@ -79,6 +81,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       consentTimeoutMs: options.consentTimeoutMs,
       consent: options.consent,
       jobs: definition.name === 'sip' && options.auditAnchor ? [anchorJob(options.auditAnchor)] : [],
+      progress: options.progress,
     });
     started.push(subgraph);
     return subgraph;
@@ -93,6 +96,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
     const subgraphs = Object.fromEntries(
       started.map((subgraph) => [subgraph.name, subgraph]),
     ) as RunningGraph['subgraphs'];
+    options.progress?.('gateway: composing the graph and starting');
     const gateway = await startGateway({
       supergraphSdl: options.supergraphSdl ?? readSupergraph(),
       subgraphUrls: Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph.url])),

@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { portClaims, readConfig } from '../lib/config.ts';
 import { assertPortsFree } from '../lib/server/listen.ts';
 import { exitWithStartupError } from '../lib/server/startup-error.ts';
+import { startProgress } from './progress.ts';
 
 try {
   const config = readConfig();
   // Before the graph's modules load (a second or more on a slow machine): a second `npm start`
   // says at once which port is taken.
   await assertPortsFree(portClaims(config.port, config.host));
+  const progress = startProgress();
+  progress.stage('loading the graph’s code');
   const { stopOnSignals } = await import('../lib/server/stop-on-signals.ts');
   const { DEMO_PERSONAS, demoPersonaTokens, persistentAnchorKey, persistentDevIdentity } =
     await import('./dev-identity.ts');
@@ -34,7 +37,9 @@ try {
       key: config.auditAnchor.key ?? persistentAnchorKey(join(config.dataDir, 'audit-anchor-key')),
     },
     logger: createLogger(config.logLevel),
+    progress: progress.stage,
   });
+  progress.done();
   for (const subgraph of Object.values(graph.subgraphs))
     console.log(`  ${subgraph.name.padEnd(7)} subgraph  ${subgraph.url}`);
   console.log(`\nSIP graph ready: ${graph.gateway.url}`);

@@ -10,7 +10,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { asksForSchema, INTROSPECTION_MAX_DEPTH } from './introspection.ts';
+import { asksForSchema, INTROSPECTION_MAX_DEPTH } from '../lib/server/introspection.ts';
 
 export interface QueryLimits {
   /** The deepest nesting of fields an operation may have. */

@@ -24,7 +24,7 @@ import {
   type SubgraphFetch,
 } from './identity-forwarding.data-source.ts';
 import type { IntrospectionAccess } from '../lib/config.ts';
-import { introspectionAccessPlugin } from './introspection.ts';
+import { introspectionAccessPlugin } from '../lib/server/introspection.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits.ts';
 import { checkSubgraphs, gatewayHealth } from './subgraph-health.ts';
 import { admission } from './admission.ts';
@@ -87,6 +87,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ? G
       : never,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …?" suggestions: they spell out the schema to whoever may not read it.
+    hideSchemaDetailsFromClientErrors: true,
     validationRules: [...queryLimitRules(options.queryLimits ?? DEFAULT_QUERY_LIMITS), argumentPathsRule],
     formatError: (formatted, error) => {
       const input = asUserInputError(unwrapResolverError(error));

@@ -44,6 +44,8 @@ export const DEFAULT_GATEWAY_LIMITS: GatewayLimits = {
 const portVariable = (service: Service) => `${service.toUpperCase()}_PORT`;
 /** `SCHOOL_DATABASE_URL`, …: set it to use a PostgreSQL server instead of the embedded database. */
 const databaseUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_DATABASE_URL`;
+/** `SCHOOL_MIGRATION_DATABASE_URL`, …: the tables' owner, which migrates them; the subgraph then runs as the other. */
+const migrationUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_MIGRATION_DATABASE_URL`;
 /** `SCHOOL_EMBEDDED_DATABASE_PORT`, …: the loopback port of a subgraph's embedded database (0: any free one). */
 const embeddedPortVariable = (name: SubgraphName) => `${name.toUpperCase()}_EMBEDDED_DATABASE_PORT`;
 /** `SCHOOL_URL`, …: where the gateway finds a subgraph that runs elsewhere. */
@@ -100,6 +102,7 @@ const ENVIRONMENT = z.object({
     ]),
   ),
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [databaseUrlVariable(name), url(/^postgres(ql)?$/)])),
+  ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [migrationUrlVariable(name), url(/^postgres(ql)?$/)])),
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), url(/^https?$/)])),
 });
 
@@ -198,8 +201,9 @@ export function readConfig(env: Env = process.env): Config {
     port,
     databaseLocation: (name) => {
       const databaseUrl = values[databaseUrlVariable(name)] as string | undefined;
+      const migrationUrl = values[migrationUrlVariable(name)] as string | undefined;
       return databaseUrl
-        ? { kind: 'server', url: databaseUrl }
+        ? { kind: 'server', url: databaseUrl, ...(migrationUrl && { migrationUrl }) }
         : { kind: 'embedded', dataDir: join(values.DATA_DIR, name), port: embeddedPort(name) };
     },
     subgraphUrl: (name) =>

@@ -7,8 +7,11 @@ import { PortInUseError } from '../server/listen.ts';
 
 /** Where a subgraph's database lives. */
 export type DatabaseLocation =
-  /** A PostgreSQL server, by connection URL. */
-  | { kind: 'server'; url: string }
+  /**
+   * A PostgreSQL server, by connection URL; `migrationUrl`, when given, is the tables' owner, which
+   * migrates them, and `url` a role of least privilege the subgraph runs as (see grantRuntimeRole).
+   */
+  | { kind: 'server'; url: string; migrationUrl?: string }
   /**
    * PostgreSQL compiled to WebAssembly (PGlite) inside this process, served on a loopback port so
    * Prisma talks to it over the same wire protocol and driver adapter as to a server.
@@ -18,6 +21,8 @@ export type DatabaseLocation =
 
 export interface OpenDatabase {
   connectionString: string;
+  /** Where migrations run: the owner's connection when one is configured, else `connectionString`. */
+  migrationConnectionString: string;
   /** For messages: the URL without password, or the embedded data directory. */
   description: string;
   /** The most connections the subgraph's pool may open; unset means the driver's default. */
@@ -39,7 +44,7 @@ export class DatabaseUnreachableError extends Error {
 // the migration runner, and a developer's or a test's own client beside them.
 const EMBEDDED_MAX_CONNECTIONS = 16;
 
-async function openServer(name: string, url: string): Promise<OpenDatabase> {
+async function openServer(name: string, url: string, migrationUrl = url): Promise<OpenDatabase> {
   const description = maskPassword(url);
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
@@ -50,7 +55,7 @@ async function openServer(name: string, url: string): Promise<OpenDatabase> {
   } finally {
     await client.end().catch(() => {});
   }
-  return { connectionString: url, description, close: async () => {} };
+  return { connectionString: url, migrationConnectionString: migrationUrl, description, close: async () => {} };
 }
 
 async function openEmbedded(name: string, dataDir: string | undefined, port = 0): Promise<OpenDatabase> {
@@ -67,6 +72,7 @@ async function openEmbedded(name: string, dataDir: string | undefined, port = 0)
   }
   return {
     connectionString: `postgres://postgres@${socket.getServerConn()}/postgres`,
+    migrationConnectionString: `postgres://postgres@${socket.getServerConn()}/postgres`,
     description: dataDir ? `embedded PostgreSQL in ${dataDir}` : 'embedded PostgreSQL in memory',
     // The socket server interleaves protocol messages of concurrent connections outside
     // transactions, so one client's Parse/Bind/Execute can meet another's ("unnamed prepared
@@ -82,6 +88,6 @@ async function openEmbedded(name: string, dataDir: string | undefined, port = 0)
 
 export function openDatabase(name: string, location: DatabaseLocation): Promise<OpenDatabase> {
   return location.kind === 'server'
-    ? openServer(name, location.url)
+    ? openServer(name, location.url, location.migrationUrl)
     : openEmbedded(name, location.dataDir, location.port);
 }

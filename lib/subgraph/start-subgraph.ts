@@ -12,6 +12,7 @@ import { SUBGRAPH_AGENCY } from '../../policy/agencies.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { portClaim, type SubgraphName } from '../config.ts';
 import { withheldFieldsPlugin } from '../consent/withheld-fields.plugin.ts';
+import { introspectionAccessPlugin } from '../server/introspection.ts';
 import type { DatabaseLocation } from '../db/database.ts';
 import type { DemoDataStep } from '../db/demo-data.ts';
 import { buildFederatedSchema } from '../federation/build-federated-schema.ts';
@@ -52,6 +53,8 @@ export interface StartSubgraphOptions {
    * reachable from configuration: no environment variable turns consent off.
    */
   consent?: 'enforced' | 'disabled-for-benchmark';
+  /** Told what begins now while the subgraph starts (npm start shows it). */
+  progress?: (stage: string) => void;
   /** Work beside the requests (the SIP core anchoring its audit chains); each returns how to stop it. */
   jobs?: ReadonlyArray<(prisma: never, logger: Logger) => () => Promise<void>>;
 }
@@ -88,7 +91,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
   try {
     const { prisma } = await prepareDatabase(
       definition,
-      { location: options.database, demoData: options.demoData, clock, logger },
+      { location: options.database, demoData: options.demoData, clock, logger, progress: options.progress },
       cleanup,
     );
     const enforcement =
@@ -107,7 +110,11 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginUsageReportingDisabled(),
         withheldFieldsPlugin,
+        // Introspection, directly at a subgraph as through the gateway: staff and privacy officers only.
+        introspectionAccessPlugin('staff'),
       ],
+      // No "Did you mean …?" suggestions: they spell out the schema to whoever may not read it.
+      hideSchemaDetailsFromClientErrors: true,
     });
     await apollo.start();
     const requests = requestContextFactory(definition, {

@@ -35,10 +35,14 @@ describe('npm start on a busy machine, from an empty data folder', () => {
   const hogs: ChildProcess[] = [];
   let graph: ChildProcess;
   let output = '';
+  // When each piece of output arrived, to find the longest silence.
+  const lineTimes: number[] = [];
+  let started = 0;
   let exited: Promise<number | null>;
 
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) hogs.push(cpuHog());
+    started = Date.now();
     graph = spawn(
       process.execPath,
       ['--import', 'tsx', '--import', './test/support/record-connections.ts', 'dev/start.ts'],
@@ -55,7 +59,10 @@ describe('npm start on a busy machine, from an empty data folder', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    graph.stdout!.on('data', (chunk) => (output += chunk));
+    graph.stdout!.on('data', (chunk) => {
+      output += chunk;
+      lineTimes.push(Date.now());
+    });
     graph.stderr!.on('data', (chunk) => (output += chunk));
     exited = new Promise((resolve) => graph.on('exit', (code) => resolve(code)));
     const deadline = Date.now() + FIRST_START_MAY_TAKE_MS;
@@ -69,6 +76,14 @@ describe('npm start on a busy machine, from an empty data folder', () => {
     for (const hog of hogs) hog.kill('SIGKILL');
     if (graph?.exitCode === null) graph.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('says what it is doing while it starts, never silent for long', () => {
+    const gaps = [started, ...lineTimes].slice(1).map((time, i) => time - [started, ...lineTimes][i]);
+    // Every 3 s while a stage lasts; a busy machine may hold the timer up a little.
+    expect(Math.max(...gaps)).toBeLessThan(15_000);
+    expect(output).toMatch(/sip: checking its \d+ migrations/);
+    expect(output).toMatch(/ … .* \(\d+ s\)/);
   });
 
   it("answers the README's query across all four subgraphs", async () => {

@@ -178,6 +178,29 @@ describe('the consent guard cannot be bypassed', () => {
       authorization: `Bearer ${await graph.token(as)}`,
     });
 
+    it('refuses the family the schema at a subgraph, as the gateway does, and suggests no field to anyone', async () => {
+      for (const query of ['{ __schema { queryType { name } } }', '{ _service { sdl } }']) {
+        const response = await postGraphQL(graph.subgraphs.health.url, { query }, await bearer('guardian (Sara Berg)'));
+        expect(response.status, query).toBe(403);
+        expect(response.errors?.[0].extensions?.code, query).toBe('FORBIDDEN');
+      }
+      const staff = await postGraphQL(
+        graph.subgraphs.health.url,
+        { query: '{ __schema { queryType { name } } }' },
+        await bearer('BUP doctor'),
+      );
+      expect(staff.errors).toBeUndefined();
+      for (const url of [graph.subgraphs.health.url, graph.gateway.url]) {
+        const typo = await postGraphQL(
+          url,
+          { query: '{ careContactsAtUnt(unitName: "x") { nodes { id } } }' },
+          await bearer('guardian (Sara Berg)'),
+        );
+        expect(typo.errors?.[0].extensions?.code, url).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(JSON.stringify(typo), url).not.toMatch(/Did you mean|careContactsAtUnit/);
+      }
+    });
+
     it('refuses _entities and _service without a bearer token', async () => {
       expect((await callHealth({})).status).toBe(401);
       const service = await postGraphQL(graph.subgraphs.health.url, { query: '{ _service { sdl } }' });

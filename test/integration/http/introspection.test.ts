@@ -10,7 +10,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_SCHEMA_FILE } from '../../../gateway/supergraph.ts';
-import { INTROSPECTION_MAX_DEPTH } from '../../../gateway/introspection.ts';
+import { INTROSPECTION_MAX_DEPTH } from '../../../lib/server/introspection.ts';
 import { startOwnTestGraph, startTestGraph, type OwnTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 /** `__schema { types { fields { type { ofType { … name } } } } }`, `levels` deep as the depth limit counts. */

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
-import { ErrorCode } from '../lib/errors.ts';
-import type { IntrospectionAccess } from '../lib/config.ts';
-import { isFamily, type Requester } from '../policy/roles.ts';
+import { ErrorCode } from '../errors.ts';
+import type { IntrospectionAccess } from '../config.ts';
+import { isFamily, type Requester } from '../../policy/roles.ts';
 
 /**
  * How deep an introspection may nest. The standard introspection query (GraphiQL's, code
@@ -10,12 +10,15 @@ import { isFamily, type Requester } from '../policy/roles.ts';
  */
 export const INTROSPECTION_MAX_DEPTH = 20;
 
-/** Whether an operation reads the schema (`__schema` or `__type`) anywhere, fragments included. */
+// A subgraph's `_service { sdl }` is its whole schema too.
+const SCHEMA_FIELDS = new Set(['__schema', '__type', '_service']);
+
+/** Whether an operation reads the schema (`__schema`, `__type`, `_service`) anywhere, fragments included. */
 export const asksForSchema = (document: DocumentNode) => {
   let asks = false;
   visit(document, {
     Field(field) {
-      if (field.name.value === '__schema' || field.name.value === '__type') {
+      if (SCHEMA_FIELDS.has(field.name.value)) {
         asks = true;
         return BREAK;
       }
