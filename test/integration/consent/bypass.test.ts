@@ -178,7 +178,7 @@ describe('the consent guard cannot be bypassed', () => {
       authorization: `Bearer ${await graph.token(as)}`,
     });
 
-    it('refuses the family the schema at a subgraph, as the gateway does, and suggests no field to anyone', async () => {
+    it('refuses the family the schema at a subgraph as the gateway does, and suggests no field to anyone', async () => {
       for (const query of ['{ __schema { queryType { name } } }', '{ _service { sdl } }']) {
         const response = await postGraphQL(graph.subgraphs.health.url, { query }, await bearer('guardian (Sara Berg)'));
         expect(response.status, query).toBe(403);
