@@ -79,6 +79,11 @@ describe('the gateway in front of a subgraph that hangs', () => {
     await new Promise((resolve) => hung?.close(resolve));
   });
 
+  it('hands out no demo token: a gateway started without them (not npm start) has no such address', async () => {
+    for (const path of ['/privacy/api/demo-token.json', '/graphiql/personas.json'])
+      expect((await fetch(new URL(path, gateway.url))).status, path).toBe(404);
+  });
+
   it('gives up on the subgraph after its timeout, says which, and frees its places', async () => {
     const token = await dev.issueToken(DEMO_PERSONAS['school counsellor']);
     const responses = await Promise.all(
