@@ -99,8 +99,9 @@ export function ReviewPage() {
     <Stack>
       <Title order={1}>Granskning</Title>
       <Text>
-        Samtycken och spärrar registrerade av personal, nödåtkomst, läsningar utanför barnets SIP, läsningar utan
-        relation, sökningar på personnummer och ovanligt många barn på en dag.
+        Samtycken och spärrar registrerade av personal, samtycken som personal kopplat till en SIP, nödåtkomst,
+        läsningar utanför barnets SIP, läsningar utan relation, sökningar på personnummer (även de utan träff) och
+        ovanligt många barn på en dag.
       </Text>
       <SegmentedControl
         aria-label="Vilka poster"
