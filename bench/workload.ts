@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import type { DevIdentity } from '../dev/dev-identity.ts';
+import type { DevIdentity, TokenClaims } from '../dev/dev-identity.ts';
 import type { RunningGraph } from '../dev/start-graph.ts';
 import type { PrismaClient as HealthPrisma } from '../prisma/health/client/client.ts';
 import type { PrismaClient as SchoolPrisma } from '../prisma/school/client/client.ts';
 import type { PrismaClient as SocialPrisma } from '../prisma/social/client/client.ts';
+import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { luhnCheckDigit } from '../subgraphs/sip/personnummer.ts';
 
 export const CHILDREN = Number(process.env.BENCH_CHILDREN) || 100;
@@ -35,24 +36,30 @@ export async function post(url: string, token: string, query: string, variables:
 /**
  * CHILDREN children at one school, each with a care contact and an open case, each under their
  * guardian's consent to school as a whole: every guarded field the counsellor reads is granted.
+ * Each is registered from the population register (written first, as the municipality's Navet
+ * integration would), by a registrar of its own: lookups by personnummer are limited per hour.
  */
-export async function addChildren(graph: RunningGraph, dev: DevIdentity, token: string): Promise<void> {
+export async function addChildren(graph: RunningGraph, dev: DevIdentity, registrar: TokenClaims): Promise<void> {
+  const register = (graph.subgraphs.sip.prisma as unknown as SipPrisma).populationRecord;
+  // Maria Lindqvist, a demo guardian, is every bench child's custodian.
+  const guardian = '198005129914';
   for (let i = 0; i < CHILDREN; i++) {
     const serial = String(100 + i);
     const date = `2013${String((i % 12) + 1).padStart(2, '0')}${String((i % 27) + 1).padStart(2, '0')}`;
-    const guardian = { personnummer: '19800512-9914', givenName: 'Maria', familyName: 'Lindqvist', hasCustody: true };
+    const personnummer = `${date}-${serial}${luhnCheckDigit(date.slice(2) + serial)}`;
+    await register.create({
+      data: {
+        personnummer: personnummer.replace('-', ''),
+        givenName: `Barn${i}`,
+        familyName: 'Bench',
+        guardians: [{ personnummer: guardian, hasCustody: true }],
+      },
+    });
     const { body } = await post(
       graph.gateway.url,
-      token,
+      await dev.issueToken({ ...registrar, sub: `bench-registrar-${i}` }),
       `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { id guardians { guardian { id } } } }`,
-      {
-        input: {
-          personnummer: `${date}-${serial}${luhnCheckDigit(date.slice(2) + serial)}`,
-          givenName: `Barn${i}`,
-          familyName: 'Bench',
-          guardians: [guardian],
-        },
-      },
+      { input: { personnummer } },
     );
     const childId = body.data.registerChild.id;
     const guardianId = body.data.registerChild.guardians[0].guardian.id;
