@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { IdentityOptions } from '../lib/auth/identity-token.ts';
 import { generateSigningKeyPair, SIGNING_ALGORITHM } from '../lib/auth/keys.ts';
@@ -46,19 +46,22 @@ export const DEMO_PERSONAS: Record<string, TokenClaims> = {
   'privacy officer': { sub: 'dpo-1', role: 'privacy_officer', name: 'Dataskyddsombud' },
 };
 
+/** A token from the development identity provider, signed with its private key. */
+export const issueDevToken = (privateKey: CryptoKey, { sub, ...claims }: TokenClaims, expiresIn = '12h') =>
+  new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: SIGNING_ALGORITHM })
+    .setSubject(sub)
+    .setIssuer(DEV_ISSUER)
+    .setAudience(DEV_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(privateKey);
+
 function identityFor(privateKey: CryptoKey, publicKey: CryptoKey, publicJwk: JWK): DevIdentity {
   return {
     identity: { key: publicKey, issuer: DEV_ISSUER, audience: DEV_AUDIENCE },
     publicJwk,
-    issueToken: ({ sub, ...claims }, expiresIn = '12h') =>
-      new SignJWT({ ...claims })
-        .setProtectedHeader({ alg: SIGNING_ALGORITHM })
-        .setSubject(sub)
-        .setIssuer(DEV_ISSUER)
-        .setAudience(DEV_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime(expiresIn)
-        .sign(privateKey),
+    issueToken: (claims, expiresIn) => issueDevToken(privateKey, claims, expiresIn),
   };
 }
 
@@ -89,11 +92,18 @@ export const demoPersonaTokens = (dev: DevIdentity) => () =>
     Object.entries(DEMO_PERSONAS).map(async ([persona, claims]) => ({ persona, token: await dev.issueToken(claims) })),
   );
 
-/** The development audit anchor key (AUDIT_ANCHOR_KEY), created once and kept in `file`. */
-export function persistentAnchorKey(file: string): string {
+const anchorKeyFile = (dataDir: string) => join(dataDir, 'audit-anchor-key');
+
+/** The development audit anchor key (AUDIT_ANCHOR_KEY) npm start made under `dataDir`, if it made one. */
+export const existingAnchorKey = (dataDir: string): string | null =>
+  existsSync(anchorKeyFile(dataDir)) ? readFileSync(anchorKeyFile(dataDir), 'utf8').trim() : null;
+
+/** The development audit anchor key, created once and kept under `dataDir`. */
+export function persistentAnchorKey(dataDir: string): string {
+  const file = anchorKeyFile(dataDir);
   if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
-  return readFileSync(file, 'utf8').trim();
+  return existingAnchorKey(dataDir)!;
 }

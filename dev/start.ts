@@ -34,7 +34,7 @@ try {
     personaTokens: demoPersonaTokens(dev),
     auditAnchor: {
       ...config.auditAnchor,
-      key: config.auditAnchor.key ?? persistentAnchorKey(join(config.dataDir, 'audit-anchor-key')),
+      key: config.auditAnchor.key ?? persistentAnchorKey(config.dataDir),
     },
     logger: createLogger(config.logLevel),
     progress: progress.stage,

@@ -47,7 +47,7 @@ const databaseUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_DATAB
 /** `SCHOOL_MIGRATION_DATABASE_URL`, …: the tables' owner, which migrates them; the subgraph then runs as the other. */
 const migrationUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_MIGRATION_DATABASE_URL`;
 /** `SCHOOL_EMBEDDED_DATABASE_PORT`, …: the loopback port of a subgraph's embedded database (0: any free one). */
-const embeddedPortVariable = (name: SubgraphName) => `${name.toUpperCase()}_EMBEDDED_DATABASE_PORT`;
+export const embeddedPortVariable = (name: string) => `${name.toUpperCase()}_EMBEDDED_DATABASE_PORT`;
 /** `SCHOOL_URL`, …: where the gateway finds a subgraph that runs elsewhere. */
 const subgraphUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_URL`;
 
@@ -58,6 +58,7 @@ const wholeNumber = (min: number) =>
     .number({ error: 'is not a number' })
     .int({ error: 'is not a whole number' })
     .min(min, { error: `is below ${min}` });
+const portNumber = () => wholeNumber(0).max(65535, { error: 'is above 65535' }).optional();
 const url = (protocols: RegExp) => z.url({ protocol: protocols, error: 'is not a URL of the right kind' }).optional();
 
 /**
@@ -89,18 +90,8 @@ const ENVIRONMENT = z.object({
   AUDIT_ANCHOR_KEY: z.string().min(32, { error: 'is shorter than 32 characters' }).optional(),
   AUDIT_ANCHOR_INTERVAL_SECONDS: wholeNumber(1).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ...Object.fromEntries(
-    SERVICES.map((service) => [
-      portVariable(service),
-      wholeNumber(0).max(65535, { error: 'is above 65535' }).optional(),
-    ]),
-  ),
-  ...Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [
-      embeddedPortVariable(name),
-      wholeNumber(0).max(65535, { error: 'is above 65535' }).optional(),
-    ]),
-  ),
+  ...Object.fromEntries(SERVICES.map((service) => [portVariable(service), portNumber()])),
+  ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [embeddedPortVariable(name), portNumber()])),
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [databaseUrlVariable(name), url(/^postgres(ql)?$/)])),
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [migrationUrlVariable(name), url(/^postgres(ql)?$/)])),
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), url(/^https?$/)])),

@@ -4,8 +4,8 @@
  * containers out (`docker compose up`). Without a persona it lists them. Never for production: a
  * real deployment's tokens come from its identity provider.
  */
-import { importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
-import { DEMO_PERSONAS, DEV_AUDIENCE, DEV_ISSUER } from '../dev/dev-identity.ts';
+import { importJWK, type CryptoKey, type JWK } from 'jose';
+import { DEMO_PERSONAS, issueDevToken } from '../dev/dev-identity.ts';
 import { SIGNING_ALGORITHM } from '../lib/auth/keys.ts';
 
 const persona = process.argv[2];
@@ -20,14 +20,4 @@ if (!raw) {
   process.exit(2);
 }
 const key = (await importJWK(JSON.parse(raw) as JWK, SIGNING_ALGORITHM)) as CryptoKey;
-const { sub, ...rest } = claims;
-console.log(
-  await new SignJWT(rest)
-    .setProtectedHeader({ alg: SIGNING_ALGORITHM })
-    .setSubject(sub)
-    .setIssuer(DEV_ISSUER)
-    .setAudience(DEV_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('12h')
-    .sign(key),
-);
+console.log(await issueDevToken(key, claims));

@@ -7,9 +7,8 @@
  * while the graph is stopped; while it runs, a privacy officer asks the graph (`auditChainReport`).
  * Prints the rows checked per second. Exits 1 when a chain is broken.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { existingAnchorKey } from '../dev/dev-identity.ts';
 import { openDatabase } from '../lib/db/database.ts';
 import { prismaOptions } from '../lib/db/prisma-options.ts';
 import { readConfig } from '../lib/config.ts';
@@ -19,8 +18,7 @@ import { verifyChains, type ChainBreak } from '../subgraphs/sip/audit/verify-cha
 
 const config = readConfig();
 // npm start keeps its development anchor key under DATA_DIR when none is configured.
-const devKeyFile = join(config.dataDir, 'audit-anchor-key');
-const anchorKey = config.auditAnchor.key ?? (existsSync(devKeyFile) ? readFileSync(devKeyFile, 'utf8').trim() : null);
+const anchorKey = config.auditAnchor.key ?? existingAnchorKey(config.dataDir);
 const database = await openDatabase('sip', config.databaseLocation('sip'));
 const prisma = new PrismaClient(prismaOptions(database.connectionString, database.maxPoolSize));
 const broken = ({ table, row, problem }: ChainBreak) => {

@@ -4,6 +4,9 @@ import { demoCohort } from './cohort.ts';
 import { demoChildren as c, demoRecordIds, demoStaff } from './people.ts';
 
 const at = (iso: string) => new Date(iso);
+// The case system names its handling officers, and knows each by their sign-in identity.
+const eva = { handlingOfficer: demoStaff.socialWorker.name, handlingOfficerId: demoStaff.socialWorker.subject };
+const mikael = { handlingOfficer: 'Mikael Öst', handlingOfficerId: 'staff-social-2' };
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const caseId = (n: number) => `77777777-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -21,16 +24,14 @@ async function writeCaseRecords(tx: Prisma.TransactionClient): Promise<void> {
         childId: c.alva.id,
         caseNumber: 'SOC-2025-0412',
         openedAt: at('2025-09-02T08:30:00Z'),
-        handlingOfficer: 'Eva Sundberg',
-        handlingOfficerId: demoStaff.socialWorker.subject,
+        ...eva,
       },
       {
         id: caseId(2),
         childId: c.elias.id,
         caseNumber: 'SOC-2024-1187',
         openedAt: at('2024-11-14T13:00:00Z'),
-        handlingOfficer: 'Mikael Öst',
-        handlingOfficerId: 'staff-social-2',
+        ...mikael,
       },
       {
         id: caseId(3),
@@ -38,32 +39,28 @@ async function writeCaseRecords(tx: Prisma.TransactionClient): Promise<void> {
         caseNumber: 'SOC-2022-0203',
         openedAt: at('2022-02-10T09:00:00Z'),
         closedAt: at('2023-01-31T15:00:00Z'),
-        handlingOfficer: 'Eva Sundberg',
-        handlingOfficerId: demoStaff.socialWorker.subject,
+        ...eva,
       },
       {
         id: caseId(4),
         childId: c.leo.id,
         caseNumber: 'SOC-2026-0057',
         openedAt: at('2026-01-20T10:15:00Z'),
-        handlingOfficer: 'Eva Sundberg',
-        handlingOfficerId: demoStaff.socialWorker.subject,
+        ...eva,
       },
       {
         id: caseId(5),
         childId: c.juni.id,
         caseNumber: 'SOC-2026-0311',
         openedAt: at('2026-05-06T07:45:00Z'),
-        handlingOfficer: 'Mikael Öst',
-        handlingOfficerId: 'staff-social-2',
+        ...mikael,
       },
       ...cohortCases.map((child) => ({
         id: caseId(100 + child.index),
         childId: child.id,
         caseNumber: `SOC-2026-${String(500 + child.index).padStart(4, '0')}`,
         openedAt: at(`2026-0${(child.index % 9) + 1}-1${child.index % 10}T09:00:00Z`),
-        handlingOfficer: child.index % 4 === 0 ? 'Eva Sundberg' : 'Mikael Öst',
-        handlingOfficerId: child.index % 4 === 0 ? demoStaff.socialWorker.subject : 'staff-social-2',
+        ...(child.index % 4 === 0 ? eva : mikael),
       })),
     ],
   });

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
+import type { Config } from '../config.ts';
 import type { IdentityOptions } from './identity-token.ts';
 
 export const SIGNING_ALGORITHM = 'ES256';
@@ -60,7 +61,7 @@ export class MissingKeyError extends Error {
  * (a new key) and whenever it is older than `keyRefreshMs` (a withdrawn key stops counting).
  */
 export async function identityFromEnv(
-  auth: { issuer: string; audience: string; jwksUrl?: string; maxTokenLifetimeSeconds: number; keyRefreshMs: number },
+  auth: Config['auth'],
   env: Record<string, string | undefined> = process.env,
 ): Promise<IdentityOptions> {
   const { keyRefreshMs } = auth;

@@ -4,6 +4,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { maskPassword } from './connection-url.ts';
 import { PortInUseError } from '../server/listen.ts';
+import { embeddedPortVariable } from '../config.ts';
 
 /** Where a subgraph's database lives. */
 export type DatabaseLocation =
@@ -67,12 +68,13 @@ async function openEmbedded(name: string, dataDir: string | undefined, port = 0)
   } catch (error) {
     await db.close();
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    const variable = `${name.toUpperCase()}_EMBEDDED_DATABASE_PORT`;
-    throw new PortInUseError(port, variable, `the ${name} subgraph's embedded database`);
+    throw new PortInUseError(port, embeddedPortVariable(name), `the ${name} subgraph's embedded database`);
   }
+  // One session of one user, who also migrates.
+  const connectionString = `postgres://postgres@${socket.getServerConn()}/postgres`;
   return {
-    connectionString: `postgres://postgres@${socket.getServerConn()}/postgres`,
-    migrationConnectionString: `postgres://postgres@${socket.getServerConn()}/postgres`,
+    connectionString,
+    migrationConnectionString: connectionString,
     description: dataDir ? `embedded PostgreSQL in ${dataDir}` : 'embedded PostgreSQL in memory',
     // The socket server interleaves protocol messages of concurrent connections outside
     // transactions, so one client's Parse/Bind/Execute can meet another's ("unnamed prepared

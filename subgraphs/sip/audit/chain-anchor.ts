@@ -68,41 +68,52 @@ export const anchorJob = (options: AuditAnchorOptions) => (prisma: PrismaClient,
   };
 };
 
+const signedWith = (key: string, anchor: Anchor) => {
+  const expected = Buffer.from(macOf(key, anchor.at, anchor.heads));
+  const given = Buffer.from(String(anchor.mac));
+  return expected.length === given.length && timingSafeEqual(expected, given);
+};
+
+const headKey = (head: { table: string; seq: number }) => `${head.table}/${head.seq}`;
+
+// Heads looked up in the database at once.
+const HEADS_PER_QUERY = 5_000;
+
 /**
  * Checks every anchor in the file against the database: its signature, and that each chain still
- * passes through the head it had then. Names the first anchor the database no longer agrees with.
+ * passes through the head it had then (the chains themselves are checked by verifyChains). Anchors
+ * made while nothing was written name the same heads: each head is looked up once, for the first
+ * anchor that named it. Names the first anchor the database no longer agrees with.
  */
 export async function verifyAnchors(
   prisma: PrismaClient,
   options: Pick<AuditAnchorOptions, 'file' | 'key'>,
 ): Promise<{ anchors: number; broken: ChainBreak | null }> {
   const lines = (await readFile(options.file, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  const anchored = new Map<string, ChainHead & { at: string }>();
   for (const [i, line] of lines.entries()) {
     const anchor = JSON.parse(line) as Anchor;
-    const expected = Buffer.from(macOf(options.key, anchor.at, anchor.heads));
-    const given = Buffer.from(String(anchor.mac));
-    if (expected.length !== given.length || !timingSafeEqual(expected, given))
-      return {
-        anchors: i,
-        broken: {
-          table: '-',
-          row: null,
-          problem: `anchor ${i + 1} (${anchor.at}) is not signed with the anchor key`,
-        },
-      };
-    for (const head of anchor.heads) {
-      const since = `the anchor of ${anchor.at}: the chain was rewritten`;
-      const [link] = await prisma.$queryRaw<Array<{ hash: string }>>`
-        SELECT "hash" FROM "AuditChainLink" WHERE "table" = ${head.table} AND "seq" = ${head.seq}`;
-      if (!link || link.hash !== head.hash)
-        return {
-          anchors: i,
-          broken: {
-            table: head.table,
-            row: null,
-            problem: `link ${head.seq} ${link ? 'differs from' : 'is missing since'} ${since}`,
-          },
-        };
+    if (!signedWith(options.key, anchor)) {
+      const problem = `anchor ${i + 1} (${anchor.at}) is not signed with the anchor key`;
+      return { anchors: i, broken: { table: '-', row: null, problem } };
+    }
+    for (const head of anchor.heads)
+      if (!anchored.has(headKey(head))) anchored.set(headKey(head), { ...head, at: anchor.at });
+  }
+  const heads = [...anchored.values()];
+  for (let from = 0; from < heads.length; from += HEADS_PER_QUERY) {
+    const batch = heads.slice(from, from + HEADS_PER_QUERY);
+    const links = await prisma.$queryRaw<Array<{ table: string; seq: bigint; hash: string }>>`
+      SELECT l."table", l."seq", l."hash" FROM "AuditChainLink" l
+      JOIN unnest(${batch.map((head) => head.table)}::text[], ${batch.map((head) => head.seq)}::bigint[])
+        AS h("table", "seq") ON l."table" = h."table" AND l."seq" = h."seq"`;
+    const stored = new Map(links.map((link) => [headKey({ table: link.table, seq: Number(link.seq) }), link.hash]));
+    for (const head of batch) {
+      const hash = stored.get(headKey(head));
+      if (hash === head.hash) continue;
+      const change = hash ? 'differs from' : 'is missing since';
+      const problem = `link ${head.seq} ${change} the anchor of ${head.at}: the chain was rewritten`;
+      return { anchors: lines.length, broken: { table: head.table, row: null, problem } };
     }
   }
   return { anchors: lines.length, broken: null };
