@@ -8,7 +8,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { STRICT_SCALARS } from '../lib/scalars.ts';
-import { ErrorCode } from '../lib/errors.ts';
+import { BadUserInputError } from '../lib/errors.ts';
 
 /**
  * The supergraph knows the custom scalars only by name, so the gateway would pass "yesterday" as a
@@ -49,17 +49,8 @@ export const argumentPathsRule: ValidationRule = () => ({
 export function asUserInputError(error: unknown): GraphQLError | null {
   if (!(error instanceof GraphQLError)) return null;
   // A variable's value that does not fit its type: Apollo Server calls it BAD_USER_INPUT, naming no field.
-  const variable = /^Variable "(\$\w+)" got invalid value/.exec(error.message)?.[1];
-  if (variable) {
-    return new GraphQLError(error.message, {
-      nodes: error.nodes,
-      extensions: { code: ErrorCode.BadUserInput, field: variable, reason: error.message },
-    });
-  }
-  const field = error.nodes?.map((node) => argumentPaths.get(node)).find(Boolean);
-  if (!field) return null;
-  return new GraphQLError(`Invalid value for ${field}: ${error.message}`, {
-    nodes: error.nodes,
-    extensions: { code: ErrorCode.BadUserInput, field, reason: error.message },
-  });
+  const field =
+    /^Variable "(\$\w+)" got invalid value/.exec(error.message)?.[1] ??
+    error.nodes?.map((node) => argumentPaths.get(node)).find(Boolean);
+  return field ? new BadUserInputError(field, error.message) : null;
 }
