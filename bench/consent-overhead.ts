@@ -95,7 +95,7 @@ async function benchOn(kind: 'embedded' | 'server') {
       const counts = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
       let counting = false;
       for (const subgraph of Object.values(graph.subgraphs))
-        subgraph.prisma.$on('query', () => counting && counts[subgraph.name as SubgraphName]++);
+        subgraph.prisma?.$on('query', () => counting && counts[subgraph.name as SubgraphName]++);
       const sip = graph.subgraphs.sip.prisma as unknown as SipPrisma;
       const entries = async () =>
         Number(

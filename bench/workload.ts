@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { DevIdentity, TokenClaims } from '../dev/dev-identity.ts';
 import type { RunningGraph } from '../dev/start-graph.ts';
-import type { PrismaClient as HealthPrisma } from '../prisma/health/client/client.ts';
+import { toEpisodeOfCare } from '../subgraphs/health/fhir/care-resources.ts';
+import { standInPatient, standInPatientId } from '../standins/fhir/patients.ts';
 import type { PrismaClient as SchoolPrisma } from '../prisma/school/client/client.ts';
 import type { PrismaClient as SocialPrisma } from '../prisma/social/client/client.ts';
 import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
@@ -88,9 +89,14 @@ export async function addChildren(graph: RunningGraph, dev: DevIdentity, registr
         startDate: new Date('2025-08-18'),
       },
     });
-    await (graph.subgraphs.health.prisma as unknown as HealthPrisma).careContact.create({
-      data: { childId, unitName: 'BUP Bench', unitType: 'BUP', startDate: new Date('2020-01-01') },
-    });
+    await graph.standIns.health!.load([
+      standInPatient(childId, personnummer.replace('-', '')),
+      toEpisodeOfCare(undefined, standInPatientId(childId), {
+        unitName: 'BUP Bench',
+        unitType: 'BUP',
+        startDate: new Date('2020-01-01'),
+      }),
+    ]);
     await (graph.subgraphs.social.prisma as unknown as SocialPrisma).socialCase.create({
       data: { childId, caseNumber: `B-${i}`, openedAt: new Date('2020-01-01'), handlingOfficer: 'Bench' },
     });

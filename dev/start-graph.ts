@@ -12,11 +12,20 @@ import type { Logger } from '../lib/server/logger.ts';
 import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../lib/subgraph/start-subgraph.ts';
 import type { AnySubgraphDefinition, SubgraphPrisma } from '../lib/subgraph/subgraph-definition.ts';
 import { allSubgraphs } from '../subgraphs/index.ts';
-import { DEMO_DATA } from './demo/index.ts';
+import { DEMO_DATA, DEMO_SOURCE_RECORDS } from './demo/index.ts';
+import type { SourceLocation } from '../lib/source/source-system.ts';
+import { hasStandIn, STAND_INS, type StandIn, type StandInRecords } from '../standins/stand-ins.ts';
+import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { anchorJob, type AuditAnchorOptions } from '../subgraphs/sip/audit/chain-anchor.ts';
 
 export interface StartGraphOptions {
+  /** The database of each subgraph that keeps records of its own. */
   database: (name: SubgraphName) => DatabaseLocation;
+  /**
+   * Where the agency system a subgraph adapts answers (see `Config.sourceLocation`); where this says
+   * nothing, the graph starts that system's local stand-in (`standins/`) with the demo's records.
+   */
+  source?: (name: SubgraphName, variable: string) => SourceLocation | undefined;
   port: (service: SubgraphName | 'gateway') => number;
   host?: string;
   /** Write the demo data (`dev/demo/`) into databases that hold no other data. */
@@ -41,13 +50,54 @@ export interface StartGraphOptions {
   identityKeys?: Record<SubgraphName, KeyPair>;
 }
 
+export type RunningStandIns = { [Name in keyof StandInRecords]?: StandIn<StandInRecords[Name]> };
+
 export interface RunningGraph {
   gateway: RunningGateway;
-  subgraphs: Record<SubgraphName, RunningSubgraph<SubgraphPrisma>>;
+  subgraphs: Record<SubgraphName, RunningSubgraph<SubgraphPrisma | null>>;
+  /** The local stand-ins of the agency systems no configuration pointed at. */
+  standIns: RunningStandIns;
   stop(): Promise<void>;
 }
 
-/** The four subgraphs and the gateway in one process: `npm start`, and every integration test. */
+/**
+ * Fills the stand-ins with the demo's records for the children the SIP core registered: the
+ * agency systems know them by the personnummer the SIP core's demo gave them.
+ */
+export async function seedStandIns(sip: SipPrisma, standIns: RunningStandIns): Promise<void> {
+  const children = await sip.child.findMany({ select: { id: true, personnummer: true } });
+  const personnummer = new Map(children.map(({ id, personnummer }) => [id, personnummer]));
+  await Promise.all(
+    Object.entries(standIns).map(([name, standIn]) =>
+      standIn.load(DEMO_SOURCE_RECORDS[name as keyof StandInRecords](personnummer)),
+    ),
+  );
+}
+
+/** The stand-ins of the systems `source` does not locate, started together. */
+async function startStandIns(options: StartGraphOptions): Promise<RunningStandIns> {
+  const needed = allSubgraphs.filter(
+    (definition) => definition.source && !options.source?.(definition.name, definition.source.variable),
+  );
+  const started: RunningStandIns = {};
+  const results = await Promise.allSettled(
+    needed.map(async ({ name }) => {
+      if (!hasStandIn(name)) throw new Error(`the ${name} subgraph's system has no local stand-in: configure it`);
+      (started as Record<string, StandIn<unknown>>)[name] = await STAND_INS[name]({ host: options.host });
+    }),
+  );
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) {
+    await Promise.all(Object.values(started).map((standIn) => standIn.stop()));
+    throw failure.reason;
+  }
+  return started;
+}
+
+/**
+ * The subgraphs and the gateway in one process, and the stand-ins of the agencies' systems beside
+ * it: `npm start`, and every integration test.
+ */
 export async function startGraph(options: StartGraphOptions): Promise<RunningGraph> {
   // Each agency subgraph signs its requests for consent decisions with a key of its own.
   const identityKeys =
@@ -55,17 +105,24 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
     (Object.fromEntries(
       await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await generateSigningKeyPair()] as const)),
     ) as Record<SubgraphName, KeyPair>);
-  const started: RunningSubgraph<SubgraphPrisma>[] = [];
+  const started: RunningSubgraph<SubgraphPrisma | null>[] = [];
+  options.progress?.('starting the local stand-ins of the agencies’ systems');
+  const standIns = await startStandIns(options);
   // The agencies first: their last release confirmations go to the SIP core as they stop.
   const stopSubgraphs = async () => {
     await Promise.all(started.filter((subgraph) => subgraph.name !== 'sip').map((subgraph) => subgraph.stop()));
     await Promise.all(started.filter((subgraph) => subgraph.name === 'sip').map((subgraph) => subgraph.stop()));
+    await Promise.all(Object.values(standIns).map((standIn) => standIn.stop()));
   };
   // Each finds the others by name once they listen; the SIP core starts first, the agencies ask it.
   const subgraphUrl = (name: SubgraphName) => started.find((subgraph) => subgraph.name === name)?.url;
   const start = async (definition: AnySubgraphDefinition) => {
     const subgraph = await startSubgraph(definition, {
-      database: options.database(definition.name),
+      database: definition.createPrisma && options.database(definition.name),
+      source: definition.source
+        ? (options.source?.(definition.name, definition.source.variable) ??
+          standIns[definition.name as keyof StandInRecords]?.location)
+        : undefined,
       port: options.port(definition.name),
       host: options.host,
       demoData: options.seed ? DEMO_DATA[definition.name] : undefined,
@@ -89,7 +146,11 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
   try {
     // The SIP core first: the agencies ask it for consent decisions. They start together; if one fails, all stop.
     const [sipDefinition, ...agencyDefinitions] = allSubgraphs;
-    await start(sipDefinition);
+    const sip = await start(sipDefinition);
+    if (options.seed) {
+      options.progress?.('filling the stand-ins with the demo’s records');
+      await seedStandIns(sip.prisma as unknown as SipPrisma, standIns);
+    }
     const results = await Promise.allSettled(agencyDefinitions.map((definition) => start(definition)));
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
@@ -113,6 +174,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
     return {
       gateway,
       subgraphs,
+      standIns,
       stop: async () => {
         await gateway.stop();
         await stopSubgraphs();

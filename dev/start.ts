@@ -24,6 +24,7 @@ try {
   const graph = await startGraph({
     identity: dev.identity,
     database: config.databaseLocation,
+    source: config.sourceLocation,
     port: config.port,
     host: config.host,
     seed: config.seedDemoData,
@@ -42,6 +43,8 @@ try {
   progress.done();
   for (const subgraph of Object.values(graph.subgraphs))
     console.log(`  ${subgraph.name.padEnd(7)} subgraph  ${subgraph.url}`);
+  for (const [name, standIn] of Object.entries(graph.standIns))
+    console.log(`  ${name.padEnd(7)} stand-in  ${standIn.location.url}  (the agency's own system, with demo records)`);
   console.log(`\nSIP graph ready: ${graph.gateway.url}`);
   console.log(`GraphiQL (works offline): open ${graph.gateway.url} in a browser and choose a demo persona`);
   console.log(`Privacy officer's console: ${new URL('/privacy', graph.gateway.url)}`);

@@ -4,6 +4,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../policy/agencies.ts';
 import { maskPassword } from './db/connection-url.ts';
 import type { DatabaseLocation } from './db/database.ts';
 import type { PortClaim } from './server/listen.ts';
+import type { SourceLocation } from './source/source-system.ts';
 import { DEFAULT_KEY_REFRESH_MS, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/identity-token.ts';
 
 export { SUBGRAPH_NAMES, type SubgraphName };
@@ -51,6 +52,15 @@ export const embeddedPortVariable = (name: string) => `${name.toUpperCase()}_EMB
 /** `SCHOOL_URL`, …: where the gateway finds a subgraph that runs elsewhere. */
 const subgraphUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_URL`;
 
+/**
+ * `HEALTH_FHIR_URL` and `HEALTH_FHIR_TOKEN`, …: where the agency system a subgraph adapts answers,
+ * and the bearer token it issued to the adapter. `variable` is the source's own (`FHIR`, `SS12000`).
+ */
+export const sourceVariables = (name: string, variable: string) => ({
+  url: `${name.toUpperCase()}_${variable}_URL`,
+  token: `${name.toUpperCase()}_${variable}_TOKEN`,
+});
+
 const DEFAULT_PORTS: Record<Service, number> = { gateway: 4000, sip: 4001, school: 4002, social: 4003, health: 4004 };
 
 const wholeNumber = (min: number) =>
@@ -89,6 +99,7 @@ const ENVIRONMENT = z.object({
   AUDIT_ANCHOR_FILE: z.string().optional(),
   AUDIT_ANCHOR_KEY: z.string().min(32, { error: 'is shorter than 32 characters' }).optional(),
   AUDIT_ANCHOR_INTERVAL_SECONDS: wholeNumber(1).default(300),
+  SOURCE_TIMEOUT_MS: wholeNumber(1).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...Object.fromEntries(SERVICES.map((service) => [portVariable(service), portNumber()])),
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [embeddedPortVariable(name), portNumber()])),
@@ -130,6 +141,11 @@ export interface Config {
   databaseLocation(name: SubgraphName): DatabaseLocation;
   /** Where the gateway and the other subgraphs find a subgraph: `<NAME>_URL`, else on its local port. */
   subgraphUrl(name: SubgraphName): string;
+  /**
+   * Where the agency system a subgraph adapts answers (see `sourceVariables`), each call limited to
+   * SOURCE_TIMEOUT_MS; undefined when its URL is not set (`npm start` then runs the local stand-in).
+   */
+  sourceLocation(name: SubgraphName, variable: string): SourceLocation | undefined;
 }
 
 /** Refuses a bad value with one message that names every bad variable, its value and why. */
@@ -199,6 +215,16 @@ export function readConfig(env: Env = process.env): Config {
     },
     subgraphUrl: (name) =>
       (values[subgraphUrlVariable(name)] as string | undefined) ?? `http://localhost:${port(name)}/graphql`,
+    sourceLocation: (name, variable) => {
+      const names = sourceVariables(name, variable);
+      const location = set[names.url];
+      if (location === undefined) return undefined;
+      if (!url(/^https?$/).safeParse(location).success)
+        throw new ConfigError(`bad configuration: ${names.url}=${location} is not a URL of the right kind`);
+      const token = set[names.token];
+      if (token === undefined) throw new ConfigError(`bad configuration: ${names.url} is set, ${names.token} is not`);
+      return { url: location, token, timeoutMs: values.SOURCE_TIMEOUT_MS };
+    },
   };
 }
 

@@ -12,6 +12,8 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   /** The gateway is full (503, Retry-After) or a subgraph did not answer. */
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** The agency's own system (its FHIR server, its SS 12000 API, its case system) did not answer as it should. */
+  SourceUnavailable: 'SOURCE_UNAVAILABLE',
   TooManyRequests: 'TOO_MANY_REQUESTS',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -28,6 +28,7 @@ export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
     'Summons',
     'InterventionFollowUp',
     'PersonnummerLookup',
+    'ChildIdentityRead',
   ],
   school: [],
   social: [],

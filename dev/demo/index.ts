@@ -1,14 +1,27 @@
 import type { DemoDataStep } from '../../lib/db/demo-data.ts';
 import type { SubgraphName } from '../../policy/agencies.ts';
-import { healthDemoData } from './health.ts';
+import type { StandInRecords } from '../../standins/stand-ins.ts';
+import { healthDemoRecords } from './health.ts';
 import { schoolDemoData } from './school.ts';
 import { sipDemoData } from './sip.ts';
 import { socialDemoData } from './social.ts';
 
-/** Each subgraph's fictional demo data, in steps; `npm start` and the demo containers write it. */
-export const DEMO_DATA: Record<SubgraphName, ReadonlyArray<DemoDataStep<never>>> = {
+/**
+ * The fictional demo data of each subgraph that keeps records of its own, in steps; `npm start`
+ * and the demo containers write it.
+ */
+export const DEMO_DATA: Partial<Record<SubgraphName, ReadonlyArray<DemoDataStep<never>>>> = {
   sip: sipDemoData,
   school: schoolDemoData,
   social: socialDemoData,
-  health: healthDemoData,
+};
+
+/**
+ * The demo's records in the agencies' own systems (their local stand-ins), for the children the SIP
+ * core registered (their personnummer by child id, as the SIP core's demo gave them).
+ */
+export const DEMO_SOURCE_RECORDS: {
+  [Name in keyof StandInRecords]: (personnummer: ReadonlyMap<string, string>) => StandInRecords[Name];
+} = {
+  health: healthDemoRecords,
 };

@@ -3,7 +3,7 @@ import type { Requester } from '../../policy/roles.ts';
 import { requiredRequester } from '../auth/identity-token.ts';
 import { ErrorCode } from '../errors.ts';
 import { HttpRequestError, sendJson } from '../server/http-errors.ts';
-import type { SubgraphRoute } from '../subgraph/subgraph-definition.ts';
+import type { SubgraphRoute, SubgraphServices } from '../subgraph/subgraph-definition.ts';
 import { isUuid } from '../uuid.ts';
 import { swedishToday } from '../periods.ts';
 
@@ -22,9 +22,9 @@ export interface UnitContactAnswer {
   inContact: boolean;
 }
 
-/** The agency's own answer, from its own records, for a member of its staff on the day `today` (in Sweden). */
-export type UnitContactCheck<TPrisma> = (
-  prisma: TPrisma,
+/** The agency's own answer, from its own system, for a member of its staff on the day `today` (in Sweden). */
+export type UnitContactCheck<TPrisma, TSource = null> = (
+  services: SubgraphServices<TPrisma, TSource>,
   childId: string,
   staff: Requester & { unit: string },
   today: Date,
@@ -34,8 +34,12 @@ export type UnitContactCheck<TPrisma> = (
  * POST /contact/unit on an agency subgraph. It says only what the requester could read in their
  * own agency's records anyway, and only about their own unit: anyone not of this agency is told no.
  */
-export function unitContactRoute<TPrisma>(agency: Agency, check: UnitContactCheck<TPrisma>): SubgraphRoute<TPrisma> {
-  return async (req, res, { prisma, clock, requesterContext }) => {
+export function unitContactRoute<TPrisma, TSource = null>(
+  agency: Agency,
+  check: UnitContactCheck<TPrisma, TSource>,
+): SubgraphRoute<TPrisma, TSource> {
+  return async (req, res, services) => {
+    const { clock, requesterContext } = services;
     const { requester } = requiredRequester(requesterContext);
     const { childId } = (req.body ?? {}) as Partial<UnitContactQuestion>;
     if (typeof childId !== 'string' || !isUuid(childId))
@@ -43,7 +47,7 @@ export function unitContactRoute<TPrisma>(agency: Agency, check: UnitContactChec
     const ownStaff = requester.agency === agency && requester.unit !== null;
     const answer: UnitContactAnswer = {
       inContact:
-        ownStaff && (await check(prisma, childId, requester as Requester & { unit: string }, swedishToday(clock()))),
+        ownStaff && (await check(services, childId, requester as Requester & { unit: string }, swedishToday(clock()))),
     };
     sendJson(res, 200, answer);
   };

@@ -76,7 +76,7 @@ const requestKey = ({ first, after, from, to, leaveOut }: PageRequest) =>
  * One page per child of a timeline, for every child asked about in the same tick with the same
  * page request. `fetch` returns the rows of each child's page, newest first.
  */
-function timelineLoader<Row extends { id: string; childId: string }>(
+export function timelineLoader<Row extends { id: string; childId: string }>(
   fetch: (childIds: string[], request: PageRequest) => Promise<Row[]>,
   sortKey: (row: Row) => Date,
 ): DataLoader<{ childId: string; request: PageRequest }, Page<Row>, string> {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Clock } from '../clock.ts';
-import { openDatabase, type DatabaseLocation, type OpenDatabase } from '../db/database.ts';
+import { openDatabase, type DatabaseLocation } from '../db/database.ts';
 import { writeDemoData, type DemoDataStep } from '../db/demo-data.ts';
 import { applyMigrations, readMigrations } from '../db/migrate.ts';
 import { prismaOptions } from '../db/prisma-options.ts';
@@ -11,19 +11,15 @@ import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.t
 
 const MIGRATIONS_ROOT = join(import.meta.dirname, '..', '..', 'prisma');
 
-export interface PreparedDatabase<TPrisma> {
-  database: OpenDatabase;
-  prisma: TPrisma;
-}
-
 /**
  * Opens a subgraph's database, applies its committed migrations, connects its Prisma client and,
- * when given demo data, writes the steps of it the database does not have yet. `cleanup` receives each step's undo.
+ * when given demo data, writes the steps of it the database does not have yet. `cleanup` receives
+ * each step's undo. A subgraph that keeps no records of its own gets null.
  */
-export async function prepareDatabase<TPrisma extends SubgraphPrisma>(
-  definition: Pick<SubgraphDefinition<TPrisma, never>, 'name' | 'createPrisma'>,
+export async function prepareDatabase<TPrisma extends SubgraphPrisma | null>(
+  definition: Pick<SubgraphDefinition<TPrisma, never, unknown>, 'name' | 'createPrisma'>,
   options: {
-    location: DatabaseLocation;
+    location: DatabaseLocation | undefined;
     demoData?: ReadonlyArray<DemoDataStep<never>>;
     clock: Clock;
     logger: Logger;
@@ -31,7 +27,10 @@ export async function prepareDatabase<TPrisma extends SubgraphPrisma>(
     progress?: (stage: string) => void;
   },
   cleanup: Array<() => Promise<void>>,
-): Promise<PreparedDatabase<TPrisma>> {
+): Promise<TPrisma> {
+  if (!definition.createPrisma) return null as TPrisma;
+  if (!options.location)
+    throw new Error(`the ${definition.name} subgraph keeps records of its own: give it a database`);
   const say = (stage: string) => options.progress?.(`${definition.name}: ${stage}`);
   say('opening its database');
   const database = await openDatabase(definition.name, options.location);
@@ -54,5 +53,5 @@ export async function prepareDatabase<TPrisma extends SubgraphPrisma>(
     const written = await writeDemoData(prisma, options.demoData, options.clock);
     if (written.length > 0) options.logger.info(`wrote demo data: ${written.join(', ')}`);
   }
-  return { database, prisma };
+  return prisma;
 }

@@ -6,21 +6,30 @@ import type { SubgraphName } from '../config.ts';
 import { createConsentDecisionLoader } from '../consent/consent-decision.loader.ts';
 import { CONSENT_RELEASES_PATH } from '../consent/consent-decision.ts';
 import { createReleaseOutbox, createReleaseRecorder } from '../consent/consent-releases.ts';
+import {
+  CHILD_IDENTITIES_PATH,
+  createChildIdentities,
+  forRequest,
+  type ChildIdentityAnswer,
+} from './child-identities.ts';
 import { postToSubgraph } from './post-to-subgraph.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
 
 // Without a subgraph to ask, every call fails: guarded fields are withheld, nothing is opened.
 const NOWHERE = 'http://127.0.0.1:1/';
+/** How long a subgraph remembers a child's personnummer from the identity bridge. */
+const REMEMBER_IDENTITY_MS = 5 * 60_000;
 
 /**
  * Builds each request's context: the subgraph's own, plus the verified requester and a fresh consent
  * loader. The outbox of release confirmations is the subgraph's, shared by its requests.
  */
-export function requestContextFactory<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(
-  definition: SubgraphDefinition<TPrisma, TContext>,
+export function requestContextFactory<TPrisma extends SubgraphPrisma | null, TContext extends RequestContext, TSource>(
+  definition: SubgraphDefinition<TPrisma, TContext, TSource>,
   services: {
     prisma: TPrisma;
+    source: TSource;
     clock: Clock;
     subgraphUrl?: (name: SubgraphName) => string | undefined;
     consentTimeoutMs?: number;
@@ -33,6 +42,12 @@ export function requestContextFactory<TPrisma extends SubgraphPrisma, TContext e
   // The subgraph's own errand when no decisions call takes them along: signed as the subgraph, under an id of its own.
   const outbox = createReleaseOutbox((body) =>
     postToSubgraph(sipUrl(), CONSENT_RELEASES_PATH, body, { ...subgraph, requestId: randomUUID() }, timeoutMs),
+  );
+  // Asked as the subgraph itself, never with the reader's token: what it learns does not depend on them.
+  const childIdentities = createChildIdentities(
+    (body, requestId) =>
+      postToSubgraph<ChildIdentityAnswer>(sipUrl(), CHILD_IDENTITIES_PATH, body, { ...subgraph, requestId }, timeoutMs),
+    { rememberMs: REMEMBER_IDENTITY_MS },
   );
   const contextFor = (requesterContext: RequesterContext): TContext => {
     const calls = { ...subgraph, token: requesterContext.token, requestId: requesterContext.requestId, timeoutMs };
@@ -47,7 +62,13 @@ export function requestContextFactory<TPrisma extends SubgraphPrisma, TContext e
       askSubgraph: (name, path, body) =>
         postToSubgraph(services.subgraphUrl?.(name) ?? NOWHERE, path, body, calls, timeoutMs),
     };
-    return { ...definition.createContext({ prisma: services.prisma, clock: services.clock }), ...context } as TContext;
+    const own = definition.createContext({
+      prisma: services.prisma,
+      source: services.source,
+      clock: services.clock,
+      childIdentities: forRequest(childIdentities, requesterContext.requestId),
+    });
+    return { ...own, ...context } as TContext;
   };
-  return { contextFor, outbox };
+  return { contextFor, outbox, childIdentities };
 }

@@ -24,15 +24,16 @@ async function agencyIdentityKeys() {
  * Entry point of a subgraph running as its own process (one container per agency). Demo data,
  * when given, is written unless SEED_DEMO_DATA=false.
  */
-export async function runSubgraph<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(
-  definition: SubgraphDefinition<TPrisma, TContext>,
+export async function runSubgraph<TPrisma extends SubgraphPrisma | null, TContext extends RequestContext, TSource>(
+  definition: SubgraphDefinition<TPrisma, TContext, TSource>,
   demoData?: ReadonlyArray<DemoDataStep<never>>,
   jobs?: (config: Config) => StartSubgraphOptions['jobs'],
 ) {
   try {
     const config = readConfig();
     const running = await startSubgraph(definition, {
-      database: config.databaseLocation(definition.name),
+      database: definition.createPrisma && config.databaseLocation(definition.name),
+      source: definition.source && config.sourceLocation(definition.name, definition.source.variable),
       port: config.port(definition.name),
       host: config.host,
       demoData: config.seedDemoData ? demoData : undefined,

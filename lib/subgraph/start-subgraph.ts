@@ -24,10 +24,15 @@ import { prepareDatabase } from './prepare-database.ts';
 import { requestContextFactory } from './request-context.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
+import { ConfigError, sourceVariables } from '../config.ts';
+import type { SourceLocation, SourceSystem } from '../source/source-system.ts';
 import { serveSubgraph } from './subgraph-http.ts';
 
 export interface StartSubgraphOptions {
-  database: DatabaseLocation;
+  /** The subgraph's own database; not needed by a subgraph that keeps no records of its own. */
+  database?: DatabaseLocation;
+  /** Where the agency system a subgraph adapts answers (its FHIR server, its SS 12000 API). */
+  source?: SourceLocation;
   /** 0 picks a free port. */
   port: number;
   host?: string;
@@ -63,6 +68,7 @@ export interface RunningSubgraph<TPrisma> {
   name: string;
   url: string;
   port: number;
+  /** Its own database's client; null for a subgraph that keeps no records of its own. */
   prisma: TPrisma;
   requestCounts: RequestCounts;
   /** Sends the release confirmations waiting for a ride to the SIP core now (see `createReleaseOutbox`). */
@@ -71,9 +77,33 @@ export interface RunningSubgraph<TPrisma> {
   stop(): Promise<void>;
 }
 
-/** Starts one subgraph: its database, its schema with consent enforcement, and its HTTP server. */
-export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(
-  definition: SubgraphDefinition<TPrisma, TContext>,
+/**
+ * The client of the agency system a subgraph adapts, from where the configuration says it is. A
+ * system that does not answer yet is reported, not fatal: the subgraph starts, its reads fail with
+ * SOURCE_UNAVAILABLE and its /health says why until the system answers.
+ */
+async function connectSource<TSource>(
+  name: string,
+  system: SourceSystem<TSource> | undefined,
+  location: SourceLocation | undefined,
+  logger: Logger,
+): Promise<TSource> {
+  if (!system) return null as TSource;
+  if (!location)
+    throw new ConfigError(
+      `the ${name} subgraph adapts ${system.label}: set ${sourceVariables(name, system.variable).url} and ` +
+        `${sourceVariables(name, system.variable).token}`,
+    );
+  const client = system.connect(location);
+  await system
+    .check(client)
+    .catch((error: Error) => logger.warn(`${system.label} does not answer yet: ${error.message}`));
+  return client;
+}
+
+/** Starts one subgraph: its sources, its schema with consent enforcement, and its HTTP server. */
+export async function startSubgraph<TPrisma extends SubgraphPrisma | null, TContext extends RequestContext, TSource>(
+  definition: SubgraphDefinition<TPrisma, TContext, TSource>,
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph<TPrisma>> {
   const logger = (options.logger ?? createLogger('info')).child({ service: definition.name });
@@ -89,11 +119,12 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
     }
   };
   try {
-    const { prisma } = await prepareDatabase(
+    const prisma = await prepareDatabase(
       definition,
       { location: options.database, demoData: options.demoData, clock, logger, progress: options.progress },
       cleanup,
     );
+    const source = await connectSource(definition.name, definition.source, options.source, logger);
     const enforcement =
       options.consent === 'disabled-for-benchmark' ? undefined : { ownerAgency: SUBGRAPH_AGENCY[definition.name] };
     const { schema } = await buildFederatedSchema(definition.schema, enforcement);
@@ -119,6 +150,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
     await apollo.start();
     const requests = requestContextFactory(definition, {
       prisma,
+      source,
       clock,
       subgraphUrl: options.subgraphUrl,
       consentTimeoutMs: options.consentTimeoutMs,
@@ -130,6 +162,8 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
     serveSubgraph(http, definition, {
       apollo,
       prisma,
+      source,
+      childIdentities: requests.childIdentities,
       clock,
       logger,
       verifyIdentity: createIdentityVerifier(options.identity),

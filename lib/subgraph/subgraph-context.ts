@@ -1,7 +1,7 @@
 import type { Requester } from '../auth/requester.ts';
-import type { Clock } from '../clock.ts';
 import type { SubgraphName } from '../config.ts';
 import type { ConsentRequestState } from '../consent/consent-request-state.ts';
+import type { SubgraphServices } from './subgraph-definition.ts';
 
 /** What the runtime adds to every request, from the requester's verified token. */
 export interface RequestContext {
@@ -17,17 +17,17 @@ export interface RequestContext {
   askSubgraph(name: SubgraphName, path: string, body: unknown): Promise<unknown>;
 }
 
-/** What every resolver receives: the subgraph's own database, the clock, per-request DataLoaders, and the requester. */
-export interface SubgraphContext<TPrisma, TLoaders> extends RequestContext {
-  prisma: TPrisma;
-  clock: Clock;
+/**
+ * What every resolver receives: the subgraph's own records and the agency system it adapts (see
+ * `SubgraphServices`), the clock, per-request DataLoaders, and the requester.
+ */
+export interface SubgraphContext<TPrisma, TLoaders, TSource = null>
+  extends RequestContext, SubgraphServices<TPrisma, TSource> {
   loaders: TLoaders;
 }
 
-export function contextWithLoaders<TPrisma, TLoaders>(createLoaders: (prisma: TPrisma, clock: Clock) => TLoaders) {
-  return ({ prisma, clock }: { prisma: TPrisma; clock: Clock }) => ({
-    prisma,
-    clock,
-    loaders: createLoaders(prisma, clock),
-  });
+export function contextWithLoaders<TPrisma, TLoaders, TSource = null>(
+  createLoaders: (services: SubgraphServices<TPrisma, TSource>) => TLoaders,
+) {
+  return (services: SubgraphServices<TPrisma, TSource>) => ({ ...services, loaders: createLoaders(services) });
 }

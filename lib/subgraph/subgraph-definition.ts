@@ -6,6 +6,8 @@ import type { DemoDataPrisma } from '../db/demo-data.ts';
 import type { PrismaOptions } from '../db/prisma-options.ts';
 import type { SubgraphName } from '../config.ts';
 import type { FederatedSchemaOptions } from '../federation/build-federated-schema.ts';
+import type { SourceSystem } from '../source/source-system.ts';
+import type { ChildIdentities } from './child-identities.ts';
 import type { RequestContext } from './subgraph-context.ts';
 
 /** What the runtime needs from a generated Prisma client; every subgraph's client has it. */
@@ -16,15 +18,24 @@ export interface SubgraphPrisma extends DemoDataPrisma {
 }
 
 /**
+ * What a subgraph reads from: its own records (`prisma`, null when it keeps none), the agency
+ * system it adapts (`source`, null when it adapts none) and the identity bridge to the SIP core.
+ */
+export interface SubgraphServices<TPrisma, TSource> {
+  prisma: TPrisma;
+  source: TSource;
+  clock: Clock;
+  childIdentities: ChildIdentities;
+}
+
+/**
  * A non-GraphQL endpoint of a subgraph (POST, JSON body already parsed into `req.body`); it runs
  * only for requests with a valid identity token.
  */
-export type SubgraphRoute<TPrisma> = (
+export type SubgraphRoute<TPrisma, TSource = null> = (
   req: Request,
   res: Response,
-  services: {
-    prisma: TPrisma;
-    clock: Clock;
+  services: SubgraphServices<TPrisma, TSource> & {
     /** The requester, when the call carries their token (verified); null for a subgraph's own errand. */
     requesterContext: RequesterContext | null;
     requestId: string;
@@ -34,17 +45,24 @@ export type SubgraphRoute<TPrisma> = (
 ) => Promise<void>;
 
 /**
- * Everything that makes one agency's subgraph: its schema and its database client.
- * The runtime (`startSubgraph`) does the rest the same way for every agency,
- * including authentication and consent enforcement.
+ * Everything that makes one agency's subgraph: its schema, the agency system it adapts and any
+ * records of its own. The runtime (`startSubgraph`) does the rest the same way for every agency,
+ * including authentication and consent enforcement, whatever the source.
  */
-export interface SubgraphDefinition<TPrisma extends SubgraphPrisma, TContext extends RequestContext> {
+export interface SubgraphDefinition<
+  TPrisma extends SubgraphPrisma | null,
+  TContext extends RequestContext,
+  TSource = null,
+> {
   name: SubgraphName;
   schema: FederatedSchemaOptions;
-  createPrisma(options: PrismaOptions): TPrisma;
+  /** The subgraph's own database, migrated from `prisma/<name>/`; none when it keeps no records of its own. */
+  createPrisma?(options: PrismaOptions): NonNullable<TPrisma>;
+  /** The agency's existing system, e.g. its FHIR server; located by `<NAME>_<variable>_URL`. */
+  source?: SourceSystem<TSource>;
   /** A fresh context per request: DataLoaders must not outlive a request. The runtime adds the requester. */
-  createContext(services: { prisma: TPrisma; clock: Clock }): Omit<TContext, keyof RequestContext>;
-  routes?: Record<string, SubgraphRoute<TPrisma>>;
+  createContext(services: SubgraphServices<TPrisma, TSource>): Omit<TContext, keyof RequestContext>;
+  routes?: Record<string, SubgraphRoute<TPrisma, TSource>>;
   /**
    * Where the signatures of calls from other subgraphs are remembered, so that none is answered
    * twice; by default in the process (for routes whose replay changes nothing).
@@ -53,4 +71,4 @@ export interface SubgraphDefinition<TPrisma extends SubgraphPrisma, TContext ext
 }
 
 // Resolvers receive heterogeneous definitions; the concrete types matter only inside each subgraph.
-export type AnySubgraphDefinition = SubgraphDefinition<SubgraphPrisma, RequestContext>;
+export type AnySubgraphDefinition = SubgraphDefinition<SubgraphPrisma | null, RequestContext, unknown>;

@@ -9,8 +9,19 @@ import type { Clock } from '../clock.ts';
 import { finishHttpApp, jsonBody, type HttpApp } from '../server/http-app.ts';
 import { sendJson } from '../server/http-errors.ts';
 import type { Logger } from '../server/logger.ts';
+import { SourceSystemError } from '../source/source-system.ts';
+import { forRequest, type SharedChildIdentities } from './child-identities.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
+
+/** A check's result as /health reports it; a source's reason names no one. */
+const outcome = [
+  () => ({ status: 'ok' as const }),
+  (error: unknown) => ({
+    status: 'unavailable' as const,
+    ...(error instanceof SourceSystemError && { reason: error.reason }),
+  }),
+] as const;
 
 // A route's signed body is checked against the bytes that arrived, not against a re-serialisation.
 const routeBody = express.json({
@@ -22,12 +33,14 @@ const routeBody = express.json({
  * `/health` for anyone; `/graphql` and the subgraph's own routes only for a requester whose
  * identity provider's token the subgraph verified itself, whatever router (or none) sits in front.
  */
-export function serveSubgraph<TPrisma extends SubgraphPrisma, TContext extends RequestContext>(
+export function serveSubgraph<TPrisma extends SubgraphPrisma | null, TContext extends RequestContext, TSource>(
   { app }: HttpApp,
-  definition: SubgraphDefinition<TPrisma, TContext>,
+  definition: SubgraphDefinition<TPrisma, TContext, TSource>,
   services: {
     apollo: ApolloServer<TContext>;
     prisma: TPrisma;
+    source: TSource;
+    childIdentities: SharedChildIdentities;
     clock: Clock;
     logger: Logger;
     verifyIdentity: IdentityVerifier;
@@ -36,12 +49,27 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma, TContext extends R
     requestContext: (requesterContext: RequesterContext) => TContext;
   },
 ): void {
+  // What an operator needs to tell a broken adapter from a broken agency system.
   app.get('/health', async (_req, res) => {
-    const healthy = await services.prisma.$queryRawUnsafe('SELECT 1').then(
-      () => true,
-      () => false,
-    );
-    sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'database unavailable', subgraph: definition.name });
+    const database =
+      services.prisma === null ? undefined : await services.prisma.$queryRawUnsafe('SELECT 1').then(...outcome);
+    const system = definition.source;
+    const source = system && {
+      system: system.label,
+      ...(await system.check(services.source).then(...outcome)),
+    };
+    const status =
+      database?.status === 'unavailable'
+        ? 'database unavailable'
+        : source?.status === 'unavailable'
+          ? 'source unavailable'
+          : 'ok';
+    sendJson(res, status === 'ok' ? 200 : 503, {
+      status,
+      subgraph: definition.name,
+      ...(database && { database: database.status }),
+      ...(source && { source }),
+    });
   });
 
   const requireIdentity: RequestHandler = async (req, res, next) => {
@@ -68,7 +96,9 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma, TContext extends R
       );
       await route(req, res, {
         prisma: services.prisma,
+        source: services.source,
         clock: services.clock,
+        childIdentities: forRequest(services.childIdentities, requestId),
         requesterContext,
         requestId,
         callerSubgraph,

@@ -1,11 +1,13 @@
+import type { EpisodeOfCare } from '@medplum/fhirtypes';
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { CareContact as CareContactRow, Prisma } from '../../prisma/health/client/client.ts';
-import { toConnection, type Connection } from '../../lib/pagination/connection.ts';
+import { pageOf, toConnection, type Connection } from '../../lib/pagination/connection.ts';
 import { PageArgs, pageRequest } from '../../lib/pagination/page-args.ts';
-import { pageOfModel } from '../../lib/pagination/timeline.ts';
-import { inForceOn } from '../../lib/periods.ts';
+import { swedishToday } from '../../lib/periods.ts';
 import type { HealthContext } from './context.ts';
 import { CareContact, CareContactConnection, toCareContact } from './care-contact.type.ts';
+import { patientKey, personnummerByPatient } from './fhir/child-records.ts';
+import { fromEpisodeOfCare } from './fhir/care-resources.ts';
+import { newestFirst, onPage } from './fhir/fhir-timeline.ts';
 
 /** Queries for health care's own staff. */
 @Resolver(() => CareContact)
@@ -18,12 +20,33 @@ export class CareContactResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: HealthContext,
   ): Promise<Connection<CareContact>> {
-    const page = await pageOfModel<CareContactRow>(
-      (query) => context.prisma.careContact.findMany(query as Prisma.CareContactFindManyArgs),
-      { at: 'startDate' },
-      { unitName, ...inForceOn(context.clock()) },
-      pageRequest(args),
+    const request = pageRequest(args);
+    const today = swedishToday(context.clock());
+    const { matches, included } = await context.source.search<EpisodeOfCare>(
+      'EpisodeOfCare',
+      new URLSearchParams({ 'organization.name': unitName, status: 'active', _include: 'EpisodeOfCare:patient' }),
     );
-    return toConnection(page, toCareContact);
+    const patients = personnummerByPatient(included);
+    // Only children registered in the SIP core have a place in the graph.
+    const children = await context.childIdentities.childIdsOf([...new Set(patients.values())]);
+    const rows = matches
+      .map((episode) => ({
+        ...fromEpisodeOfCare(episode),
+        childId: children.get(patients.get(patientKey(episode.patient)) ?? '') ?? '',
+      }))
+      .map((contact) => ({ ...contact, at: contact.startDate }))
+      .filter(
+        (contact) =>
+          contact.childId !== '' &&
+          contact.unitName === unitName &&
+          contact.startDate <= today &&
+          (contact.endDate === null || contact.endDate >= today) &&
+          onPage(contact, request, false),
+      )
+      .sort(newestFirst);
+    return toConnection(
+      pageOf(rows, request, (row) => row.at),
+      toCareContact,
+    );
   }
 }

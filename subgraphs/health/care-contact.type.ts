@@ -1,10 +1,16 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { CareUnitType } from '../../prisma/health/client/enums.ts';
-import type { CareContact as CareContactRow } from '../../prisma/health/client/client.ts';
+import type { fromEpisodeOfCare } from './fhir/care-resources.ts';
 import { Child } from './child.type.ts';
 import { toLocalDate } from '../../lib/periods.ts';
 import { connectionOf } from '../../lib/pagination/connection.ts';
+
+export enum CareUnitType {
+  BUP = 'BUP',
+  HABILITERING = 'HABILITERING',
+  VARDCENTRAL = 'VARDCENTRAL',
+  PAEDIATRICS = 'PAEDIATRICS',
+}
 
 registerEnumType(CareUnitType, {
   name: 'CareUnitType',
@@ -39,7 +45,7 @@ export class CareContact {
 
 export const CareContactConnection = connectionOf(CareContact, 'CareContact');
 
-export function toCareContact(row: CareContactRow): CareContact {
+export function toCareContact(row: ReturnType<typeof fromEpisodeOfCare> & { childId: string }): CareContact {
   return Object.assign(new CareContact(), {
     ...row,
     child: Object.assign(new Child(), { id: row.childId }),

@@ -1,7 +1,8 @@
-import type { PrismaClient } from '../../prisma/health/client/client.ts';
-import { contextWithLoaders, type SubgraphContext } from '../../lib/subgraph/subgraph-context.ts';
+import type { SubgraphContext } from '../../lib/subgraph/subgraph-context.ts';
+import { contextWithLoaders } from '../../lib/subgraph/subgraph-context.ts';
+import type { FhirClient } from './fhir/fhir-client.ts';
 import { createHealthLoaders } from './health.loaders.ts';
 
-export type HealthContext = SubgraphContext<PrismaClient, ReturnType<typeof createHealthLoaders>>;
+export type HealthContext = SubgraphContext<null, ReturnType<typeof createHealthLoaders>, FhirClient>;
 
 export const createHealthContext = contextWithLoaders(createHealthLoaders);

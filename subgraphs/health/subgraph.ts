@@ -1,6 +1,5 @@
 // Loaded before any decorated class, so type-graphql finds the metadata API.
 import 'reflect-metadata';
-import { PrismaClient } from '../../prisma/health/client/client.ts';
 import { entityReference } from '../../lib/federation/entity-reference.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
 import { UNIT_CONTACT_PATH, unitContactRoute } from '../../lib/consent/unit-contact.ts';
@@ -10,16 +9,21 @@ import { Child } from './child.type.ts';
 import { careUnitInContact } from './unit-contact.ts';
 import { createHealthContext, type HealthContext } from './context.ts';
 import { CareContactResolver } from './care-contact.resolver.ts';
+import { fhirSource } from './fhir/fhir-source.ts';
+import type { FhirClient } from './fhir/fhir-client.ts';
 
-/** Health care: the region’s care records (BUP, habilitering, vårdcentral, paediatrics). */
-export const healthSubgraph: SubgraphDefinition<PrismaClient, HealthContext> = {
+/**
+ * Health care: an adapter over the region's journal system, read (and a care visit written) through
+ * its HL7 FHIR R4 API. It keeps no records of its own.
+ */
+export const healthSubgraph: SubgraphDefinition<null, HealthContext, FhirClient> = {
   name: 'health',
   schema: {
     resolvers: [ChildResolver, CareContactResolver, CareVisitResolver],
     orphanedTypes: [Child],
     referenceResolvers: { Child: { __resolveReference: entityReference(Child) } },
   },
-  createPrisma: (options) => new PrismaClient(options),
+  source: fhirSource,
   createContext: createHealthContext,
   routes: { [UNIT_CONTACT_PATH]: unitContactRoute('HEALTH_CARE', careUnitInContact) },
 };

@@ -1,7 +1,21 @@
+import type { EpisodeOfCare } from '@medplum/fhirtypes';
 import type { UnitContactCheck } from '../../lib/consent/unit-contact.ts';
-import { inForceOn } from '../../lib/periods.ts';
-import type { PrismaClient } from '../../prisma/health/client/client.ts';
+import { searchChildRecords } from './fhir/child-records.ts';
+import { fromEpisodeOfCare } from './fhir/care-resources.ts';
+import type { FhirClient } from './fhir/fhir-client.ts';
 
-/** Health care's contact with a child: a care contact in force today at the staff member's care unit. */
-export const careUnitInContact: UnitContactCheck<PrismaClient> = async (prisma, childId, staff, today) =>
-  (await prisma.careContact.count({ where: { childId, unitName: staff.unit, ...inForceOn(today) } })) > 0;
+/** Health care's contact with a child: an episode of care in force today at the staff member's care unit. */
+export const careUnitInContact: UnitContactCheck<null, FhirClient> = async (services, childId, staff, today) => {
+  const episodes = await searchChildRecords<EpisodeOfCare>(services, [childId], {
+    resourceType: 'EpisodeOfCare',
+    patientOf: (episode) => episode.patient,
+  });
+  return episodes
+    .map(({ resource }) => fromEpisodeOfCare(resource))
+    .some(
+      (episode) =>
+        episode.unitName === staff.unit &&
+        episode.startDate <= today &&
+        (episode.endDate === null || episode.endDate >= today),
+    );
+};

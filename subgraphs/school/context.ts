@@ -4,4 +4,6 @@ import { createSchoolLoaders } from './school.loaders.ts';
 
 export type SchoolContext = SubgraphContext<PrismaClient, ReturnType<typeof createSchoolLoaders>>;
 
-export const createSchoolContext = contextWithLoaders(createSchoolLoaders);
+export const createSchoolContext = contextWithLoaders<PrismaClient, ReturnType<typeof createSchoolLoaders>>(({ prisma, clock }) =>
+  createSchoolLoaders(prisma, clock),
+);

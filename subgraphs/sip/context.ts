@@ -7,4 +7,6 @@ const createLoaders = (prisma: PrismaClient) => ({ ...createChildLoaders(prisma)
 
 export type SipContext = SubgraphContext<PrismaClient, ReturnType<typeof createLoaders>>;
 
-export const createSipContext = contextWithLoaders(createLoaders);
+export const createSipContext = contextWithLoaders<PrismaClient, ReturnType<typeof createLoaders>>(({ prisma }) =>
+  createLoaders(prisma),
+);

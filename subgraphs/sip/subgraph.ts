@@ -23,6 +23,8 @@ import { consentDecisionsRoute } from './consent/consent-decisions.route.ts';
 import { ConsentResolver } from './consent/consent.resolver.ts';
 import { subgraphCallFirstUse } from './consent/subgraph-call-first-use.ts';
 import { createSipContext, type SipContext } from './context.ts';
+import { CHILD_IDENTITIES_PATH } from '../../lib/subgraph/child-identities.ts';
+import { childIdentitiesRoute } from './child-identities.route.ts';
 
 /**
  * The SIP core: owns `Child` and its guardians, the SIP process (meetings, plan versions, signatures), the consents,
@@ -54,6 +56,10 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
   },
   createPrisma: (options) => new PrismaClient(options),
   createContext: createSipContext,
-  routes: { [CONSENT_DECISIONS_PATH]: consentDecisionsRoute, [CONSENT_RELEASES_PATH]: consentReleasesRoute },
+  routes: {
+    [CONSENT_DECISIONS_PATH]: consentDecisionsRoute,
+    [CONSENT_RELEASES_PATH]: consentReleasesRoute,
+    [CHILD_IDENTITIES_PATH]: childIdentitiesRoute,
+  },
   subgraphCallFirstUse,
 };

@@ -6,5 +6,5 @@ import type { PrismaClient } from '../../prisma/social/client/client.ts';
  * case system's identity of its handling officer (handläggare) against the token's subject. Never by
  * name: a token's display name is whatever its holder was given.
  */
-export const handlesOpenCase: UnitContactCheck<PrismaClient> = async (prisma, childId, staff) =>
+export const handlesOpenCase: UnitContactCheck<PrismaClient> = async ({ prisma }, childId, staff) =>
   (await prisma.socialCase.count({ where: { childId, closedAt: null, handlingOfficerId: staff.subject } })) > 0;

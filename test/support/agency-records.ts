@@ -1,3 +1,11 @@
+import {
+  toCondition,
+  toEncounter,
+  toEpisodeOfCare,
+  toServiceRequest,
+  toTreatmentResource,
+} from '../../subgraphs/health/fhir/care-resources.ts';
+import { writeCareRecords } from './health-records.ts';
 import type { TestGraph } from './test-graph.ts';
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -8,10 +16,10 @@ export const TEST_CARE_UNIT = 'BUP Norra';
 
 /**
  * Gives each child one record in every information category, written straight into each agency's
- * own database, as that agency's system would hold them. All dated in autumn term 2026.
+ * own system (its database, or the FHIR server), as that agency's system would hold them. All dated in autumn term 2026.
  */
 export async function recordsInEveryCategory(graph: TestGraph, childIds: string[]): Promise<void> {
-  const { school, social, health } = graph.subgraphs as Record<string, { prisma: any }>;
+  const { school, social } = graph.subgraphs as Record<string, { prisma: any }>;
   const caseId = (i: number) => `77777777-0000-4000-9000-${String(i).padStart(12, '0')}`;
   const contactId = (i: number) => `88888888-0000-4000-9000-${String(i).padStart(12, '0')}`;
   const each = <T>(row: (childId: string, i: number) => T) => childIds.map((childId, i) => row(childId, i));
@@ -93,55 +101,41 @@ export async function recordsInEveryCategory(graph: TestGraph, childIds: string[
       provider: 'Kontaktfamilj',
     })),
   });
-  await health.prisma.careContact.createMany({
-    data: each((childId, i) => ({
-      id: contactId(i),
-      childId,
+  await writeCareRecords(graph, childIds, (patientId, _childId, i) => [
+    toEpisodeOfCare(contactId(i), patientId, {
       unitName: TEST_CARE_UNIT,
       unitType: 'BUP',
       startDate: date('2026-01-01'),
-    })),
-  });
-  await health.prisma.careVisit.createMany({
-    data: each((childId, i) => ({
-      childId,
-      contactId: contactId(i),
+    }),
+    toEncounter(undefined, patientId, {
+      unitName: TEST_CARE_UNIT,
+      unitType: 'BUP',
       date: date('2026-09-10'),
       mode: 'IN_PERSON',
       profession: 'läkare',
-      recordedBy: 'test',
-      recordedAt: start,
-    })),
-  });
-  await health.prisma.diagnosis.createMany({
-    data: each((childId) => ({
-      childId,
+      episodeId: contactId(i),
+    }),
+    toCondition(undefined, patientId, {
       code: 'F90.0',
       text: 'ADHD',
       diagnosedOn: date('2026-03-01'),
       unitName: TEST_CARE_UNIT,
-    })),
-  });
-  await health.prisma.treatment.createMany({
-    data: each((childId) => ({
-      childId,
+    }),
+    toTreatmentResource(undefined, patientId, {
       kind: 'MEDICATION',
       name: 'Metylfenidat',
       dosage: '18 mg',
       startsOn: date('2026-04-01'),
       unitName: TEST_CARE_UNIT,
-    })),
-  });
-  await health.prisma.referral.createMany({
-    data: each((childId) => ({
-      childId,
+    }),
+    toServiceRequest(undefined, patientId, {
       fromUnit: 'Vårdcentralen',
       toUnit: TEST_CARE_UNIT,
       sentOn: date('2026-02-01'),
       reason: 'Utredning',
       status: 'COMPLETED',
-    })),
-  });
+    }),
+  ]);
 }
 
 /** Every field an agency adds to `Child`, with the one consent scope it is released under. */

@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import { toEpisodeOfCare } from '../../subgraphs/health/fhir/care-resources.ts';
+import { writeCareRecords } from './health-records.ts';
 import { luhnCheckDigit } from '../../subgraphs/sip/personnummer.ts';
 import { DEMO_PERSONAS, type TokenClaims } from '../../dev/dev-identity.ts';
 import type { Persona, TestGraph } from './test-graph.ts';
@@ -78,7 +80,7 @@ export async function childWithRecords(
   const child = await registerTestChild(graph, options);
   const childId = child.id;
   const start = new Date('2020-01-01T00:00:00Z');
-  const { school, social, health } = graph.subgraphs;
+  const { school, social } = graph.subgraphs;
   await (school.prisma as any).schoolPlacement.create({
     data: {
       childId,
@@ -98,9 +100,9 @@ export async function childWithRecords(
       handlingOfficerId: TEST_CASE_OFFICER.subject,
     },
   });
-  await (health.prisma as any).careContact.create({
-    data: { childId, unitName: 'BUP Test', unitType: 'BUP', startDate: start },
-  });
+  await writeCareRecords(graph, [childId], (patientId) => [
+    toEpisodeOfCare(undefined, patientId, { unitName: 'BUP Test', unitType: 'BUP', startDate: start }),
+  ]);
   return child;
 }
 

@@ -4,7 +4,7 @@ import { SUBGRAPH_NAMES, type IntrospectionAccess, type SubgraphName } from '../
 import { writeDemoData } from '../../lib/db/demo-data.ts';
 import { silentLogger } from '../../lib/server/logger.ts';
 import { DEMO_PERSONAS, demoPersonaTokens, ephemeralDevIdentity, type TokenClaims } from '../../dev/dev-identity.ts';
-import { startGraph, type RunningGraph, type StartGraphOptions } from '../../dev/start-graph.ts';
+import { seedStandIns, startGraph, type RunningGraph, type StartGraphOptions } from '../../dev/start-graph.ts';
 import { allSubgraphs } from '../../subgraphs/index.ts';
 import { DEMO_DATA } from '../../dev/demo/index.ts';
 import { createTestDatabases } from './test-databases.ts';
@@ -105,7 +105,7 @@ async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph &
   }
   const counters = new Set<QueryCounter>();
   for (const subgraph of Object.values(graph.subgraphs)) {
-    subgraph.prisma.$on('query', () => {
+    subgraph.prisma?.$on('query', () => {
       for (const counter of counters) counter.counts[subgraph.name as SubgraphName]++;
     });
   }
@@ -177,14 +177,19 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   graph.forgetQueryCounters();
   // The last file's release confirmations land before the databases are emptied, not after.
   await graph.settleReleases();
-  await Promise.all(
-    allSubgraphs.map(async (definition) => {
+  await Promise.all([
+    ...allSubgraphs.map(async (definition) => {
       const subgraph = graph.subgraphs[definition.name];
-      await emptyDatabase(subgraph.prisma as unknown as ResettablePrisma);
-      if (options.seed ?? true) await writeDemoData(subgraph.prisma, DEMO_DATA[definition.name], clock);
       subgraph.requestCounts.clear();
+      if (!subgraph.prisma) return;
+      await emptyDatabase(subgraph.prisma as unknown as ResettablePrisma);
+      const demoData = DEMO_DATA[definition.name];
+      if ((options.seed ?? true) && demoData) await writeDemoData(subgraph.prisma, demoData, clock);
     }),
-  );
+    ...Object.values(graph.standIns).map((standIn) => standIn.reset()),
+  ]);
+  // The agencies' systems know the demo's children by the personnummer the SIP core's demo gave them.
+  if (options.seed ?? true) await seedStandIns(graph.subgraphs.sip.prisma as never, graph.standIns);
   const { stop: _, forgetQueryCounters: __, ...shared } = graph;
   return shared;
 }

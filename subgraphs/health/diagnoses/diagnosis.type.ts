@@ -1,6 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { Diagnosis as DiagnosisRow } from '../../../prisma/health/client/client.ts';
+import type { fromCondition } from '../fhir/care-resources.ts';
 import { connectionOf } from '../../../lib/pagination/connection.ts';
 import { toLocalDate } from '../../../lib/periods.ts';
 
@@ -24,5 +24,5 @@ export class Diagnosis {
 
 export const DiagnosisConnection = connectionOf(Diagnosis, 'Diagnosis');
 
-export const toDiagnosis = ({ id, code, text, diagnosedOn, unitName }: DiagnosisRow): Diagnosis =>
+export const toDiagnosis = ({ id, code, text, diagnosedOn, unitName }: ReturnType<typeof fromCondition>): Diagnosis =>
   Object.assign(new Diagnosis(), { id, code, text, diagnosedOn: toLocalDate(diagnosedOn), unitName });

@@ -1,9 +1,15 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { Referral as ReferralRow } from '../../../prisma/health/client/client.ts';
-import { ReferralStatus } from '../../../prisma/health/client/enums.ts';
+import type { fromServiceRequest } from '../fhir/care-resources.ts';
 import { connectionOf } from '../../../lib/pagination/connection.ts';
 import { toLocalDate } from '../../../lib/periods.ts';
+
+export enum ReferralStatus {
+  SENT = 'SENT',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  COMPLETED = 'COMPLETED',
+}
 
 registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
 
@@ -30,5 +36,12 @@ export class Referral {
 
 export const ReferralConnection = connectionOf(Referral, 'Referral');
 
-export const toReferral = ({ id, fromUnit, toUnit, sentOn, reason, status }: ReferralRow): Referral =>
+export const toReferral = ({
+  id,
+  fromUnit,
+  toUnit,
+  sentOn,
+  reason,
+  status,
+}: ReturnType<typeof fromServiceRequest>): Referral =>
   Object.assign(new Referral(), { id, fromUnit, toUnit, sentOn: toLocalDate(sentOn), reason, status });

@@ -1,9 +1,14 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { Treatment as TreatmentRow } from '../../../prisma/health/client/client.ts';
-import { TreatmentKind } from '../../../prisma/health/client/enums.ts';
+import type { fromMedicationStatement, fromProcedure } from '../fhir/care-resources.ts';
 import { connectionOf } from '../../../lib/pagination/connection.ts';
 import { toLocalDate } from '../../../lib/periods.ts';
+
+export enum TreatmentKind {
+  MEDICATION = 'MEDICATION',
+  THERAPY = 'THERAPY',
+  OTHER = 'OTHER',
+}
 
 registerEnumType(TreatmentKind, { name: 'TreatmentKind' });
 
@@ -33,10 +38,18 @@ export class Treatment {
 
 export const TreatmentConnection = connectionOf(Treatment, 'Treatment');
 
-export const toTreatment = ({ id, kind, name, dosage, startsOn, endsOn, unitName }: TreatmentRow): Treatment =>
+export const toTreatment = ({
+  id,
+  kind,
+  name,
+  dosage,
+  startsOn,
+  endsOn,
+  unitName,
+}: ReturnType<typeof fromMedicationStatement | typeof fromProcedure>): Treatment =>
   Object.assign(new Treatment(), {
     id,
-    kind,
+    kind: kind as TreatmentKind,
     name,
     dosage,
     startsOn: toLocalDate(startsOn),

@@ -1,9 +1,15 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { CareContact as ContactRow, CareVisit as VisitRow } from '../../../prisma/health/client/client.ts';
-import { CareUnitType, VisitMode } from '../../../prisma/health/client/enums.ts';
+import { CareUnitType } from '../care-contact.type.ts';
+import type { fromEncounter } from '../fhir/care-resources.ts';
 import { connectionOf } from '../../../lib/pagination/connection.ts';
 import { toLocalDate } from '../../../lib/periods.ts';
+
+export enum VisitMode {
+  IN_PERSON = 'IN_PERSON',
+  PHONE = 'PHONE',
+  VIDEO = 'VIDEO',
+}
 
 registerEnumType(VisitMode, { name: 'VisitMode' });
 
@@ -30,12 +36,12 @@ export class CareVisit {
 
 export const CareVisitConnection = connectionOf(CareVisit, 'CareVisit');
 
-export const toCareVisit = ({ id, date, mode, profession, contact }: VisitRow & { contact: ContactRow }): CareVisit =>
+export const toCareVisit = ({ id, date, unitName, unitType, mode, profession }: ReturnType<typeof fromEncounter>) =>
   Object.assign(new CareVisit(), {
     id,
     date: toLocalDate(date),
-    unitName: contact.unitName,
-    unitType: contact.unitType,
-    mode,
+    unitName,
+    unitType: unitType as CareUnitType,
+    mode: mode as VisitMode,
     profession,
   });

@@ -1,6 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { VisitMode } from '../../../prisma/health/client/enums.ts';
+import { VisitMode } from './care-visit.type.ts';
 
 @InputType()
 export class RecordCareVisitInput {

@@ -15,6 +15,7 @@ export const CHAINED_TABLES = [
   { table: 'AuditGroup', key: 'id' },
   { table: 'ReleaseGroup', key: 'id' },
   { table: 'PersonnummerLookup', key: 'id' },
+  { table: 'ChildIdentityRead', key: 'id' },
 ] as const;
 
 export interface ChainBreak {

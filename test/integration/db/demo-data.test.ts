@@ -42,7 +42,7 @@ describe('demo data', () => {
   beforeAll(async () => {
     databases = await createTestDatabases(['sip']);
     database = await openDatabase('sip', databases.location('sip'));
-    prisma = sipSubgraph.createPrisma(prismaOptions(database.connectionString, database.maxPoolSize));
+    prisma = sipSubgraph.createPrisma!(prismaOptions(database.connectionString, database.maxPoolSize));
   });
   beforeEach(async () => {
     await prisma.$executeRawUnsafe('DROP SCHEMA public CASCADE');
@@ -72,7 +72,7 @@ describe('demo data', () => {
   });
 
   it('is written once when two replicas start on one database at the same time', async () => {
-    const replica = sipSubgraph.createPrisma(prismaOptions(database.connectionString, database.maxPoolSize));
+    const replica = sipSubgraph.createPrisma!(prismaOptions(database.connectionString, database.maxPoolSize));
     try {
       const written = await Promise.all([
         writeDemoData(prisma, sipDemoData, () => FIRST_START),

@@ -1,0 +1,46 @@
+import type { Resource } from '@medplum/fhirtypes';
+import type { SubgraphName } from '../policy/agencies.ts';
+import type { SourceLocation } from '../lib/source/source-system.ts';
+import { transactionOf } from '../subgraphs/health/fhir/care-resources.ts';
+import { startFhirStandIn } from './fhir/start-fhir-stand-in.ts';
+
+/**
+ * A local stand-in for an agency's existing system, for `npm start` and the tests: real software
+ * that speaks the system's standard, holding what the demo or a test puts in it.
+ */
+export interface StandIn<TRecords> {
+  location: SourceLocation;
+  /** Adds records, as the agency's own system would hold them. */
+  load(records: TRecords): Promise<void>;
+  /** Forgets every record: a test file starts from an empty system. */
+  reset(): Promise<void>;
+  /** The requests it has answered so far: a test counts an adapter's calls per fetch. */
+  requests(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** A stand-in's records, by the subgraph that adapts its system. */
+export interface StandInRecords {
+  health: Resource[];
+}
+
+/** Calls to a stand-in on this machine: generous, a busy machine is not a broken system. */
+const STAND_IN_TIMEOUT_MS = 60_000;
+
+/** Starts each subgraph's stand-in: the FHIR server (Medplum's FHIR router, its own process) for health care. */
+export const STAND_INS: {
+  [Name in keyof StandInRecords]: (options: { host?: string }) => Promise<StandIn<StandInRecords[Name]>>;
+} = {
+  health: async ({ host }) => {
+    const fhir = await startFhirStandIn({ host, token: 'stand-in-token' });
+    return {
+      location: { url: fhir.url, token: fhir.token, timeoutMs: STAND_IN_TIMEOUT_MS },
+      load: (resources) => fhir.load(transactionOf(resources)),
+      reset: fhir.reset,
+      requests: fhir.requests,
+      stop: fhir.stop,
+    };
+  },
+};
+
+export const hasStandIn = (name: SubgraphName): name is keyof StandInRecords => name in STAND_INS;
