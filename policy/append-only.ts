@@ -6,7 +6,7 @@ import type { SubgraphName } from './agencies.ts';
  * itself refuses UPDATE and DELETE on them (a trigger per table, written in the migrations);
  * a change is a new row: a new consent version, a withdrawal, a new plan version.
  */
-export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
+export const APPEND_ONLY_TABLES: Partial<Record<SubgraphName, readonly string[]>> = {
   sip: [
     'Consent',
     'ConsentWithdrawal',
@@ -32,5 +32,4 @@ export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
   ],
   school: [],
   social: [],
-  health: [],
 };

@@ -11,3 +11,8 @@ export const allSubgraphs = [
   socialSubgraph,
   healthSubgraph,
 ] as unknown as AnySubgraphDefinition[];
+
+/** The subgraphs that keep records of their own, each in a database migrated from `prisma/<name>/`. */
+export const SUBGRAPHS_WITH_DATABASE = allSubgraphs
+  .filter((definition) => definition.createPrisma)
+  .map((definition) => definition.name);

@@ -41,14 +41,14 @@ export class SourceSystemError extends GraphQLError {
 }
 
 /**
- * A JSON GET or POST to an agency system with the adapter's token and a deadline; any failure is a
- * SourceSystemError. `describeError` reads the system's own error body (an OperationOutcome, an
+ * A GET, or a POST of JSON or of a form, to an agency system with the adapter's token and a
+ * deadline, answered with JSON; any failure is a SourceSystemError. `describeError` reads the system's own error body (an OperationOutcome, an
  * SS 12000 error) into words.
  */
 export async function callSource<T>(
   source: { label: string; location: SourceLocation; describeError(body: unknown): string | undefined },
   url: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown; accept?: string } = {},
+  init: { method?: 'GET' | 'POST'; body?: unknown; form?: URLSearchParams; accept?: string } = {},
 ): Promise<T> {
   let res: Response;
   try {
@@ -58,8 +58,9 @@ export async function callSource<T>(
         accept: init.accept ?? 'application/json',
         authorization: `Bearer ${source.location.token}`,
         ...(init.body !== undefined && { 'content-type': init.accept ?? 'application/json' }),
+        ...(init.form && { 'content-type': 'application/x-www-form-urlencoded' }),
       },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
       signal: AbortSignal.timeout(source.location.timeoutMs),
     });
   } catch (error) {

@@ -43,7 +43,7 @@ export async function prepareDatabase<TPrisma extends SubgraphPrisma | null>(
     await grantRuntimeRole(
       database.migrationConnectionString,
       database.connectionString,
-      APPEND_ONLY_TABLES[definition.name],
+      APPEND_ONLY_TABLES[definition.name] ?? [],
     );
 
   const prisma = definition.createPrisma(prismaOptions(database.connectionString, database.maxPoolSize));

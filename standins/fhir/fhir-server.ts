@@ -8,6 +8,7 @@
  * bearer token every request must carry, as a region's server requires one). Prints
  * `listening <port>` once it serves.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
   badRequest,
@@ -57,24 +58,52 @@ function send(res: ServerResponse, status: number, body: Resource): void {
   res.end(JSON.stringify(body));
 }
 
+const toRecord = (params: URLSearchParams) => {
+  const record: Record<string, string | string[]> = {};
+  for (const [key, value] of params) {
+    const previous = record[key];
+    record[key] = previous === undefined ? value : [previous, value].flat();
+  }
+  return record;
+};
+
+/** JSON, or a form (a search POSTed to `_search` carries its parameters so). */
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   if (chunks.length === 0) return undefined;
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (req.headers['content-type']?.startsWith('application/x-www-form-urlencoded'))
+    return toRecord(new URLSearchParams(text));
+  return JSON.parse(text);
+}
+
+/**
+ * The parameters of searches POSTed to `_search`, by page token: their next pages are links that
+ * name the token, not the parameters (as HAPI's `_getpages` does), so a link stays short.
+ */
+const searches = new Map<string, Record<string, string | string[]>>();
+const MAX_REMEMBERED_SEARCHES = 1_000;
+const PAGE_TOKEN = '_page_token';
+
+function rememberSearch(params: Record<string, string | string[]>): string {
+  const token = randomUUID();
+  searches.set(token, params);
+  if (searches.size > MAX_REMEMBERED_SEARCHES) searches.delete(searches.keys().next().value!);
+  return token;
 }
 
 /**
  * The router answers a search with `total` but without paging links (Medplum's server adds them);
  * a client pages by `next` links, so the stand-in adds them as a FHIR server does.
  */
-function withPagingLinks(bundle: Bundle, requestUrl: URL): Bundle {
+function withPagingLinks(bundle: Bundle, searchUrl: URL, params: Record<string, string | string[]>): Bundle {
   if (bundle.type !== 'searchset' || bundle.total === undefined) return bundle;
-  const count = Number(requestUrl.searchParams.get('_count') ?? DEFAULT_PAGE_SIZE);
-  const offset = Number(requestUrl.searchParams.get('_offset') ?? 0);
-  const link: BundleLink[] = [{ relation: 'self', url: requestUrl.href }];
+  const count = Number(params._count ?? DEFAULT_PAGE_SIZE);
+  const offset = Number(params._offset ?? 0);
+  const link: BundleLink[] = [{ relation: 'self', url: searchUrl.href }];
   if (offset + count < bundle.total) {
-    const next = new URL(requestUrl);
+    const next = new URL(searchUrl);
     next.searchParams.set('_offset', String(offset + count));
     link.push({ relation: 'next', url: next.href });
   }
@@ -96,16 +125,26 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (token && req.headers.authorization !== `Bearer ${token}`) return send(res, 401, unauthorized);
   const path = url.pathname.slice(FHIR_BASE_PATH.length) || '/';
   if (req.method === 'GET' && path === '/metadata') return send(res, 200, capabilityStatement);
-  const query: Record<string, string | string[]> = {};
-  for (const [key, value] of url.searchParams) {
-    const previous = query[key];
-    query[key] = previous === undefined ? value : [previous, value].flat();
+  const query = toRecord(url.searchParams);
+  // The next page of a search POSTed to `_search`: its parameters, from where this link continues.
+  const pageToken = url.searchParams.get(PAGE_TOKEN);
+  if (req.method === 'GET' && pageToken) {
+    const remembered = searches.get(pageToken);
+    if (!remembered) return send(res, 410, badRequest('This search has expired: search again'));
+    const resourceType = path.split('/')[1];
+    return answer(res, 'POST', `/${resourceType}/_search`, { ...remembered, _offset: query._offset ?? '0' }, url);
   }
   let body: unknown;
   try {
     body = await readBody(req);
   } catch {
     return send(res, 400, badRequest('The body is not JSON'));
+  }
+  if (req.method === 'POST' && path.endsWith('/_search')) {
+    const params = (body ?? {}) as Record<string, string | string[]>;
+    const searchUrl = new URL(`${FHIR_BASE_PATH}${path.slice(0, -'/_search'.length)}`, url);
+    searchUrl.searchParams.set(PAGE_TOKEN, rememberSearch(params));
+    return answer(res, 'POST', path, params, searchUrl);
   }
   const [outcome, resource] = await router.handleRequest(
     // `pathname` stays empty: the router reads the path from `url`.
@@ -114,7 +153,24 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   );
   const status = getStatus(outcome);
   if (!resource || status >= 400) return send(res, status, outcome);
-  send(res, status, resource.resourceType === 'Bundle' ? withPagingLinks(resource, url) : resource);
+  send(res, status, resource.resourceType === 'Bundle' ? withPagingLinks(resource, url, query) : resource);
+}
+
+/** A search whose parameters are in a body (or remembered from one); `searchUrl` is where its pages continue. */
+async function answer(
+  res: ServerResponse,
+  method: HttpMethod,
+  path: string,
+  params: Record<string, string | string[]>,
+  searchUrl: URL,
+): Promise<void> {
+  const [outcome, resource] = await router.handleRequest(
+    { method, url: path, pathname: '', body: params, params: {}, query: {} },
+    repository,
+  );
+  const status = getStatus(outcome);
+  if (!resource || status >= 400) return send(res, status, outcome);
+  send(res, status, withPagingLinks(resource as Bundle, searchUrl, params));
 }
 
 const server = createServer((req, res) => {

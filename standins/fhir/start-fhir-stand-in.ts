@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Bundle } from '@medplum/fhirtypes';
@@ -39,7 +40,7 @@ export async function startFhirStandIn(options: { port?: number; host?: string; 
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const port = await new Promise<number>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on('line', (line) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^listening (\d+)$/.exec(line);
       if (match) resolve(Number(match[1]));
     });
@@ -49,7 +50,7 @@ export async function startFhirStandIn(options: { port?: number; host?: string; 
   // Nor does it keep this process alive: a test worker that is done exits, and takes it along.
   child.unref();
   child.channel?.unref();
-  child.stdout.unref?.();
+  (child.stdout as unknown as Socket).unref();
   const origin = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   const post = async (path: string, body: unknown) => {
     const res = await fetch(origin + path, {
@@ -69,7 +70,10 @@ export async function startFhirStandIn(options: { port?: number; host?: string; 
     reset: () => post(RESET_PATH, {}),
     requests: async () => ((await (await fetch(origin + REQUESTS_PATH)).json()) as { requests: number }).requests,
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode !== null) return;
+      // Held while it stops, so that this process waits for it.
+      child.ref();
+      child.kill('SIGTERM');
       await exited;
     },
   };

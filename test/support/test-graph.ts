@@ -5,7 +5,7 @@ import { writeDemoData } from '../../lib/db/demo-data.ts';
 import { silentLogger } from '../../lib/server/logger.ts';
 import { DEMO_PERSONAS, demoPersonaTokens, ephemeralDevIdentity, type TokenClaims } from '../../dev/dev-identity.ts';
 import { seedStandIns, startGraph, type RunningGraph, type StartGraphOptions } from '../../dev/start-graph.ts';
-import { allSubgraphs } from '../../subgraphs/index.ts';
+import { allSubgraphs, SUBGRAPHS_WITH_DATABASE } from '../../subgraphs/index.ts';
 import { DEMO_DATA } from '../../dev/demo/index.ts';
 import { createTestDatabases } from './test-databases.ts';
 
@@ -78,7 +78,7 @@ const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 
 
 /** Starts a graph on fresh databases of the project's kind (TEST_DATABASE), on free ports. */
 async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph & { forgetQueryCounters(): void }> {
-  const databases = await createTestDatabases(SUBGRAPH_NAMES);
+  const databases = await createTestDatabases(SUBGRAPHS_WITH_DATABASE);
   const dev = await ephemeralDevIdentity();
   const identityKeys = Object.fromEntries(
     await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await generateSigningKeyPair()] as const)),

@@ -1,12 +1,12 @@
 import type { Patient, Reference, Resource } from '@medplum/fhirtypes';
-import type { ChildIdentities } from '../../../lib/subgraph/child-identities.ts';
+import { MAX_CHILDREN_PER_ASK, type ChildIdentities } from '../../../lib/subgraph/child-identities.ts';
 import type { FhirClient } from './fhir-client.ts';
 
 /** The Swedish personnummer's identifier system (Skatteverket's OID), as HL7 Sweden's base profiles name it. */
 export const PERSONNUMMER_SYSTEM = 'urn:oid:1.2.752.129.2.1.3.1';
 
-/** Children per search: their personnummer go into the URL, which servers limit to a few kilobytes. */
-export const CHILDREN_PER_SEARCH = 100;
+/** Children per search (POSTed, so no URL limits it): as many as the identity bridge maps at once. */
+export const CHILDREN_PER_SEARCH = MAX_CHILDREN_PER_ASK;
 
 export interface ChildRecordSearch<T extends Resource> {
   resourceType: T['resourceType'];
@@ -36,7 +36,7 @@ export function personnummerByPatient(included: Resource[]): Map<string, string>
 }
 
 /**
- * Every record of one kind for many children, in one search per hundred children: the identity
+ * Every record of one kind for many children, in one search (up to a thousand children): the identity
  * bridge gives their personnummer, the search is chained on the patient's identifier
  * (`patient.identifier=<system>|<pnr>,…`) and includes the patients, whose identifiers map each
  * record back to its child. A record whose patient is not among those asked about is dropped, never

@@ -11,8 +11,8 @@ export interface SearchResult<T extends Resource> {
 
 export interface FhirClient {
   /**
-   * One search, every page of it: follows the server's `next` links until the last. One call for
-   * the first page whatever the number of children in it.
+   * One search, every page of it: POSTed to `_search` (its parameters in the body, so a search for
+   * a thousand children fits where a URL would not), then the server's `next` links until the last.
    */
   search<T extends Resource>(resourceType: T['resourceType'], params: URLSearchParams): Promise<SearchResult<T>>;
   create<T extends Resource>(resource: T): Promise<T>;
@@ -46,23 +46,23 @@ export function createFhirClient(location: SourceLocation, onCall?: (url: string
   return {
     async search<T extends Resource>(resourceType: T['resourceType'], params: URLSearchParams) {
       const result: SearchResult<T> = { matches: [], included: [] };
-      const first = new URLSearchParams(params);
-      first.set('_count', String(PAGE_SIZE));
-      let url: string | undefined = `${base}/${resourceType}?${first}`;
-      for (let page = 0; url; page++) {
-        if (page === MAX_PAGES) throw new SourceSystemError(FHIR_LABEL, `a search ran past ${MAX_PAGES} pages`);
-        // The adapter's token goes to its own server only, wherever a link points.
-        if (new URL(url).origin !== new URL(base).origin)
-          throw new SourceSystemError(FHIR_LABEL, 'a search linked to another server');
-        const bundle: Bundle = await call<Bundle>(url);
+      const form = new URLSearchParams(params);
+      form.set('_count', String(PAGE_SIZE));
+      let bundle: Bundle = await call<Bundle>(`${base}/${resourceType}/_search`, { method: 'POST', form });
+      for (let page = 1; ; page++) {
         for (const entry of bundle.entry ?? []) {
           if (!entry.resource) continue;
           if (entry.search?.mode === 'include') result.included.push(entry.resource);
           else if (entry.resource.resourceType === resourceType) result.matches.push(entry.resource as T);
         }
-        url = bundle.link?.find((link) => link.relation === 'next')?.url;
+        const url = bundle.link?.find((link) => link.relation === 'next')?.url;
+        if (!url) return result;
+        if (page === MAX_PAGES) throw new SourceSystemError(FHIR_LABEL, `a search ran past ${MAX_PAGES} pages`);
+        // The adapter's token goes to its own server only, wherever a link points.
+        if (new URL(url).origin !== new URL(base).origin)
+          throw new SourceSystemError(FHIR_LABEL, 'a search linked to another server');
+        bundle = await call<Bundle>(url);
       }
-      return result;
     },
     create: (resource) => call(`${base}/${resource.resourceType}`, { method: 'POST', body: resource }),
     capabilities: async () => {

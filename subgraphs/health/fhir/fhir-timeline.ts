@@ -52,7 +52,7 @@ function dateParams(dateParam: string | undefined, request: PageRequest): Record
 
 /**
  * One page per child of FHIR records (of one or more kinds, e.g. medications and therapies), for
- * every child asked about in the same tick: one search per kind (per hundred children) for all of
+ * every child asked about in the same tick: one search per kind for all of
  * them, narrowed on the server where a record has a single date, then cut into each child's page
  * here, as the SQL timelines cut theirs. A record that is a period (no `dateParam`) is kept while it
  * overlaps the window.

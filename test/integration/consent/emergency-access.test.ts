@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { toEpisodeOfCare } from '../../../subgraphs/health/fhir/care-resources.ts';
+import { writeCareRecords } from '../../support/health-records.ts';
 import { childWithRecords, settableClock, TEST_CASE_OFFICER, type TestChild } from '../../support/consent-fixtures.ts';
 import { ADD_PARTICIPANT, guardianClaims, INITIATE, ok, sipInput, STAFF } from '../../support/sip-fixtures.ts';
 import { DEMO_PERSONAS, type TokenClaims } from '../../../dev/dev-identity.ts';
@@ -108,13 +110,18 @@ describe('emergency access', () => {
     expect(nurse.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(nurse.errors?.[0].message).toMatch(/unit in contact with the child/);
 
-    const health = graph.subgraphs.health.prisma as any;
-    const ended = { childId: other.id, unitName: 'Vårdcentralen Norr', unitType: 'VARDCENTRAL' };
-    await health.careContact.create({
-      data: { ...ended, startDate: new Date('2025-01-01'), endDate: new Date('2025-06-30') },
-    });
+    const vardcentral = { unitName: 'Vårdcentralen Norr', unitType: 'VARDCENTRAL' } as const;
+    await writeCareRecords(graph, [other.id], (patientId) => [
+      toEpisodeOfCare(undefined, patientId, {
+        ...vardcentral,
+        startDate: new Date('2025-01-01'),
+        endDate: new Date('2025-06-30'),
+      }),
+    ]);
     expect((await open(DEMO_PERSONAS['nurse outside every SIP'])).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    await health.careContact.create({ data: { ...ended, startDate: new Date('2026-11-01') } });
+    await writeCareRecords(graph, [other.id], (patientId) => [
+      toEpisodeOfCare(undefined, patientId, { ...vardcentral, startDate: new Date('2026-11-01') }),
+    ]);
     expect((await open(DEMO_PERSONAS['nurse outside every SIP'])).errors).toBeUndefined();
     const read = await graph.query(READ, { id: other.id }, 'nurse outside every SIP');
     expect(read.errors).toBeUndefined();
@@ -153,14 +160,13 @@ describe('emergency access', () => {
     const own = await startOwnTestGraph({ clock });
     try {
       const other = await childWithRecords(own, { born: '20120101', custodians: 1 });
-      await (own.subgraphs.health.prisma as any).careContact.create({
-        data: {
-          childId: other.id,
+      await writeCareRecords(own, [other.id], (patientId) => [
+        toEpisodeOfCare(undefined, patientId, {
           unitName: 'Vårdcentralen Norr',
           unitType: 'VARDCENTRAL',
           startDate: new Date('2026-01-01'),
-        },
-      });
+        }),
+      ]);
       await own.subgraphs.health.stop();
       const response = await own.query(
         OPEN,

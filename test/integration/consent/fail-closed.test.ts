@@ -6,6 +6,8 @@ import { startOwnTestGraph, type OwnTestGraph } from '../../support/test-graph.t
 // Alva's consent releases her health care contacts to school: served while the SIP core decides.
 const QUERY = `{ schoolPlacements(schoolUnitCode: "45812345") { nodes { className child { id careContacts { unitName }
   } } } }`;
+const OWN_PATIENTS = `{ careContactsAtUnit(unitName: "BUP Norra") {
+  nodes { child { id diagnoses { nodes { code } } careContacts { unitName } } } } }`;
 const alvaOf = (response: any) =>
   response.data?.schoolPlacements.nodes.find((p: any) => p.child.id === demoChildren.alva.id);
 
@@ -24,6 +26,8 @@ describe('when a consent decision cannot be made', () => {
     graph = await startOwnTestGraph({ consentTimeoutMs: 10_000 });
     const before = await graph.query(QUERY, {}, 'school counsellor');
     expect(alvaOf(before).child.careContacts).toHaveLength(2);
+    // Health care's own list, once: its identity bridge now knows these children's personnummer.
+    expect((await graph.query(OWN_PATIENTS, {}, 'BUP doctor')).errors).toBeUndefined();
   });
   afterAll(async () => {
     stand_in?.close();
@@ -93,13 +97,9 @@ describe('when a consent decision cannot be made', () => {
 
   it("keeps serving an agency's own guarded fields about a child to its own staff with the SIP core down", async () => {
     // Diagnoses and care contacts are guarded fields of Child; health care's own staff read them
-    // without a decision, so the SIP core is never asked.
-    const own = await graph.query(
-      `{ careContactsAtUnit(unitName: "BUP Norra") {
-        nodes { child { id diagnoses { nodes { code } } careContacts { unitName } } } } }`,
-      {},
-      'BUP doctor',
-    );
+    // without a decision, and the identity bridge remembers the children it mapped a moment ago,
+    // so the SIP core is never asked.
+    const own = await graph.query(OWN_PATIENTS, {}, 'BUP doctor');
     expect(own.errors).toBeUndefined();
     const alva = own.data?.careContactsAtUnit.nodes.find((n: any) => n.child.id === demoChildren.alva.id);
     expect(alva.child.diagnoses.nodes).toEqual([{ code: 'F32.1' }]);

@@ -1,4 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { toCondition, toEncounter, toEpisodeOfCare } from '../../../subgraphs/health/fhir/care-resources.ts';
+import { writeCareRecords } from '../../support/health-records.ts';
 import { childWithRecords, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import { activeSip, guardianClaims, ok } from '../../support/sip-fixtures.ts';
 import { startTestGraph, type GraphQLResponse, type Persona, type TestGraph } from '../../support/test-graph.ts';
@@ -16,6 +19,7 @@ const leftOutAt = (response: GraphQLResponse, field: string) =>
 
 /** A block of one record (one diagnosis, one care contact, one case): left out of lists, withheld alone. */
 describe('blocks of a single record', () => {
+  const CONTACT_ID = randomUUID();
   let graph: TestGraph;
   let child: TestChild;
   /** Five diagnoses, newest first. */
@@ -29,22 +33,23 @@ describe('blocks of a single record', () => {
       validUntil: '2027-11-01T00:00:00Z',
       scopes: ['HEALTH_DIAGNOSES', 'HEALTH_CARE_CONTACTS', 'SOCIAL_CASE'],
     });
-    const health = graph.subgraphs.health.prisma as any;
-    diagnoses = [];
-    for (const [i, code] of ['F90.0', 'F41.1', 'F32.0', 'F84.5', 'G47.0'].entries()) {
-      const { id } = await health.diagnosis.create({
-        data: { childId: child.id, code, text: code, diagnosedOn: new Date(Date.UTC(2026, 5 - i, 1)), unitName: 'BUP' },
-      });
-      diagnoses.push(id);
-    }
-    await health.careContact.create({
-      data: {
-        childId: child.id,
+    // Record-level blocks name the FHIR server's own resource ids.
+    diagnoses = ['F90.0', 'F41.1', 'F32.0', 'F84.5', 'G47.0'].map(() => randomUUID());
+    await writeCareRecords(graph, [child.id], (patientId) => [
+      ...['F90.0', 'F41.1', 'F32.0', 'F84.5', 'G47.0'].map((code, i) =>
+        toCondition(diagnoses[i], patientId, {
+          code,
+          text: code,
+          diagnosedOn: new Date(Date.UTC(2026, 5 - i, 1)),
+          unitName: 'BUP',
+        }),
+      ),
+      toEpisodeOfCare(CONTACT_ID, patientId, {
         unitName: 'Vårdcentral Test',
         unitType: 'VARDCENTRAL',
         startDate: new Date('2024-01-01'),
-      },
-    });
+      }),
+    ]);
   });
   // Every test starts without blocks: what it placed is lifted after it.
   beforeEach(() => {
@@ -129,20 +134,18 @@ describe('blocks of a single record', () => {
     clock.set(NOW);
     const VISITS = `query ($id: ID!, $from: LocalDate, $to: LocalDate) { child(id: $id) {
       careVisits(from: $from, to: $to) { nodes { id date } } } }`;
-    const health = graph.subgraphs.health.prisma as any;
-    const contact = await health.careContact.findFirstOrThrow({ where: { childId: child.id } });
-    for (const day of ['2026-09-01', '2026-09-15', '2026-10-01'])
-      await health.careVisit.create({
-        data: {
-          childId: child.id,
-          contactId: contact.id,
+    await writeCareRecords(graph, [child.id], (patientId) =>
+      ['2026-09-01', '2026-09-15', '2026-10-01'].map((day) =>
+        toEncounter(undefined, patientId, {
+          unitName: 'Vårdcentral Test',
+          unitType: 'VARDCENTRAL',
           date: new Date(`${day}T00:00:00Z`),
           mode: 'IN_PERSON',
           profession: 'läkare',
-          recordedBy: 'test',
-          recordedAt: new Date(NOW),
-        },
-      });
+          episodeId: CONTACT_ID,
+        }),
+      ),
+    );
     const all = await ok(graph, VISITS, { id: child.id }, 'school counsellor');
     const visits: Array<{ id: string; date: string }> = all.child.careVisits.nodes;
     expect(visits).toHaveLength(3);

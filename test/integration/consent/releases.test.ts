@@ -38,16 +38,15 @@ describe('decided versus released', () => {
     let broken: OwnTestGraph;
     beforeAll(async () => {
       broken = await startOwnTestGraph({ consentTimeoutMs: 30_000 });
-      // Health care's own table is gone: the SIP core grants and logs, the resolver then fails.
-      await (broken.subgraphs.health.prisma as any).$executeRawUnsafe(
-        'ALTER TABLE "CareContact" RENAME TO "CareContactMoved"',
-      );
+      // Health care's FHIR server is down: the SIP core grants and logs, the resolver then fails.
+      await broken.standIns.health!.stop();
     });
     afterAll(async () => broken?.stop());
 
     it('logs the grant as withheld, not as seen', async () => {
       const response = await broken.query(READ, { id: demoChildren.alva.id }, 'school counsellor');
       expect(response.data?.child?.careContacts ?? null).toBeNull();
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
       const entries = crossAgency(
         await logWhen(broken, (log) => crossAgency(log).every((e) => e.release !== 'UNCONFIRMED')),
       );

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUBGRAPH_NAMES } from '../../../lib/config.ts';
+import { SUBGRAPHS_WITH_DATABASE } from '../../../subgraphs/index.ts';
 import { openDatabase, type OpenDatabase } from '../../../lib/db/database.ts';
 import { applyMigrations, MigrationChecksumError, readMigrations } from '../../../lib/db/migrate.ts';
 import { diffDatamodels } from '../../../tools/schema-engine.ts';
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 const emptyDatabase = () => admin.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
 
-describe.each(SUBGRAPH_NAMES)('migrations of the %s subgraph', (name) => {
+describe.each(SUBGRAPHS_WITH_DATABASE)('migrations of the %s subgraph', (name) => {
   const migrationsDir = join(prismaDir, name, 'migrations');
 
   it('build exactly the database that schema.prisma describes', async () => {

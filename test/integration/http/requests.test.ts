@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FHIR_LABEL } from '../../../subgraphs/health/fhir/fhir-client.ts';
 import { postGraphQL, startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 describe('HTTP requests to the gateway and subgraphs', () => {
@@ -41,7 +42,12 @@ describe('HTTP requests to the gateway and subgraphs', () => {
     });
     for (const subgraph of Object.values(graph.subgraphs)) {
       const res = await fetch(new URL('/health', subgraph.url));
-      expect(await res.json()).toEqual({ status: 'ok', subgraph: subgraph.name });
+      // Each names what it depends on: its own database, or the agency system it adapts.
+      expect(await res.json()).toEqual(
+        subgraph.name === 'health'
+          ? { status: 'ok', subgraph: 'health', source: { system: FHIR_LABEL, status: 'ok' } }
+          : { status: 'ok', subgraph: subgraph.name, database: 'ok' },
+      );
     }
   });
 
