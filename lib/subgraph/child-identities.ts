@@ -1,3 +1,5 @@
+import DataLoader from 'dataloader';
+
 /**
  * The identity bridge: agency systems know a child by personnummer, the graph by the SIP core's id.
  * An agency subgraph asks the SIP core, as itself (signed, no requester), for the personnummer of
@@ -41,11 +43,28 @@ export type SharedChildIdentities = {
   ) => ReturnType<ChildIdentities[Method]>;
 };
 
-/** A request's view of the shared bridge, its asks logged under the request's id. */
-export const forRequest = (shared: SharedChildIdentities, requestId: string): ChildIdentities => ({
-  personnummerOf: (childIds) => shared.personnummerOf(childIds, requestId),
-  childIdsOf: (personnummer) => shared.childIdsOf(personnummer, requestId),
-});
+/**
+ * A request's view of the shared bridge, its asks logged under the request's id: what its loaders
+ * ask in the same tick (each guarded field of a fetch asks for the same children) is one ask.
+ */
+export function forRequest(shared: SharedChildIdentities, requestId: string): ChildIdentities {
+  const batched = (lookUp: SharedChildIdentities[keyof SharedChildIdentities]) => {
+    const loader = new DataLoader<string, string | null>(async (keys) => {
+      const found = await lookUp(keys, requestId);
+      return keys.map((key) => found.get(key) ?? null);
+    });
+    return async (keys: readonly string[]) => {
+      const values = await loader.loadMany(keys);
+      const found = new Map<string, string>();
+      values.forEach((value, i) => {
+        if (value instanceof Error) throw value;
+        if (value !== null) found.set(keys[i]!, value);
+      });
+      return found;
+    };
+  };
+  return { personnummerOf: batched(shared.personnummerOf), childIdsOf: batched(shared.childIdsOf) };
+}
 
 /**
  * Asks the SIP core (`ask`, signed as the subgraph) and remembers each pair for `rememberMs`, both
