@@ -7,7 +7,7 @@ import type { HealthContext } from './context.ts';
 import { CareContact, CareContactConnection, toCareContact } from './care-contact.type.ts';
 import { patientKey, personnummerByPatient } from './fhir/child-records.ts';
 import { fromEpisodeOfCare } from './fhir/care-resources.ts';
-import { newestFirst, onPage } from './fhir/fhir-timeline.ts';
+import { newestFirst, onPage } from '../../lib/pagination/source-timeline.ts';
 
 /** Queries for health care's own staff. */
 @Resolver(() => CareContact)
@@ -41,7 +41,7 @@ export class CareContactResolver {
           contact.unitName === unitName &&
           contact.startDate <= today &&
           (contact.endDate === null || contact.endDate >= today) &&
-          onPage(contact, request, false),
+          onPage(contact, request),
       )
       .sort(newestFirst);
     return toConnection(
