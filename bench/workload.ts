@@ -2,8 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { DevIdentity, TokenClaims } from '../dev/dev-identity.ts';
 import type { RunningGraph } from '../dev/start-graph.ts';
 import { toEpisodeOfCare } from '../subgraphs/health/fhir/care-resources.ts';
+import { toSs12000Data } from '../subgraphs/school/ss12000/student-records.ts';
 import { standInPatient, standInPatientId } from '../standins/fhir/patients.ts';
-import type { PrismaClient as SchoolPrisma } from '../prisma/school/client/client.ts';
 import type { PrismaClient as SocialPrisma } from '../prisma/social/client/client.ts';
 import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { luhnCheckDigit } from '../subgraphs/sip/personnummer.ts';
@@ -79,16 +79,24 @@ export async function addChildren(graph: RunningGraph, dev: DevIdentity, registr
         },
       },
     );
-    await (graph.subgraphs.school.prisma as unknown as SchoolPrisma).schoolPlacement.create({
-      data: {
-        childId,
-        schoolName: 'Bänkskolan',
-        schoolUnitCode: BENCH_SCHOOL,
-        className: '7A',
-        grade: 7,
-        startDate: new Date('2025-08-18'),
-      },
-    });
+    await graph.standIns.school!.load(
+      toSs12000Data([
+        {
+          childId,
+          personnummer: personnummer.replace('-', ''),
+          enrolments: [
+            {
+              schoolName: 'Bänkskolan',
+              schoolUnitCode: BENCH_SCHOOL,
+              className: '7A',
+              grade: 7,
+              mentor: null,
+              startDate: new Date('2025-08-18'),
+            },
+          ],
+        },
+      ]),
+    );
     await graph.standIns.health!.load([
       standInPatient(childId, personnummer.replace('-', '')),
       toEpisodeOfCare(undefined, standInPatientId(childId), {

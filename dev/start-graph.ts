@@ -5,7 +5,7 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../gateway/query-limits.
 import type { IntrospectionAccess } from '../lib/config.ts';
 import type { PersonaTokens } from '../gateway/graphiql.ts';
 import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
-import type { Clock } from '../lib/clock.ts';
+import { systemClock, type Clock } from '../lib/clock.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config.ts';
 import type { DatabaseLocation } from '../lib/db/database.ts';
 import type { Logger } from '../lib/server/logger.ts';
@@ -64,12 +64,12 @@ export interface RunningGraph {
  * Fills the stand-ins with the demo's records for the children the SIP core registered: the
  * agency systems know them by the personnummer the SIP core's demo gave them.
  */
-export async function seedStandIns(sip: SipPrisma, standIns: RunningStandIns): Promise<void> {
+export async function seedStandIns(sip: SipPrisma, standIns: RunningStandIns, now: Date): Promise<void> {
   const children = await sip.child.findMany({ select: { id: true, personnummer: true } });
   const personnummer = new Map(children.map(({ id, personnummer }) => [id, personnummer]));
   await Promise.all(
     Object.entries(standIns).map(([name, standIn]) =>
-      standIn.load(DEMO_SOURCE_RECORDS[name as keyof StandInRecords](personnummer)),
+      (standIn as StandIn<unknown>).load(DEMO_SOURCE_RECORDS[name as keyof StandInRecords](personnummer, now)),
     ),
   );
 }
@@ -149,7 +149,7 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
     const sip = await start(sipDefinition);
     if (options.seed) {
       options.progress?.('filling the stand-ins with the demo’s records');
-      await seedStandIns(sip.prisma as unknown as SipPrisma, standIns);
+      await seedStandIns(sip.prisma as unknown as SipPrisma, standIns, (options.clock ?? systemClock)());
     }
     const results = await Promise.allSettled(agencyDefinitions.map((definition) => start(definition)));
     const failure = results.find((result) => result.status === 'rejected');

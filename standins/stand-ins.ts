@@ -2,7 +2,9 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { SubgraphName } from '../policy/agencies.ts';
 import type { SourceLocation } from '../lib/source/source-system.ts';
 import { transactionOf } from '../subgraphs/health/fhir/care-resources.ts';
+import type { Ss12000Records } from '../subgraphs/school/ss12000/student-records.ts';
 import { startFhirStandIn } from './fhir/start-fhir-stand-in.ts';
+import { startSs12000StandIn } from './ss12000/server.ts';
 
 /**
  * A local stand-in for an agency's existing system, for `npm start` and the tests: real software
@@ -21,16 +23,44 @@ export interface StandIn<TRecords> {
 
 /** A stand-in's records, by the subgraph that adapts its system. */
 export interface StandInRecords {
+  school: Ss12000Records;
   health: Resource[];
 }
 
 /** Calls to a stand-in on this machine: generous, a busy machine is not a broken system. */
 const STAND_IN_TIMEOUT_MS = 60_000;
 
-/** Starts each subgraph's stand-in: the FHIR server (Medplum's FHIR router, its own process) for health care. */
+/**
+ * Starts each subgraph's stand-in: a student information system's SS 12000 API for the school (in
+ * this process), a FHIR server (Medplum's FHIR router, a process of its own) for health care.
+ */
 export const STAND_INS: {
   [Name in keyof StandInRecords]: (options: { host?: string }) => Promise<StandIn<StandInRecords[Name]>>;
 } = {
+  school: async ({ host }) => {
+    const sis = await startSs12000StandIn({ host, token: 'stand-in-token' });
+    return {
+      location: { url: sis.url, token: sis.token, timeoutMs: STAND_IN_TIMEOUT_MS },
+      // A class or mentor group already held keeps its members: records arrive a few students at a time.
+      load: async (records) =>
+        sis.store.add({
+          ...records,
+          groups: records.groups.map((group) => ({
+            ...group,
+            groupMemberships: [
+              ...(sis.store.groups.get(group.id)?.groupMemberships ?? []),
+              ...(group.groupMemberships ?? []),
+            ],
+          })),
+        }),
+      reset: async () => {
+        sis.store.clear();
+        sis.clearRequests();
+      },
+      requests: async () => sis.requests.length,
+      stop: sis.stop,
+    };
+  },
   health: async ({ host }) => {
     const fhir = await startFhirStandIn({ host, token: 'stand-in-token' });
     return {

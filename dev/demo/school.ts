@@ -1,5 +1,11 @@
 import type { Prisma } from '../../prisma/school/client/client.ts';
 import type { DemoDataStep } from '../../lib/db/demo-data.ts';
+import {
+  toSs12000Data,
+  type AbsenceRecord,
+  type EnrolmentRecord,
+  type Ss12000Records,
+} from '../../subgraphs/school/ss12000/student-records.ts';
 import { demoCohort } from './cohort.ts';
 import { demoChildren as c } from './people.ts';
 import { swedishDate } from '../../lib/periods.ts';
@@ -23,114 +29,87 @@ function schoolDaysSoFar(now: Date): Date[] {
  * Absence this term: a child with high absence misses every third day (often unreported), the
  * others are ill now and then and go to the odd appointment.
  */
-function absencesFor(
-  childId: string,
-  seed: number,
-  high: boolean,
-  days: Date[],
-  now: Date,
-): Prisma.AbsenceCreateManyInput[] {
-  return days
-    .flatMap((day, i): Prisma.AbsenceCreateManyInput[] => {
-      const base = {
-        childId,
-        date: day,
-        recordedBy: 'staff-school-admin',
-        recordedAt: new Date(day.getTime() + 9 * 3600_000),
-        note: null,
-      };
-      if (high && (i + seed) % 3 === 0) {
-        const unreported = (i + seed) % 2 === 0;
-        return [{ ...base, minutes: 360, reason: unreported ? 'UNREPORTED' : 'ILLNESS', valid: !unreported }];
-      }
-      if ((i + seed) % 17 === 0) return [{ ...base, minutes: 360, reason: 'ILLNESS', valid: true }];
-      if ((i + seed) % 23 === 0)
-        return [{ ...base, minutes: 90, reason: 'MEDICAL_APPOINTMENT', valid: true, note: 'Tandläkare' }];
-      return [];
-    })
-    .filter((absence) => (absence.date as Date) < now);
+function absencesFor(seed: number, high: boolean, days: Date[]): AbsenceRecord[] {
+  return days.flatMap((day, i): AbsenceRecord[] => {
+    if (high && (i + seed) % 3 === 0)
+      return [{ date: day, minutes: 360, reason: (i + seed) % 2 === 0 ? 'UNREPORTED' : 'REPORTED' }];
+    if ((i + seed) % 17 === 0) return [{ date: day, minutes: 360, reason: 'REPORTED' }];
+    if ((i + seed) % 23 === 0) return [{ date: day, minutes: 90, reason: 'LEAVE_GRANTED' }];
+    return [];
+  });
+}
+
+const enrolment = (
+  school: { schoolName: string; schoolUnitCode: string },
+  className: string,
+  mentor: string,
+  start: string,
+  end?: string,
+): EnrolmentRecord => ({
+  ...school,
+  className,
+  grade: Number(className[0]),
+  mentor,
+  startDate: date(start),
+  endDate: end ? date(end) : null,
+});
+
+/**
+ * The schools' student information system as the demo's SS 12000 stand-in serves it: enrolments
+ * (Wilma has moved school; the cohort attends two more schools) and this term's absence so far
+ * (Alva's and Juni's is high: Juni moved to Ekbackens skola three years ago and has stopped coming),
+ * for the children the SIP core registered (their personnummer by child id).
+ */
+export function schoolDemoRecords(personnummer: ReadonlyMap<string, string>, now: Date): Ss12000Records {
+  const days = schoolDaysSoFar(now);
+  const students = [
+    { child: c.alva, enrolments: [enrolment(ekbacken, '8B', 'Jenny Ström', '2019-08-19')], absence: [0, true] },
+    { child: c.elias, enrolments: [enrolment(solrosen, '9A', 'Omar Said', '2017-08-21')], absence: [1, false] },
+    { child: c.noah, enrolments: [enrolment(ekbacken, '6A', 'Lars Ek', '2021-08-18')], absence: [2, false] },
+    {
+      child: c.wilma,
+      enrolments: [
+        enrolment(ekbacken, '9C', 'Lars Ek', '2016-08-22', '2025-06-13'),
+        enrolment(solrosen, '9B', 'Omar Said', '2025-08-18'),
+      ],
+      absence: [3, false],
+    },
+    { child: c.leo, enrolments: [enrolment(solrosen, '9A', 'Omar Said', '2018-08-20')], absence: [4, false] },
+    { child: c.saga, enrolments: [enrolment(ekbacken, '7A', 'Jenny Ström', '2020-08-17')], absence: [5, false] },
+    { child: c.juni, enrolments: [enrolment(ekbacken, '9B', 'Lars Ek', '2023-08-21')], absence: [1, true] },
+    { child: c.ebbe, enrolments: [enrolment(solrosen, '5B', 'Maria Dahl', '2022-08-17')], absence: [6, false] },
+    ...demoCohort.map((child) => ({
+      child,
+      enrolments: [
+        {
+          ...child.school,
+          mentor: child.school.mentor,
+          startDate: date(`${2026 - child.school.grade}-08-17`),
+        },
+      ],
+      absence: [child.index, child.highAbsence] as const,
+    })),
+  ] as const;
+  return toSs12000Data(
+    students
+      .filter(({ child }) => personnummer.has(child.id))
+      .map(({ child, enrolments, absence: [seed, high] }) => ({
+        childId: child.id,
+        personnummer: personnummer.get(child.id)!,
+        givenName: child.givenName,
+        familyName: child.familyName,
+        enrolments: [...enrolments],
+        absences: absencesFor(seed, high, days),
+      })),
+  );
 }
 
 /**
- * Fictional student records. Wilma has moved school; Alva's and Juni's absence is high (Juni moved
- * to Ekbackens skola three years ago and has stopped coming), and Alva has adaptations and an action
- * programme; the cohort attends two more schools.
+ * The school's own records of what SS 12000 has no resource for: Alva has adaptations and an action
+ * programme, Elias sees the student health team.
  */
 async function writeSchoolRecords(tx: Prisma.TransactionClient, now: Date): Promise<void> {
-  const days = schoolDaysSoFar(now);
   const daysAgo = (n: number) => new Date(date(swedishDate(now)).getTime() - n * DAY);
-  const cohortPlacements = demoCohort.map(({ id, school }) => ({
-    childId: id,
-    ...school,
-    startDate: date(`${2026 - school.grade}-08-17`),
-  }));
-  await tx.schoolPlacement.createMany({
-    data: [
-      {
-        childId: c.alva.id,
-        ...ekbacken,
-        className: '8B',
-        grade: 8,
-        mentor: 'Jenny Ström',
-        startDate: date('2019-08-19'),
-      },
-      {
-        childId: c.elias.id,
-        ...solrosen,
-        className: '9A',
-        grade: 9,
-        mentor: 'Omar Said',
-        startDate: date('2017-08-21'),
-      },
-      { childId: c.noah.id, ...ekbacken, className: '6A', grade: 6, mentor: 'Lars Ek', startDate: date('2021-08-18') },
-      {
-        childId: c.wilma.id,
-        ...ekbacken,
-        className: '9C',
-        grade: 9,
-        mentor: 'Lars Ek',
-        startDate: date('2016-08-22'),
-        endDate: date('2025-06-13'),
-      },
-      {
-        childId: c.wilma.id,
-        ...solrosen,
-        className: '9B',
-        grade: 9,
-        mentor: 'Omar Said',
-        startDate: date('2025-08-18'),
-      },
-      { childId: c.leo.id, ...solrosen, className: '9A', grade: 9, mentor: 'Omar Said', startDate: date('2018-08-20') },
-      {
-        childId: c.saga.id,
-        ...ekbacken,
-        className: '7A',
-        grade: 7,
-        mentor: 'Jenny Ström',
-        startDate: date('2020-08-17'),
-      },
-      { childId: c.juni.id, ...ekbacken, className: '9B', grade: 9, mentor: 'Lars Ek', startDate: date('2023-08-21') },
-      {
-        childId: c.ebbe.id,
-        ...solrosen,
-        className: '5B',
-        grade: 5,
-        mentor: 'Maria Dahl',
-        startDate: date('2022-08-17'),
-      },
-      ...cohortPlacements,
-    ],
-  });
-  await tx.absence.createMany({
-    data: [
-      ...absencesFor(c.alva.id, 0, true, days, now),
-      ...absencesFor(c.juni.id, 1, true, days, now),
-      ...[c.elias, c.noah, c.wilma, c.leo, c.saga, c.ebbe].flatMap((child, i) =>
-        absencesFor(child.id, i + 1, false, days, now),
-      ),
-      ...demoCohort.flatMap((child) => absencesFor(child.id, child.index, child.highAbsence, days, now)),
-    ],
-  });
   await tx.extraAdaptation.createMany({
     data: [
       {

@@ -41,6 +41,9 @@ export type SharedChildIdentities = {
     keys: readonly string[],
     requestId: string,
   ) => ReturnType<ChildIdentities[Method]>;
+} & {
+  /** Forgets every pair remembered: the SIP core's children were replaced (a test starting over). */
+  forget(): void;
 };
 
 /**
@@ -48,7 +51,7 @@ export type SharedChildIdentities = {
  * ask in the same tick (each guarded field of a fetch asks for the same children) is one ask.
  */
 export function forRequest(shared: SharedChildIdentities, requestId: string): ChildIdentities {
-  const batched = (lookUp: SharedChildIdentities[keyof SharedChildIdentities]) => {
+  const batched = (lookUp: SharedChildIdentities[keyof ChildIdentities]) => {
     const loader = new DataLoader<string, string | null>(async (keys) => {
       const found = await lookUp(keys, requestId);
       return keys.map((key) => found.get(key) ?? null);
@@ -106,6 +109,10 @@ export function createChildIdentities(
   };
 
   return {
+    forget: () => {
+      byChild.clear();
+      byPersonnummer.clear();
+    },
     personnummerOf: (childIds, requestId) =>
       lookUp(childIds, requestId, { known: byChild, request: (slice) => ({ childIds: slice }), key: 'childId' }),
     childIdsOf: (personnummer, requestId) =>

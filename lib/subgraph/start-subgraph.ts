@@ -73,6 +73,8 @@ export interface RunningSubgraph<TPrisma> {
   requestCounts: RequestCounts;
   /** Sends the release confirmations waiting for a ride to the SIP core now (see `createReleaseOutbox`). */
   settleReleases(): Promise<void>;
+  /** Forgets the children's personnummer the identity bridge remembered (tests that replace the SIP core's data). */
+  forgetChildIdentities(): void;
   /** Finishes in-flight requests, then closes the server and the database. */
   stop(): Promise<void>;
 }
@@ -183,6 +185,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma | null, TCont
       prisma,
       requestCounts: http.requestCounts,
       settleReleases: () => requests.outbox.flush(),
+      forgetChildIdentities: requests.childIdentities.forget,
       stop,
     };
   } catch (error) {

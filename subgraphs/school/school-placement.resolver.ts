@@ -1,16 +1,35 @@
 import { Arg, Args, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
-import type { Prisma, SchoolPlacement as SchoolPlacementRow } from '../../prisma/school/client/client.ts';
 import { BadUserInputError } from '../../lib/errors.ts';
-import { toConnection, type Connection } from '../../lib/pagination/connection.ts';
+import { pageOf, toConnection, type Connection } from '../../lib/pagination/connection.ts';
+import { newestFirst, onPage } from '../../lib/pagination/source-timeline.ts';
 import { PageArgs, pageRequest } from '../../lib/pagination/page-args.ts';
 import { assertPageSize } from '../../lib/pagination/page-size.ts';
-import { inForceOn, swedishDate } from '../../lib/periods.ts';
-import { pageOfModel } from '../../lib/pagination/timeline.ts';
+import { swedishDate, swedishToday } from '../../lib/periods.ts';
 import { StudentAbsence } from './attendance/student-absence.type.ts';
 import { termAttendance } from './attendance/term-attendance.ts';
 import { termByCode, termOn } from './attendance/terms.ts';
 import type { SchoolContext } from './context.ts';
 import { SchoolPlacement, SchoolPlacementConnection, toSchoolPlacement } from './school-placement.type.ts';
+import { inForce, type PlacementRow } from './ss12000/student-records.ts';
+import { childrenOfPersons, studentsWithPlacements } from './ss12000/students.ts';
+
+/**
+ * The graph's children enrolled today at a school unit, with their enrolment: the unit's classes
+ * and their members from the student information system, then those students, a few calls in all.
+ */
+async function enrolledAt(context: SchoolContext, schoolUnitCode: string): Promise<PlacementRow[]> {
+  const today = swedishToday(context.clock());
+  const unit = (await context.source.organisationsBySchoolUnitCode([schoolUnitCode])).get(schoolUnitCode);
+  if (!unit) return [];
+  const classes = await context.source.groupsAt([unit.id], 'Klass');
+  const members = classes.flatMap((group) =>
+    (group.groupMemberships ?? []).filter((membership) => inForce(membership, today)).map(({ person }) => person.id),
+  );
+  const persons = await context.source.personsById(members, 'groupMemberships');
+  const children = await childrenOfPersons(context.childIdentities, [...persons.values()]);
+  const students = await studentsWithPlacements(context.source, children, today);
+  return students.flatMap(({ placement }) => (placement?.schoolUnitCode === schoolUnitCode ? [placement] : []));
+}
 
 /** Queries for the school's own staff. */
 @Resolver(() => SchoolPlacement)
@@ -23,12 +42,12 @@ export class SchoolPlacementResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: SchoolContext,
   ): Promise<Connection<SchoolPlacement>> {
-    const page = await pageOfModel<SchoolPlacementRow>(
-      (query) => context.prisma.schoolPlacement.findMany(query as Prisma.SchoolPlacementFindManyArgs),
-      { at: 'startDate' },
-      { schoolUnitCode, ...inForceOn(context.clock()) },
-      pageRequest(args),
-    );
+    const request = pageRequest(args);
+    const rows = (await enrolledAt(context, schoolUnitCode))
+      .map((placement) => ({ ...placement, at: placement.startDate }))
+      .filter((placement) => onPage(placement, request))
+      .sort(newestFirst);
+    const page = pageOf(rows, request, (row) => row.at);
     return toConnection(page, toSchoolPlacement);
   }
 
@@ -54,9 +73,7 @@ export class SchoolPlacementResolver {
     const today = context.clock();
     const term = code == null ? termOn(swedishDate(today)) : termByCode(code);
     if (!term) throw new BadUserInputError('term', 'must be HT or VT followed by a year, e.g. HT2026');
-    const placements = await context.prisma.schoolPlacement.findMany({
-      where: { schoolUnitCode, ...inForceOn(today) },
-    });
+    const placements = await enrolledAt(context, schoolUnitCode);
     const absences = await context.loaders.termAbsences.loadMany(placements.map((p) => `${term.code}#${p.childId}`));
     return placements
       .map((placement, i) => {

@@ -1,6 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { SchoolPlacement as SchoolPlacementRow } from '../../prisma/school/client/client.ts';
+import type { PlacementRow } from './ss12000/student-records.ts';
 import { Child } from './child.type.ts';
 import { toLocalDate } from '../../lib/periods.ts';
 import { connectionOf } from '../../lib/pagination/connection.ts';
@@ -37,7 +37,7 @@ export class SchoolPlacement {
 
 export const SchoolPlacementConnection = connectionOf(SchoolPlacement, 'SchoolPlacement');
 
-export function toSchoolPlacement(row: SchoolPlacementRow): SchoolPlacement {
+export function toSchoolPlacement(row: PlacementRow): SchoolPlacement {
   return Object.assign(new SchoolPlacement(), {
     ...row,
     child: Object.assign(new Child(), { id: row.childId }),

@@ -39,7 +39,8 @@ export const childIdentitiesRoute: SubgraphRoute<PrismaClient> = async (
   const question = readQuestion(req.body);
   const children = await prisma.$transaction(async (tx) => {
     const found = await tx.child.findMany({
-      where: 'childIds' in question ? { id: { in: question.childIds } } : { personnummer: { in: question.personnummer } },
+      where:
+        'childIds' in question ? { id: { in: question.childIds } } : { personnummer: { in: question.personnummer } },
       select: { id: true, personnummer: true },
     });
     await tx.childIdentityRead.create({

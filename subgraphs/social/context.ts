@@ -4,6 +4,6 @@ import { createSocialLoaders } from './social.loaders.ts';
 
 export type SocialContext = SubgraphContext<PrismaClient, ReturnType<typeof createSocialLoaders>>;
 
-export const createSocialContext = contextWithLoaders<PrismaClient, ReturnType<typeof createSocialLoaders>>(({ prisma }) =>
-  createSocialLoaders(prisma),
+export const createSocialContext = contextWithLoaders<PrismaClient, ReturnType<typeof createSocialLoaders>>(
+  ({ prisma }) => createSocialLoaders(prisma),
 );

@@ -6,6 +6,7 @@ import {
   toTreatmentResource,
 } from '../../subgraphs/health/fhir/care-resources.ts';
 import { writeCareRecords } from './health-records.ts';
+import { writeStudentRecords } from './school-records.ts';
 import type { TestGraph } from './test-graph.ts';
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -24,27 +25,14 @@ export async function recordsInEveryCategory(graph: TestGraph, childIds: string[
   const contactId = (i: number) => `88888888-0000-4000-9000-${String(i).padStart(12, '0')}`;
   const each = <T>(row: (childId: string, i: number) => T) => childIds.map((childId, i) => row(childId, i));
   const start = date('2026-08-17');
-  await school.prisma.schoolPlacement.createMany({
-    data: each((childId) => ({
+  await writeStudentRecords(
+    graph,
+    childIds.map((childId) => ({
       childId,
-      ...TEST_SCHOOL,
-      className: '7T',
-      grade: 7,
-      mentor: 'Test Mentor',
-      startDate: start,
+      enrolments: [{ ...TEST_SCHOOL, className: '7T', grade: 7, mentor: 'Test Mentor', startDate: start }],
+      absences: [{ date: date('2026-09-07'), minutes: 360, reason: 'REPORTED' }],
     })),
-  });
-  await school.prisma.absence.createMany({
-    data: each((childId) => ({
-      childId,
-      date: date('2026-09-07'),
-      minutes: 360,
-      reason: 'ILLNESS',
-      valid: true,
-      recordedBy: 'test',
-      recordedAt: start,
-    })),
-  });
+  );
   await school.prisma.extraAdaptation.createMany({
     data: each((childId) => ({ childId, description: 'Anpassning', startsOn: start, decidedBy: 'Test Mentor' })),
   });

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { toEpisodeOfCare } from '../../subgraphs/health/fhir/care-resources.ts';
 import { writeCareRecords } from './health-records.ts';
+import { writeStudentRecords } from './school-records.ts';
 import { luhnCheckDigit } from '../../subgraphs/sip/personnummer.ts';
 import { DEMO_PERSONAS, type TokenClaims } from '../../dev/dev-identity.ts';
 import type { Persona, TestGraph } from './test-graph.ts';
@@ -80,17 +81,22 @@ export async function childWithRecords(
   const child = await registerTestChild(graph, options);
   const childId = child.id;
   const start = new Date('2020-01-01T00:00:00Z');
-  const { school, social } = graph.subgraphs;
-  await (school.prisma as any).schoolPlacement.create({
-    data: {
+  const { social } = graph.subgraphs;
+  await writeStudentRecords(graph, [
+    {
       childId,
-      schoolName: 'Testskolan',
-      schoolUnitCode: '49999999',
-      className: '7T',
-      grade: 7,
-      startDate: start,
+      enrolments: [
+        {
+          schoolName: 'Testskolan',
+          schoolUnitCode: '49999999',
+          className: '7T',
+          grade: 7,
+          mentor: null,
+          startDate: start,
+        },
+      ],
     },
-  });
+  ]);
   await (social.prisma as any).socialCase.create({
     data: {
       childId,

@@ -181,6 +181,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     ...allSubgraphs.map(async (definition) => {
       const subgraph = graph.subgraphs[definition.name];
       subgraph.requestCounts.clear();
+      subgraph.forgetChildIdentities();
       if (!subgraph.prisma) return;
       await emptyDatabase(subgraph.prisma as unknown as ResettablePrisma);
       const demoData = DEMO_DATA[definition.name];
@@ -189,7 +190,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     ...Object.values(graph.standIns).map((standIn) => standIn.reset()),
   ]);
   // The agencies' systems know the demo's children by the personnummer the SIP core's demo gave them.
-  if (options.seed ?? true) await seedStandIns(graph.subgraphs.sip.prisma as never, graph.standIns);
+  if (options.seed ?? true) await seedStandIns(graph.subgraphs.sip.prisma as never, graph.standIns, clock());
   const { stop: _, forgetQueryCounters: __, ...shared } = graph;
   return shared;
 }

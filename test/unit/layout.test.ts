@@ -27,9 +27,9 @@ describe('the layout', () => {
     expect(outside).toEqual([]);
   });
 
-  it('keeps runtime code free of tools, development code, demo data and tests', () => {
+  it('keeps runtime code free of tools, development code, demo data, stand-ins and tests', () => {
     const wrongWay = importsOf(['lib', 'gateway', 'subgraphs', 'policy']).filter(({ target }) =>
-      /^(dev|tools|test|bench)\//.test(target),
+      /^(dev|tools|test|bench|standins)\//.test(target),
     );
     expect(wrongWay).toEqual([]);
   });

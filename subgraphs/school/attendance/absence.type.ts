@@ -1,16 +1,29 @@
+import type { fromAbsence } from '../ss12000/student-records.ts';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Absence as AbsenceRow } from '../../../prisma/school/client/client.ts';
-import { AbsenceReason } from '../../../prisma/school/client/enums.ts';
 import { connectionOf } from '../../../lib/pagination/connection.ts';
 import { toLocalDate } from '../../../lib/periods.ts';
 
+/** As SS 12000 tells absence apart: reported or granted (valid), or not reported (invalid, ogiltig). */
+export enum AbsenceReason {
+  REPORTED = 'REPORTED',
+  LEAVE_GRANTED = 'LEAVE_GRANTED',
+  UNREPORTED = 'UNREPORTED',
+}
+
 registerEnumType(AbsenceReason, {
   name: 'AbsenceReason',
-  description: 'UNREPORTED absence is invalid (ogiltig); every other reason is valid.',
+  description: 'UNREPORTED absence is invalid (ogiltig); reported absence and granted leave are valid.',
+  valuesConfig: {
+    REPORTED: { description: 'Anmäld frånvaro: reported by the student or a guardian.' },
+    LEAVE_GRANTED: { description: 'Beviljad ledighet: leave the school granted.' },
+    UNREPORTED: {
+      description: 'Ogiltig frånvaro: absence no one reported. Counted only in minutes per term (`attendance`).',
+    },
+  },
 });
 
-@ObjectType({ description: 'Absence (frånvaro) on one school day.' })
+@ObjectType({ description: 'Reported absence or granted leave (frånvaro, ledighet) on one school day.' })
 export class Absence {
   @Field(() => ID)
   id!: string;
@@ -26,9 +39,6 @@ export class Absence {
 
   @Field(() => Boolean, { description: 'Valid (giltig) absence.' })
   valid!: boolean;
-
-  @Field(() => String, { nullable: true })
-  note!: string | null;
 }
 
 export const AbsenceConnection = connectionOf(Absence, 'Absence');
@@ -65,5 +75,11 @@ export class TermAttendance {
   byReason!: AbsenceByReason[];
 }
 
-export const toAbsence = ({ id, date, minutes, reason, valid, note }: AbsenceRow): Absence =>
-  Object.assign(new Absence(), { id, date: toLocalDate(date), minutes, reason, valid, note });
+export const toAbsence = ({ id, date, minutes, reason }: ReturnType<typeof fromAbsence>): Absence =>
+  Object.assign(new Absence(), {
+    id,
+    date: toLocalDate(date),
+    minutes,
+    reason: reason as AbsenceReason,
+    valid: reason !== 'UNREPORTED',
+  });

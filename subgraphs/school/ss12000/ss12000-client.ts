@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import { allPages } from './follow-pages.ts';
+import type { GroupType } from './code-lists.ts';
 import type {
   Absence,
   AggregatedAttendance,
@@ -31,10 +32,16 @@ export interface Ss12000ClientOptions extends Ss12000TransportOptions {
 export interface Ss12000Client {
   /** Resolves when the server answers an authenticated request (`GET /organisations?limit=1`). */
   check(): Promise<void>;
-  /** `POST /persons/lookup` with `civicNos` (12 characters, no separator), in one call. */
-  personsByCivicNumber(civicNumbers: readonly string[]): Promise<Map<string, PersonExpanded>>;
-  /** `POST /persons/lookup` with `ids`. */
-  personsById(personIds: readonly string[]): Promise<Map<string, PersonExpanded>>;
+  /**
+   * `POST /persons/lookup` with `civicNos` (12 characters, no separator), in one call; with
+   * `groupMemberships`, each person's groups come along (`expand=groupMemberships`).
+   */
+  personsByCivicNumber(
+    civicNumbers: readonly string[],
+    expand?: 'groupMemberships',
+  ): Promise<Map<string, PersonExpanded>>;
+  /** `POST /persons/lookup` with `ids`, in one call (`expand` as for `personsByCivicNumber`). */
+  personsById(personIds: readonly string[], expand?: 'groupMemberships'): Promise<Map<string, PersonExpanded>>;
   /**
    * The groups each person belongs to (class, mentor group …), with the membership's dates:
    * `POST /persons/lookup?expand=groupMemberships`, one call. Every id asked about is a key.
@@ -61,6 +68,13 @@ export interface Ss12000Client {
   organisationsBySchoolUnitCode(schoolUnitCodes: readonly string[]): Promise<Map<string, Organisation>>;
   /** `POST /groups/lookup?expand=assignmentRoles`: groups with members and the duties assigned to them. */
   groups(ids: readonly string[]): Promise<Map<string, GroupExpanded>>;
+  /** `GET /groups?organisation=…&groupType=…`, every page: e.g. a school unit's classes, with their members. */
+  groupsAt(organisationIds: readonly string[], groupType: GroupType): Promise<GroupExpanded[]>;
+  /**
+   * Reported absence and granted leave at school units, overlapping the period: one `GET /absences`
+   * (and its pages) per unit, for all its students, where `absencesOf` needs one per student.
+   */
+  absencesAt(organisationIds: readonly string[], period: { from: Date; to: Date }): Promise<Absence[]>;
   /** `POST /duties/lookup`: e.g. the mentors a group's `Mentor` assignment roles name. */
   duties(ids: readonly string[]): Promise<Map<string, Duty>>;
 }
@@ -128,12 +142,14 @@ export function createSs12000Client(options: Ss12000ClientOptions): Ss12000Clien
       if (!Array.isArray((page as { data?: unknown } | null)?.data))
         throw new Ss12000Error('invalid_response', 'GET /organisations');
     },
-    async personsByCivicNumber(civicNumbers) {
-      const persons = await lookup<PersonExpanded>('/persons/lookup', 'civicNos', civicNumbers);
+    async personsByCivicNumber(civicNumbers, expand) {
+      const query: [string, string][] | undefined = expand && [['expand', expand]];
+      const persons = await lookup<PersonExpanded>('/persons/lookup', 'civicNos', civicNumbers, query);
       return byKey(persons, (person) => person.civicNo?.value);
     },
-    async personsById(personIds) {
-      return byKey(await lookup<PersonExpanded>('/persons/lookup', 'ids', personIds), (person) => person.id);
+    async personsById(personIds, expand) {
+      const query: [string, string][] | undefined = expand && [['expand', expand]];
+      return byKey(await lookup<PersonExpanded>('/persons/lookup', 'ids', personIds, query), (person) => person.id);
     },
     async groupMembershipsOf(personIds) {
       const persons = await lookup<PersonExpanded>('/persons/lookup', 'ids', personIds, [
@@ -193,6 +209,43 @@ export function createSs12000Client(options: Ss12000ClientOptions): Ss12000Clien
     async groups(ids) {
       const found = await lookup<GroupExpanded>('/groups/lookup', 'ids', ids, [['expand', 'assignmentRoles']]);
       return byKey(found, (group) => group.id);
+    },
+    async groupsAt(organisationIds, groupType) {
+      const perUnit = await Promise.all(
+        unique(organisationIds).map((id) =>
+          limit(() =>
+            allPages<GroupExpanded>(
+              send,
+              '/groups',
+              [
+                ['organisation', id],
+                ['groupType', groupType],
+              ],
+              options.pageSize,
+            ),
+          ),
+        ),
+      );
+      return perUnit.flat();
+    },
+    async absencesAt(organisationIds, { from, to }) {
+      const perUnit = await Promise.all(
+        unique(organisationIds).map((id) =>
+          limit(() =>
+            allPages<Absence>(
+              send,
+              '/absences',
+              [
+                ['organisation', id],
+                ['endTime.onOrAfter', from.toISOString()],
+                ['startTime.onOrBefore', to.toISOString()],
+              ],
+              options.pageSize,
+            ),
+          ),
+        ),
+      );
+      return perUnit.flat();
     },
     async duties(ids) {
       return byKey(await lookup<Duty>('/duties/lookup', 'ids', ids), (duty) => duty.id);

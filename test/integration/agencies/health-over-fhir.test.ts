@@ -18,7 +18,8 @@ const CARE = `query ($id: ID!) { child(id: $id) {
 /** Answers every request with `status` and `body`, or never when `body` is undefined. */
 async function fakeServer(status: number, body?: unknown): Promise<{ url: string; close(): void }> {
   const server: Server = createServer((_req, res) => {
-    if (body !== undefined) res.writeHead(status, { 'content-type': 'application/fhir+json' }).end(JSON.stringify(body));
+    if (body !== undefined)
+      res.writeHead(status, { 'content-type': 'application/fhir+json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerTestChild } from '../../support/consent-fixtures.ts';
+import { writeStudentRecords } from '../../support/school-records.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 // A school's students (the school's own root field), and for each child what the SIP core and the
@@ -25,16 +26,21 @@ describe('entity resolution through DataLoader', () => {
     // statements.
     for (let i = 0; i < 32; i++) {
       const child = await registerTestChild(graph, { born: `2012010${(i % 9) + 1}`, custodians: 1 });
-      await (graph.subgraphs.school.prisma as any).schoolPlacement.create({
-        data: {
+      await writeStudentRecords(graph, [
+        {
           childId: child.id,
-          schoolName: 'Björkhagens skola',
-          schoolUnitCode: BJORKHAGEN,
-          className: '8A',
-          grade: 8,
-          startDate: new Date('2024-08-19'),
+          enrolments: [
+            {
+              schoolName: 'Björkhagens skola',
+              schoolUnitCode: BJORKHAGEN,
+              className: '8A',
+              grade: 8,
+              mentor: null,
+              startDate: new Date('2024-08-19'),
+            },
+          ],
         },
-      });
+      ]);
     }
   });
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FHIR_LABEL } from '../../../subgraphs/health/fhir/fhir-client.ts';
+import { SS12000_SOURCE } from '../../../subgraphs/school/ss12000/ss12000-error.ts';
 import { postGraphQL, startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 describe('HTTP requests to the gateway and subgraphs', () => {
@@ -44,9 +45,17 @@ describe('HTTP requests to the gateway and subgraphs', () => {
       const res = await fetch(new URL('/health', subgraph.url));
       // Each names what it depends on: its own database, or the agency system it adapts.
       expect(await res.json()).toEqual(
-        subgraph.name === 'health'
-          ? { status: 'ok', subgraph: 'health', source: { system: FHIR_LABEL, status: 'ok' } }
-          : { status: 'ok', subgraph: subgraph.name, database: 'ok' },
+        {
+          sip: { status: 'ok', subgraph: 'sip', database: 'ok' },
+          school: {
+            status: 'ok',
+            subgraph: 'school',
+            database: 'ok',
+            source: { system: SS12000_SOURCE, status: 'ok' },
+          },
+          social: { status: 'ok', subgraph: 'social', database: 'ok' },
+          health: { status: 'ok', subgraph: 'health', source: { system: FHIR_LABEL, status: 'ok' } },
+        }[subgraph.name],
       );
     }
   });
