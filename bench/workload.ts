@@ -1,10 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { DevIdentity, TokenClaims } from '../dev/dev-identity.ts';
 import type { RunningGraph } from '../dev/start-graph.ts';
 import { toEpisodeOfCare } from '../subgraphs/health/fhir/care-resources.ts';
 import { toSs12000Data } from '../subgraphs/school/ss12000/student-records.ts';
 import { standInPatient, standInPatientId } from '../standins/fhir/patients.ts';
-import type { PrismaClient as SocialPrisma } from '../prisma/social/client/client.ts';
 import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { luhnCheckDigit } from '../subgraphs/sip/personnummer.ts';
 
@@ -105,8 +105,16 @@ export async function addChildren(graph: RunningGraph, dev: DevIdentity, registr
         startDate: new Date('2020-01-01'),
       }),
     ]);
-    await (graph.subgraphs.social.prisma as unknown as SocialPrisma).socialCase.create({
-      data: { childId, caseNumber: `B-${i}`, openedAt: new Date('2020-01-01'), handlingOfficer: 'Bench' },
+    await graph.standIns.social!.load({
+      cases: [
+        {
+          id: randomUUID(),
+          personnummer: personnummer.replace('-', ''),
+          caseNumber: `B-${i}`,
+          openedAt: new Date('2020-01-01'),
+          handlingOfficer: 'Bench',
+        },
+      ],
     });
   }
 }

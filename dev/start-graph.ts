@@ -83,7 +83,10 @@ async function startStandIns(options: StartGraphOptions): Promise<RunningStandIn
   const results = await Promise.allSettled(
     needed.map(async ({ name }) => {
       if (!hasStandIn(name)) throw new Error(`the ${name} subgraph's system has no local stand-in: configure it`);
-      (started as Record<string, StandIn<unknown>>)[name] = await STAND_INS[name]({ host: options.host });
+      (started as Record<string, StandIn<unknown>>)[name] = await STAND_INS[name]({
+        host: options.host,
+        database: options.database(name),
+      });
     }),
   );
   const failure = results.find((result) => result.status === 'rejected');

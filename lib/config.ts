@@ -54,11 +54,14 @@ const subgraphUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_URL`;
 
 /**
  * `HEALTH_FHIR_URL` and `HEALTH_FHIR_TOKEN`, …: where the agency system a subgraph adapts answers,
- * and the bearer token it issued to the adapter. `variable` is the source's own (`FHIR`, `SS12000`).
+ * and the bearer token it issued to the adapter; for a database source (`SOCIAL_CASE_SYSTEM_URL`),
+ * the role to take on each connection, when the login is broader (`…_ROLE`). `variable` is the
+ * source's own (`FHIR`, `SS12000`, `CASE_SYSTEM`).
  */
 export const sourceVariables = (name: string, variable: string) => ({
   url: `${name.toUpperCase()}_${variable}_URL`,
   token: `${name.toUpperCase()}_${variable}_TOKEN`,
+  role: `${name.toUpperCase()}_${variable}_ROLE`,
 });
 
 const DEFAULT_PORTS: Record<Service, number> = { gateway: 4000, sip: 4001, school: 4002, social: 4003, health: 4004 };
@@ -221,9 +224,13 @@ export function readConfig(env: Env = process.env): Config {
       if (location === undefined) return undefined;
       if (!url(/^https?$/).safeParse(location).success)
         throw new ConfigError(`bad configuration: ${names.url}=${location} is not a URL of the right kind`);
-      const token = set[names.token];
-      if (token === undefined) throw new ConfigError(`bad configuration: ${names.url} is set, ${names.token} is not`);
-      return { url: location, token, timeoutMs: values.SOURCE_TIMEOUT_MS };
+      // A database source carries its credentials in the URL; `startSubgraph` asks for a token where one is needed.
+      return {
+        url: location,
+        token: set[names.token] ?? '',
+        role: set[names.role],
+        timeoutMs: values.SOURCE_TIMEOUT_MS,
+      };
     },
   };
 }

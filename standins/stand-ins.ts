@@ -5,6 +5,8 @@ import { transactionOf } from '../subgraphs/health/fhir/care-resources.ts';
 import type { Ss12000Records } from '../subgraphs/school/ss12000/student-records.ts';
 import { startFhirStandIn } from './fhir/start-fhir-stand-in.ts';
 import { startSs12000StandIn } from './ss12000/server.ts';
+import { startCaseSystemStandIn, type CaseSystemRecords } from './case-system/start-case-system.ts';
+import type { DatabaseLocation } from '../lib/db/database.ts';
 
 /**
  * A local stand-in for an agency's existing system, for `npm start` and the tests: real software
@@ -16,26 +18,37 @@ export interface StandIn<TRecords> {
   load(records: TRecords): Promise<void>;
   /** Forgets every record: a test file starts from an empty system. */
   reset(): Promise<void>;
-  /** The requests it has answered so far: a test counts an adapter's calls per fetch. */
-  requests(): Promise<number>;
+  /** The requests it has answered so far (a test counts an adapter's calls per fetch); a database counts none. */
+  requests?(): Promise<number>;
   stop(): Promise<void>;
 }
 
 /** A stand-in's records, by the subgraph that adapts its system. */
 export interface StandInRecords {
   school: Ss12000Records;
+  social: CaseSystemRecords;
   health: Resource[];
 }
+
+/** Where a stand-in starts: its host, and for one that is a database, where that lives. */
+export interface StandInOptions {
+  host?: string;
+  database: DatabaseLocation;
+}
+
+/** The stand-ins that are a database (the case system's): the tests make one for each, as for a subgraph. */
+export const STAND_INS_WITH_DATABASE = ['social'] as const;
 
 /** Calls to a stand-in on this machine: generous, a busy machine is not a broken system. */
 const STAND_IN_TIMEOUT_MS = 60_000;
 
 /**
  * Starts each subgraph's stand-in: a student information system's SS 12000 API for the school (in
- * this process), a FHIR server (Medplum's FHIR router, a process of its own) for health care.
+ * this process), a case system's database for social services, a FHIR server (Medplum's FHIR
+ * router, a process of its own) for health care.
  */
 export const STAND_INS: {
-  [Name in keyof StandInRecords]: (options: { host?: string }) => Promise<StandIn<StandInRecords[Name]>>;
+  [Name in keyof StandInRecords]: (options: StandInOptions) => Promise<StandIn<StandInRecords[Name]>>;
 } = {
   school: async ({ host }) => {
     const sis = await startSs12000StandIn({ host, token: 'stand-in-token' });
@@ -59,6 +72,21 @@ export const STAND_INS: {
       },
       requests: async () => sis.requests.length,
       stop: sis.stop,
+    };
+  },
+  social: async ({ database }) => {
+    const caseSystem = await startCaseSystemStandIn(database);
+    return {
+      // One user on the embedded database: the read-only role is taken on each connection instead.
+      location: {
+        url: caseSystem.readerUrl,
+        token: '',
+        role: database.kind === 'embedded' ? 'sip_reader' : undefined,
+        timeoutMs: STAND_IN_TIMEOUT_MS,
+      },
+      load: caseSystem.load,
+      reset: caseSystem.reset,
+      stop: caseSystem.stop,
     };
   },
   health: async ({ host }) => {

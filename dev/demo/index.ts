@@ -4,7 +4,7 @@ import type { StandInRecords } from '../../standins/stand-ins.ts';
 import { healthDemoRecords } from './health.ts';
 import { schoolDemoData, schoolDemoRecords } from './school.ts';
 import { sipDemoData } from './sip.ts';
-import { socialDemoData } from './social.ts';
+import { socialDemoRecords } from './social.ts';
 
 /**
  * The fictional demo data of each subgraph that keeps records of its own, in steps; `npm start`
@@ -13,7 +13,6 @@ import { socialDemoData } from './social.ts';
 export const DEMO_DATA: Partial<Record<SubgraphName, ReadonlyArray<DemoDataStep<never>>>> = {
   sip: sipDemoData,
   school: schoolDemoData,
-  social: socialDemoData,
 };
 
 /**
@@ -24,5 +23,6 @@ export const DEMO_SOURCE_RECORDS: {
   [Name in keyof StandInRecords]: (personnummer: ReadonlyMap<string, string>, now: Date) => StandInRecords[Name];
 } = {
   school: schoolDemoRecords,
+  social: socialDemoRecords,
   health: healthDemoRecords,
 };

@@ -4,8 +4,13 @@ import { ErrorCode } from '../errors.ts';
 /** Where an agency's existing system answers, and how the adapter proves who it is there. */
 export interface SourceLocation {
   url: string;
-  /** A bearer token, as the region's FHIR server or the school's SS 12000 API issued it to this adapter. */
+  /**
+   * A bearer token, as the region's FHIR server or the school's SS 12000 API issued it to this
+   * adapter; empty for a database, whose URL carries its credentials.
+   */
   token: string;
+  /** A database source only: the role each connection takes (`SET ROLE`), e.g. the vendor's read-only one. */
+  role?: string;
   /** The longest one call may take before the read fails. */
   timeoutMs: number;
 }
@@ -19,6 +24,8 @@ export interface SourceSystem<TClient> {
   label: string;
   /** `FHIR` for HEALTH_FHIR_URL and HEALTH_FHIR_TOKEN. */
   variable: string;
+  /** False for a database, whose URL carries its credentials; otherwise the adapter needs a token. */
+  needsToken?: boolean;
   connect(location: SourceLocation): TClient;
   /** Resolves when the system answers; a SourceSystemError says why not. */
   check(client: TClient): Promise<void>;

@@ -70,6 +70,8 @@ export interface RunningSubgraph<TPrisma> {
   port: number;
   /** Its own database's client; null for a subgraph that keeps no records of its own. */
   prisma: TPrisma;
+  /** The client of the agency system it adapts; null for a subgraph that adapts none. */
+  source: unknown;
   requestCounts: RequestCounts;
   /** Sends the release confirmations waiting for a ride to the SIP core now (see `createReleaseOutbox`). */
   settleReleases(): Promise<void>;
@@ -91,11 +93,10 @@ async function connectSource<TSource>(
   logger: Logger,
 ): Promise<TSource> {
   if (!system) return null as TSource;
-  if (!location)
-    throw new ConfigError(
-      `the ${name} subgraph adapts ${system.label}: set ${sourceVariables(name, system.variable).url} and ` +
-        `${sourceVariables(name, system.variable).token}`,
-    );
+  const variables = sourceVariables(name, system.variable);
+  if (!location) throw new ConfigError(`the ${name} subgraph adapts ${system.label}: set ${variables.url}`);
+  if (system.needsToken !== false && !location.token)
+    throw new ConfigError(`the ${name} subgraph adapts ${system.label}: set ${variables.token} as well`);
   const client = system.connect(location);
   await system
     .check(client)
@@ -183,6 +184,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma | null, TCont
       url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`,
       port,
       prisma,
+      source,
       requestCounts: http.requestCounts,
       settleReleases: () => requests.outbox.flush(),
       forgetChildIdentities: requests.childIdentities.forget,

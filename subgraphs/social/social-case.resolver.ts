@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { Prisma, SocialCase as SocialCaseRow } from '../../prisma/social/client/client.ts';
-import { toConnection, type Connection } from '../../lib/pagination/connection.ts';
+import { pageOf, toConnection, type Connection } from '../../lib/pagination/connection.ts';
 import { PageArgs, pageRequest } from '../../lib/pagination/page-args.ts';
-import { pageOfModel } from '../../lib/pagination/timeline.ts';
+import { newestFirst, onPage } from '../../lib/pagination/source-timeline.ts';
+import { fromCaseSystem } from './case-system/case-system-source.ts';
 import type { SocialContext } from './context.ts';
 import { SocialCase, SocialCaseConnection, toSocialCase } from './social-case.type.ts';
 
@@ -17,12 +17,22 @@ export class SocialCaseResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: SocialContext,
   ): Promise<Connection<SocialCase>> {
-    const page = await pageOfModel<SocialCaseRow>(
-      (query) => context.prisma.socialCase.findMany(query as Prisma.SocialCaseFindManyArgs),
-      { at: 'openedAt' },
-      { closedAt: null, ...(handlingOfficer != null && { handlingOfficer }) },
-      pageRequest(args),
+    const request = pageRequest(args);
+    const open = await fromCaseSystem(
+      context.source.socialCase.findMany({
+        where: { closedAt: null, ...(handlingOfficer != null && { handlingOfficer }) },
+      }),
     );
+    // Only children registered in the SIP core have a place in the graph.
+    const children = await context.childIdentities.childIdsOf(open.map((row) => row.personnummer));
+    const rows = open
+      .flatMap((row) => {
+        const childId = children.get(row.personnummer);
+        return childId ? [{ ...row, childId, at: row.openedAt }] : [];
+      })
+      .filter((row) => onPage(row, request))
+      .sort(newestFirst);
+    const page = pageOf(rows, request, (row) => row.at);
     return toConnection(page, toSocialCase);
   }
 }

@@ -27,6 +27,10 @@ export class SocialCase {
 
 export const SocialCaseConnection = connectionOf(SocialCase, 'SocialCase');
 
-export function toSocialCase(row: SocialCaseRow): SocialCase {
-  return Object.assign(new SocialCase(), { ...row, child: Object.assign(new Child(), { id: row.childId }) });
+export function toSocialCase({
+  personnummer: _personnummer,
+  childId,
+  ...row
+}: SocialCaseRow & { childId: string }): SocialCase {
+  return Object.assign(new SocialCase(), { ...row, child: Object.assign(new Child(), { id: childId }) });
 }

@@ -1,30 +1,34 @@
 // Loaded before any decorated class, so type-graphql finds the metadata API.
 import 'reflect-metadata';
-import { PrismaClient } from '../../prisma/social/client/client.ts';
+import type { PrismaClient } from '../../prisma/social/client/client.ts';
 import { entityReference } from '../../lib/federation/entity-reference.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
 import { UNIT_CONTACT_PATH, unitContactRoute } from '../../lib/consent/unit-contact.ts';
 import { ChildResolver } from './child.resolver.ts';
 import { PlanInterventionResolver } from './interventions/plan-intervention.resolver.ts';
 import { PlanIntervention } from './interventions/plan-intervention.type.ts';
-import { SocialInterventionResolver } from './interventions/social-intervention.resolver.ts';
 import { Child } from './child.type.ts';
 import { handlesOpenCase } from './unit-contact.ts';
 import { createSocialContext, type SocialContext } from './context.ts';
 import { SocialCaseResolver } from './social-case.resolver.ts';
+import { caseSystemSource } from './case-system/case-system-source.ts';
 
-/** Social services (socialtjänst, LSS). */
-export const socialSubgraph: SubgraphDefinition<PrismaClient, SocialContext> = {
+/**
+ * Social services (socialtjänst, LSS): an adapter over the case system's database, read through the
+ * integration views its vendor publishes, as a read-only role. It writes nothing and keeps no
+ * records of its own: decisions are recorded in the case system.
+ */
+export const socialSubgraph: SubgraphDefinition<null, SocialContext, PrismaClient> = {
   name: 'social',
   schema: {
-    resolvers: [ChildResolver, SocialCaseResolver, SocialInterventionResolver, PlanInterventionResolver],
+    resolvers: [ChildResolver, SocialCaseResolver, PlanInterventionResolver],
     orphanedTypes: [Child, PlanIntervention],
     referenceResolvers: {
       Child: { __resolveReference: entityReference(Child) },
       PlanIntervention: { __resolveReference: entityReference(PlanIntervention) },
     },
   },
-  createPrisma: (options) => new PrismaClient(options),
+  source: caseSystemSource,
   createContext: createSocialContext,
   routes: { [UNIT_CONTACT_PATH]: unitContactRoute('SOCIAL_SERVICES', handlesOpenCase) },
 };

@@ -5,6 +5,7 @@ import {
   toServiceRequest,
   toTreatmentResource,
 } from '../../subgraphs/health/fhir/care-resources.ts';
+import { writeCaseRecords } from './case-records.ts';
 import { writeCareRecords } from './health-records.ts';
 import { writeStudentRecords } from './school-records.ts';
 import type { TestGraph } from './test-graph.ts';
@@ -20,7 +21,7 @@ export const TEST_CARE_UNIT = 'BUP Norra';
  * own system (its database, or the FHIR server), as that agency's system would hold them. All dated in autumn term 2026.
  */
 export async function recordsInEveryCategory(graph: TestGraph, childIds: string[]): Promise<void> {
-  const { school, social } = graph.subgraphs as Record<string, { prisma: any }>;
+  const { school } = graph.subgraphs as Record<string, { prisma: any }>;
   const caseId = (i: number) => `77777777-0000-4000-9000-${String(i).padStart(12, '0')}`;
   const contactId = (i: number) => `88888888-0000-4000-9000-${String(i).padStart(12, '0')}`;
   const each = <T>(row: (childId: string, i: number) => T) => childIds.map((childId, i) => row(childId, i));
@@ -54,41 +55,34 @@ export async function recordsInEveryCategory(graph: TestGraph, childIds: string[
       purpose: 'Hälsosamtal',
     })),
   });
-  await social.prisma.socialCase.createMany({
-    data: each((childId, i) => ({
-      id: caseId(i),
-      childId,
-      caseNumber: `SOC-T-${childId}`,
-      openedAt: start,
-      handlingOfficer: 'Test Handläggare',
-    })),
-  });
-  await social.prisma.investigation.createMany({
-    data: each((childId, i) => ({ childId, caseId: caseId(i), startedOn: start, reason: 'Orosanmälan' })),
-  });
-  await social.prisma.socialIntervention.createMany({
-    data: each((childId, i) => ({
-      childId,
-      caseId: caseId(i),
-      kind: 'Kontaktperson',
-      legalBasis: 'SOL',
-      provision: '4 kap. 1 § SoL',
-      decidedOn: start,
-      startsOn: start,
-      provider: 'Kommunen',
-      decidedBy: 'Test',
-      recordedAt: start,
-    })),
-  });
-  await social.prisma.placement.createMany({
-    data: each((childId) => ({
-      childId,
-      kind: 'CONTACT_FAMILY',
-      legalBasis: 'SOL',
-      startsOn: start,
-      provider: 'Kontaktfamilj',
-    })),
-  });
+  await writeCaseRecords(graph, childIds, (personnummer, childId, i) => ({
+    cases: [
+      {
+        id: caseId(i),
+        personnummer,
+        caseNumber: `SOC-T-${childId}`,
+        openedAt: start,
+        handlingOfficer: 'Test Handläggare',
+      },
+    ],
+    investigations: [{ caseId: caseId(i), startedOn: start, reason: 'Orosanmälan' }],
+    interventions: [
+      {
+        caseId: caseId(i),
+        kind: 'Kontaktperson',
+        legalBasis: 'SOL',
+        provision: '4 kap. 1 § SoL',
+        decidedOn: start,
+        startsOn: start,
+        provider: 'Kommunen',
+        decidedBy: 'Test',
+        recordedAt: start,
+      },
+    ],
+    placements: [
+      { personnummer, kind: 'CONTACT_FAMILY', legalBasis: 'SOL', startsOn: start, provider: 'Kontaktfamilj' },
+    ],
+  }));
   await writeCareRecords(graph, childIds, (patientId, _childId, i) => [
     toEpisodeOfCare(contactId(i), patientId, {
       unitName: TEST_CARE_UNIT,

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { toEpisodeOfCare } from '../../subgraphs/health/fhir/care-resources.ts';
+import { writeCaseRecords } from './case-records.ts';
 import { writeCareRecords } from './health-records.ts';
 import { writeStudentRecords } from './school-records.ts';
 import { luhnCheckDigit } from '../../subgraphs/sip/personnummer.ts';
@@ -81,7 +83,6 @@ export async function childWithRecords(
   const child = await registerTestChild(graph, options);
   const childId = child.id;
   const start = new Date('2020-01-01T00:00:00Z');
-  const { social } = graph.subgraphs;
   await writeStudentRecords(graph, [
     {
       childId,
@@ -97,15 +98,18 @@ export async function childWithRecords(
       ],
     },
   ]);
-  await (social.prisma as any).socialCase.create({
-    data: {
-      childId,
-      caseNumber: `SOC-TEST-${childId.slice(0, 8)}`,
-      openedAt: start,
-      handlingOfficer: TEST_CASE_OFFICER.name,
-      handlingOfficerId: TEST_CASE_OFFICER.subject,
-    },
-  });
+  await writeCaseRecords(graph, [childId], (personnummer) => ({
+    cases: [
+      {
+        id: randomUUID(),
+        personnummer,
+        caseNumber: `SOC-TEST-${childId.slice(0, 8)}`,
+        openedAt: start,
+        handlingOfficer: TEST_CASE_OFFICER.name,
+        handlingOfficerId: TEST_CASE_OFFICER.subject,
+      },
+    ],
+  }));
   await writeCareRecords(graph, [childId], (patientId) => [
     toEpisodeOfCare(undefined, patientId, { unitName: 'BUP Test', unitType: 'BUP', startDate: start }),
   ]);

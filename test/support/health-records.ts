@@ -1,5 +1,6 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { standInPatient, standInPatientId } from '../../standins/fhir/patients.ts';
+import { childPersonnummer } from './child-personnummer.ts';
 import type { TestGraph } from './test-graph.ts';
 
 /**
@@ -12,14 +13,7 @@ export async function writeCareRecords(
   childIds: string[],
   records: (patientId: string, childId: string, index: number) => Resource[],
 ): Promise<void> {
-  const sip = graph.subgraphs.sip.prisma as unknown as {
-    child: { findMany(args: object): Promise<Array<{ id: string; personnummer: string }>> };
-  };
-  const children = await sip.child.findMany({
-    where: { id: { in: childIds } },
-    select: { id: true, personnummer: true },
-  });
-  const personnummer = new Map(children.map(({ id, personnummer }) => [id, personnummer]));
+  const personnummer = await childPersonnummer(graph, childIds);
   await graph.standIns.health!.load(
     childIds.flatMap((childId, index) => [
       standInPatient(childId, personnummer.get(childId)!),

@@ -3,6 +3,7 @@ import {
   type AbsenceRecord,
   type EnrolmentRecord,
 } from '../../subgraphs/school/ss12000/student-records.ts';
+import { childPersonnummer } from './child-personnummer.ts';
 import type { TestGraph } from './test-graph.ts';
 
 /**
@@ -14,14 +15,10 @@ export async function writeStudentRecords(
   graph: Pick<TestGraph, 'standIns' | 'subgraphs'>,
   students: Array<{ childId: string; enrolments: EnrolmentRecord[]; absences?: AbsenceRecord[] }>,
 ): Promise<void> {
-  const sip = graph.subgraphs.sip.prisma as unknown as {
-    child: { findMany(args: object): Promise<Array<{ id: string; personnummer: string }>> };
-  };
-  const children = await sip.child.findMany({
-    where: { id: { in: students.map(({ childId }) => childId) } },
-    select: { id: true, personnummer: true },
-  });
-  const personnummer = new Map(children.map(({ id, personnummer }) => [id, personnummer]));
+  const personnummer = await childPersonnummer(
+    graph,
+    students.map(({ childId }) => childId),
+  );
   await graph.standIns.school!.load(
     toSs12000Data(students.map((student) => ({ ...student, personnummer: personnummer.get(student.childId)! }))),
   );

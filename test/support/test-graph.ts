@@ -4,8 +4,10 @@ import { SUBGRAPH_NAMES, type IntrospectionAccess, type SubgraphName } from '../
 import { writeDemoData } from '../../lib/db/demo-data.ts';
 import { silentLogger } from '../../lib/server/logger.ts';
 import { DEMO_PERSONAS, demoPersonaTokens, ephemeralDevIdentity, type TokenClaims } from '../../dev/dev-identity.ts';
+import { STAND_INS_WITH_DATABASE } from '../../standins/stand-ins.ts';
 import { seedStandIns, startGraph, type RunningGraph, type StartGraphOptions } from '../../dev/start-graph.ts';
 import { allSubgraphs, SUBGRAPHS_WITH_DATABASE } from '../../subgraphs/index.ts';
+import type { SubgraphPrisma } from '../../lib/subgraph/subgraph-definition.ts';
 import { DEMO_DATA } from '../../dev/demo/index.ts';
 import { createTestDatabases } from './test-databases.ts';
 
@@ -78,7 +80,7 @@ const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 
 
 /** Starts a graph on fresh databases of the project's kind (TEST_DATABASE), on free ports. */
 async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph & { forgetQueryCounters(): void }> {
-  const databases = await createTestDatabases(SUBGRAPHS_WITH_DATABASE);
+  const databases = await createTestDatabases([...SUBGRAPHS_WITH_DATABASE, ...STAND_INS_WITH_DATABASE]);
   const dev = await ephemeralDevIdentity();
   const identityKeys = Object.fromEntries(
     await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await generateSigningKeyPair()] as const)),
@@ -104,8 +106,10 @@ async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph &
     throw error;
   }
   const counters = new Set<QueryCounter>();
+  // The statements of each subgraph's own database, or of the database it adapts (the case system's).
   for (const subgraph of Object.values(graph.subgraphs)) {
-    subgraph.prisma?.$on('query', () => {
+    const database = subgraph.prisma ?? (subgraph.source as Partial<SubgraphPrisma> | null);
+    database?.$on?.('query', () => {
       for (const counter of counters) counter.counts[subgraph.name as SubgraphName]++;
     });
   }

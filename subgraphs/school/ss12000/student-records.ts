@@ -109,12 +109,7 @@ export function toSs12000Data(students: StudentRecord[]): Ss12000Records {
         groupMemberships: [],
       });
       const classId = ss12000Id('Klass', `${enrolment.schoolUnitCode}|${enrolment.className}`);
-      member(
-        classId,
-        group(classId, 'Klass', enrolment.className),
-        personId,
-        enrolment,
-      );
+      member(classId, group(classId, 'Klass', enrolment.className), personId, enrolment);
       if (enrolment.mentor) {
         const mentorGroupId = ss12000Id('Mentor', `${enrolment.schoolUnitCode}|${enrolment.mentor}`);
         member(mentorGroupId, group(mentorGroupId, 'Mentor', `Mentorsgrupp ${enrolment.mentor}`), personId, enrolment);

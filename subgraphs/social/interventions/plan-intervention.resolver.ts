@@ -21,6 +21,6 @@ export class PlanInterventionResolver {
     if (!intervention.agencyRecordId) return null;
     const row = await context.loaders.interventionById.load(intervention.agencyRecordId);
     // A link to another child's record shows nothing.
-    return row && recordBelongsToPlan(row.childId, intervention.childId) ? toSocialIntervention(row) : null;
+    return row?.childId && recordBelongsToPlan(row.childId, intervention.childId) ? toSocialIntervention(row) : null;
   }
 }

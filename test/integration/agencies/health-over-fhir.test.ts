@@ -116,7 +116,7 @@ describe('health care over HL7 FHIR R4', () => {
   });
 
   it('answers one FHIR search per kind of record, whatever the number of children', async () => {
-    const requests = graph.standIns.health!.requests;
+    const requests = graph.standIns.health!.requests!;
     const MANY = `{ careContactsAtUnit(unitName: "BUP Norra", first: 100) { nodes { child { id
       diagnoses { nodes { code } } } } } }`;
     // Once, so the identity bridge knows these children (its asks are the SIP core's, not the FHIR server's).

@@ -12,8 +12,6 @@ const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const ABSENCES = `query ($id: ID!, $first: Int!, $after: String, $from: LocalDate, $to: LocalDate) {
   child(id: $id) { absences(first: $first, after: $after, from: $from, to: $to) {
     nodes { date } pageInfo { hasNextPage endCursor } } } }`;
-const RECORD_INTERVENTION = `mutation ($input: RecordSocialInterventionInput!) { recordSocialIntervention(input:
-  $input) { kind legalBasis provision decidedOn startsOn endsOn provider decidedBy } }`;
 const RECORD_VISIT = `mutation ($input: RecordCareVisitInput!) { recordCareVisit(input: $input) { date unitName
   unitType mode profession } }`;
 
@@ -171,70 +169,6 @@ describe("an agency's own staff", () => {
       'social worker',
     );
     expect(refusal(other).code).toBe('FORBIDDEN');
-  });
-
-  describe('record a decided intervention', () => {
-    const intervention = (input: Record<string, unknown>) =>
-      withChild({
-        childId: child,
-        kind: 'Korttidsvistelse',
-        legalBasis: 'LSS',
-        provision: '9 § 6 LSS',
-        decidedOn: '2026-09-14',
-        startsOn: '2026-10-01',
-        endsOn: '2027-09-30',
-        provider: 'Korttidshemmet',
-        ...input,
-      });
-
-    it("in the child's open case", async () => {
-      const response = await graph.query(RECORD_INTERVENTION, { input: intervention({}) }, 'social worker');
-      expect(response.data?.recordSocialIntervention).toEqual({
-        kind: 'Korttidsvistelse',
-        legalBasis: 'LSS',
-        provision: '9 § 6 LSS',
-        decidedOn: '2026-09-14',
-        startsOn: '2026-10-01',
-        endsOn: '2027-09-30',
-        provider: 'Korttidshemmet',
-        decidedBy: 'Eva Sundberg',
-      });
-      const read = await graph.query(
-        `query ($id: ID!) { child(id: $id) { socialInterventions(from: "2026-10-01") { nodes { kind } } } }`,
-        { id: child },
-        'social worker',
-      );
-      expect(read.data!.child.socialInterventions.nodes).toEqual([
-        { kind: 'Korttidsvistelse' },
-        { kind: 'Kontaktperson' },
-      ]);
-    });
-
-    it.each([
-      ['LVU', { legalBasis: 'LVU' }, 'input.legalBasis', 'care under LVU is a placement, not an intervention'],
-      [
-        'a provision of another act',
-        { provision: '4 kap. 1 § SoL' },
-        'input.provision',
-        'must name the act it is under (LSS)',
-      ],
-      [
-        'a decision in the future',
-        { decidedOn: '2026-09-15', startsOn: '2026-10-01' },
-        'input.decidedOn',
-        'must not be in the future',
-      ],
-      ['a start before the decision', { startsOn: '2026-09-01' }, 'input.startsOn', 'must not be before decidedOn'],
-      ['an end before the start', { endsOn: '2026-09-30' }, 'input.endsOn', 'must not be before startsOn'],
-      ['no provider', { provider: ' ' }, 'input.provider', 'must not be empty'],
-      ['a child with no open case', { childId: UNRECORDED }, 'input.childId', 'the child has no open case'],
-    ])('refusing %s with the field and reason', async (_, input, field, reason) => {
-      expect(refusal(await graph.query(RECORD_INTERVENTION, { input: intervention(input) }, 'social worker'))).toEqual({
-        code: 'BAD_USER_INPUT',
-        field,
-        reason,
-      });
-    });
   });
 
   describe('record a care contact', () => {

@@ -51,7 +51,7 @@ describe('entity resolution through DataLoader', () => {
     await graph.query(CHILDREN_WITH_ALL_AGENCY_FIELDS, { first: 40 }, 'school counsellor');
     await graph.settleReleases();
     // Health care keeps no database: its calls are the searches its FHIR server answers.
-    const fhirCalls = graph.standIns.health!.requests;
+    const fhirCalls = graph.standIns.health!.requests!;
     const counter = graph.countQueries();
     let fhirBefore = await fhirCalls();
     const few = await graph.query(CHILDREN_WITH_ALL_AGENCY_FIELDS, { first: 2 }, 'school counsellor');

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FHIR_LABEL } from '../../../subgraphs/health/fhir/fhir-client.ts';
+import { CASE_SYSTEM_LABEL } from '../../../subgraphs/social/case-system/case-system-source.ts';
 import { SS12000_SOURCE } from '../../../subgraphs/school/ss12000/ss12000-error.ts';
 import { postGraphQL, startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
@@ -53,7 +54,7 @@ describe('HTTP requests to the gateway and subgraphs', () => {
             database: 'ok',
             source: { system: SS12000_SOURCE, status: 'ok' },
           },
-          social: { status: 'ok', subgraph: 'social', database: 'ok' },
+          social: { status: 'ok', subgraph: 'social', source: { system: CASE_SYSTEM_LABEL, status: 'ok' } },
           health: { status: 'ok', subgraph: 'health', source: { system: FHIR_LABEL, status: 'ok' } },
         }[subgraph.name],
       );

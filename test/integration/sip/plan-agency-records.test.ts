@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { recordsInEveryCategory } from '../../support/agency-records.ts';
 import { registerTestChild, settableClock } from '../../support/consent-fixtures.ts';
 import { activeSip, ok, planInput, refusal, SAVE_PLAN, type ActiveSip } from '../../support/sip-fixtures.ts';
+import { childPersonnummer } from '../../support/child-personnummer.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 const clock = settableClock('2026-11-23T09:00:00.000Z');
@@ -14,8 +15,13 @@ describe("an agency's record of a plan intervention", () => {
   let graph: TestGraph;
   let covered: ActiveSip;
   let notCovered: ActiveSip;
-  const recordOf = async (childId: string) =>
-    (await (graph.subgraphs.social.prisma as any).socialIntervention.findFirstOrThrow({ where: { childId } })).id;
+  // The case system's decision about the child, as its integration view shows it.
+  const recordOf = async (childId: string) => {
+    const personnummer = (await childPersonnummer(graph, [childId])).get(childId);
+    return (
+      await (graph.subgraphs.social.source as any).socialIntervention.findFirstOrThrow({ where: { personnummer } })
+    ).id;
+  };
   const linkedPlan = (sip: ActiveSip, recordIds: string[]) => {
     const plan = planInput(sip.ids.socialWorker, '2027-03-01');
     const base = {

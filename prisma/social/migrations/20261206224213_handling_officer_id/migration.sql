@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "SocialCase" ADD COLUMN     "handlingOfficerId" TEXT;

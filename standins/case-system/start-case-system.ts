@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { openDatabase, type DatabaseLocation } from '../../lib/db/database.ts';
+
+/** The case system's records, as its own tables hold them: by personnummer, not by the graph's ids. */
+export interface CaseSystemRecords {
+  cases?: Array<{
+    id: string;
+    personnummer: string;
+    caseNumber: string;
+    openedAt: Date;
+    closedAt?: Date | null;
+    handlingOfficer: string;
+    handlingOfficerId?: string | null;
+  }>;
+  investigations?: Array<{
+    id?: string;
+    caseId: string;
+    startedOn: Date;
+    completedOn?: Date | null;
+    reason: string;
+    assessment?: string | null;
+  }>;
+  interventions?: Array<{
+    id?: string;
+    caseId: string;
+    kind: string;
+    legalBasis: 'SOL' | 'LSS' | 'LVU';
+    provision: string;
+    decidedOn: Date;
+    startsOn: Date;
+    endsOn?: Date | null;
+    provider: string;
+    decidedBy: string;
+    recordedAt: Date;
+  }>;
+  placements?: Array<{
+    id?: string;
+    personnummer: string;
+    kind: string;
+    legalBasis: 'SOL' | 'LSS' | 'LVU';
+    startsOn: Date;
+    endsOn?: Date | null;
+    provider: string;
+  }>;
+}
+
+export interface CaseSystemStandIn {
+  /** How the social services subgraph connects: as the read-only role the vendor grants the views to. */
+  readerUrl: string;
+  load(records: CaseSystemRecords): Promise<void>;
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const SCHEMA = readFileSync(new URL('./case-system.sql', import.meta.url), 'utf8');
+const READER_ROLE = 'sip_reader';
+/**
+ * The owner's writes, in a transaction of their own: the embedded database has one session for
+ * every connection, so the reader's read-only role and default would otherwise be the owner's too.
+ */
+const AS_OWNER = 'BEGIN READ WRITE; SET LOCAL ROLE postgres';
+/** A calendar day as a `date` column takes it, whatever the time zone of this process. */
+const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);
+
+/** The reader's URL on a server: the same database, as the read-only role (trust or its own password). */
+function asReader(url: string): string {
+  const reader = new URL(url);
+  reader.username = READER_ROLE;
+  reader.password = '';
+  return reader.toString();
+}
+
+/**
+ * Opens the case system's database (embedded, or a server), lays out its tables and integration
+ * views as its vendor would, and hands out the read-only role's URL. On the embedded database,
+ * which has a single user, the role is taken by `SET ROLE` on each connection instead (see
+ * `subgraphs/social/case-system/`).
+ */
+export async function startCaseSystemStandIn(location: DatabaseLocation): Promise<CaseSystemStandIn> {
+  const database = await openDatabase('case system', location);
+  const owner = new pg.Client({ connectionString: database.migrationConnectionString });
+  try {
+    await owner.connect();
+    await owner.query(SCHEMA);
+  } catch (error) {
+    await owner.end().catch(() => {});
+    await database.close();
+    throw error;
+  }
+  const insert = async (table: string, rows: Array<Record<string, unknown>>) => {
+    for (const row of rows) {
+      const columns = Object.keys(row).filter((column) => row[column] !== undefined);
+      await owner.query(
+        `INSERT INTO vendor.${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+        columns.map((column) => row[column]),
+      );
+    }
+  };
+  return {
+    readerUrl: location.kind === 'server' ? asReader(database.connectionString) : database.connectionString,
+    load: async ({ cases = [], investigations = [], interventions = [], placements = [] }) => {
+      await owner.query(AS_OWNER);
+      try {
+        await insert(
+          'arende',
+          cases.map((c) => ({
+            id: c.id,
+            personnummer: c.personnummer,
+            arendenummer: c.caseNumber,
+            oppnad: c.openedAt,
+            avslutad: c.closedAt ?? null,
+            handlaggare: c.handlingOfficer,
+            handlaggare_id: c.handlingOfficerId ?? null,
+          })),
+        );
+        await insert(
+          'utredning',
+          investigations.map((u) => ({
+            id: u.id ?? crypto.randomUUID(),
+            arende_id: u.caseId,
+            startad: day(u.startedOn),
+            avslutad: day(u.completedOn),
+            anledning: u.reason,
+            bedomning: u.assessment ?? null,
+          })),
+        );
+        await insert(
+          'beslut',
+          interventions.map((b) => ({
+            id: b.id ?? crypto.randomUUID(),
+            arende_id: b.caseId,
+            insats: b.kind,
+            lagrum: b.legalBasis,
+            paragraf: b.provision,
+            beslutsdatum: day(b.decidedOn),
+            fran: day(b.startsOn),
+            till: day(b.endsOn),
+            utforare: b.provider,
+            beslutsfattare: b.decidedBy,
+            registrerad: b.recordedAt,
+          })),
+        );
+        await insert(
+          'placering',
+          placements.map((p) => ({
+            id: p.id ?? crypto.randomUUID(),
+            personnummer: p.personnummer,
+            typ: p.kind,
+            lagrum: p.legalBasis,
+            fran: day(p.startsOn),
+            till: day(p.endsOn),
+            utforare: p.provider,
+          })),
+        );
+        await owner.query('COMMIT');
+      } catch (error) {
+        await owner.query('ROLLBACK');
+        throw error;
+      }
+    },
+    reset: async () => {
+      await owner.query(AS_OWNER);
+      await owner.query('TRUNCATE vendor.placering, vendor.beslut, vendor.utredning, vendor.arende');
+      await owner.query('COMMIT');
+    },
+    stop: async () => {
+      await owner.end();
+      await database.close();
+    },
+  };
+}

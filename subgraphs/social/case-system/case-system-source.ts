@@ -1,0 +1,43 @@
+import { PrismaClient } from '../../../prisma/social/client/client.ts';
+import { prismaOptions } from '../../../lib/db/prisma-options.ts';
+import { SourceSystemError, type SourceLocation, type SourceSystem } from '../../../lib/source/source-system.ts';
+
+export const CASE_SYSTEM_LABEL = 'the case system (its integration views)';
+
+/** Connections to the case system's database: a read-only adapter needs few. */
+const MAX_CONNECTIONS = 4;
+
+/**
+ * Each connection reads only, within the source timeout, and as the vendor's read-only role where
+ * the login is broader (SOCIAL_CASE_SYSTEM_ROLE): whatever the credentials, the adapter writes nothing.
+ */
+const sessionSql = ({ role, timeoutMs }: SourceLocation) =>
+  [
+    role && `SET ROLE "${role.replaceAll('"', '""')}"`,
+    'SET default_transaction_read_only = on',
+    `SET statement_timeout = ${Math.trunc(timeoutMs)}`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+
+/** A read of the case system that failed, as the graph reports it: the system, never the SQL. */
+export const caseSystemFailure = (): never => {
+  throw new SourceSystemError(CASE_SYSTEM_LABEL, 'it could not be read');
+};
+
+/** Reads `read`, turning any failure of the case system's database into a SourceSystemError. */
+export const fromCaseSystem = <T>(read: Promise<T>): Promise<T> => read.catch(caseSystemFailure);
+
+/**
+ * A social services case system's database, read through its integration views as a read-only
+ * role: SOCIAL_CASE_SYSTEM_URL (with the credentials the vendor issued), SOCIAL_CASE_SYSTEM_ROLE.
+ */
+export const caseSystemSource: SourceSystem<PrismaClient> = {
+  label: CASE_SYSTEM_LABEL,
+  variable: 'CASE_SYSTEM',
+  needsToken: false,
+  connect: (location) => new PrismaClient(prismaOptions(location.url, MAX_CONNECTIONS, sessionSql(location))),
+  check: async (client) => {
+    await fromCaseSystem(client.socialCase.findFirst({ select: { id: true } }));
+  },
+};
