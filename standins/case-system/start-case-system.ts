@@ -97,6 +97,7 @@ export async function startCaseSystemStandIn(location: DatabaseLocation): Promis
       );
     }
   };
+  let stopped = false;
   return {
     readerUrl: location.kind === 'server' ? asReader(database.connectionString) : database.connectionString,
     load: async ({ cases = [], investigations = [], interventions = [], placements = [] }) => {
@@ -165,6 +166,8 @@ export async function startCaseSystemStandIn(location: DatabaseLocation): Promis
       await owner.query('COMMIT');
     },
     stop: async () => {
+      if (stopped) return;
+      stopped = true;
       await owner.end();
       await database.close();
     },
