@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../policy/agencies.ts';
+import { AGENCY_SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from '../policy/agencies.ts';
 import { maskPassword } from './db/connection-url.ts';
 import type { DatabaseLocation } from './db/database.ts';
 import type { PortClaim } from './server/listen.ts';
@@ -64,7 +64,11 @@ export const sourceVariables = (name: string, variable: string) => ({
   role: `${name.toUpperCase()}_${variable}_ROLE`,
 });
 
-const DEFAULT_PORTS: Record<Service, number> = { gateway: 4000, sip: 4001, school: 4002, social: 4003, health: 4004 };
+const DEFAULT_PORTS = Object.fromEntries([
+  ['gateway', 4000],
+  ['sip', 4001],
+  ...AGENCY_SUBGRAPHS.map((entry) => [entry.subgraph, entry.defaultPort]),
+]) as Record<Service, number>;
 
 const wholeNumber = (min: number) =>
   z.coerce

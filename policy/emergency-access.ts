@@ -1,4 +1,4 @@
-import type { Agency } from './agencies.ts';
+import { AGENCY_SUBGRAPHS, type Agency } from './agencies.ts';
 import { isOpenAt, takesPart, type Reader, type SipFacts } from './recipients.ts';
 
 /**
@@ -26,11 +26,9 @@ export type EmergencyGround = 'SIP_PARTICIPANT' | 'UNIT_IN_CONTACT';
  * subgraph answers it for the reader's unit (the SIP core does not hold these records), on the
  * day of the opening.
  */
-export const UNIT_IN_CONTACT: Record<Agency, string> = {
-  HEALTH_CARE: 'the child has a care contact in force with the reader’s care unit',
-  SCHOOL: 'the child is enrolled at the reader’s school',
-  SOCIAL_SERVICES: 'the reader is the handling officer (handläggare) of the child’s open case',
-};
+export const UNIT_IN_CONTACT = Object.fromEntries(
+  AGENCY_SUBGRAPHS.map((entry) => [entry.agency, entry.unitInContact]),
+) as Record<Agency, string>;
 
 /**
  * Who may open emergency access (nödåtkomst) to a child's data, when the child's life or health is

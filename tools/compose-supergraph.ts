@@ -34,7 +34,7 @@ export async function composeSupergraph(subgraphs: AnySubgraphDefinition[]): Pro
       name: subgraph.name,
       // The default URL; a deployment points the gateway elsewhere with <NAME>_URL.
       url: readConfig({}).subgraphUrl(subgraph.name),
-      typeDefs: parse((await buildFederatedSchema(subgraph.schema)).sdl),
+      typeDefs: parse((await buildFederatedSchema(subgraph.name, subgraph.schema)).sdl),
     })),
   );
   const consentProblems = services.flatMap((service) => checkConsentCoverage(service.name, service.typeDefs));

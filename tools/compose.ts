@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { allSubgraphs } from '../subgraphs/index.ts';
 import { API_SCHEMA_FILE, SUPERGRAPH_FILE } from '../gateway/supergraph.ts';
 import { composeSupergraph, CompositionError } from './compose-supergraph.ts';
+import { SubgraphShapeError } from '../lib/federation/subgraph-shape-error.ts';
 
 try {
   const { supergraph, api } = await composeSupergraph(allSubgraphs);
@@ -17,7 +18,7 @@ try {
     console.log(`wrote ${file.replace(process.cwd() + '/', '')}`);
   }
 } catch (error) {
-  if (!(error instanceof CompositionError)) throw error;
+  if (!(error instanceof CompositionError || error instanceof SubgraphShapeError)) throw error;
   console.error(error.message);
   process.exit(1);
 }

@@ -12,11 +12,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { generateSigningKeyPair } from '../lib/auth/keys.ts';
+import { AGENCY_SUBGRAPHS } from '../policy/agencies.ts';
 
 const line = (variable: string, value: object | string) =>
   console.log(`${variable}='${typeof value === 'string' ? value : JSON.stringify(value)}'`);
 
-for (const name of ['school', 'social', 'health']) {
+for (const { subgraph: name } of AGENCY_SUBGRAPHS) {
   const identity = await generateSigningKeyPair();
   console.log(`# the ${name} subgraph only, as SUBGRAPH_IDENTITY_PRIVATE_JWK:`);
   line(`${name.toUpperCase()}_IDENTITY_PRIVATE_JWK`, identity.privateJwk);

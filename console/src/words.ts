@@ -1,5 +1,5 @@
 /** What the graph's codes are called in the console. */
-import type { Agency } from '../../policy/agencies.ts';
+import { AGENCY_SUBGRAPHS } from '../../policy/agencies.ts';
 import type { DenialReason } from '../../policy/consent-rule.ts';
 import type { ReviewKind } from '../../policy/review.ts';
 import type { Role, STAFF_ROLES } from '../../policy/roles.ts';
@@ -7,11 +7,9 @@ import type { ConsentScope } from '../../policy/scopes.ts';
 
 // Where policy/ holds the graph's catalogue of a kind of code, the table is checked against it (`satisfies`): a new
 // code without a Swedish word is a type error here. Each is still looked up by whatever string the graph answers with.
-export const AGENCIES: Record<string, string> = {
-  SCHOOL: 'Skola',
-  SOCIAL_SERVICES: 'Socialtjänst',
-  HEALTH_CARE: 'Hälso- och sjukvård',
-} satisfies Record<Agency, string>;
+export const AGENCIES: Record<string, string> = Object.fromEntries(
+  AGENCY_SUBGRAPHS.map((entry) => [entry.agency, entry.names.sv]),
+);
 
 export const SCOPES: Record<string, string> = {
   SCHOOL_ENROLMENT: 'Skolplacering',

@@ -1,3 +1,4 @@
+import type { Agency } from '../../policy/agencies.ts';
 import { luhnCheckDigit } from '../../subgraphs/sip/personnummer.ts';
 
 /**
@@ -102,7 +103,7 @@ export const demoChildren = {
 export interface DemoStaff {
   subject: string;
   name: string;
-  agency: 'SCHOOL' | 'SOCIAL_SERVICES' | 'HEALTH_CARE';
+  agency: Agency;
   unit: string;
   /** The role claim in their token. */
   role: string;

@@ -1,10 +1,11 @@
+import { AGENCIES } from '../../policy/agencies.ts';
 import { demoCohort } from './cohort.ts';
 import { demoChildren as c, demoGuardians as g, demoRecordIds, demoStaff } from './people.ts';
 import { CONSENT_SCOPES } from '../../policy/scopes.ts';
 import { demoConsentId, demoSipId } from './sip-ids.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
-const ALL_AGENCIES = ['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'] as const;
+const ALL_AGENCIES = AGENCIES;
 
 /**
  * Fictional consents, one situation per family, dated around `now` so the demo stays current.

@@ -1,12 +1,8 @@
-import type { Agency } from '../../policy/agencies.ts';
+import { AGENCY, type Agency } from '../../policy/agencies.ts';
 import { CONSENT_SCOPES, isConsentScope, scopePhrase } from '../../policy/scopes.ts';
 import type { DenialReason } from './consent-decision.ts';
 
-const AGENCY_NAME: Record<Agency, string> = {
-  SCHOOL: 'the school',
-  SOCIAL_SERVICES: 'social services',
-  HEALTH_CARE: 'health care',
-};
+const AGENCY_NAME = (agency: Agency) => AGENCY[agency].names.en;
 
 export type FamilyReader = 'guardian' | 'child';
 
@@ -19,7 +15,7 @@ export function familyRefusal(reason: DenialReason | 'UNAVAILABLE', scope: strin
   const whose = reader === 'child' ? 'about you' : 'about your child';
   const known = isConsentScope(scope);
   const what = known ? scopePhrase(scope) : 'this information';
-  const holder = known ? AGENCY_NAME[CONSENT_SCOPES[scope].agency as Agency] : 'the agency that holds it';
+  const holder = known ? AGENCY_NAME(CONSENT_SCOPES[scope].agency as Agency) : 'the agency that holds it';
   switch (reason) {
     case 'UNAVAILABLE':
       return `This could not be checked just now, so it is not shown. Please try again in a while.`;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, print, type GraphQLSchema } from 'graphql';
+import { SubgraphShapeError } from './subgraph-shape-error.ts';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import type { Agency } from '../../policy/agencies.ts';
 import { CONSENT_DIRECTIVE_SDL, CONSENT_LINK } from '../consent/consent.directive.ts';
@@ -40,6 +41,7 @@ export interface FederatedSchema {
  * guard wraps the resolvers first (composition builds without it: it only reads the SDL).
  */
 export async function buildFederatedSchema(
+  subgraph: string,
   options: FederatedSchemaOptions,
   enforcement?: EnforcementOptions,
 ): Promise<FederatedSchema> {
@@ -47,6 +49,14 @@ export async function buildFederatedSchema(
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     validate: false,
+  }).catch((error: Error) => {
+    // GraphQL requires a Query type with a field; type-graphql says so in a stack of its own.
+    if (/Type Query must define one or more fields/.test(JSON.stringify(error) + error.message))
+      throw new SubgraphShapeError(
+        `the ${subgraph} subgraph has no root query: give one of its resolvers an @Query, for its own staff ` +
+          '(e.g. health care’s careContactsAtUnit)',
+      );
+    throw error;
   });
   const header = `extend schema\n  ${FEDERATION_LINK}\n  ${CONSENT_LINK}\n${CONSENT_DIRECTIVE_SDL}`;
   const typeDefs = describeGuardedFields(parse(`${header}\n${printSchemaWithDirectives(typeGraphQLSchema)}`));

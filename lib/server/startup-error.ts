@@ -3,8 +3,16 @@ import { ConfigError } from '../config.ts';
 import { DatabaseUnreachableError } from '../db/database.ts';
 import { MigrationChecksumError } from '../db/migrate.ts';
 import { PortInUseError } from './listen.ts';
+import { SubgraphShapeError } from '../federation/subgraph-shape-error.ts';
 
-const EXPECTED = [ConfigError, DatabaseUnreachableError, PortInUseError, MigrationChecksumError, MissingKeyError];
+const EXPECTED = [
+  ConfigError,
+  DatabaseUnreachableError,
+  PortInUseError,
+  MigrationChecksumError,
+  MissingKeyError,
+  SubgraphShapeError,
+];
 
 /** Known start-up failures print one line a person can act on; anything else keeps its stack. */
 export function exitWithStartupError(error: unknown): never {

@@ -49,8 +49,8 @@ export class SourceSystemError extends GraphQLError {
 
 /**
  * A GET, or a POST of JSON or of a form, to an agency system with the adapter's token and a
- * deadline, answered with JSON; any failure is a SourceSystemError. `describeError` reads the system's own error body (an OperationOutcome, an
- * SS 12000 error) into words.
+ * deadline, answered with JSON; any failure is a SourceSystemError. `describeError` reads the
+ * system's own error body (an OperationOutcome, an SS 12000 error) into words.
  */
 export async function callSource<T>(
   source: { label: string; location: SourceLocation; describeError(body: unknown): string | undefined },

@@ -16,6 +16,8 @@ import { introspectionAccessPlugin } from '../server/introspection.ts';
 import type { DatabaseLocation } from '../db/database.ts';
 import type { DemoDataStep } from '../db/demo-data.ts';
 import { buildFederatedSchema } from '../federation/build-federated-schema.ts';
+import { SubgraphShapeError } from '../federation/subgraph-shape-error.ts';
+import { UNIT_CONTACT_PATH, unitContactRoute } from '../consent/unit-contact.ts';
 import { formatError } from '../server/format-error.ts';
 import { createHttpApp, type RequestCounts } from '../server/http-app.ts';
 import { assertPortsFree, listen } from '../server/listen.ts';
@@ -104,6 +106,26 @@ async function connectSource<TSource>(
   return client;
 }
 
+/**
+ * An agency subgraph's routes with its unit-contact answer among them; an agency subgraph without
+ * one could never confirm a contact, and emergency access would silently never open for its staff.
+ */
+function withUnitContactRoute<TPrisma extends SubgraphPrisma | null, TContext extends RequestContext, TSource>(
+  definition: SubgraphDefinition<TPrisma, TContext, TSource>,
+): SubgraphDefinition<TPrisma, TContext, TSource> {
+  const agency = SUBGRAPH_AGENCY[definition.name];
+  if (!agency) return definition;
+  if (!definition.unitInContact)
+    throw new SubgraphShapeError(
+      `the ${definition.name} subgraph has no unitInContact: say what a unit in contact with a child is in its ` +
+        'own system (see subgraphs/health/unit-contact.ts)',
+    );
+  return {
+    ...definition,
+    routes: { ...definition.routes, [UNIT_CONTACT_PATH]: unitContactRoute(agency, definition.unitInContact) },
+  };
+}
+
 /** Starts one subgraph: its sources, its schema with consent enforcement, and its HTTP server. */
 export async function startSubgraph<TPrisma extends SubgraphPrisma | null, TContext extends RequestContext, TSource>(
   definition: SubgraphDefinition<TPrisma, TContext, TSource>,
@@ -130,7 +152,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma | null, TCont
     const source = await connectSource(definition.name, definition.source, options.source, logger);
     const enforcement =
       options.consent === 'disabled-for-benchmark' ? undefined : { ownerAgency: SUBGRAPH_AGENCY[definition.name] };
-    const { schema } = await buildFederatedSchema(definition.schema, enforcement);
+    const { schema } = await buildFederatedSchema(definition.name, definition.schema, enforcement);
 
     const http = createHttpApp(logger);
     const apollo = new ApolloServer<TContext>({
@@ -162,7 +184,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma | null, TCont
     // On stop, after the last request: what it released is confirmed to the SIP core before the subgraph goes.
     cleanup.push(() => requests.outbox.flush());
     cleanup.push(() => apollo.stop());
-    serveSubgraph(http, definition, {
+    serveSubgraph(http, withUnitContactRoute(definition), {
       apollo,
       prisma,
       source,

@@ -7,6 +7,7 @@ import type { PrismaOptions } from '../db/prisma-options.ts';
 import type { SubgraphName } from '../config.ts';
 import type { FederatedSchemaOptions } from '../federation/build-federated-schema.ts';
 import type { SourceSystem } from '../source/source-system.ts';
+import type { UnitContactCheck } from '../consent/unit-contact.ts';
 import type { ChildIdentities } from './child-identities.ts';
 import type { RequestContext } from './subgraph-context.ts';
 
@@ -62,6 +63,12 @@ export interface SubgraphDefinition<
   source?: SourceSystem<TSource>;
   /** A fresh context per request: DataLoaders must not outlive a request. The runtime adds the requester. */
   createContext(services: SubgraphServices<TPrisma, TSource>): Omit<TContext, keyof RequestContext>;
+  /**
+   * An agency subgraph's answer to "is the reader's own unit in contact with this child?", from its
+   * own system: emergency access opens on it (`policy/emergency-access.ts`). Every agency subgraph
+   * has one; the runtime serves it at `/contact/unit`.
+   */
+  unitInContact?: UnitContactCheck<TPrisma, TSource>;
   routes?: Record<string, SubgraphRoute<TPrisma, TSource>>;
   /**
    * Where the signatures of calls from other subgraphs are remembered, so that none is answered

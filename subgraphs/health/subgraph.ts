@@ -2,7 +2,6 @@
 import 'reflect-metadata';
 import { entityReference } from '../../lib/federation/entity-reference.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
-import { UNIT_CONTACT_PATH, unitContactRoute } from '../../lib/consent/unit-contact.ts';
 import { ChildResolver } from './child.resolver.ts';
 import { CareVisitResolver } from './visits/care-visit.resolver.ts';
 import { Child } from './child.type.ts';
@@ -25,5 +24,5 @@ export const healthSubgraph: SubgraphDefinition<null, HealthContext, FhirClient>
   },
   source: fhirSource,
   createContext: createHealthContext,
-  routes: { [UNIT_CONTACT_PATH]: unitContactRoute('HEALTH_CARE', careUnitInContact) },
+  unitInContact: careUnitInContact,
 };

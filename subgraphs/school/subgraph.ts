@@ -3,7 +3,6 @@ import 'reflect-metadata';
 import { PrismaClient } from '../../prisma/school/client/client.ts';
 import { entityReference } from '../../lib/federation/entity-reference.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
-import { UNIT_CONTACT_PATH, unitContactRoute } from '../../lib/consent/unit-contact.ts';
 import { ChildResolver } from './child.resolver.ts';
 import { Child } from './child.type.ts';
 import { schoolInContact } from './unit-contact.ts';
@@ -27,5 +26,5 @@ export const schoolSubgraph: SubgraphDefinition<PrismaClient, SchoolContext, Ss1
   createPrisma: (options) => new PrismaClient(options),
   source: ss12000Source,
   createContext: createSchoolContext,
-  routes: { [UNIT_CONTACT_PATH]: unitContactRoute('SCHOOL', schoolInContact) },
+  unitInContact: schoolInContact,
 };

@@ -3,7 +3,6 @@ import 'reflect-metadata';
 import type { PrismaClient } from '../../prisma/social/client/client.ts';
 import { entityReference } from '../../lib/federation/entity-reference.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-definition.ts';
-import { UNIT_CONTACT_PATH, unitContactRoute } from '../../lib/consent/unit-contact.ts';
 import { ChildResolver } from './child.resolver.ts';
 import { PlanInterventionResolver } from './interventions/plan-intervention.resolver.ts';
 import { PlanIntervention } from './interventions/plan-intervention.type.ts';
@@ -30,5 +29,5 @@ export const socialSubgraph: SubgraphDefinition<null, SocialContext, PrismaClien
   },
   source: caseSystemSource,
   createContext: createSocialContext,
-  routes: { [UNIT_CONTACT_PATH]: unitContactRoute('SOCIAL_SERVICES', handlesOpenCase) },
+  unitInContact: handlesOpenCase,
 };

@@ -18,7 +18,8 @@ export const TEST_CARE_UNIT = 'BUP Norra';
 
 /**
  * Gives each child one record in every information category, written straight into each agency's
- * own system (its database, or the FHIR server), as that agency's system would hold them. All dated in autumn term 2026.
+ * own system (the SIS, the case system, the FHIR server, the school's own records), as each holds
+ * them. All dated in autumn term 2026.
  */
 export async function recordsInEveryCategory(graph: TestGraph, childIds: string[]): Promise<void> {
   const { school } = graph.subgraphs as Record<string, { prisma: any }>;

@@ -14,6 +14,7 @@ import {
 } from 'recharts';
 import { graphql } from '../api.ts';
 import { Problem } from '../Problem.tsx';
+import { AGENCY_SUBGRAPHS } from '../../../policy/agencies.ts';
 import { AGENCIES, REASONS } from '../words.ts';
 
 interface Statistics {
@@ -25,7 +26,9 @@ interface Statistics {
 const STATISTICS = `query ($from: DateTime!, $to: DateTime!) { auditStatistics(from: $from, to: $to) {
   readsPerDay { day agency reads } refusalsByReason { reason refusals } emergencyReadsPerDay { day reads } } }`;
 // Colours with enough contrast against white for the bars and their legend.
-const COLOURS: Record<string, string> = { SCHOOL: '#1c5d99', SOCIAL_SERVICES: '#8a3b12', HEALTH_CARE: '#2b6a30' };
+const COLOURS: Record<string, string> = Object.fromEntries(
+  AGENCY_SUBGRAPHS.map((entry) => [entry.agency, entry.colour]),
+);
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /** A chart with its numbers as a table too, for whoever does not read the picture. */

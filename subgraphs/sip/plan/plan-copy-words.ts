@@ -1,12 +1,11 @@
+import { AGENCY_SUBGRAPHS, type Agency } from '../../../policy/agencies.ts';
 import type { SipParticipant } from '../process/sip.type.ts';
 
 /** What the plan's copies (the printable page, the PDF, the child's summary) write alike, in Swedish. */
 
-export const AGENCY_NAMES = {
-  SCHOOL: 'Skola',
-  SOCIAL_SERVICES: 'Socialtjänst',
-  HEALTH_CARE: 'Hälso- och sjukvård',
-} as const;
+export const AGENCY_NAMES = Object.fromEntries(
+  AGENCY_SUBGRAPHS.map((entry) => [entry.agency, entry.names.sv]),
+) as Record<Agency, string>;
 
 /** Date and time in Sweden, YYYY-MM-DD HH:MM. */
 export const stockholmTime = new Intl.DateTimeFormat('sv-SE', {
