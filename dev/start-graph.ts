@@ -68,9 +68,11 @@ export async function seedStandIns(sip: SipPrisma, standIns: RunningStandIns, no
   const children = await sip.child.findMany({ select: { id: true, personnummer: true } });
   const personnummer = new Map(children.map(({ id, personnummer }) => [id, personnummer]));
   await Promise.all(
-    Object.entries(standIns).map(([name, standIn]) =>
-      (standIn as StandIn<unknown>).load(DEMO_SOURCE_RECORDS[name as keyof StandInRecords](personnummer, now)),
-    ),
+    Object.entries(standIns).map(async ([name, standIn]) => {
+      // From empty every time, like the in-memory ones: the case system's stand-in keeps its database between starts.
+      await standIn.reset();
+      await (standIn as StandIn<unknown>).load(DEMO_SOURCE_RECORDS[name as keyof StandInRecords](personnummer, now));
+    }),
   );
 }
 
@@ -110,12 +112,15 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
     ) as Record<SubgraphName, KeyPair>);
   const started: RunningSubgraph<SubgraphPrisma | null>[] = [];
   options.progress?.('starting the local stand-ins of the agencies’ systems');
-  const standIns = await startStandIns(options);
+  // Beside the SIP core's start: the agencies need them, the SIP core does not.
+  const startingStandIns = startStandIns(options);
+  let standIns: RunningStandIns = {};
   // The agencies first: their last release confirmations go to the SIP core as they stop.
   const stopSubgraphs = async () => {
     await Promise.all(started.filter((subgraph) => subgraph.name !== 'sip').map((subgraph) => subgraph.stop()));
     await Promise.all(started.filter((subgraph) => subgraph.name === 'sip').map((subgraph) => subgraph.stop()));
-    await Promise.all(Object.values(standIns).map((standIn) => standIn.stop()));
+    const all = await startingStandIns.catch(() => ({}) as RunningStandIns);
+    await Promise.all(Object.values(all).map((standIn) => standIn.stop()));
   };
   // Each finds the others by name once they listen; the SIP core starts first, the agencies ask it.
   const subgraphUrl = (name: SubgraphName) => started.find((subgraph) => subgraph.name === name)?.url;
@@ -149,7 +154,11 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
   try {
     // The SIP core first: the agencies ask it for consent decisions. They start together; if one fails, all stop.
     const [sipDefinition, ...agencyDefinitions] = allSubgraphs;
-    const sip = await start(sipDefinition);
+    const [sipStarted, standInsStarted] = await Promise.allSettled([start(sipDefinition), startingStandIns]);
+    if (sipStarted.status === 'rejected') throw sipStarted.reason;
+    if (standInsStarted.status === 'rejected') throw standInsStarted.reason;
+    const sip = sipStarted.value;
+    standIns = standInsStarted.value;
     if (options.seed) {
       options.progress?.('filling the stand-ins with the demo’s records');
       await seedStandIns(sip.prisma as unknown as SipPrisma, standIns, (options.clock ?? systemClock)());
