@@ -11,5 +11,6 @@ ENV HOST=0.0.0.0
 # Where the SIP core keeps its audit anchors: a volume of its own (docker-compose.yml).
 RUN mkdir /anchors && chown node /anchors
 USER node
-EXPOSE 4000 4001 4002 4003 4004
+# Only the gateway is published (docker-compose.yml); the subgraphs and stand-ins talk inside its network.
+EXPOSE 4000
 CMD ["node", "--import", "tsx", "gateway/index.ts"]

@@ -33,11 +33,18 @@ export interface StandInRecords {
 /** Where a stand-in starts: its host, and for one that is a database, where that lives. */
 export interface StandInOptions {
   host?: string;
+  /** 0 or unset: any free port. */
+  port?: number;
   database: DatabaseLocation;
+  /** The case system's read-only role's password, where its database asks for one (a server). */
+  readerPassword?: string;
 }
 
 /** The stand-ins that are a database (the case system's): the tests make one for each, as for a subgraph. */
 export const STAND_INS_WITH_DATABASE = ['social'] as const;
+
+/** The bearer token the stand-ins ask for: they hold fictional data only, so it is no secret. */
+export const STAND_IN_TOKEN = 'stand-in-token';
 
 /** Calls to a stand-in on this machine: generous, a busy machine is not a broken system. */
 const STAND_IN_TIMEOUT_MS = 60_000;
@@ -50,8 +57,8 @@ const STAND_IN_TIMEOUT_MS = 60_000;
 export const STAND_INS: {
   [Name in keyof StandInRecords]: (options: StandInOptions) => Promise<StandIn<StandInRecords[Name]>>;
 } = {
-  school: async ({ host }) => {
-    const sis = await startSs12000StandIn({ host, token: 'stand-in-token' });
+  school: async ({ host, port }) => {
+    const sis = await startSs12000StandIn({ host, port, token: STAND_IN_TOKEN });
     return {
       location: { url: sis.url, token: sis.token, timeoutMs: STAND_IN_TIMEOUT_MS },
       // A class or mentor group already held keeps its members: records arrive a few students at a time.
@@ -74,8 +81,8 @@ export const STAND_INS: {
       stop: sis.stop,
     };
   },
-  social: async ({ database }) => {
-    const caseSystem = await startCaseSystemStandIn(database);
+  social: async ({ database, readerPassword }) => {
+    const caseSystem = await startCaseSystemStandIn(database, readerPassword);
     return {
       // One user on the embedded database: the read-only role is taken on each connection instead.
       location: {
@@ -89,8 +96,8 @@ export const STAND_INS: {
       stop: caseSystem.stop,
     };
   },
-  health: async ({ host }) => {
-    const fhir = await startFhirStandIn({ host, token: 'stand-in-token' });
+  health: async ({ host, port }) => {
+    const fhir = await startFhirStandIn({ host, port, token: STAND_IN_TOKEN });
     return {
       location: { url: fhir.url, token: fhir.token, timeoutMs: STAND_IN_TIMEOUT_MS },
       load: (resources) => fhir.load(transactionOf(resources)),

@@ -64,10 +64,10 @@ const AS_OWNER = 'BEGIN READ WRITE; SET LOCAL ROLE postgres';
 const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);
 
 /** The reader's URL on a server: the same database, as the read-only role (trust or its own password). */
-function asReader(url: string): string {
+function asReader(url: string, password = ''): string {
   const reader = new URL(url);
   reader.username = READER_ROLE;
-  reader.password = '';
+  reader.password = password;
   return reader.toString();
 }
 
@@ -77,12 +77,16 @@ function asReader(url: string): string {
  * which has a single user, the role is taken by `SET ROLE` on each connection instead (see
  * `subgraphs/social/case-system/`).
  */
-export async function startCaseSystemStandIn(location: DatabaseLocation): Promise<CaseSystemStandIn> {
+export async function startCaseSystemStandIn(
+  location: DatabaseLocation,
+  readerPassword?: string,
+): Promise<CaseSystemStandIn> {
   const database = await openDatabase('case system', location);
   const owner = new pg.Client({ connectionString: database.migrationConnectionString });
   try {
     await owner.connect();
     await owner.query(SCHEMA);
+    if (readerPassword) await owner.query(`ALTER ROLE ${READER_ROLE} PASSWORD '${readerPassword.replaceAll("'", "''")}'`);
   } catch (error) {
     await owner.end().catch(() => {});
     await database.close();
@@ -99,7 +103,8 @@ export async function startCaseSystemStandIn(location: DatabaseLocation): Promis
   };
   let stopped = false;
   return {
-    readerUrl: location.kind === 'server' ? asReader(database.connectionString) : database.connectionString,
+    readerUrl:
+      location.kind === 'server' ? asReader(database.connectionString, readerPassword) : database.connectionString,
     load: async ({ cases = [], investigations = [], interventions = [], placements = [] }) => {
       await owner.query(AS_OWNER);
       try {

@@ -69,7 +69,8 @@ export class ChildResolver {
   @Consent('SCHOOL_SUPPORT')
   @FieldResolver(() => ExtraAdaptationConnection, {
     nullable: true,
-    description: 'Extra adaptations (extra anpassningar), newest first.',
+    description:
+      'Extra adaptations (extra anpassningar), newest first. From the school’s own records: SS 12000 has no resource for them.',
   })
   async extraAdaptations(
     @Root() child: Child,
@@ -85,7 +86,9 @@ export class ChildResolver {
   @Consent('SCHOOL_SUPPORT')
   @FieldResolver(() => ActionProgrammeConnection, {
     nullable: true,
-    description: 'Action programmes (åtgärdsprogram) for special support, newest first.',
+    description:
+      'Action programmes (åtgärdsprogram) for special support, newest first. From the school’s own records: SS 12000 has ' +
+      'no resource for them.',
   })
   async actionProgrammes(
     @Root() child: Child,
@@ -101,7 +104,9 @@ export class ChildResolver {
   @Consent('SCHOOL_HEALTH_TEAM')
   @FieldResolver(() => StudentHealthContactConnection, {
     nullable: true,
-    description: 'Contacts with the student health team (elevhälsan), newest first.',
+    description:
+      'Contacts with the student health team (elevhälsan), newest first. From the school’s own records: SS 12000 names ' +
+      'the team’s staff, not what they record.',
   })
   async studentHealthContacts(
     @Root() child: Child,
