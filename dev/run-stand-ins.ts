@@ -7,7 +7,7 @@
  * STAND_INS_HEALTH_PORT (answers 200 at /health once the records are in).
  */
 import { createServer } from 'node:http';
-import { readConfig } from '../lib/config.ts';
+import { ConfigError, readConfig } from '../lib/config.ts';
 import { prismaOptions } from '../lib/db/prisma-options.ts';
 import { exitWithStartupError } from '../lib/server/startup-error.ts';
 import { stopOnSignals } from '../lib/server/stop-on-signals.ts';
@@ -34,7 +34,8 @@ try {
     console.log(`[stand-ins] ${name}: ${standIns[name]!.location.url.replace(/\/\/[^@/]*@/, '//')}`);
   }
   const sipLocation = config.databaseLocation('sip');
-  if (sipLocation.kind !== 'server') throw new Error('set SIP_DATABASE_URL: the stand-ins read the demo children there');
+  if (sipLocation.kind !== 'server')
+    throw new ConfigError('bad configuration: set SIP_DATABASE_URL: the stand-ins read the demo children there');
   const sip = new SipPrisma(prismaOptions(sipLocation.url, 1));
   // The SIP core writes the demo children as it starts; the agencies' systems know them by their personnummer.
   while ((await sip.child.count().catch(() => 0)) === 0) await new Promise((resolve) => setTimeout(resolve, 2_000));

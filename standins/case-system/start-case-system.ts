@@ -86,7 +86,8 @@ export async function startCaseSystemStandIn(
   try {
     await owner.connect();
     await owner.query(SCHEMA);
-    if (readerPassword) await owner.query(`ALTER ROLE ${READER_ROLE} PASSWORD '${readerPassword.replaceAll("'", "''")}'`);
+    const quoted = readerPassword?.replaceAll("'", "''");
+    if (quoted) await owner.query(`ALTER ROLE ${READER_ROLE} PASSWORD '${quoted}'`);
   } catch (error) {
     await owner.end().catch(() => {});
     await database.close();

@@ -70,7 +70,8 @@ export class ChildResolver {
   @FieldResolver(() => ExtraAdaptationConnection, {
     nullable: true,
     description:
-      'Extra adaptations (extra anpassningar), newest first. From the school’s own records: SS 12000 has no resource for them.',
+      'Extra adaptations (extra anpassningar), newest first. From the school’s own records: SS 12000 has no ' +
+      'resource for them.',
   })
   async extraAdaptations(
     @Root() child: Child,
@@ -87,8 +88,8 @@ export class ChildResolver {
   @FieldResolver(() => ActionProgrammeConnection, {
     nullable: true,
     description:
-      'Action programmes (åtgärdsprogram) for special support, newest first. From the school’s own records: SS 12000 has ' +
-      'no resource for them.',
+      'Action programmes (åtgärdsprogram) for special support, newest first. From the school’s own records: ' +
+      'SS 12000 has no resource for them.',
   })
   async actionProgrammes(
     @Root() child: Child,
@@ -105,8 +106,8 @@ export class ChildResolver {
   @FieldResolver(() => StudentHealthContactConnection, {
     nullable: true,
     description:
-      'Contacts with the student health team (elevhälsan), newest first. From the school’s own records: SS 12000 names ' +
-      'the team’s staff, not what they record.',
+      'Contacts with the student health team (elevhälsan), newest first. From the school’s own records: ' +
+      'SS 12000 names the team’s staff, not what they record.',
   })
   async studentHealthContacts(
     @Root() child: Child,
