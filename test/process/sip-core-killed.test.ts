@@ -13,6 +13,10 @@ import { generateSigningKeyPair, type KeyPair } from '../../lib/auth/keys.ts';
 import { silentLogger } from '../../lib/server/logger.ts';
 import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph/start-subgraph.ts';
 import { allSubgraphs } from '../../subgraphs/index.ts';
+import { prismaOptions } from '../../lib/db/prisma-options.ts';
+import { PrismaClient as SipPrisma } from '../../prisma/sip/client/client.ts';
+import { STAND_INS, type StandIn } from '../../standins/stand-ins.ts';
+import { seedStandIns, type RunningStandIns } from '../../dev/start-graph.ts';
 import { createTestDatabases, type TestDatabases } from '../support/test-databases.ts';
 import { postGraphQL, type GraphQLResponse } from '../support/test-graph.ts';
 
@@ -44,6 +48,7 @@ describe('the family’s log after the SIP core was killed mid-request', () => {
   let sip: ChildProcess | undefined;
   const agencies: RunningSubgraph<unknown>[] = [];
   let gateway: RunningGateway;
+  const standIns: RunningStandIns = {};
 
   const startSipCore = async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'dev/run-subgraph.ts', 'sip'], {
@@ -89,12 +94,19 @@ describe('the family’s log after the SIP core was killed mid-request', () => {
     ) as typeof identityKeys;
     sip = await startSipCore();
     const sipUrl = `http://127.0.0.1:${sipPort}/graphql`;
+    // The agencies' own systems, filled for the children the SIP core registered.
+    for (const name of AGENCIES)
+      (standIns as Record<string, StandIn<unknown>>)[name] = await STAND_INS[name]({ database: { kind: 'embedded' } });
+    const sipDatabase = new SipPrisma(prismaOptions((databases.location('sip') as { url: string }).url, 1));
+    await seedStandIns(sipDatabase, standIns, new Date());
+    await sipDatabase.$disconnect();
     for (const name of AGENCIES) {
       agencies.push(
         await startSubgraph(
           allSubgraphs.find((definition) => definition.name === name)!,
           {
             database: { kind: 'embedded' },
+            source: standIns[name]!.location,
             port: 0,
             demoData: DEMO_DATA[name],
             logger: silentLogger(),
@@ -119,6 +131,7 @@ describe('the family’s log after the SIP core was killed mid-request', () => {
     sip?.kill('SIGKILL');
     await gateway?.stop();
     for (const subgraph of agencies) await subgraph.stop();
+    for (const standIn of Object.values(standIns)) await standIn.stop();
     await databases?.drop();
   });
 
