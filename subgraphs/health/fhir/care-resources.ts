@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { uuidFrom } from '../../../lib/uuid.ts';
 import type {
   Bundle,
   Condition,
@@ -47,11 +47,8 @@ export interface CareUnit {
   unitType: CareUnitKind;
 }
 
-/** A care unit's Organization id, derived from its name, so every writer names the same one (UUID-shaped). */
-export function organizationId(unitName: string): string {
-  const hex = createHash('sha256').update(`care unit|${unitName}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+/** A care unit's Organization id, derived from its name, so every writer names the same one. */
+export const organizationId = (unitName: string) => uuidFrom(`care unit|${unitName}`);
 
 const unit = <T extends Resource = Organization>(name: string): Reference<T> => ({
   reference: `Organization/${organizationId(name)}`,

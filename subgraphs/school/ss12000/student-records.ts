@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { uuidFrom } from '../../../lib/uuid.ts';
 import type {
   Absence,
   AggregatedAttendance,
@@ -50,10 +50,7 @@ export interface StudentRecord {
 }
 
 /** An SS 12000 id (a lower-case UUID) for what the graph names by `key`: every writer names the same one. */
-export function ss12000Id(kind: string, key: string): string {
-  const hex = createHash('sha256').update(`${kind}|${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+export const ss12000Id = (kind: string, key: string) => uuidFrom(`${kind}|${key}`);
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const dayOf = (value: string | undefined) => (value ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : null);
@@ -182,15 +179,9 @@ export function toSs12000Data(students: StudentRecord[]): Ss12000Records {
 }
 
 /** A student's enrolment as the graph shows it, read back from SS 12000 (see the module's comment). */
-export interface PlacementRow {
+export interface PlacementRow extends EnrolmentRecord {
   id: string;
   childId: string;
-  schoolName: string;
-  schoolUnitCode: string;
-  className: string;
-  grade: number;
-  mentor: string | null;
-  startDate: Date;
   endDate: Date | null;
 }
 
