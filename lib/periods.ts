@@ -1,12 +1,3 @@
-/**
- * A Prisma filter for records with a `startDate` and an optional `endDate` (both inclusive
- * calendar dates) that are in force on `day`.
- */
-export const inForceOn = (day: Date) => ({
-  startDate: { lte: day },
-  OR: [{ endDate: null }, { endDate: { gte: day } }],
-});
-
 /** A calendar date, YYYY-MM-DD, as it is stored: midnight UTC. */
 export const calendarDay = (localDate: string): Date => new Date(`${localDate}T00:00:00Z`);
 

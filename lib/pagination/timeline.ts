@@ -132,18 +132,3 @@ export function timelineOf<Row extends { id: string; childId: string }>(
     (row) => row[columns.at] as Date,
   );
 }
-
-/** One page of a list that is not per child (an agency's own root query), filtered by `where`. */
-export async function pageOfModel<Row extends { id: string }>(
-  findMany: (args: TimelineFindManyArgs) => Promise<Row[]>,
-  columns: TimelineColumns & { at: NoInfer<keyof Row & string> },
-  where: object,
-  request: PageRequest,
-): Promise<Page<Row>> {
-  const rows = await findMany({
-    where: { ...where, ...timelineWhere(columns, request) },
-    orderBy: newestFirst(columns.at),
-    take: rowsForPage(request),
-  });
-  return pageOf(rows, request, (row) => row[columns.at] as Date);
-}

@@ -20,13 +20,14 @@ const sessionSql = ({ role, timeoutMs }: SourceLocation) =>
     .filter(Boolean)
     .join('; ');
 
-/** A read of the case system that failed, as the graph reports it: the system, never the SQL. */
-export const caseSystemFailure = (): never => {
-  throw new SourceSystemError(CASE_SYSTEM_LABEL, 'it could not be read');
-};
-
-/** Reads `read`, turning any failure of the case system's database into a SourceSystemError. */
-export const fromCaseSystem = <T>(read: Promise<T>): Promise<T> => read.catch(caseSystemFailure);
+/**
+ * Reads `read`, turning any failure of the case system's database into a SourceSystemError: the
+ * system, never the SQL.
+ */
+export const fromCaseSystem = <T>(read: Promise<T>): Promise<T> =>
+  read.catch(() => {
+    throw new SourceSystemError(CASE_SYSTEM_LABEL, 'it could not be read');
+  });
 
 /**
  * A social services case system's database, read through its integration views as a read-only
