@@ -89,6 +89,7 @@ export const STAND_INS: {
         url: caseSystem.readerUrl,
         token: '',
         role: database.kind === 'embedded' ? 'sip_reader' : undefined,
+        maxConnections: caseSystem.maxConnections,
         timeoutMs: STAND_IN_TIMEOUT_MS,
       },
       load: caseSystem.load,

@@ -11,6 +11,8 @@ export interface SourceLocation {
   token: string;
   /** A database source only: the role each connection takes (`SET ROLE`), e.g. the vendor's read-only one. */
   role?: string;
+  /** A database source only: the most connections to open (an embedded database takes one). */
+  maxConnections?: number;
   /** The longest one call may take before the read fails. */
   timeoutMs: number;
 }

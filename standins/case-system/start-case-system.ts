@@ -48,6 +48,8 @@ export interface CaseSystemRecords {
 export interface CaseSystemStandIn {
   /** How the social services subgraph connects: as the read-only role the vendor grants the views to. */
   readerUrl: string;
+  /** The most connections the reader may open (the embedded database takes one at a time). */
+  maxConnections?: number;
   load(records: CaseSystemRecords): Promise<void>;
   reset(): Promise<void>;
   stop(): Promise<void>;
@@ -106,6 +108,7 @@ export async function startCaseSystemStandIn(
   return {
     readerUrl:
       location.kind === 'server' ? asReader(database.connectionString, readerPassword) : database.connectionString,
+    maxConnections: database.maxPoolSize,
     load: async ({ cases = [], investigations = [], interventions = [], placements = [] }) => {
       await owner.query(AS_OWNER);
       try {

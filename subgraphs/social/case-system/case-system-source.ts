@@ -37,7 +37,8 @@ export const caseSystemSource: SourceSystem<PrismaClient> = {
   label: CASE_SYSTEM_LABEL,
   variable: 'CASE_SYSTEM',
   needsToken: false,
-  connect: (location) => new PrismaClient(prismaOptions(location.url, MAX_CONNECTIONS, sessionSql(location))),
+  connect: (location) =>
+    new PrismaClient(prismaOptions(location.url, location.maxConnections ?? MAX_CONNECTIONS, sessionSql(location))),
   check: async (client) => {
     await fromCaseSystem(client.socialCase.findFirst({ select: { id: true } }));
   },
