@@ -84,11 +84,9 @@ export const STAND_INS: {
   social: async ({ database, readerPassword }) => {
     const caseSystem = await startCaseSystemStandIn(database, readerPassword);
     return {
-      // One user on the embedded database: the read-only role is taken on each connection instead.
       location: {
         url: caseSystem.readerUrl,
         token: '',
-        role: database.kind === 'embedded' ? 'sip_reader' : undefined,
         maxConnections: caseSystem.maxConnections,
         timeoutMs: STAND_IN_TIMEOUT_MS,
       },

@@ -39,16 +39,8 @@ const MINUTE = 60_000;
  * busy machine exceeds. These are far beyond any transaction here: they only free a lock that a
  * hung request would otherwise hold for ever.
  */
-export function prismaOptions(
-  connectionString: string,
-  maxConnections?: number,
-  /** Run on each new connection before anything else (a read-only source's role and limits). */
-  sessionSql?: string,
-): PrismaOptions {
+export function prismaOptions(connectionString: string, maxConnections?: number): PrismaOptions {
   const pool = new pg.Pool({ connectionString, max: maxConnections, Client: OneQueryAtATimeClient });
-  // Queued on the connection before the query it was opened for: pg runs a client's queries in order.
-  // A connection whose session cannot be set up is closed, so it never serves with more rights than meant.
-  if (sessionSql) pool.on('connect', (client) => void client.query(sessionSql).catch(() => client.end()));
   return {
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     log: [{ emit: 'event', level: 'query' }],

@@ -59,7 +59,7 @@ const SCHEMA = readFileSync(new URL('./case-system.sql', import.meta.url), 'utf8
 const READER_ROLE = 'sip_reader';
 /**
  * The owner's writes, in a transaction of their own: the embedded database has one session for
- * every connection, so the reader's read-only role and default would otherwise be the owner's too.
+ * every connection, whose read-only role and default (the reader's) would otherwise be the owner's too.
  */
 const AS_OWNER = 'BEGIN READ WRITE; SET LOCAL ROLE postgres';
 /** A calendar day as a `date` column takes it, whatever the time zone of this process. */
@@ -75,9 +75,8 @@ function asReader(url: string, password = ''): string {
 
 /**
  * Opens the case system's database (embedded, or a server), lays out its tables and integration
- * views as its vendor would, and hands out the read-only role's URL. On the embedded database,
- * which has a single user, the role is taken by `SET ROLE` on each connection instead (see
- * `subgraphs/social/case-system/`).
+ * views as its vendor would, and hands out the read-only role's URL. The embedded database has a
+ * single user and one session for all its connections: there the session takes the role instead.
  */
 export async function startCaseSystemStandIn(
   location: DatabaseLocation,
@@ -88,6 +87,10 @@ export async function startCaseSystemStandIn(
   try {
     await owner.connect();
     await owner.query(SCHEMA);
+    // The embedded database has one session for every connection, and ignores a connection's own
+    // settings: the reader's role and read-only default are set for it here, once, for all.
+    if (location.kind === 'embedded')
+      await owner.query(`SET ROLE ${READER_ROLE}; SET default_transaction_read_only = on`);
     const quoted = readerPassword?.replaceAll("'", "''");
     if (quoted) await owner.query(`ALTER ROLE ${READER_ROLE} PASSWORD '${quoted}'`);
   } catch (error) {

@@ -8,17 +8,17 @@ export const CASE_SYSTEM_LABEL = 'the case system (its integration views)';
 const MAX_CONNECTIONS = 4;
 
 /**
- * Each connection reads only, within the source timeout, and as the vendor's read-only role where
- * the login is broader (SOCIAL_CASE_SYSTEM_ROLE): whatever the credentials, the adapter writes nothing.
+ * Each connection starts reading only, within the source timeout, and as the vendor's read-only
+ * role where the login is broader (SOCIAL_CASE_SYSTEM_ROLE): settings of the connection's start,
+ * so no statement of the adapter's runs before them. Whatever the credentials, it writes nothing.
  */
-const sessionSql = ({ role, timeoutMs }: SourceLocation) =>
-  [
-    role && `SET ROLE "${role.replaceAll('"', '""')}"`,
-    'SET default_transaction_read_only = on',
-    `SET statement_timeout = ${Math.trunc(timeoutMs)}`,
-  ]
-    .filter(Boolean)
-    .join('; ');
+function readOnlyUrl({ url, role, timeoutMs }: SourceLocation): string {
+  const settings = ['default_transaction_read_only=on', `statement_timeout=${Math.trunc(timeoutMs)}`];
+  if (role) settings.push(`role=${role}`);
+  const withOptions = new URL(url);
+  withOptions.searchParams.set('options', settings.map((setting) => `-c ${setting}`).join(' '));
+  return withOptions.toString();
+}
 
 /**
  * Reads `read`, turning any failure of the case system's database into a SourceSystemError: the
@@ -38,7 +38,7 @@ export const caseSystemSource: SourceSystem<PrismaClient> = {
   variable: 'CASE_SYSTEM',
   needsToken: false,
   connect: (location) =>
-    new PrismaClient(prismaOptions(location.url, location.maxConnections ?? MAX_CONNECTIONS, sessionSql(location))),
+    new PrismaClient(prismaOptions(readOnlyUrl(location), location.maxConnections ?? MAX_CONNECTIONS)),
   check: async (client) => {
     await fromCaseSystem(client.socialCase.findFirst({ select: { id: true } }));
   },
