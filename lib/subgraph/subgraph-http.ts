@@ -9,19 +9,23 @@ import type { Clock } from '../clock.ts';
 import { finishHttpApp, jsonBody, type HttpApp } from '../server/http-app.ts';
 import { sendJson } from '../server/http-errors.ts';
 import type { Logger } from '../server/logger.ts';
-import { SourceSystemError } from '../source/source-system.ts';
+import { SourceSystemError, type SourceSystem } from '../source/source-system.ts';
 import { forRequest, type SharedChildIdentities } from './child-identities.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
 
 /** A check's result as /health reports it; a source's reason names no one. */
+type CheckResult = { status: 'ok' } | { status: 'unavailable'; reason?: string };
 const outcome = [
-  () => ({ status: 'ok' as const }),
-  (error: unknown) => ({
-    status: 'unavailable' as const,
+  (): CheckResult => ({ status: 'ok' }),
+  (error: unknown): CheckResult => ({
+    status: 'unavailable',
     ...(error instanceof SourceSystemError && { reason: error.reason }),
   }),
 ] as const;
+
+/** How long one answer of the agency's system to /health is reused. */
+const SOURCE_CHECK_REUSE_MS = 2_000;
 
 // A route's signed body is checked against the bytes that arrived, not against a re-serialisation.
 const routeBody = express.json({
@@ -49,15 +53,19 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma | null, TContext ex
     requestContext: (requesterContext: RequesterContext) => TContext;
   },
 ): void {
+  // Anyone may ask /health: probes asked together, or within a moment, share one call to the agency's system.
+  const system = definition.source;
+  let sourceCheck: { at: number; result: Promise<CheckResult> } | undefined;
+  const checkSource = (source: SourceSystem<TSource>) => {
+    if (!sourceCheck || Date.now() - sourceCheck.at > SOURCE_CHECK_REUSE_MS)
+      sourceCheck = { at: Date.now(), result: source.check(services.source).then(...outcome) };
+    return sourceCheck.result;
+  };
   // What an operator needs to tell a broken adapter from a broken agency system.
   app.get('/health', async (_req, res) => {
     const database =
       services.prisma === null ? undefined : await services.prisma.$queryRawUnsafe('SELECT 1').then(...outcome);
-    const system = definition.source;
-    const source = system && {
-      system: system.label,
-      ...(await system.check(services.source).then(...outcome)),
-    };
+    const source = system && { system: system.label, ...(await checkSource(system)) };
     const status =
       database?.status === 'unavailable'
         ? 'database unavailable'
