@@ -33,11 +33,13 @@ describe('a new agency from npm run agency:new', () => {
         // A file deleted in the working tree and not yet committed.
       }
     }
-    for (const installed of ['node_modules', 'console/dist']) symlinkSync(join(root, installed), join(copy, installed));
+    // What npm install made, as it is: the packages, the console, and the clients of schemas the scaffold leaves alone.
+    for (const installed of ['node_modules', 'console/dist', 'prisma/school/client', 'prisma/social/client'])
+      symlinkSync(join(root, installed), join(copy, installed));
     const run = (...args: string[]) => execFileSync(process.execPath, args, { cwd: copy, encoding: 'utf8' });
     run('--import', 'tsx', 'tools/new-agency.ts', 'habilitation');
-    for (const schema of ['sip', 'school', 'social'])
-      run(join(root, 'node_modules/prisma/build/index.js'), 'generate', `--schema=prisma/${schema}/schema.prisma`);
+    // The SIP core's schema gained the agency's code.
+    run(join(root, 'node_modules/prisma/build/index.js'), 'generate', '--schema=prisma/sip/schema.prisma');
     run('--import', 'tsx', 'tools/compose.ts');
     graph = spawn(process.execPath, ['--import', 'tsx', 'dev/start.ts'], {
       cwd: copy,
