@@ -1,6 +1,10 @@
 /** A calendar date, YYYY-MM-DD, as it is stored: midnight UTC. */
 export const calendarDay = (localDate: string): Date => new Date(`${localDate}T00:00:00Z`);
 
+/** The calendar day of an agency system's date or date-time (its date part, as the system wrote it), or null. */
+export const calendarDayOf = (value: string | undefined): Date | null =>
+  value ? calendarDay(value.slice(0, 10)) : null;
+
 /** A stored calendar date (midnight UTC) as the `LocalDate` scalar reads it: YYYY-MM-DD. */
 export const toLocalDate = (date: Date): string => date.toISOString().slice(0, 10);
 

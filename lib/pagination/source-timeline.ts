@@ -1,5 +1,5 @@
 import type { PageRequest } from './page-args.ts';
-import { rowsForPage } from './connection.ts';
+import { pageOf, rowsForPage, type Page } from './connection.ts';
 import { timelineLoader } from './timeline.ts';
 
 /** A record on a timeline read from an agency's own system (its FHIR server, its SS 12000 API). */
@@ -13,7 +13,7 @@ export interface SourceTimelineRow {
 }
 
 /** Inside the page request's window and after its cursor, in the graph's newest-first order. */
-export function onPage(row: SourceTimelineRow, request: PageRequest): boolean {
+function onPage(row: SourceTimelineRow, request: PageRequest): boolean {
   const period = row.until !== undefined;
   if (request.to && row.at > request.to) return false;
   if (request.from && (period ? row.until != null && row.until < request.from : row.at < request.from)) return false;
@@ -21,7 +21,7 @@ export function onPage(row: SourceTimelineRow, request: PageRequest): boolean {
   return !after || row.at < after.at || (row.at.getTime() === after.at.getTime() && row.id < after.id);
 }
 
-export const newestFirst = (a: SourceTimelineRow, b: SourceTimelineRow) =>
+const newestFirst = (a: SourceTimelineRow, b: SourceTimelineRow) =>
   b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /**
@@ -44,3 +44,7 @@ export function sourceTimeline<Row extends SourceTimelineRow>(
     (row) => row.at,
   );
 }
+
+/** One page of a list read whole from an agency system (a root query's, not per child), newest first. */
+export const pageOfRows = <Row extends SourceTimelineRow>(rows: Row[], request: PageRequest): Page<Row> =>
+  pageOf(rows.filter((row) => onPage(row, request)).sort(newestFirst), request, (row) => row.at);

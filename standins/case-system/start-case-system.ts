@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase, type DatabaseLocation } from '../../lib/db/database.ts';
+import { toLocalDate } from '../../lib/periods.ts';
 
 /** The case system's records, as its own tables hold them: by personnummer, not by the graph's ids. */
 export interface CaseSystemRecords {
@@ -63,7 +64,7 @@ const READER_ROLE = 'sip_reader';
  */
 const AS_OWNER = 'BEGIN READ WRITE; SET LOCAL ROLE postgres';
 /** A calendar day as a `date` column takes it, whatever the time zone of this process. */
-const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);
+const day = (date: Date | null | undefined) => (date ? toLocalDate(date) : null);
 
 /** The reader's URL on a server: the same database, as the read-only role (trust or its own password). */
 function asReader(url: string, password = ''): string {

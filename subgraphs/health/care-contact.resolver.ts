@@ -1,13 +1,13 @@
 import type { EpisodeOfCare } from '@medplum/fhirtypes';
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { pageOf, toConnection, type Connection } from '../../lib/pagination/connection.ts';
+import { toConnection, type Connection } from '../../lib/pagination/connection.ts';
 import { PageArgs, pageRequest } from '../../lib/pagination/page-args.ts';
 import { swedishToday } from '../../lib/periods.ts';
 import type { HealthContext } from './context.ts';
 import { CareContact, CareContactConnection, toCareContact } from './care-contact.type.ts';
 import { patientKey, personnummerByPatient } from './fhir/child-records.ts';
 import { fromEpisodeOfCare } from './fhir/care-resources.ts';
-import { newestFirst, onPage } from '../../lib/pagination/source-timeline.ts';
+import { pageOfRows } from '../../lib/pagination/source-timeline.ts';
 
 /** Queries for health care's own staff. */
 @Resolver(() => CareContact)
@@ -29,24 +29,14 @@ export class CareContactResolver {
     const patients = personnummerByPatient(included);
     // Only children registered in the SIP core have a place in the graph.
     const children = await context.childIdentities.childIdsOf([...new Set(patients.values())]);
-    const rows = matches
-      .map((episode) => ({
-        ...fromEpisodeOfCare(episode),
-        childId: children.get(patients.get(patientKey(episode.patient)) ?? '') ?? '',
-      }))
-      .map((contact) => ({ ...contact, at: contact.startDate }))
-      .filter(
-        (contact) =>
-          contact.childId !== '' &&
-          contact.unitName === unitName &&
-          contact.startDate <= today &&
-          (contact.endDate === null || contact.endDate >= today) &&
-          onPage(contact, request),
-      )
-      .sort(newestFirst);
-    return toConnection(
-      pageOf(rows, request, (row) => row.at),
-      toCareContact,
-    );
+    const rows = matches.flatMap((episode) => {
+      const contact = fromEpisodeOfCare(episode);
+      const childId = children.get(patients.get(patientKey(episode.patient)) ?? '');
+      const inForce = contact.startDate <= today && (contact.endDate === null || contact.endDate >= today);
+      return childId && contact.unitName === unitName && inForce
+        ? [{ ...contact, childId, at: contact.startDate }]
+        : [];
+    });
+    return toConnection(pageOfRows(rows, request), toCareContact);
   }
 }

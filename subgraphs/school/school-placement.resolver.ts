@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
 import { BadUserInputError } from '../../lib/errors.ts';
-import { pageOf, toConnection, type Connection } from '../../lib/pagination/connection.ts';
-import { newestFirst, onPage } from '../../lib/pagination/source-timeline.ts';
+import { toConnection, type Connection } from '../../lib/pagination/connection.ts';
+import { pageOfRows } from '../../lib/pagination/source-timeline.ts';
 import { PageArgs, pageRequest } from '../../lib/pagination/page-args.ts';
 import { assertPageSize } from '../../lib/pagination/page-size.ts';
 import { swedishDate, swedishToday } from '../../lib/periods.ts';
@@ -42,13 +42,11 @@ export class SchoolPlacementResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: SchoolContext,
   ): Promise<Connection<SchoolPlacement>> {
-    const request = pageRequest(args);
-    const rows = (await enrolledAt(context, schoolUnitCode))
-      .map((placement) => ({ ...placement, at: placement.startDate }))
-      .filter((placement) => onPage(placement, request))
-      .sort(newestFirst);
-    const page = pageOf(rows, request, (row) => row.at);
-    return toConnection(page, toSchoolPlacement);
+    const rows = (await enrolledAt(context, schoolUnitCode)).map((placement) => ({
+      ...placement,
+      at: placement.startDate,
+    }));
+    return toConnection(pageOfRows(rows, pageRequest(args)), toSchoolPlacement);
   }
 
   @Query(() => [StudentAbsence], {

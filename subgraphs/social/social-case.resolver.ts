@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { pageOf, toConnection, type Connection } from '../../lib/pagination/connection.ts';
+import { toConnection, type Connection } from '../../lib/pagination/connection.ts';
 import { PageArgs, pageRequest } from '../../lib/pagination/page-args.ts';
-import { newestFirst, onPage } from '../../lib/pagination/source-timeline.ts';
+import { pageOfRows } from '../../lib/pagination/source-timeline.ts';
 import { fromCaseSystem } from './case-system/case-system-source.ts';
 import type { SocialContext } from './context.ts';
 import { SocialCase, SocialCaseConnection, toSocialCase } from './social-case.type.ts';
@@ -25,14 +25,10 @@ export class SocialCaseResolver {
     );
     // Only children registered in the SIP core have a place in the graph.
     const children = await context.childIdentities.childIdsOf(open.map((row) => row.personnummer));
-    const rows = open
-      .flatMap((row) => {
-        const childId = children.get(row.personnummer);
-        return childId ? [{ ...row, childId, at: row.openedAt }] : [];
-      })
-      .filter((row) => onPage(row, request))
-      .sort(newestFirst);
-    const page = pageOf(rows, request, (row) => row.at);
-    return toConnection(page, toSocialCase);
+    const rows = open.flatMap((row) => {
+      const childId = children.get(row.personnummer);
+      return childId ? [{ ...row, childId, at: row.openedAt }] : [];
+    });
+    return toConnection(pageOfRows(rows, request), toSocialCase);
   }
 }

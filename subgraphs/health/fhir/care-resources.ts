@@ -1,3 +1,4 @@
+import { calendarDayOf, toLocalDate } from '../../../lib/periods.ts';
 import { uuidFrom } from '../../../lib/uuid.ts';
 import type {
   Bundle,
@@ -87,10 +88,6 @@ export function transactionOf(resources: Resource[]): Bundle {
 const codeIn = (system: string, codings: Array<{ system?: string; code?: string }> | undefined) =>
   codings?.find((coding) => coding.system === system)?.code;
 const patient = <T extends Resource = Patient>(id: string): Reference<T> => ({ reference: `Patient/${id}` });
-/** A FHIR date or dateTime as the graph's calendar day (the date part, as the journal wrote it). */
-export const dayOf = (value: string | undefined): Date | null =>
-  value ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : null;
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export const toPatient = (id: string, personnummer: string, name: { given: string; family: string }): Patient => ({
   resourceType: 'Patient',
@@ -110,15 +107,15 @@ export const toEpisodeOfCare = (
   type: [{ coding: [{ system: CARE_UNIT_KIND, code: care.unitType }] }],
   patient: patient(patientId),
   managingOrganization: unit(care.unitName),
-  period: { start: day(care.startDate), ...(care.endDate && { end: day(care.endDate) }) },
+  period: { start: toLocalDate(care.startDate), ...(care.endDate && { end: toLocalDate(care.endDate) }) },
 });
 
 export const fromEpisodeOfCare = (episode: EpisodeOfCare) => ({
   id: episode.id!,
   unitName: episode.managingOrganization?.display ?? '',
   unitType: codeIn(CARE_UNIT_KIND, episode.type?.[0]?.coding) as CareUnitKind,
-  startDate: dayOf(episode.period?.start)!,
-  endDate: dayOf(episode.period?.end),
+  startDate: calendarDayOf(episode.period?.start)!,
+  endDate: calendarDayOf(episode.period?.end),
 });
 
 export const toEncounter = (
@@ -139,12 +136,12 @@ export const toEncounter = (
   ...(visit.episodeId && { episodeOfCare: [{ reference: `EpisodeOfCare/${visit.episodeId}` }] }),
   participant: [{ type: [{ text: visit.profession }] }],
   serviceProvider: unit(visit.unitName),
-  period: { start: day(visit.date) },
+  period: { start: toLocalDate(visit.date) },
 });
 
 export const fromEncounter = (encounter: Encounter) => ({
   id: encounter.id!,
-  date: dayOf(encounter.period?.start)!,
+  date: calendarDayOf(encounter.period?.start)!,
   unitName: encounter.serviceProvider?.display ?? '',
   unitType: codeIn(CARE_UNIT_KIND, encounter.serviceType?.coding) as CareUnitKind,
   mode: (codeIn(VISIT_MODE, encounter.type?.[0]?.coding) ?? 'IN_PERSON') as VisitModeCode,
@@ -160,7 +157,7 @@ export const toCondition = (
   ...(id && { id }),
   code: { coding: [{ system: ICD_10_SE, code: diagnosis.code, display: diagnosis.text }], text: diagnosis.text },
   subject: patient(patientId),
-  recordedDate: day(diagnosis.diagnosedOn),
+  recordedDate: toLocalDate(diagnosis.diagnosedOn),
   recorder: unit(diagnosis.unitName),
 });
 
@@ -170,7 +167,7 @@ export const fromCondition = (condition: Condition) => {
     id: condition.id!,
     code: coding?.code ?? '',
     text: coding?.display ?? condition.code?.text ?? '',
-    diagnosedOn: dayOf(condition.recordedDate)!,
+    diagnosedOn: calendarDayOf(condition.recordedDate)!,
     unitName: condition.recorder?.display ?? '',
   };
 };
@@ -185,8 +182,8 @@ export interface TreatmentRecord {
 }
 
 const period = (treatment: TreatmentRecord) => ({
-  start: day(treatment.startsOn),
-  ...(treatment.endsOn && { end: day(treatment.endsOn) }),
+  start: toLocalDate(treatment.startsOn),
+  ...(treatment.endsOn && { end: toLocalDate(treatment.endsOn) }),
 });
 
 /** A medication as a MedicationStatement; a therapy or other treatment as a Procedure. */
@@ -222,8 +219,8 @@ export const fromMedicationStatement = (statement: MedicationStatement) => ({
   kind: 'MEDICATION' as const,
   name: statement.medicationCodeableConcept?.text ?? '',
   dosage: statement.dosage?.[0]?.text ?? null,
-  startsOn: dayOf(statement.effectivePeriod?.start ?? statement.effectiveDateTime)!,
-  endsOn: dayOf(statement.effectivePeriod?.end),
+  startsOn: calendarDayOf(statement.effectivePeriod?.start ?? statement.effectiveDateTime)!,
+  endsOn: calendarDayOf(statement.effectivePeriod?.end),
   unitName: statement.informationSource?.display ?? '',
 });
 
@@ -232,8 +229,8 @@ export const fromProcedure = (procedure: Procedure) => ({
   kind: (codeIn(TREATMENT_KIND, procedure.category?.coding) ?? 'OTHER') as TreatmentKindCode,
   name: procedure.code?.text ?? '',
   dosage: null,
-  startsOn: dayOf(procedure.performedPeriod?.start ?? procedure.performedDateTime)!,
-  endsOn: dayOf(procedure.performedPeriod?.end),
+  startsOn: calendarDayOf(procedure.performedPeriod?.start ?? procedure.performedDateTime)!,
+  endsOn: calendarDayOf(procedure.performedPeriod?.end),
   unitName: procedure.performer?.[0]?.actor?.display ?? '',
 });
 
@@ -266,7 +263,7 @@ export const toServiceRequest = (
   ...(id && { id }),
   ...REFERRAL_STATES[referral.status],
   subject: patient(patientId),
-  authoredOn: day(referral.sentOn),
+  authoredOn: toLocalDate(referral.sentOn),
   requester: unit(referral.fromUnit),
   performer: [unit(referral.toUnit)],
   reasonCode: [{ text: referral.reason }],
@@ -276,7 +273,7 @@ export const fromServiceRequest = (request: ServiceRequest) => ({
   id: request.id!,
   fromUnit: request.requester?.display ?? '',
   toUnit: request.performer?.[0]?.display ?? '',
-  sentOn: dayOf(request.authoredOn)!,
+  sentOn: calendarDayOf(request.authoredOn)!,
   reason: request.reasonCode?.[0]?.text ?? '',
   status: referralStatus(request),
 });

@@ -1,3 +1,4 @@
+import { calendarDayOf, toLocalDate } from '../../../lib/periods.ts';
 import { uuidFrom } from '../../../lib/uuid.ts';
 import type {
   Absence,
@@ -52,11 +53,9 @@ export interface StudentRecord {
 /** An SS 12000 id (a lower-case UUID) for what the graph names by `key`: every writer names the same one. */
 export const ss12000Id = (kind: string, key: string) => uuidFrom(`${kind}|${key}`);
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
-const dayOf = (value: string | undefined) => (value ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : null);
 /** True when a period (an enrolment, a membership) holds on `on`; open ends hold. */
 export const inForce = (period: { startDate?: string; endDate?: string }, on: Date) =>
-  (dayOf(period.startDate) ?? on) <= on && (dayOf(period.endDate) ?? on) >= on;
+  (calendarDayOf(period.startDate) ?? on) <= on && (calendarDayOf(period.endDate) ?? on) >= on;
 
 /** What a student information system holds, by SS 12000 resource. */
 export interface Ss12000Records {
@@ -81,8 +80,8 @@ export function toSs12000Data(students: StudentRecord[]): Ss12000Records {
     groups.set(groupId, group);
     group.groupMemberships!.push({
       person: { id: personId },
-      startDate: day(enrolment.startDate),
-      ...(enrolment.endDate && { endDate: day(enrolment.endDate) }),
+      startDate: toLocalDate(enrolment.startDate),
+      ...(enrolment.endDate && { endDate: toLocalDate(enrolment.endDate) }),
     });
   };
   for (const student of students) {
@@ -135,8 +134,8 @@ export function toSs12000Data(students: StudentRecord[]): Ss12000Records {
         enroledAt: { id: ss12000Id('school unit', enrolment.schoolUnitCode) },
         schoolYear: enrolment.grade,
         schoolType: 'GR',
-        startDate: day(enrolment.startDate),
-        ...(enrolment.endDate && { endDate: day(enrolment.endDate) }),
+        startDate: toLocalDate(enrolment.startDate),
+        ...(enrolment.endDate && { endDate: toLocalDate(enrolment.endDate) }),
       })),
     });
     for (const [i, absence] of (student.absences ?? []).entries()) {
@@ -148,8 +147,8 @@ export function toSs12000Data(students: StudentRecord[]): Ss12000Records {
         attendance.push({
           activity: { id: ss12000Id('activity', `${enrolment?.schoolUnitCode}|${enrolment?.className}`) },
           student: { id: personId },
-          startDate: day(absence.date),
-          endDate: day(absence.date),
+          startDate: toLocalDate(absence.date),
+          endDate: toLocalDate(absence.date),
           attendanceSum: 0,
           validAbsenceSum: 0,
           invalidAbsenceSum: absence.minutes,
@@ -159,7 +158,7 @@ export function toSs12000Data(students: StudentRecord[]): Ss12000Records {
       // The school day starts at 08:00 (UTC here, a calendar date either way).
       const start = new Date(absence.date.getTime() + 8 * 3_600_000);
       absences.push({
-        id: ss12000Id('absence', `${student.personnummer}|${day(absence.date)}|${i}`),
+        id: ss12000Id('absence', `${student.personnummer}|${toLocalDate(absence.date)}|${i}`),
         startTime: start.toISOString(),
         endTime: new Date(start.getTime() + absence.minutes * 60_000).toISOString(),
         type: absence.reason === 'LEAVE_GRANTED' ? 'Beviljad ledighet' : 'Anmäld frånvaro',
@@ -249,15 +248,15 @@ export function toPlacementRow(
     className,
     grade: enrolment.schoolYear ?? 0,
     mentor: mentor ? `${mentor.givenName} ${mentor.familyName}`.trim() : null,
-    startDate: dayOf(enrolment.startDate)!,
-    endDate: dayOf(enrolment.endDate),
+    startDate: calendarDayOf(enrolment.startDate)!,
+    endDate: calendarDayOf(enrolment.endDate),
   };
 }
 
 /** A reported absence or granted leave as the graph shows it: its day, minutes and kind. */
 export const fromAbsence = (absence: Absence) => ({
   id: absence.id,
-  date: dayOf(absence.startTime)!,
+  date: calendarDayOf(absence.startTime)!,
   minutes: Math.round((Date.parse(absence.endTime) - Date.parse(absence.startTime)) / 60_000),
   reason: (absence.type === 'Beviljad ledighet' ? 'LEAVE_GRANTED' : 'REPORTED') as AbsenceReasonCode,
 });
