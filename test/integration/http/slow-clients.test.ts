@@ -23,8 +23,13 @@ function slowClient(url: string): Promise<{ socket: Socket; ended: Promise<strin
   });
 }
 
-/** What an attack run found: slow clients and a hung subgraph could hold every place of the gateway. */
-describe('the gateway under slow clients', () => {
+/**
+ * What an attack run found: slow clients and a hung subgraph could hold every place of the gateway.
+ * The gateway's limits do not depend on the kind of database, so these run once, on the embedded one.
+ */
+const onEmbeddedOnly = describe.skipIf(process.env.TEST_DATABASE === 'postgres');
+
+onEmbeddedOnly('the gateway under slow clients', () => {
   let graph: OwnTestGraph;
   beforeAll(async () => {
     graph = await startOwnTestGraph({ gatewayLimits: { maxConcurrent: 4, requestTimeoutMs: 15_000 } });
@@ -53,7 +58,7 @@ describe('the gateway under slow clients', () => {
   });
 });
 
-describe('the gateway in front of a subgraph that hangs', () => {
+onEmbeddedOnly('the gateway in front of a subgraph that hangs', () => {
   let hung: Server;
   let gateway: RunningGateway;
   let dev: DevIdentity;
