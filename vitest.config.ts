@@ -22,6 +22,8 @@ export default defineConfig({
     maxWorkers: 2,
     setupFiles: ['test/support/fail-on-deprecation.ts'],
     projects: [
+      // The policy's rules, each proved beside its file: pure, no database, seconds (npm run test:policy).
+      { extends: true, test: { name: 'policy', include: ['policy/**/*.test.ts'] } },
       // Needs no database of its own: pure functions, composition.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       // The integration suite twice: on embedded PGlite, and on the PostgreSQL server at 127.0.0.1:5432.

@@ -5,7 +5,7 @@ import type { IdentityVerifier } from '../lib/auth/identity-token.ts';
 import { policyDiff, policyReport } from '../lib/consent/policy-report.ts';
 import { ErrorCode } from '../lib/errors.ts';
 import { HttpRequestError, sendJson } from '../lib/server/http-errors.ts';
-import { Role } from '../policy/roles.ts';
+import { isPrivacyOfficer } from '../policy/roles.ts';
 import type { PersonaTokens } from './graphiql.ts';
 
 /** Where `npm run console:build` (run by `npm install`) writes the console. */
@@ -24,7 +24,7 @@ export function privacyConsole(options: {
   const router = Router();
   const privacyOfficerOnly: RequestHandler = async (req, _res, next) => {
     const { requester } = await options.verifyIdentity(req.headers.authorization);
-    if (requester.role !== Role.PrivacyOfficer)
+    if (!isPrivacyOfficer(requester))
       throw new HttpRequestError(403, ErrorCode.Forbidden, 'Forbidden: the console is for privacy officers');
     next();
   };

@@ -1,3 +1,5 @@
+import type { Words } from './words.ts';
+
 /**
  * The registry of agencies: one entry per agency subgraph, and everything else that lists the
  * agencies derives from it (the subgraph names, the agency codes, ports, the words and colours the
@@ -37,7 +39,7 @@ export const AGENCY_SUBGRAPHS = [
   /** The agency's code in consents, tokens and the log. */
   agency: string;
   /** What the agency is called: in English in the graph's messages, in Swedish in the console and the plan. */
-  names: { en: string; sv: string };
+  names: Words;
   /** The console's colour for the agency, with enough contrast against white. */
   colour: `#${string}`;
   defaultPort: number;

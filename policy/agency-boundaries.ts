@@ -1,4 +1,5 @@
 import type { Agency } from './agencies.ts';
+import { isStaff, type Requester } from './roles.ts';
 
 /**
  * An agency's own staff read what their agency holds about a child without consent: it is their
@@ -13,6 +14,9 @@ export const readsOwnRecords = (requesterAgency: Agency | null, ownerAgency: Age
  */
 export const mayUseRootFields = (requesterAgency: Agency | null, ownerAgency: Agency): boolean =>
   requesterAgency === ownerAgency;
+
+/** The unit a requester records into: a staff member's own; nobody else records an agency's records. */
+export const recordingUnitOf = (requester: Requester): string | null => (isStaff(requester) ? requester.unit : null);
 
 /** Staff record into their own unit's records only: absence at their own school, visits at their own care unit. */
 export const recordsAtOwnUnit = (requesterUnit: string | null, recordUnit: string): boolean =>

@@ -1,6 +1,6 @@
 import { speaksForChild, type ConsentChildFacts } from './consent-provenance.ts';
 import { hasRelation, takesPart, type ConsentRecipients, type Reader, type SipFacts } from './recipients.ts';
-import { Role, type Requester } from './roles.ts';
+import { isFamily, Role, type Requester } from './roles.ts';
 
 /**
  * The SIP core's own records of a child: their identity (name, personnummer, date of birth,
@@ -76,6 +76,12 @@ export const accessLogRefusal = (requester: Requester, child: ConsentChildFacts,
   speaksForChild(requester, child, now)
     ? null
     : 'a child’s access log is for a guardian with custody and the child from 15; privacy officers use consentAuditLog';
+
+/**
+ * Looking a child up by personnummer is for staff starting a SIP and for a privacy officer
+ * reviewing; the family knows their own children and looks no one up.
+ */
+export const mayLookUpByPersonnummer = (requester: Requester): boolean => !isFamily(requester);
 
 /**
  * How many lookups by personnummer one staff member or privacy officer may make in an hour. A

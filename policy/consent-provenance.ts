@@ -47,6 +47,28 @@ export function givingRefusal(requester: Requester, child: ConsentChildFacts, no
   }
 }
 
+/** Whose word a consent the requester gives in their own name carries: a guardian's, or the child's. */
+export const ownWordOf = (requester: Requester): { guardianIds: string[]; givenByChild: boolean } => ({
+  guardianIds: requester.role === Role.Guardian ? [requester.subject] : [],
+  givenByChild: requester.role === Role.Child,
+});
+
+/**
+ * A block (spärr) is the family's: a guardian with custody or the child from 15 places it in their
+ * own name, and staff record the family's word of one (recordingRefusal then applies, as to a
+ * consent). Another family member, a younger child say, places none.
+ */
+export function blockPlacement(
+  requester: Requester,
+  child: ConsentChildFacts,
+  now: Date,
+): { by: 'FAMILY' } | { by: 'STAFF' } | { refused: string } {
+  if (speaksForChild(requester, child, now)) return { by: 'FAMILY' };
+  if (requester.role === Role.Guardian || requester.role === Role.Child)
+    return { refused: 'a block is placed by a guardian with custody or the child from 15' };
+  return { by: 'STAFF' };
+}
+
 /**
  * Staff record the family's oral or written word only as a participant of the child's open SIP,
  * in that SIP: the record is linked to it, names the recorder and is shown to the family and to

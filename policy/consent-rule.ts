@@ -1,4 +1,5 @@
 import { speaksForThemselves } from './age.ts';
+import { isStaff, type Requester } from './roles.ts';
 import { blockedRecordsFor, blockFor, recordsBlockedInScope, type BlockFacts } from './blocks.ts';
 import { emergencyAccessFor, type EmergencyAccessFacts } from './emergency-access.ts';
 import { hasRelation, receivesUnder, type ConsentRecipients, type Reader, type SipFacts } from './recipients.ts';
@@ -177,3 +178,11 @@ function decideByConsent(consents: ConsentFacts[], child: ChildFacts, question: 
     ? { granted: false, reason: closest.reason, consentId: closest.consent.id }
     : { granted: false, reason: 'NO_CONSENT', consentId: null };
 }
+
+/**
+ * Who may ask what the rule decides for whom: staff ask about themselves only (what they would be
+ * told about others is what the rule keeps from them); the family and a privacy officer name the
+ * staff member they ask about.
+ */
+export const mayAskRuleAbout = (requester: Requester, readerSubject: string): boolean =>
+  !isStaff(requester) || readerSubject === requester.subject;

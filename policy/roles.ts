@@ -46,4 +46,25 @@ export interface Requester {
   name: string | null;
 }
 
+/** A guardian or a child: the family, whose consent it is. */
 export const isFamily = (requester: Requester) => requester.role === Role.Guardian || requester.role === Role.Child;
+
+/** Reviews the policy and the log of a whole municipality or region; reads no agency's records as staff do. */
+export const isPrivacyOfficer = (requester: Requester) => requester.role === Role.PrivacyOfficer;
+
+/** Agency staff: neither the family nor a privacy officer. */
+export const isStaff = (requester: Requester) => !isFamily(requester) && !isPrivacyOfficer(requester);
+
+/**
+ * Who a family member is in the SIP core: a guardian (who sees the children in their custody or
+ * guardianship) or a child (who sees only themselves). Null for staff and privacy officers, whom
+ * the family limit does not concern.
+ */
+export const familyMemberOf = (
+  requester: Requester,
+): { kind: 'guardian'; guardianId: string } | { kind: 'child'; childId: string } | null =>
+  requester.role === Role.Guardian
+    ? { kind: 'guardian', guardianId: requester.subject }
+    : requester.role === Role.Child
+      ? { kind: 'child', childId: requester.subject }
+      : null;

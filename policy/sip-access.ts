@@ -70,3 +70,28 @@ export function isSigner(participant: ParticipantFacts, childDateOfBirth: Date, 
  */
 export const childMayReadSummary = (childDateOfBirth: Date, allowedByGuardians: boolean, now: Date): boolean =>
   allowedByGuardians || speaksForThemselves(childDateOfBirth, now);
+
+/** What deciding who answers SIP-kollen needs to know about a SIP. */
+export interface FeedbackFacts {
+  childId: string;
+  custodianIds: readonly string[];
+  participants: readonly ParticipantFacts[];
+}
+
+/**
+ * SIP-kollen, the family's say on how a meeting went, is answered by the child (at any age: it is
+ * their meeting) and by their guardians: those with custody and a guardian invited to take part.
+ * Staff do not answer it.
+ */
+export const answersSipFeedback = (requester: Requester, facts: FeedbackFacts): boolean =>
+  (requester.role === Role.Child && requester.subject === facts.childId) ||
+  (requester.role === Role.Guardian &&
+    (facts.custodianIds.includes(requester.subject) ||
+      facts.participants.some((p) => p.kind === 'GUARDIAN' && p.subject === requester.subject)));
+
+/** Only a guardian with custody decides whether the child reads the plan's summary before 15. */
+export const decidesWhatChildReads = (requester: Requester, custodianIds: readonly string[]): boolean =>
+  requester.role === Role.Guardian && custodianIds.includes(requester.subject);
+
+/** The plans' summaries a requester reads as the child they are about: only a child, only their own. */
+export const readsOwnPlanSummaries = (requester: Requester): boolean => requester.role === Role.Child;

@@ -3,44 +3,23 @@ import { AGENCY_SUBGRAPHS } from '../../policy/agencies.ts';
 import type { DenialReason } from '../../policy/consent-rule.ts';
 import type { ReviewKind } from '../../policy/review.ts';
 import type { Role, STAFF_ROLES } from '../../policy/roles.ts';
-import type { ConsentScope } from '../../policy/scopes.ts';
+import { CONSENT_SCOPES } from '../../policy/scopes.ts';
 
-// Where policy/ holds the graph's catalogue of a kind of code, the table is checked against it (`satisfies`): a new
-// code without a Swedish word is a type error here. Each is still looked up by whatever string the graph answers with.
+// Agencies' and categories' names come from the policy's one vocabulary (policy/words.ts), where a code without a
+// Swedish name is a type error. Where policy/ holds only the codes, the table here is checked against them
+// (`satisfies`). Each is looked up by whatever string the graph answers with.
 export const AGENCIES: Record<string, string> = Object.fromEntries(
   AGENCY_SUBGRAPHS.map((entry) => [entry.agency, entry.names.sv]),
 );
 
-export const SCOPES: Record<string, string> = {
-  SCHOOL_ENROLMENT: 'Skolplacering',
-  SCHOOL_ATTENDANCE: 'Närvaro och frånvaro',
-  SCHOOL_SUPPORT: 'Extra anpassningar och särskilt stöd',
-  SCHOOL_HEALTH_TEAM: 'Elevhälsan',
-  SOCIAL_CASE: 'Ärende hos socialtjänsten',
-  SOCIAL_INTERVENTIONS: 'Insatser (SoL/LSS)',
-  SOCIAL_CASE_NOTES: 'Utredningar',
-  SOCIAL_PLACEMENTS: 'Placeringar',
-  HEALTH_CARE_CONTACTS: 'Vårdkontakter',
-  HEALTH_DIAGNOSES: 'Diagnoser',
-  HEALTH_MEDICATION: 'Behandlingar och läkemedel',
-  HEALTH_REFERRALS: 'Remisser',
-} satisfies Record<ConsentScope, string>;
+export const SCOPES: Record<string, string> = Object.fromEntries(
+  Object.entries(CONSENT_SCOPES).map(([scope, entry]) => [scope, entry.names.sv]),
+);
 
-/** What each category covers, as policy/scopes.ts says it in English for the schema. */
-export const SCOPE_DESCRIPTIONS: Record<string, string> = {
-  SCHOOL_ENROLMENT: 'Vilken skola, klass och årskurs barnet går i, och sedan när.',
-  SCHOOL_ATTENDANCE: 'Närvaro och frånvaro per termin, med de skäl som har angetts.',
-  SCHOOL_SUPPORT: 'Extra anpassningar, särskilt stöd och åtgärdsprogram.',
-  SCHOOL_HEALTH_TEAM: 'Kontakter med elevhälsan: skolsköterska, kurator, psykolog.',
-  SOCIAL_CASE: 'Att barnet har ett öppet ärende hos socialtjänsten, ärendets nummer och handläggaren.',
-  SOCIAL_INTERVENTIONS: 'Beslutade insatser enligt SoL eller LSS, med start, slut och utförare.',
-  SOCIAL_CASE_NOTES: 'Anteckningar och bedömningar i utredningen av ärendet.',
-  SOCIAL_PLACEMENTS: 'Placeringar utanför hemmet, kontaktpersoner och kontaktfamiljer.',
-  HEALTH_CARE_CONTACTS: 'Vilka vårdenheter (BUP, habilitering, vårdcentral, barnsjukvård) barnet har kontakt med.',
-  HEALTH_DIAGNOSES: 'Diagnoser (ICD-10-kod och text).',
-  HEALTH_MEDICATION: 'Pågående behandlingar och läkemedel.',
-  HEALTH_REFERRALS: 'Remisser mellan vårdenheter.',
-} satisfies Record<ConsentScope, string>;
+/** What each category covers, in Swedish, from the same catalogue the schema's English comes from. */
+export const SCOPE_DESCRIPTIONS: Record<string, string> = Object.fromEntries(
+  Object.entries(CONSENT_SCOPES).map(([scope, entry]) => [scope, entry.descriptions.sv]),
+);
 
 export const REASONS: Record<string, string> = {
   BLOCKED: 'spärrat av familjen',

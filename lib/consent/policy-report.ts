@@ -30,7 +30,7 @@ export function policyReport(supergraphSdl: string): PolicyReport {
         subgraph,
         agency: SUBGRAPH_AGENCY[subgraph as SubgraphName] ?? null,
         scope,
-        covers: scope && isConsentScope(scope) ? CONSENT_SCOPES[scope].description : null,
+        covers: scope && isConsentScope(scope) ? CONSENT_SCOPES[scope].descriptions.en : null,
         sharesScopeWith: [],
         exemptReason,
       });

@@ -20,9 +20,9 @@ registerEnumType(ConsentScope, {
   name: 'ConsentScope',
   description: 'An information category a consent covers and a guarded field belongs to.',
   valuesConfig: Object.fromEntries(
-    Object.entries(CONSENT_SCOPES).map(([scope, { agency, description }]) => [
+    Object.entries(CONSENT_SCOPES).map(([scope, { agency, descriptions }]) => [
       scope,
-      { description: `${description} (${agency})` },
+      { description: `${descriptions.en} (${agency})` },
     ]),
   ),
 });

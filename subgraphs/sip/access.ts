@@ -1,15 +1,16 @@
-import { isFamily, Role, type Requester } from '../../lib/auth/requester.ts';
+import type { Requester } from '../../lib/auth/requester.ts';
+import { familyMemberOf, isPrivacyOfficer, isStaff } from '../../policy/roles.ts';
 import { ForbiddenError } from '../../lib/errors.ts';
 import type { SipContext } from './context.ts';
 
 /** Agency staff (not a family member, not a privacy officer). */
 export function assertStaff(requester: Requester, action: string): void {
-  if (isFamily(requester) || requester.role === Role.PrivacyOfficer)
+  if (!isStaff(requester))
     throw new ForbiddenError(`only agency staff may ${action}`);
 }
 
 export function assertPrivacyOfficer(requester: Requester, action: string): void {
-  if (requester.role !== Role.PrivacyOfficer) throw new ForbiddenError(`only a privacy officer may ${action}`);
+  if (!isPrivacyOfficer(requester)) throw new ForbiddenError(`only a privacy officer may ${action}`);
 }
 
 const familyChildIdsOfRequest = new WeakMap<SipContext, Promise<string[] | null>>();
@@ -21,14 +22,14 @@ const familyChildIdsOfRequest = new WeakMap<SipContext, Promise<string[] | null>
 export function familyChildIds(context: SipContext): Promise<string[] | null> {
   const known = familyChildIdsOfRequest.get(context);
   if (known) return known;
-  const { requester } = context;
+  const member = familyMemberOf(context.requester);
   const ids: Promise<string[] | null> =
-    requester.role === Role.Child
-      ? Promise.resolve([requester.subject])
-      : requester.role !== Role.Guardian
-        ? Promise.resolve(null)
+    member === null
+      ? Promise.resolve(null)
+      : member.kind === 'child'
+        ? Promise.resolve([member.childId])
         : context.prisma.guardianship
-            .findMany({ where: { guardianId: requester.subject }, select: { childId: true } })
+            .findMany({ where: { guardianId: member.guardianId }, select: { childId: true } })
             .then((guardianships) => guardianships.map((guardianship) => guardianship.childId));
   familyChildIdsOfRequest.set(context, ids);
   return ids;

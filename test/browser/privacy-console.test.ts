@@ -123,7 +123,7 @@ describe('the privacy officer’s console', () => {
       'Vilka vårdenheter (BUP, habilitering, vårdcentral, barnsjukvård) barnet har kontakt med.',
     );
     expect(policy).not.toContain('Which care units (BUP, habilitering, vårdcentral, paediatrics)');
-    for (const { description } of Object.values(CONSENT_SCOPES)) expect(policy).not.toContain(description);
+    for (const { descriptions } of Object.values(CONSENT_SCOPES)) expect(policy).not.toContain(descriptions.en);
 
     // A file that is no supergraph is refused in words the officer reads, not the parser's.
     const brokenChooser = page.waitForEvent('filechooser');

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -25,6 +25,27 @@ describe('the layout', () => {
   it('keeps the policy free of runtime, database and server code', () => {
     const outside = importsOf(['policy']).filter(({ target }) => !target.startsWith('policy/'));
     expect(outside).toEqual([]);
+  });
+
+  it('proves each rule of the policy in a test beside its file', () => {
+    const rules = readdirSync(join(root, 'policy')).filter(
+      (file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.fixtures.ts'),
+    );
+    const untested = rules.filter((file) => !existsSync(join(root, 'policy', file.replace(/\.ts$/, '.test.ts'))));
+    expect(untested).toEqual([]);
+  });
+
+  it('decides on roles only in the policy and where tokens are read: no role compared anywhere else', () => {
+    const comparison = /\brole\s*[!=]==|[!=]==\s*Role\.|Role\.\w+\s*[!=]==|switch\s*\([\w.]*\brole\)|case Role\./;
+    const runtime = ['lib', 'gateway', 'subgraphs', 'routers', 'console/src'].flatMap((folder) =>
+      readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.tsx?$/.test(file) && !file.includes('client/'))
+        .map((file) => join(folder, file)),
+    );
+    const comparing = runtime
+      .filter((file) => !file.startsWith('lib/auth/'))
+      .filter((file) => comparison.test(readFileSync(join(root, file), 'utf8')));
+    expect(comparing).toEqual([]);
   });
 
   it('keeps runtime code free of tools, development code, demo data, stand-ins and tests', () => {

@@ -28,7 +28,11 @@ function guardedFieldsByScope(): Map<string, string[]> {
 describe("the README's scope table, which privacy officers read", () => {
   it('lists exactly the catalogue, each scope with its agency and description', () => {
     expect(rows.map(({ scope, agency, description }) => ({ scope, agency, description }))).toEqual(
-      Object.entries(CONSENT_SCOPES).map(([scope, { agency, description }]) => ({ scope, agency, description })),
+      Object.entries(CONSENT_SCOPES).map(([scope, { agency, descriptions }]) => ({
+        scope,
+        agency,
+        description: descriptions.en,
+      })),
     );
   });
 

@@ -1,6 +1,7 @@
 import type { Encounter, EpisodeOfCare } from '@medplum/fhirtypes';
 import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { calendarDay, swedishDate } from '../../../lib/periods.ts';
+import { recordingUnitOf } from '../../../policy/agency-boundaries.ts';
 import { requiredText } from '../../../lib/text-input.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import type { HealthContext } from '../context.ts';
@@ -15,7 +16,7 @@ const NO_CONTACT = 'the child has no care contact with your unit on this date';
  * written to the journal system as a FHIR Encounter, which is where it belongs; the graph keeps no copy.
  */
 export async function recordCareVisit(context: HealthContext, input: RecordCareVisitInput) {
-  const unitName = context.requester.unit;
+  const unitName = recordingUnitOf(context.requester);
   if (!unitName) throw new ForbiddenError('only staff of a care unit record care contacts');
   if (!isUuid(input.childId)) throw new BadUserInputError('input.childId', NO_CONTACT);
   if (input.date > swedishDate(context.clock())) throw new BadUserInputError('input.date', 'must not be in the future');

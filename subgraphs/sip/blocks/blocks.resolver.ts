@@ -4,8 +4,7 @@ import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { optionalText, requiredText } from '../../../lib/text-input.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import { speaksForThemselves } from '../../../policy/age.ts';
-import { recordingRefusal, speaksForChild } from '../../../policy/consent-provenance.ts';
-import { Role } from '../../../policy/roles.ts';
+import { blockPlacement, recordingRefusal, speaksForChild } from '../../../policy/consent-provenance.ts';
 import { assertMayRead } from '../child-records.ts';
 import type { SipContext } from '../context.ts';
 import { consentChildFacts } from '../consent-child-facts.ts';
@@ -53,9 +52,9 @@ export class BlocksResolver {
     const { requester } = context;
     const child = await consentChildFacts(context, input.childId);
     const now = context.clock();
-    const byFamily = speaksForChild(requester, child, now);
-    if (!byFamily && (requester.role === Role.Guardian || requester.role === Role.Child))
-      throw new ForbiddenError('a block is placed by a guardian with custody or the child from 15');
+    const placement = blockPlacement(requester, child, now);
+    if ('refused' in placement) throw new ForbiddenError(placement.refused);
+    const byFamily = placement.by === 'FAMILY';
     if (input.scopes.length === 0) throw new BadUserInputError('input.scopes', 'name at least one category');
     if (input.recordId != null && !isUuid(input.recordId))
       throw new BadUserInputError('input.recordId', 'not a record id');

@@ -7,13 +7,13 @@ import { assertMayRead } from '../child-records.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import { ConsentReaderInput } from './reader.input.ts';
 import { ForbiddenError } from '../../../lib/errors.ts';
-import { isFamily, Role } from '../../../policy/roles.ts';
+import { isStaff } from '../../../policy/roles.ts';
 import type { SipContext } from '../context.ts';
 import { cachedConsentFacts } from './consent-facts-cache.ts';
 import { CONSENT_INCLUDE } from './consent.mapper.ts';
 import { presentConsents } from './present-consents.ts';
 import { Consent, ConsentDecisionResult, ConsentScopeInfo } from './consent.type.ts';
-import { decideConsent } from '../../../policy/consent-rule.ts';
+import { decideConsent, mayAskRuleAbout } from '../../../policy/consent-rule.ts';
 import { GiveConsentInput, RecordConsentInput } from './record-consent.input.ts';
 import { giveConsent, recordConsent } from './record-consent.ts';
 import { withdrawConsent } from './withdraw-consent.ts';
@@ -22,8 +22,8 @@ import { withdrawConsent } from './withdraw-consent.ts';
 export class ConsentResolver {
   @Query(() => [ConsentScopeInfo], { description: 'The catalogue of information categories a consent can cover.' })
   consentScopes(): ConsentScopeInfo[] {
-    return Object.entries(CONSENT_SCOPES).map(([scope, info]) =>
-      Object.assign(new ConsentScopeInfo(), { scope, ...info }),
+    return Object.entries(CONSENT_SCOPES).map(([scope, { agency, descriptions }]) =>
+      Object.assign(new ConsentScopeInfo(), { scope, agency, description: descriptions.en }),
     );
   }
 
@@ -58,8 +58,8 @@ export class ConsentResolver {
     @Ctx() context: SipContext,
   ): Promise<ConsentDecisionResult> {
     const { requester } = context;
-    const staff = !isFamily(requester) && requester.role !== Role.PrivacyOfficer;
-    if (staff && reader && reader.subject !== requester.subject)
+    const staff = isStaff(requester);
+    if (reader && !mayAskRuleAbout(requester, reader.subject))
       throw new ForbiddenError('staff ask what the rule decides for themselves only', 'reader');
     if (!staff && !reader) throw new BadUserInputError('reader', 'name the staff member to decide for');
     if (!isUuid(childId)) throw new BadUserInputError('childId', 'no child with this id');

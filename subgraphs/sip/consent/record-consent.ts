@@ -3,9 +3,13 @@ import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { assertDistinct, optionalText, requiredText } from '../../../lib/text-input.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import { OWN_CONSENT_AGE, speaksForThemselves } from '../../../policy/age.ts';
-import { consentRecordingRefusal, givingRefusal, releasesNoMore } from '../../../policy/consent-provenance.ts';
+import {
+  consentRecordingRefusal,
+  givingRefusal,
+  ownWordOf,
+  releasesNoMore,
+} from '../../../policy/consent-provenance.ts';
 import type { ConsentRecipients } from '../../../policy/recipients.ts';
-import { Role } from '../../../policy/roles.ts';
 import type { SipContext } from '../context.ts';
 import { changeOpenSip, custodianIdsOf, type LockedSip, type Tx } from '../process/open-sip.ts';
 import { CONSENT_INCLUDE, recipientsOf, type StoredRecipient } from './consent.mapper.ts';
@@ -183,15 +187,15 @@ export async function giveConsent(context: SipContext, input: GiveConsentInput) 
     const replaced = await findReplaced(tx, input, child.id);
     const keepsEarlierWord =
       replaced !== null && releasesNoMore(terms, { ...replaced, recipients: recipientsOf(replaced) });
-    const ownWord = requester.role === Role.Guardian ? [requester.subject] : [];
+    const ownWord = ownWordOf(requester);
     return writeConsent(
       context,
       tx,
       child.id,
       terms,
       {
-        guardianIds: [...new Set([...(keepsEarlierWord ? replaced.guardianIds : []), ...ownWord])],
-        givenByChild: requester.role === Role.Child || (keepsEarlierWord && replaced.givenByChild),
+        guardianIds: [...new Set([...(keepsEarlierWord ? replaced.guardianIds : []), ...ownWord.guardianIds])],
+        givenByChild: ownWord.givenByChild || (keepsEarlierWord && replaced.givenByChild),
         form: 'IN_APP',
         recordedInSipId: null,
       },

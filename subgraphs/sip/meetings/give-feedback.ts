@@ -1,5 +1,6 @@
 import { Prisma } from '../../../prisma/sip/client/client.ts';
-import { Role } from '../../../lib/auth/requester.ts';
+import { answersSipFeedback } from '../../../policy/sip-access.ts';
+import { custodianIdsOf } from '../process/open-sip.ts';
 import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { optionalText } from '../../../lib/text-input.ts';
 import type { SipContext } from '../context.ts';
@@ -22,12 +23,8 @@ export async function giveSipFeedback(context: SipContext, meetingId: string, in
     : null;
   if (!meeting) throw new BadUserInputError('meetingId', 'no meeting with this id');
   const { sip } = meeting;
-  const isChild = requester.role === Role.Child && requester.subject === sip.childId;
-  const isGuardian =
-    requester.role === Role.Guardian &&
-    (sip.child.guardians.some((g) => g.guardianId === requester.subject && g.hasCustody) ||
-      sip.participants.some((p) => p.kind === 'GUARDIAN' && p.subject === requester.subject));
-  if (!isChild && !isGuardian) throw new ForbiddenError('SIP-kollen is for the child and their guardians');
+  const facts = { childId: sip.childId, custodianIds: custodianIdsOf(sip.child.guardians), participants: sip.participants };
+  if (!answersSipFeedback(requester, facts)) throw new ForbiddenError('SIP-kollen is for the child and their guardians');
   if (!meeting.heldAt) throw new BadUserInputError('meetingId', 'the meeting has not been held yet');
   for (const field of ['listenedTo', 'understood', 'helpful'] as const) {
     const value = input[field];

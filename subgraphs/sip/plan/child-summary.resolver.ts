@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ForbiddenError } from '../../../lib/errors.ts';
-import { Role } from '../../../policy/roles.ts';
-import { childMayReadSummary } from '../../../policy/sip-access.ts';
+import { childMayReadSummary, decidesWhatChildReads, readsOwnPlanSummaries } from '../../../policy/sip-access.ts';
 import type { SipContext } from '../context.ts';
-import { changeOpenSip } from '../process/open-sip.ts';
+import { changeOpenSip, custodianIdsOf } from '../process/open-sip.ts';
 import { toParticipant, toSip } from '../process/sip.mapper.ts';
 import { Sip } from '../process/sip.type.ts';
 import { childSummary, childSummaryHtml } from './child-summary.ts';
@@ -48,7 +47,7 @@ export class ChildSummaryResolver {
   })
   async myPlanSummaries(@Ctx() context: SipContext): Promise<ChildPlanSummary[]> {
     const { requester } = context;
-    if (requester.role !== Role.Child) return [];
+    if (!readsOwnPlanSummaries(requester)) return [];
     const child = await context.loaders.childById.load(requester.subject);
     if (!child) return [];
     const now = context.clock();
@@ -83,8 +82,7 @@ export class ChildSummaryResolver {
   ): Promise<Sip> {
     return toSip(
       await changeOpenSip(context, sipId, 'sipId', async (tx, sip) => {
-        const custodian = sip.child.guardians.some((g) => g.hasCustody && g.guardianId === context.requester.subject);
-        if (context.requester.role !== Role.Guardian || !custodian)
+        if (!decidesWhatChildReads(context.requester, custodianIdsOf(sip.child.guardians)))
           throw new ForbiddenError('only a guardian with custody decides what the child reads');
         return tx.sip.update({ where: { id: sip.id }, data: { childMayReadSummary: allowed } });
       }),
