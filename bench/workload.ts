@@ -6,7 +6,7 @@ import { toEpisodeOfCare } from '../subgraphs/health/fhir/care-resources.ts';
 import { toSs12000Data } from '../subgraphs/school/ss12000/student-records.ts';
 import { standInPatient, standInPatientId } from '../standins/fhir/patients.ts';
 import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
-import { luhnCheckDigit } from '../subgraphs/sip/personnummer.ts';
+import { luhnCheckDigit } from '../subgraphs/sip/consent-authority/children/personnummer.ts';
 
 export const CHILDREN = Number(process.env.BENCH_CHILDREN) || 100;
 const BENCH_SCHOOL = '40000000';

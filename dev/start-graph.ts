@@ -16,7 +16,7 @@ import { DEMO_DATA, DEMO_SOURCE_RECORDS } from './demo/index.ts';
 import type { SourceLocation } from '../lib/source/source-system.ts';
 import { hasStandIn, STAND_INS, type StandIn, type StandInRecords } from '../standins/stand-ins.ts';
 import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
-import { anchorJob, type AuditAnchorOptions } from '../subgraphs/sip/audit/chain-anchor.ts';
+import { anchorJob, type AuditAnchorOptions } from '../subgraphs/sip/consent-authority/audit/chain-anchor.ts';
 
 export interface StartGraphOptions {
   /** The database of each subgraph that keeps records of its own. */

@@ -2,7 +2,10 @@ import type { ChildFacts, ConsentFacts } from './consent-rule.ts';
 import { decideConsent } from './consent-rule.ts';
 import type { ParticipationFacts, Reader, SipFacts } from './recipients.ts';
 
-/** A child with joint custody, one open SIP with a school counsellor, and a consent to its participants: the tests' starting facts. */
+/**
+ * The rule tests' starting facts: a child in joint custody, one open SIP with a school counsellor
+ * taking part, and a consent to its participants.
+ */
 export const at = (iso: string) => new Date(iso);
 export const mother = 'guardian-mother';
 export const father = 'guardian-father';

@@ -13,8 +13,8 @@ import { openDatabase } from '../lib/db/database.ts';
 import { prismaOptions } from '../lib/db/prisma-options.ts';
 import { readConfig } from '../lib/config.ts';
 import { PrismaClient } from '../prisma/sip/client/client.ts';
-import { verifyAnchors } from '../subgraphs/sip/audit/chain-anchor.ts';
-import { verifyChains, type ChainBreak } from '../subgraphs/sip/audit/verify-chain.ts';
+import { verifyAnchors } from '../subgraphs/sip/consent-authority/audit/chain-anchor.ts';
+import { verifyChains, type ChainBreak } from '../subgraphs/sip/consent-authority/audit/verify-chain.ts';
 
 const config = readConfig();
 // npm start keeps its development anchor key under DATA_DIR when none is configured.

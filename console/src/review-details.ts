@@ -1,6 +1,6 @@
 /**
  * The graph words each item of the log review in English, by a pattern of its own per kind
- * (subgraphs/sip/audit/review-queue.ts); these read those patterns and say the same in Swedish.
+ * (subgraphs/sip/consent-authority/audit/review-queue.ts); these read those patterns and say the same in Swedish.
  */
 import type { ReviewKind } from '../../policy/review.ts';
 import { FORMS, READS, SCOPES } from './words.ts';

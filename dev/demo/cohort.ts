@@ -1,4 +1,4 @@
-import { luhnCheckDigit } from '../../subgraphs/sip/personnummer.ts';
+import { luhnCheckDigit } from '../../subgraphs/sip/consent-authority/children/personnummer.ts';
 import type { DemoChild, DemoGuardian } from './people.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Agency } from '../../policy/agencies.ts';
-import { luhnCheckDigit } from '../../subgraphs/sip/personnummer.ts';
+import { luhnCheckDigit } from '../../subgraphs/sip/consent-authority/children/personnummer.ts';
 
 /**
  * Fictional demo people. Personnummer use the 98xx/99xx serials of test-number style and pass

@@ -1,11 +1,11 @@
 import type { Prisma } from '../../prisma/sip/client/client.ts';
 import { demoChildren, demoGuardians, demoPersonnummer } from './people.ts';
 import type { DemoDataStep } from '../../lib/db/demo-data.ts';
-import { parsePersonnummer } from '../../subgraphs/sip/personnummer.ts';
+import { parsePersonnummer } from '../../subgraphs/sip/consent-authority/children/personnummer.ts';
 import { demoCohort } from './cohort.ts';
 import { cohortConsents, demoBlocks, demoConsents } from './sip-consents.ts';
 import { demoSips } from './sip-plans.ts';
-import { writeSummonses } from '../../subgraphs/sip/meetings/summons.ts';
+import { writeSummonses } from '../../subgraphs/sip/workflow/meetings/summons.ts';
 
 const digits = (personnummer: string) => personnummer.replace('-', '');
 const children = [...Object.values(demoChildren), ...demoCohort];

@@ -1,12 +1,20 @@
 import type { PrismaClient } from '../../prisma/sip/client/client.ts';
-import { contextWithLoaders, type SubgraphContext } from '../../lib/subgraph/subgraph-context.ts';
-import { createChildLoaders } from './child.loaders.ts';
-import { createSipLoaders } from './process/sip.loaders.ts';
+import type { RequestContext } from '../../lib/subgraph/subgraph-context.ts';
+import type { SubgraphServices } from '../../lib/subgraph/subgraph-definition.ts';
+import { createAuthorityContext, type AuthorityContext } from './consent-authority/context.ts';
+import { closeSipsOfWithdrawnConsent } from './workflow/process/close-sip.ts';
+import { createSipLoaders } from './workflow/process/sip.loaders.ts';
 
-const createLoaders = (prisma: PrismaClient) => ({ ...createChildLoaders(prisma), ...createSipLoaders(prisma) });
+/** What the SIP workflow's resolvers receive: the consent authority's context, and the workflow's own loaders. */
+export type SipContext = AuthorityContext & {
+  loaders: AuthorityContext['loaders'] & ReturnType<typeof createSipLoaders>;
+};
 
-export type SipContext = SubgraphContext<PrismaClient, ReturnType<typeof createLoaders>>;
+const authorityContext = createAuthorityContext({ consentWithdrawn: closeSipsOfWithdrawnConsent });
 
-export const createSipContext = contextWithLoaders<PrismaClient, ReturnType<typeof createLoaders>>(({ prisma }) =>
-  createLoaders(prisma),
-);
+export const createSipContext = (
+  services: SubgraphServices<PrismaClient, null>,
+): Omit<SipContext, keyof RequestContext> => {
+  const context = authorityContext(services);
+  return { ...context, loaders: { ...context.loaders, ...createSipLoaders(services.prisma) } };
+};

@@ -4,7 +4,7 @@ import { toEpisodeOfCare } from '../../subgraphs/health/fhir/care-resources.ts';
 import { writeCaseRecords } from './case-records.ts';
 import { writeCareRecords } from './health-records.ts';
 import { writeStudentRecords } from './school-records.ts';
-import { luhnCheckDigit } from '../../subgraphs/sip/personnummer.ts';
+import { luhnCheckDigit } from '../../subgraphs/sip/consent-authority/children/personnummer.ts';
 import { DEMO_PERSONAS, type TokenClaims } from '../../dev/dev-identity.ts';
 import type { Persona, TestGraph } from './test-graph.ts';
 

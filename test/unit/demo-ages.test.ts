@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoCohort } from '../../dev/demo/cohort.ts';
 import { demoChildren, demoDateOfBirth, demoPersonnummer } from '../../dev/demo/people.ts';
-import { parsePersonnummer } from '../../subgraphs/sip/personnummer.ts';
+import { parsePersonnummer } from '../../subgraphs/sip/consent-authority/children/personnummer.ts';
 import { ageOn, speaksForThemselves } from '../../policy/age.ts';
 
 const YEAR = 365.25 * 24 * 60 * 60 * 1000;

@@ -48,6 +48,15 @@ describe('the layout', () => {
     expect(comparing).toEqual([]);
   });
 
+  it('keeps the consent authority free of the SIP workflow, which stands on it', () => {
+    const authority = 'subgraphs/sip/consent-authority/';
+    // Nor the SIP core's wiring (subgraphs/sip/*.ts), which imports both wings.
+    const upward = importsOf([authority]).filter(
+      ({ target }) => target.startsWith('subgraphs/sip/') && !target.startsWith(authority),
+    );
+    expect(upward).toEqual([]);
+  });
+
   it('keeps runtime code free of tools, development code, demo data, stand-ins and tests', () => {
     const wrongWay = importsOf(['lib', 'gateway', 'subgraphs', 'policy']).filter(({ target }) =>
       /^(dev|tools|test|bench|standins)\//.test(target),

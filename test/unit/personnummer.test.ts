@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatPersonnummer, luhnCheckDigit, parsePersonnummer } from '../../subgraphs/sip/personnummer.ts';
+import {
+  formatPersonnummer,
+  luhnCheckDigit,
+  parsePersonnummer,
+} from '../../subgraphs/sip/consent-authority/children/personnummer.ts';
 
 const today = new Date('2026-11-23T00:00:00Z');
 

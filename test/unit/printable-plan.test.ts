@@ -1,10 +1,10 @@
 // type-graphql's decorators need the metadata API before any decorated class loads.
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { Child } from '../../subgraphs/sip/child.type.ts';
-import { PlanVersion } from '../../subgraphs/sip/plan/plan-version.type.ts';
-import { renderPrintablePlan } from '../../subgraphs/sip/plan/printable-plan.ts';
-import { Sip, SipParticipant } from '../../subgraphs/sip/process/sip.type.ts';
+import { Child } from '../../subgraphs/sip/consent-authority/children/child.type.ts';
+import { PlanVersion } from '../../subgraphs/sip/workflow/plan/plan-version.type.ts';
+import { renderPrintablePlan } from '../../subgraphs/sip/workflow/plan/printable-plan.ts';
+import { Sip, SipParticipant } from '../../subgraphs/sip/workflow/process/sip.type.ts';
 
 const coordinator = Object.assign(new SipParticipant(), {
   id: 'p1',

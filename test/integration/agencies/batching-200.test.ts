@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { luhnCheckDigit } from '../../../subgraphs/sip/personnummer.ts';
+import { luhnCheckDigit } from '../../../subgraphs/sip/consent-authority/children/personnummer.ts';
 import { CONSENT_SCOPES } from '../../../policy/scopes.ts';
 import { ALL_AGENCY_FIELDS, recordsInEveryCategory, TEST_SCHOOL } from '../../support/agency-records.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';

@@ -6,7 +6,7 @@ import {
   signSubgraphIdentity,
   SUBGRAPH_IDENTITY_HEADER,
 } from '../../../lib/auth/subgraph-identity.ts';
-import { subgraphCallFirstUse } from '../../../subgraphs/sip/consent/subgraph-call-first-use.ts';
+import { subgraphCallFirstUse } from '../../../subgraphs/sip/consent-authority/consent/subgraph-call-first-use.ts';
 import { demoChildren, demoGuardians } from '../../../dev/demo/people.ts';
 import { childWithRecords, type TestChild } from '../../support/consent-fixtures.ts';
 import { postGraphQL, startTestGraph, type TestGraph } from '../../support/test-graph.ts';

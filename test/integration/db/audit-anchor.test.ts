@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren } from '../../../dev/demo/people.ts';
-import { verifyAnchors, writeAnchor } from '../../../subgraphs/sip/audit/chain-anchor.ts';
-import { verifyChains } from '../../../subgraphs/sip/audit/verify-chain.ts';
+import { verifyAnchors, writeAnchor } from '../../../subgraphs/sip/consent-authority/audit/chain-anchor.ts';
+import { verifyChains } from '../../../subgraphs/sip/consent-authority/audit/verify-chain.ts';
 import { startOwnTestGraph, type OwnTestGraph } from '../../support/test-graph.ts';
 
 const KEY = 'a'.repeat(64);

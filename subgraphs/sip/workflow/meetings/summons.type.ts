@@ -1,0 +1,44 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { SummonsKind } from '../../../../prisma/sip/client/enums.ts';
+import { DateTime } from '../../../../lib/scalars.ts';
+import { SipParticipant } from '../process/sip.type.ts';
+
+registerEnumType(SummonsKind, {
+  name: 'SummonsKind',
+  description: 'Why it was sent: the meeting was BOOKED, MOVED (a new time, place or mode) or CANCELLED.',
+});
+
+@ObjectType({
+  description:
+    'A summons (kallelse) to one invited participant, written when the meeting was booked, moved or cancelled: ' +
+    'the text in Swedish and an iCalendar invitation, as sent, to whom and when.',
+})
+export class Summons {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => SummonsKind)
+  kind!: SummonsKind;
+
+  @Field(() => SipParticipant)
+  recipient!: SipParticipant;
+
+  @Field(() => String)
+  subject!: string;
+
+  @Field(() => String, { description: 'The questions, time, place or link, who is invited, and the family’s wishes.' })
+  body!: string;
+
+  @Field(() => String, {
+    description: 'The invitation as an iCalendar file (text/calendar; METHOD:CANCEL when cancelled), to download.',
+  })
+  ics!: string;
+
+  @Field(() => String, {
+    description: 'How it reached the recipient: GRAPH (their apps read it here), or the channel an adapter used.',
+  })
+  channel!: string;
+
+  @Field(() => DateTime)
+  sentAt!: Date;
+}

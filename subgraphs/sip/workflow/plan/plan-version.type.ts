@@ -1,0 +1,136 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { GoalTerm, SignatureForm } from '../../../../prisma/sip/client/enums.ts';
+import { Agency } from '../../../../lib/federation/policy-enums.ts';
+import { DateTime } from '../../../../lib/scalars.ts';
+import { SipParticipant } from '../process/sip.type.ts';
+
+registerEnumType(GoalTerm, { name: 'GoalTerm', description: 'A short-term or a long-term goal.' });
+registerEnumType(SignatureForm, {
+  name: 'SignatureForm',
+  description: 'IN_APP: signed by the participant in the graph; PAPER: signed on paper, recorded by staff.',
+});
+
+@ObjectType()
+export class PlanGoal {
+  @Field(() => GoalTerm)
+  term!: GoalTerm;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => String, { description: 'How reaching it is measured.' })
+  measure!: string;
+}
+
+@ObjectType({
+  description:
+    'An intervention (insats) in the plan. The responsible agency may add its own record of it, under consent.',
+})
+@Directive('@key(fields: "id")')
+export class PlanIntervention {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { description: 'The child the plan is for; agency subgraphs decide consent by it.' })
+  childId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The intervention's record in the responsible agency's own system, if linked.",
+  })
+  agencyRecordId!: string | null;
+
+  @Field(() => String)
+  what!: string;
+
+  @Field(() => Agency)
+  agency!: Agency;
+
+  @Field(() => String)
+  unit!: string;
+
+  @Field(() => String)
+  responsiblePerson!: string;
+
+  @Field(() => String, { description: 'How often, e.g. "every week".' })
+  frequency!: string;
+
+  @Field(() => GraphQLLocalDate)
+  startsOn!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  endsOn!: string | null;
+
+  @Field(() => String)
+  location!: string;
+
+  @Field(() => String, { description: 'How its result is judged.' })
+  evaluationMethod!: string;
+
+  @Field(() => String, { description: 'Who judges it.' })
+  evaluatedBy!: string;
+}
+
+@ObjectType()
+export class PlanSignature {
+  @Field(() => SipParticipant)
+  participant!: SipParticipant;
+
+  @Field(() => DateTime, { description: 'When; for a signature on paper, the day on the paper.' })
+  signedAt!: Date;
+
+  @Field(() => SignatureForm)
+  form!: SignatureForm;
+
+  @Field(() => String, { nullable: true, description: 'Who recorded a signature given on paper.' })
+  recordedBy!: string | null;
+}
+
+@ObjectType({
+  description: 'One version of the plan. Versions never change; an edit is a new version that needs new signatures.',
+})
+export class PlanVersion {
+  @Field(() => ID)
+  id!: string;
+
+  sipId!: string;
+  meetingId!: string | null;
+  coordinatorId!: string;
+
+  @Field(() => Int, { description: '1 for the first plan, then one more for each revision.' })
+  number!: number;
+
+  @Field(() => DateTime)
+  createdAt!: Date;
+
+  @Field(() => [String], { description: 'Needs today (behov).' })
+  needs!: string[];
+
+  @Field(() => [PlanGoal])
+  goals!: PlanGoal[];
+
+  @Field(() => [PlanIntervention])
+  interventions!: PlanIntervention[];
+
+  @Field(() => [String], { description: 'What the child and family do themselves.' })
+  familyActions!: string[];
+
+  @Field(() => [String], { description: 'Disagreements that remain, recorded rather than hidden.' })
+  disagreements!: string[];
+
+  @Field(() => String)
+  coordinatorPhone!: string;
+
+  @Field(() => String)
+  coordinatorEmail!: string;
+
+  @Field(() => GraphQLLocalDate)
+  followUpOn!: string;
+
+  @Field(() => String, { description: 'How the plan is followed up and evaluated.' })
+  followUpHow!: string;
+
+  @Field(() => String, { nullable: true, description: 'When and how the plan may end.' })
+  endCriteria!: string | null;
+}

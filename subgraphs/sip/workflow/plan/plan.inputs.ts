@@ -1,0 +1,96 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ID, InputType } from 'type-graphql';
+import { GoalTerm } from '../../../../prisma/sip/client/enums.ts';
+import { Agency } from '../../../../lib/federation/policy-enums.ts';
+
+@InputType()
+export class GoalInput {
+  @Field(() => GoalTerm)
+  term!: GoalTerm;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => String, { description: 'How reaching it is measured.' })
+  measure!: string;
+}
+
+@InputType()
+export class InterventionInput {
+  @Field(() => String)
+  what!: string;
+
+  @Field(() => Agency, { description: 'An agency with staff taking part in the SIP.' })
+  agency!: Agency;
+
+  @Field(() => String)
+  unit!: string;
+
+  @Field(() => String)
+  responsiblePerson!: string;
+
+  @Field(() => String)
+  frequency!: string;
+
+  @Field(() => GraphQLLocalDate)
+  startsOn!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Not before startsOn; null while open-ended.' })
+  endsOn?: string | null;
+
+  @Field(() => String)
+  location!: string;
+
+  @Field(() => String)
+  evaluationMethod!: string;
+
+  @Field(() => String)
+  evaluatedBy!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The intervention's record in the responsible agency's own system (e.g. the " +
+      'social services decision), to show it in the plan under consent.',
+  })
+  agencyRecordId?: string | null;
+}
+
+@InputType({ description: 'The whole content of a plan version. A revision sends the whole plan again.' })
+export class PlanInput {
+  @Field(() => ID, { nullable: true, description: 'The held SIP or follow-up meeting where this version was agreed.' })
+  meetingId?: string | null;
+
+  @Field(() => [String])
+  needs!: string[];
+
+  @Field(() => [GoalInput], { description: 'At least one short-term and one long-term goal.' })
+  goals!: GoalInput[];
+
+  @Field(() => [InterventionInput])
+  interventions!: InterventionInput[];
+
+  @Field(() => [String], { description: 'What the child and family do themselves.' })
+  familyActions!: string[];
+
+  @Field(() => [String], { description: 'Disagreements that remain.' })
+  disagreements!: string[];
+
+  @Field(() => ID, { description: 'The coordinator (huvudansvarig): a staff participant.' })
+  coordinatorId!: string;
+
+  @Field(() => String)
+  coordinatorPhone!: string;
+
+  @Field(() => String)
+  coordinatorEmail!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'After today.' })
+  followUpOn!: string;
+
+  @Field(() => String)
+  followUpHow!: string;
+
+  @Field(() => String, { nullable: true, description: 'When and how the plan may end.' })
+  endCriteria?: string | null;
+}
