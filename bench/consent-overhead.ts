@@ -10,7 +10,7 @@
 import { DEMO_PERSONAS, ephemeralDevIdentity } from '../dev/dev-identity.ts';
 import { startGraph, type RunningGraph } from '../dev/start-graph.ts';
 import type { SubgraphFetch } from '../gateway/identity-forwarding.data-source.ts';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config.ts';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config/config.ts';
 import { silentLogger } from '../lib/server/logger.ts';
 import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { adminQuery, createTestDatabases } from '../test/support/test-databases.ts';

@@ -8,7 +8,7 @@
 import { ephemeralDevIdentity, DEMO_PERSONAS } from '../dev/dev-identity.ts';
 import { demoChildren } from '../dev/demo/people.ts';
 import { startGraph } from '../dev/start-graph.ts';
-import { readConfig, SUBGRAPH_NAMES } from '../lib/config.ts';
+import { readConfig, SUBGRAPH_NAMES } from '../lib/config/config.ts';
 import { silentLogger } from '../lib/server/logger.ts';
 import { createTestDatabases } from '../test/support/test-databases.ts';
 

@@ -7,9 +7,9 @@
  * STAND_INS_HEALTH_PORT (answers 200 at /health once the records are in).
  */
 import { createServer } from 'node:http';
-import { ConfigError, readConfig } from '../lib/config.ts';
+import { ConfigError, readConfig } from '../lib/config/config.ts';
 import { prismaOptions } from '../lib/db/prisma-options.ts';
-import { exitWithStartupError } from '../lib/server/startup-error.ts';
+import { exitWithStartupError } from '../lib/config/startup-error.ts';
 import { stopOnSignals } from '../lib/server/stop-on-signals.ts';
 import { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { STAND_INS, type StandIn, type StandInRecords } from '../standins/stand-ins.ts';

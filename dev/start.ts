@@ -3,9 +3,9 @@
  * under .data/ (or the server named by <NAME>_DATABASE_URL), migrated and seeded with demo data.
  */
 import { join } from 'node:path';
-import { portClaims, readConfig } from '../lib/config.ts';
+import { portClaims, readConfig } from '../lib/config/config.ts';
 import { assertPortsFree } from '../lib/server/listen.ts';
-import { exitWithStartupError } from '../lib/server/startup-error.ts';
+import { exitWithStartupError } from '../lib/config/startup-error.ts';
 import { startProgress } from './progress.ts';
 
 try {

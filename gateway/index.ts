@@ -1,8 +1,8 @@
 import { identityFromEnv } from '../lib/auth/keys.ts';
-import { readConfig, SUBGRAPH_NAMES } from '../lib/config.ts';
+import { readConfig, SUBGRAPH_NAMES } from '../lib/config/config.ts';
 import { createLogger } from '../lib/server/logger.ts';
 import { stopOnSignals } from '../lib/server/stop-on-signals.ts';
-import { exitWithStartupError } from '../lib/server/startup-error.ts';
+import { exitWithStartupError } from '../lib/config/startup-error.ts';
 import { startGateway } from './start-gateway.ts';
 import { readSupergraph } from './supergraph.ts';
 

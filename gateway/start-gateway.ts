@@ -10,7 +10,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import { createIdentityVerifier, type IdentityOptions } from '../lib/auth/identity-token.ts';
 import { newTraceparent } from '../lib/auth/request-id.ts';
-import { DEFAULT_GATEWAY_LIMITS, portClaim, type GatewayLimits } from '../lib/config.ts';
+import { DEFAULT_GATEWAY_LIMITS, portClaim, type GatewayLimits } from '../lib/config/config.ts';
 import { formatError } from '../lib/server/format-error.ts';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { createHttpApp, finishHttpApp, jsonBody } from '../lib/server/http-app.ts';
@@ -23,7 +23,7 @@ import {
   type GatewayContext,
   type SubgraphFetch,
 } from './identity-forwarding.data-source.ts';
-import type { IntrospectionAccess } from '../lib/config.ts';
+import type { IntrospectionAccess } from '../lib/config/config.ts';
 import { introspectionAccessPlugin } from '../lib/server/introspection.ts';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits.ts';
 import { checkSubgraphs, gatewayHealth } from './subgraph-health.ts';

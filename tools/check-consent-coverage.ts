@@ -1,7 +1,7 @@
 import { Kind, type DocumentNode, type TypeNode } from 'graphql';
-import type { SubgraphName } from '../lib/config.ts';
+import type { SubgraphName } from '../lib/config/config.ts';
 import { consentPolicyOf } from '../lib/consent/consent.directive.ts';
-import { stringArgument } from '../lib/federation/sdl-directives.ts';
+import { stringArgument } from '../lib/consent/sdl-directives.ts';
 import { ENTITY_OWNERS, SUBGRAPH_AGENCY } from '../policy/agencies.ts';
 import { CONSENT_SCOPES, isConsentScope } from '../policy/scopes.ts';
 

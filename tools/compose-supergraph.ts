@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { parse, printSchema } from 'graphql';
-import { readConfig } from '../lib/config.ts';
+import { readConfig } from '../lib/config/config.ts';
 import { buildFederatedSchema } from '../lib/federation/build-federated-schema.ts';
 import type { AnySubgraphDefinition } from '../lib/subgraph/subgraph-definition.ts';
 import { checkConsentCoverage } from './check-consent-coverage.ts';

@@ -183,7 +183,7 @@ export class ChildResolver {
 );
 write(
   `${folder}/unit-contact.ts`,
-  `import type { UnitContactCheck } from '../../lib/consent/unit-contact.ts';
+  `import type { UnitContactCheck } from '../../lib/subgraph/unit-contact.ts';
 
 /**
  * ${Type}'s contact with a child, from its own system: until it is written, no unit is in contact,

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config.ts';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config/config.ts';
 import { diffDatamodels } from './schema-engine.ts';
 import { readMigrations } from '../lib/db/migrate.ts';
 

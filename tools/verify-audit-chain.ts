@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { existingAnchorKey } from '../dev/dev-identity.ts';
 import { openDatabase } from '../lib/db/database.ts';
 import { prismaOptions } from '../lib/db/prisma-options.ts';
-import { readConfig } from '../lib/config.ts';
+import { readConfig } from '../lib/config/config.ts';
 import { PrismaClient } from '../prisma/sip/client/client.ts';
 import { verifyAnchors } from '../subgraphs/sip/consent-authority/audit/chain-anchor.ts';
 import { verifyChains, type ChainBreak } from '../subgraphs/sip/consent-authority/audit/verify-chain.ts';

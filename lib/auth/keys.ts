@@ -1,6 +1,14 @@
 import { createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
-import type { Config } from '../config.ts';
 import type { IdentityOptions } from './identity-token.ts';
+
+/** Where the identity provider's tokens come from and what they must say (AUTH_*). */
+export interface IdentityProviderSettings {
+  issuer: string;
+  audience: string;
+  jwksUrl?: string;
+  maxTokenLifetimeSeconds: number;
+  keyRefreshMs: number;
+}
 
 export const SIGNING_ALGORITHM = 'ES256';
 
@@ -61,7 +69,7 @@ export class MissingKeyError extends Error {
  * (a new key) and whenever it is older than `keyRefreshMs` (a withdrawn key stops counting).
  */
 export async function identityFromEnv(
-  auth: Config['auth'],
+  auth: IdentityProviderSettings,
   env: Record<string, string | undefined> = process.env,
 ): Promise<IdentityOptions> {
   const { keyRefreshMs } = auth;

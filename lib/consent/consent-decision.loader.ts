@@ -8,7 +8,7 @@ import {
   type ConsentQuestion,
 } from './consent-decision.ts';
 import type { ConsentScope } from '../../policy/scopes.ts';
-import { postToSubgraph, type SubgraphCaller } from '../subgraph/post-to-subgraph.ts';
+import { postToSubgraph, type SubgraphCaller } from '../auth/post-to-subgraph.ts';
 import type { ReleaseOutbox } from './consent-releases.ts';
 
 export interface ConsentDecisionKey {

@@ -1,7 +1,7 @@
 import type { FieldDefinitionNode } from 'graphql';
 import { Directive } from 'type-graphql';
 import type { ConsentScope } from '../../policy/scopes.ts';
-import { findDirective, stringArgument } from '../federation/sdl-directives.ts';
+import { findDirective, stringArgument } from './sdl-directives.ts';
 
 export const CONSENT_SPEC_URL = 'https://specs.sip-graph.se/consent/v1.0';
 

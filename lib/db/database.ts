@@ -4,7 +4,9 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { maskPassword } from './connection-url.ts';
 import { PortInUseError } from '../server/listen.ts';
-import { embeddedPortVariable } from '../config.ts';
+
+/** The variable that fixes a subgraph's embedded database's port (0, the default, takes any free one). */
+export const embeddedPortVariable = (name: string) => `${name.toUpperCase()}_EMBEDDED_DATABASE_PORT`;
 
 /** Where a subgraph's database lives. */
 export type DatabaseLocation =

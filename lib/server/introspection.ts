@@ -1,8 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 import { ErrorCode } from '../errors.ts';
-import type { IntrospectionAccess } from '../config.ts';
 import { isFamily, type Requester } from '../../policy/roles.ts';
+
+/**
+ * Who may read the schema through the gateway (`__schema`, `__type`): `staff` (agency staff and
+ * privacy officers; the default, for GraphiQL's docs and code generators), `everyone` signed in
+ * (guardians and children too), or `off` (a production deployment that publishes
+ * schema/api.graphql instead). `__typename` is always allowed.
+ */
+export const INTROSPECTION_ACCESS = ['staff', 'everyone', 'off'] as const;
+export type IntrospectionAccess = (typeof INTROSPECTION_ACCESS)[number];
 
 /**
  * How deep an introspection may nest. The standard introspection query (GraphiQL's, code

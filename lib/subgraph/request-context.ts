@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CryptoKey } from 'jose';
 import type { RequesterContext } from '../auth/identity-token.ts';
 import type { Clock } from '../clock.ts';
-import type { SubgraphName } from '../config.ts';
+import type { SubgraphName } from '../config/config.ts';
 import { createConsentDecisionLoader } from '../consent/consent-decision.loader.ts';
 import { CONSENT_RELEASES_PATH } from '../consent/consent-decision.ts';
 import { createReleaseOutbox, createReleaseRecorder } from '../consent/consent-releases.ts';
@@ -12,7 +12,7 @@ import {
   forRequest,
   type ChildIdentityAnswer,
 } from './child-identities.ts';
-import { postToSubgraph } from './post-to-subgraph.ts';
+import { postToSubgraph } from '../auth/post-to-subgraph.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
 

@@ -1,10 +1,10 @@
 import { identityFromEnv, importOptionalJwkFromEnv } from '../auth/keys.ts';
 import { SUBGRAPH_NAMES } from '../../policy/agencies.ts';
 import type { CryptoKey } from 'jose';
-import { readConfig, type Config } from '../config.ts';
+import { readConfig, type Config } from '../config/config.ts';
 import type { DemoDataStep } from '../db/demo-data.ts';
 import { createLogger } from '../server/logger.ts';
-import { exitWithStartupError } from '../server/startup-error.ts';
+import { exitWithStartupError } from '../config/startup-error.ts';
 import { stopOnSignals } from '../server/stop-on-signals.ts';
 import { startSubgraph, type StartSubgraphOptions } from './start-subgraph.ts';
 import type { RequestContext } from './subgraph-context.ts';

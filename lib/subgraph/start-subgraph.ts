@@ -10,14 +10,14 @@ import { createIdentityVerifier, type IdentityOptions } from '../auth/identity-t
 import { createSubgraphIdentityVerifier } from '../auth/subgraph-identity.ts';
 import { SUBGRAPH_AGENCY } from '../../policy/agencies.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import { portClaim, type SubgraphName } from '../config.ts';
+import { portClaim, type SubgraphName } from '../config/config.ts';
 import { withheldFieldsPlugin } from '../consent/withheld-fields.plugin.ts';
 import { introspectionAccessPlugin } from '../server/introspection.ts';
 import type { DatabaseLocation } from '../db/database.ts';
 import type { DemoDataStep } from '../db/demo-data.ts';
 import { buildFederatedSchema } from '../federation/build-federated-schema.ts';
 import { SubgraphShapeError } from '../federation/subgraph-shape-error.ts';
-import { UNIT_CONTACT_PATH, unitContactRoute } from '../consent/unit-contact.ts';
+import { UNIT_CONTACT_PATH, unitContactRoute } from './unit-contact.ts';
 import { formatError } from '../server/format-error.ts';
 import { createHttpApp, type RequestCounts } from '../server/http-app.ts';
 import { assertPortsFree, listen } from '../server/listen.ts';
@@ -26,7 +26,7 @@ import { prepareDatabase } from './prepare-database.ts';
 import { requestContextFactory } from './request-context.ts';
 import type { RequestContext } from './subgraph-context.ts';
 import type { SubgraphDefinition, SubgraphPrisma } from './subgraph-definition.ts';
-import { ConfigError, sourceVariables } from '../config.ts';
+import { ConfigError, sourceVariables } from '../config/config.ts';
 import type { SourceLocation, SourceSystem } from '../source/source-system.ts';
 import { serveSubgraph } from './subgraph-http.ts';
 

@@ -1,5 +1,5 @@
 import type { Requester } from '../auth/requester.ts';
-import type { SubgraphName } from '../config.ts';
+import type { SubgraphName } from '../config/config.ts';
 import type { ConsentRequestState } from '../consent/consent-request-state.ts';
 import type { SubgraphServices } from './subgraph-definition.ts';
 

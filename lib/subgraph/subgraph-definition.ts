@@ -4,10 +4,10 @@ import type { RequesterContext } from '../auth/identity-token.ts';
 import type { Clock } from '../clock.ts';
 import type { DemoDataPrisma } from '../db/demo-data.ts';
 import type { PrismaOptions } from '../db/prisma-options.ts';
-import type { SubgraphName } from '../config.ts';
+import type { SubgraphName } from '../config/config.ts';
 import type { FederatedSchemaOptions } from '../federation/build-federated-schema.ts';
 import type { SourceSystem } from '../source/source-system.ts';
-import type { UnitContactCheck } from '../consent/unit-contact.ts';
+import type { UnitContactCheck } from './unit-contact.ts';
 import type { ChildIdentities } from './child-identities.ts';
 import type { RequestContext } from './subgraph-context.ts';
 

@@ -1,5 +1,5 @@
 import type { EpisodeOfCare } from '@medplum/fhirtypes';
-import type { UnitContactCheck } from '../../lib/consent/unit-contact.ts';
+import type { UnitContactCheck } from '../../lib/subgraph/unit-contact.ts';
 import { searchChildRecords } from './fhir/child-records.ts';
 import { fromEpisodeOfCare } from './fhir/care-resources.ts';
 import type { FhirClient } from './fhir/fhir-client.ts';

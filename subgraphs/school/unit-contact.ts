@@ -1,4 +1,4 @@
-import type { UnitContactCheck } from '../../lib/consent/unit-contact.ts';
+import type { UnitContactCheck } from '../../lib/subgraph/unit-contact.ts';
 import type { PrismaClient } from '../../prisma/school/client/client.ts';
 import type { Ss12000Client } from './ss12000/ss12000-client.ts';
 import { personsOfChildren, studentsWithPlacements } from './ss12000/students.ts';

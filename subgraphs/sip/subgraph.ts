@@ -22,7 +22,7 @@ import { consentReleasesRoute } from './consent-authority/consent/consent-releas
 import { consentDecisionsRoute } from './consent-authority/consent/consent-decisions.route.ts';
 import { ConsentResolver } from './consent-authority/consent/consent.resolver.ts';
 import { subgraphCallFirstUse } from './consent-authority/consent/subgraph-call-first-use.ts';
-import { createSipContext, type SipContext } from './context.ts';
+import { createSipContext, type SipContext } from './workflow/context.ts';
 import { CHILD_IDENTITIES_PATH } from '../../lib/subgraph/child-identities.ts';
 import { childIdentitiesRoute } from './consent-authority/children/child-identities.route.ts';
 

@@ -1,4 +1,4 @@
-import type { UnitContactCheck } from '../../lib/consent/unit-contact.ts';
+import type { UnitContactCheck } from '../../lib/subgraph/unit-contact.ts';
 import type { PrismaClient } from '../../prisma/social/client/client.ts';
 import { caseSystemRowsOf } from './social.loaders.ts';
 

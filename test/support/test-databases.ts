@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { SubgraphName } from '../../lib/config.ts';
+import type { SubgraphName } from '../../lib/config/config.ts';
 import type { DatabaseLocation } from '../../lib/db/database.ts';
 
 /** The PostgreSQL server the `postgres` test project uses; every test run creates its own databases there. */

@@ -1,6 +1,6 @@
 import { generateSigningKeyPair, type KeyPair } from '../../lib/auth/keys.ts';
 import { systemClock, type Clock } from '../../lib/clock.ts';
-import { SUBGRAPH_NAMES, type IntrospectionAccess, type SubgraphName } from '../../lib/config.ts';
+import { SUBGRAPH_NAMES, type IntrospectionAccess, type SubgraphName } from '../../lib/config/config.ts';
 import { writeDemoData } from '../../lib/db/demo-data.ts';
 import { silentLogger } from '../../lib/server/logger.ts';
 import { DEMO_PERSONAS, demoPersonaTokens, ephemeralDevIdentity, type TokenClaims } from '../../dev/dev-identity.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../lib/config.ts';
+import { readConfig } from '../../lib/config/config.ts';
 import { maskPassword } from '../../lib/db/connection-url.ts';
 
 describe('configuration from the environment', () => {

@@ -6,7 +6,7 @@ const root = join(import.meta.dirname, '..', '..');
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts') && !file.includes('client/'))
+    .filter((file) => /\.tsx?$/.test(file) && !file.includes('client/'))
     .map((file) => join(folder, file));
 }
 
@@ -21,7 +21,57 @@ function importsOf(folders: string[]): Array<{ file: string; target: string }> {
     );
 }
 
+/**
+ * The room a file lives in: its folder, two levels deep (lib/consent, subgraphs/school, dev/demo),
+ * and the SIP core's wings (subgraphs/sip/consent-authority, subgraphs/sip/workflow) each a room.
+ */
+function roomOf(file: string): string {
+  const parts = file.split('/');
+  if (parts[0] === 'subgraphs' && parts[1] === 'sip' && parts.length > 3) return parts.slice(0, 3).join('/');
+  if (parts[0] === 'console') return 'console';
+  return parts.slice(0, parts.length > 2 ? 2 : 1).join('/');
+}
+
+/** Every loop among the rooms, each as the path that closes it. */
+function loopsAmongRooms(folders: string[]): string[] {
+  const doors = new Map<string, Set<string>>();
+  for (const { file, target } of importsOf(folders)) {
+    const [from, to] = [roomOf(file), roomOf(target)];
+    if (from !== to) doors.set(from, (doors.get(from) ?? new Set()).add(to));
+  }
+  const loops: string[] = [];
+  const onPath: string[] = [];
+  const done = new Set<string>();
+  const walk = (room: string) => {
+    onPath.push(room);
+    for (const next of doors.get(room) ?? []) {
+      if (onPath.includes(next)) loops.push([...onPath.slice(onPath.indexOf(next)), next].join(' → '));
+      else if (!done.has(next)) walk(next);
+    }
+    onPath.pop();
+    done.add(room);
+  };
+  for (const room of doors.keys()) if (!done.has(room)) walk(room);
+  return loops;
+}
+
 describe('the layout', () => {
+  it('draws a house whose rooms (folders) import one way only: no loop among them', () => {
+    const folders = [
+      'policy',
+      'lib',
+      'subgraphs',
+      'gateway',
+      'routers',
+      'standins',
+      'console/src',
+      'dev',
+      'tools',
+      'bench',
+    ];
+    expect(loopsAmongRooms(folders)).toEqual([]);
+  });
+
   it('keeps the policy free of runtime, database and server code', () => {
     const outside = importsOf(['policy']).filter(({ target }) => !target.startsWith('policy/'));
     expect(outside).toEqual([]);

@@ -6,7 +6,7 @@ import type { Tx } from './open-sip.ts';
 
 /**
  * What follows in the SIP workflow, in the same transaction, from an act of the consent authority.
- * The workflow hands these in (subgraphs/sip/context.ts), so that the authority never imports it.
+ * The workflow hands these in (subgraphs/sip/workflow/context.ts), so that the authority never imports it.
  */
 export interface AuthorityConsequences {
   /** A consent was withdrawn: the open SIPs it covered end, with their meetings still to come. */

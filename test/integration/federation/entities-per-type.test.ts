@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SubgraphName } from '../../../lib/config.ts';
+import type { SubgraphName } from '../../../lib/config/config.ts';
 import { demoChildren, demoGuardians, demoRecordIds } from '../../../dev/demo/people.ts';
 import { postGraphQL, startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PERSONAS, ephemeralDevIdentity, type DevIdentity } from '../../../dev/dev-identity.ts';
 import { startGateway, type RunningGateway } from '../../../gateway/start-gateway.ts';
 import { readSupergraph } from '../../../gateway/supergraph.ts';
-import { SUBGRAPH_NAMES } from '../../../lib/config.ts';
+import { SUBGRAPH_NAMES } from '../../../lib/config/config.ts';
 import { silentLogger } from '../../../lib/server/logger.ts';
 import { postGraphQL, startOwnTestGraph, type OwnTestGraph } from '../../support/test-graph.ts';
 

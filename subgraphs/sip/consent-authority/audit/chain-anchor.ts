@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { appendFile, readFile } from 'node:fs/promises';
-import type { Config } from '../../../../lib/config.ts';
+import type { Config } from '../../../../lib/config/config.ts';
 import type { Logger } from '../../../../lib/server/logger.ts';
 import type { PrismaClient } from '../../../../prisma/sip/client/client.ts';
 import type { ChainBreak } from './verify-chain.ts';

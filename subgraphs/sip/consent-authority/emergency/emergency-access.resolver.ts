@@ -5,7 +5,7 @@ import { requiredText } from '../../../../lib/text-input.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
 import { AGENCY_SUBGRAPH } from '../../../../policy/agencies.ts';
 import { EMERGENCY_ACCESS_MAX_HOURS, emergencyGround } from '../../../../policy/emergency-access.ts';
-import { UNIT_CONTACT_PATH, type UnitContactAnswer } from '../../../../lib/consent/unit-contact.ts';
+import { UNIT_CONTACT_PATH, type UnitContactAnswer } from '../../../../lib/subgraph/unit-contact.ts';
 import { cachedConsentFacts } from '../consent/consent-facts-cache.ts';
 import type { AuthorityContext } from '../context.ts';
 import { EmergencyAccess } from './emergency-access.type.ts';

@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../../../../lib/errors.ts';
 import { requiredText } from '../../../../lib/text-input.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { assertStaffParticipant, changeOpenSip, type Tx } from '../../consent-authority/open-sip.ts';
 import type { MeetingTimeInput } from './meeting.inputs.ts';
 import { checkedMeetingTime } from './meeting-time.ts';

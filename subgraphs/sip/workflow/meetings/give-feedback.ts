@@ -3,7 +3,7 @@ import { answersSipFeedback } from '../../../../policy/sip-access.ts';
 import { custodianIdsOf } from '../../consent-authority/open-sip.ts';
 import { BadUserInputError, ForbiddenError } from '../../../../lib/errors.ts';
 import { optionalText } from '../../../../lib/text-input.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import type { SipFeedbackInput } from './meeting.inputs.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
 

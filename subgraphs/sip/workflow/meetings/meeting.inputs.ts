@@ -1,24 +1,9 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
-import { MeetingKind, MeetingMode } from '../../../../prisma/sip/client/enums.ts';
-import { DateTime } from '../../../../lib/scalars.ts';
+import { Field, ID, InputType } from 'type-graphql';
+import { MeetingKind } from '../../../../prisma/sip/client/enums.ts';
+import { MeetingTime, SipFeedbackAnswers } from './meeting.type.ts';
 
 @InputType({ description: 'When and where a meeting is.' })
-export class MeetingTimeInput {
-  @Field(() => DateTime)
-  startsAt!: Date;
-
-  @Field(() => DateTime)
-  endsAt!: Date;
-
-  @Field(() => MeetingMode)
-  mode!: MeetingMode;
-
-  @Field(() => String, { nullable: true, description: 'Required in person and hybrid.' })
-  place?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Required digital and hybrid.' })
-  link?: string | null;
-}
+export class MeetingTimeInput extends MeetingTime {}
 
 @InputType()
 export class ScheduleMeetingInput extends MeetingTimeInput {
@@ -42,16 +27,4 @@ export class ScheduleMeetingInput extends MeetingTimeInput {
 }
 
 @InputType({ description: 'SIP-kollen: each answer from 1 (not at all) to 5 (completely).' })
-export class SipFeedbackInput {
-  @Field(() => Int, { description: 'I was listened to.' })
-  listenedTo!: number;
-
-  @Field(() => Int, { description: 'I understood what was decided.' })
-  understood!: number;
-
-  @Field(() => Int, { description: 'The meeting helped.' })
-  helpful!: number;
-
-  @Field(() => String, { nullable: true })
-  comment?: string | null;
-}
+export class SipFeedbackInput extends SipFeedbackAnswers {}

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { toParticipant } from '../process/sip.mapper.ts';
 import { SipParticipant } from '../process/sip.type.ts';
 import { giveSipFeedback } from './give-feedback.ts';

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MeetingKind, MeetingMode } from '../../../../prisma/sip/client/enums.ts';
 import { DateTime } from '../../../../lib/scalars.ts';
 
@@ -13,18 +13,13 @@ registerEnumType(MeetingMode, {
   description: 'HYBRID: in a room, with some participants joining digitally.',
 });
 
-@ObjectType({ description: 'A meeting in the SIP process.' })
-export class Meeting {
-  @Field(() => ID)
-  id!: string;
-
-  sipId!: string;
-  chairId!: string;
-  secretaryId!: string | null;
-
-  @Field(() => MeetingKind)
-  kind!: MeetingKind;
-
+/**
+ * When and where a meeting is: the same fields when it is scheduled or moved (MeetingTimeInput) and read.
+ * The names below are type-graphql's only: the schema holds just the types a field or argument reaches.
+ */
+@ObjectType('MeetingTimeFields')
+@InputType('MeetingTimeFieldsInput')
+export class MeetingTime {
   @Field(() => DateTime)
   startsAt!: Date;
 
@@ -34,11 +29,24 @@ export class Meeting {
   @Field(() => MeetingMode)
   mode!: MeetingMode;
 
-  @Field(() => String, { nullable: true })
-  place!: string | null;
+  @Field(() => String, { nullable: true, description: 'Where it is held; required in person and hybrid.' })
+  place?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where to join a digital meeting.' })
-  link!: string | null;
+  @Field(() => String, { nullable: true, description: 'Where to join digitally; required digital and hybrid.' })
+  link?: string | null;
+}
+
+@ObjectType({ description: 'A meeting in the SIP process.' })
+export class Meeting extends MeetingTime {
+  @Field(() => ID)
+  id!: string;
+
+  sipId!: string;
+  chairId!: string;
+  secretaryId!: string | null;
+
+  @Field(() => MeetingKind)
+  kind!: MeetingKind;
 
   @Field(() => DateTime, {
     nullable: true,
@@ -59,10 +67,13 @@ export class Meeting {
   cancellationReason!: string | null;
 }
 
-@ObjectType({
-  description: 'SIP-kollen: short feedback from the child or family after a meeting. Who gave it is not shown.',
-})
-export class SipFeedback {
+/**
+ * SIP-kollen's answers: the same fields when given (SipFeedbackInput) and read (SipFeedback).
+ * The names below are type-graphql's only: the schema holds just the types a field or argument reaches.
+ */
+@ObjectType('SipFeedbackAnswersFields')
+@InputType('SipFeedbackAnswersFieldsInput')
+export class SipFeedbackAnswers {
   @Field(() => Int, { description: 'I was listened to: 1 (not at all) to 5 (completely).' })
   listenedTo!: number;
 
@@ -73,8 +84,13 @@ export class SipFeedback {
   helpful!: number;
 
   @Field(() => String, { nullable: true })
-  comment!: string | null;
+  comment?: string | null;
+}
 
+@ObjectType({
+  description: 'SIP-kollen: short feedback from the child or family after a meeting. Who gave it is not shown.',
+})
+export class SipFeedback extends SipFeedbackAnswers {
   @Field(() => DateTime)
   givenAt!: Date;
 }

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../../../lib/errors.ts';
 import { assertDistinct, optionalText, requiredText } from '../../../../lib/text-input.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { assertStaffParticipant, changeOpenSip, type Tx } from '../../consent-authority/open-sip.ts';
 import type { InterventionFollowUpInput } from './follow-up.type.ts';
 

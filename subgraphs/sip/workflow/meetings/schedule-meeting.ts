@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../../../../lib/errors.ts';
 import { assertDistinct } from '../../../../lib/text-input.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { assertConsentInForce, assertStaffParticipant, changeOpenSip } from '../../consent-authority/open-sip.ts';
 import type { ScheduleMeetingInput } from './meeting.inputs.ts';
 import { checkedMeetingTime } from './meeting-time.ts';

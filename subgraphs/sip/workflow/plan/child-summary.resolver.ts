@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ForbiddenError } from '../../../../lib/errors.ts';
 import { childMayReadSummary, decidesWhatChildReads, readsOwnPlanSummaries } from '../../../../policy/sip-access.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { changeOpenSip, custodianIdsOf } from '../../consent-authority/open-sip.ts';
 import { toParticipant, toSip } from '../process/sip.mapper.ts';
 import { Sip } from '../process/sip.type.ts';

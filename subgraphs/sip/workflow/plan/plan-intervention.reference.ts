@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../../../../lib/errors.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { FORBIDDEN_SIP } from '../../consent-authority/open-sip.ts';
 import { roleInSip } from '../process/sip-access.ts';
 import type { PlanIntervention } from './plan-version.type.ts';

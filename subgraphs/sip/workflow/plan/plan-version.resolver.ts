@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { Meeting } from '../meetings/meeting.type.ts';
 import { toMeeting } from '../meetings/meeting.mapper.ts';
 import { isSigner } from '../../../../policy/sip-access.ts';

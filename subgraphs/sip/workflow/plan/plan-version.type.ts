@@ -1,4 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { GoalTerm, SignatureForm } from '../../../../prisma/sip/client/enums.ts';
 import { Agency } from '../../../../lib/federation/policy-enums.ts';
@@ -11,7 +11,9 @@ registerEnumType(SignatureForm, {
   description: 'IN_APP: signed by the participant in the graph; PAPER: signed on paper, recorded by staff.',
 });
 
+/** A goal as the plan states it: the same fields in a plan sent (GoalInput) and in a version read. */
 @ObjectType()
+@InputType('GoalInput')
 export class PlanGoal {
   @Field(() => GoalTerm)
   term!: GoalTerm;
@@ -23,28 +25,17 @@ export class PlanGoal {
   measure!: string;
 }
 
-@ObjectType({
-  description:
-    'An intervention (insats) in the plan. The responsible agency may add its own record of it, under consent.',
-})
-@Directive('@key(fields: "id")')
-export class PlanIntervention {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => ID, { description: 'The child the plan is for; agency subgraphs decide consent by it.' })
-  childId!: string;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "The intervention's record in the responsible agency's own system, if linked.",
-  })
-  agencyRecordId!: string | null;
-
+/**
+ * What an intervention is, as a plan sent states it (InterventionInput) and a version shows it (PlanIntervention).
+ * The names below are type-graphql's only: the schema holds just the types a field or argument reaches.
+ */
+@ObjectType('InterventionTermsFields')
+@InputType('InterventionTermsFieldsInput')
+export class InterventionTerms {
   @Field(() => String)
   what!: string;
 
-  @Field(() => Agency)
+  @Field(() => Agency, { description: 'An agency with staff taking part in the SIP.' })
   agency!: Agency;
 
   @Field(() => String)
@@ -59,8 +50,8 @@ export class PlanIntervention {
   @Field(() => GraphQLLocalDate)
   startsOn!: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true })
-  endsOn!: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Not before startsOn; null while open-ended.' })
+  endsOn?: string | null;
 
   @Field(() => String)
   location!: string;
@@ -70,6 +61,25 @@ export class PlanIntervention {
 
   @Field(() => String, { description: 'Who judges it.' })
   evaluatedBy!: string;
+}
+
+@ObjectType({
+  description:
+    'An intervention (insats) in the plan. The responsible agency may add its own record of it, under consent.',
+})
+@Directive('@key(fields: "id")')
+export class PlanIntervention extends InterventionTerms {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { description: 'The child the plan is for; agency subgraphs decide consent by it.' })
+  childId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The intervention's record in the responsible agency's own system, if linked.",
+  })
+  agencyRecordId!: string | null;
 }
 
 @ObjectType()

@@ -1,52 +1,9 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { GoalTerm } from '../../../../prisma/sip/client/enums.ts';
-import { Agency } from '../../../../lib/federation/policy-enums.ts';
+import { InterventionTerms, PlanGoal } from './plan-version.type.ts';
 
 @InputType()
-export class GoalInput {
-  @Field(() => GoalTerm)
-  term!: GoalTerm;
-
-  @Field(() => String)
-  description!: string;
-
-  @Field(() => String, { description: 'How reaching it is measured.' })
-  measure!: string;
-}
-
-@InputType()
-export class InterventionInput {
-  @Field(() => String)
-  what!: string;
-
-  @Field(() => Agency, { description: 'An agency with staff taking part in the SIP.' })
-  agency!: Agency;
-
-  @Field(() => String)
-  unit!: string;
-
-  @Field(() => String)
-  responsiblePerson!: string;
-
-  @Field(() => String)
-  frequency!: string;
-
-  @Field(() => GraphQLLocalDate)
-  startsOn!: string;
-
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Not before startsOn; null while open-ended.' })
-  endsOn?: string | null;
-
-  @Field(() => String)
-  location!: string;
-
-  @Field(() => String)
-  evaluationMethod!: string;
-
-  @Field(() => String)
-  evaluatedBy!: string;
-
+export class InterventionInput extends InterventionTerms {
   @Field(() => ID, {
     nullable: true,
     description:
@@ -64,8 +21,8 @@ export class PlanInput {
   @Field(() => [String])
   needs!: string[];
 
-  @Field(() => [GoalInput], { description: 'At least one short-term and one long-term goal.' })
-  goals!: GoalInput[];
+  @Field(() => [PlanGoal], { description: 'At least one short-term and one long-term goal.' })
+  goals!: PlanGoal[];
 
   @Field(() => [InterventionInput])
   interventions!: InterventionInput[];

@@ -2,7 +2,7 @@ import { BadUserInputError } from '../../../../lib/errors.ts';
 import { calendarDay, swedishDate } from '../../../../lib/periods.ts';
 import { optionalText, requiredEmail, requiredText, requiredTexts } from '../../../../lib/text-input.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { assertConsentInForce, assertStaffParticipant, changeOpenSip } from '../../consent-authority/open-sip.ts';
 import type { PlanInput } from './plan.inputs.ts';
 

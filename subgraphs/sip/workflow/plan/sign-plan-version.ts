@@ -2,7 +2,7 @@ import { BadUserInputError, ForbiddenError } from '../../../../lib/errors.ts';
 import { calendarDay, swedishDate } from '../../../../lib/periods.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
 import { isSigner } from '../../../../policy/sip-access.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { assertStaffParticipant, changeOpenSip, type LockedSip, type Tx } from '../../consent-authority/open-sip.ts';
 
 async function sipOfVersion(context: SipContext, versionId: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { Sip } from '../process/sip.type.ts';
 import { toPlanVersion } from './plan-version.mapper.ts';
 import { PlanVersion } from './plan-version.type.ts';

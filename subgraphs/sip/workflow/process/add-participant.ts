@@ -2,7 +2,7 @@ import { BadUserInputError } from '../../../../lib/errors.ts';
 import { optionalEmail, optionalText, requiredText } from '../../../../lib/text-input.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
 import { isCurrent } from '../../../../policy/sip-access.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { assertStaffParticipant, changeOpenSip, type LockedSip, type Tx } from '../../consent-authority/open-sip.ts';
 import type { AddParticipantInput } from './sip.inputs.ts';
 

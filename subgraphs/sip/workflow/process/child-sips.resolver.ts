@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Child } from '../../consent-authority/children/child.type.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { visibleSips } from './sip-access.ts';
 import { toSip } from './sip.mapper.ts';
 import { Sip } from './sip.type.ts';

@@ -1,7 +1,7 @@
 import type { ClosureReason } from '../../../../prisma/sip/client/enums.ts';
 import { BadUserInputError } from '../../../../lib/errors.ts';
 import { requiredText } from '../../../../lib/text-input.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { cancelFutureMeetings } from '../meetings/cancel-future-meetings.ts';
 import { assertStaffParticipant, changeOpenSip } from '../../consent-authority/open-sip.ts';
 import type { AuthorityConsequences } from '../../consent-authority/context.ts';

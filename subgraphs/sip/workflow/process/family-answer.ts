@@ -2,7 +2,7 @@ import type { FamilyAnswer } from '../../../../prisma/sip/client/enums.ts';
 import { cancelFutureMeetings } from '../meetings/cancel-future-meetings.ts';
 import { BadUserInputError } from '../../../../lib/errors.ts';
 import { optionalText, requiredText } from '../../../../lib/text-input.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { changeOpenSip } from '../../consent-authority/open-sip.ts';
 import type { FamilyWishesInput } from './sip.inputs.ts';
 

@@ -2,7 +2,7 @@ import { BadUserInputError } from '../../../../lib/errors.ts';
 import { optionalEmail, optionalText, requiredText, requiredTexts } from '../../../../lib/text-input.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
 import { assertStaff } from '../../consent-authority/access.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import type { InitiateSipInput } from './sip.inputs.ts';
 
 /**

@@ -2,7 +2,7 @@ import { BadUserInputError, ForbiddenError } from '../../../../lib/errors.ts';
 import { linkingRefusal } from '../../../../policy/consent-provenance.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
 import { CONSENT_INCLUDE, statusAt } from '../../consent-authority/consent/consent.mapper.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { changeOpenSip } from '../../consent-authority/open-sip.ts';
 
 /**

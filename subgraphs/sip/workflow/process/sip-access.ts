@@ -1,5 +1,5 @@
 import type { Sip as SipRow } from '../../../../prisma/sip/client/client.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { custodianIdsOf, type SipRole } from '../../consent-authority/open-sip.ts';
 import { sipRoleOf } from '../../../../policy/sip-access.ts';
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { ClosureReason, FamilyAnswer } from '../../../../prisma/sip/client/enums.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { addParticipant, removeParticipant } from './add-participant.ts';
 import { closeSip } from './close-sip.ts';
 import { recordFamilyAnswer, setFamilyWishes } from './family-answer.ts';

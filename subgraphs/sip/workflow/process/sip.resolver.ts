@@ -8,7 +8,7 @@ import { toChild } from '../../consent-authority/children/child.mapper.ts';
 import { presentConsents } from '../../consent-authority/consent/present-consents.ts';
 import { assertMayRead } from '../../consent-authority/children/child-records.ts';
 import { Consent } from '../../consent-authority/consent/consent.type.ts';
-import type { SipContext } from '../../context.ts';
+import type { SipContext } from '../context.ts';
 import { coordinatedSipIds } from './coordinated-sips.ts';
 import { followUpOf } from './follow-up.ts';
 import { FORBIDDEN_SIP } from '../../consent-authority/open-sip.ts';

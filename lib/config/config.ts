@@ -1,26 +1,19 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AGENCY_SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from '../policy/agencies.ts';
-import { maskPassword } from './db/connection-url.ts';
-import type { DatabaseLocation } from './db/database.ts';
-import type { PortClaim } from './server/listen.ts';
-import type { SourceLocation } from './source/source-system.ts';
-import { DEFAULT_KEY_REFRESH_MS, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/identity-token.ts';
+import { AGENCY_SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from '../../policy/agencies.ts';
+import { maskPassword } from '../db/connection-url.ts';
+import { embeddedPortVariable, type DatabaseLocation } from '../db/database.ts';
+import { INTROSPECTION_ACCESS, type IntrospectionAccess } from '../server/introspection.ts';
+import type { PortClaim } from '../server/listen.ts';
+import type { SourceLocation } from '../source/source-system.ts';
+import { DEFAULT_KEY_REFRESH_MS, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../auth/identity-token.ts';
+import type { IdentityProviderSettings } from '../auth/keys.ts';
 
-export { SUBGRAPH_NAMES, type SubgraphName };
+export { INTROSPECTION_ACCESS, SUBGRAPH_NAMES, type IntrospectionAccess, type SubgraphName };
 export type Service = SubgraphName | 'gateway';
 const SERVICES = ['gateway', ...SUBGRAPH_NAMES] as const;
 
 type Env = Record<string, string | undefined>;
-
-/**
- * Who may read the schema through the gateway (`__schema`, `__type`): `staff` (agency staff and
- * privacy officers; the default, for GraphiQL's docs and code generators), `everyone` signed in
- * (guardians and children too), or `off` (a production deployment that publishes
- * schema/api.graphql instead). `__typename` is always allowed.
- */
-export const INTROSPECTION_ACCESS = ['staff', 'everyone', 'off'] as const;
-export type IntrospectionAccess = (typeof INTROSPECTION_ACCESS)[number];
 
 /** How the gateway admits requests and calls subgraphs. */
 export interface GatewayLimits {
@@ -48,7 +41,6 @@ const databaseUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_DATAB
 /** `SCHOOL_MIGRATION_DATABASE_URL`, …: the tables' owner, which migrates them; the subgraph then runs as the other. */
 const migrationUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_MIGRATION_DATABASE_URL`;
 /** `SCHOOL_EMBEDDED_DATABASE_PORT`, …: the loopback port of a subgraph's embedded database (0: any free one). */
-export const embeddedPortVariable = (name: string) => `${name.toUpperCase()}_EMBEDDED_DATABASE_PORT`;
 /** `SCHOOL_URL`, …: where the gateway finds a subgraph that runs elsewhere. */
 const subgraphUrlVariable = (name: SubgraphName) => `${name.toUpperCase()}_URL`;
 
@@ -128,13 +120,7 @@ export interface Config {
   /** Who may read the schema through the gateway (GATEWAY_INTROSPECTION). */
   introspection: IntrospectionAccess;
   /** The identity provider: expected issuer and audience, its JWKS URL if it publishes one, and token limits. */
-  auth: {
-    issuer: string;
-    audience: string;
-    jwksUrl?: string;
-    maxTokenLifetimeSeconds: number;
-    keyRefreshMs: number;
-  };
+  auth: IdentityProviderSettings;
   logLevel: string;
   dataDir: string;
   /**

@@ -3,7 +3,7 @@ import type { Requester } from '../../policy/roles.ts';
 import { requiredRequester } from '../auth/identity-token.ts';
 import { ErrorCode } from '../errors.ts';
 import { HttpRequestError, sendJson } from '../server/http-errors.ts';
-import type { SubgraphRoute, SubgraphServices } from '../subgraph/subgraph-definition.ts';
+import type { SubgraphRoute, SubgraphServices } from './subgraph-definition.ts';
 import { isUuid } from '../uuid.ts';
 import { swedishToday } from '../periods.ts';
 

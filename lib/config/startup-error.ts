@@ -1,8 +1,8 @@
 import { MissingKeyError } from '../auth/keys.ts';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from './config.ts';
 import { DatabaseUnreachableError } from '../db/database.ts';
 import { MigrationChecksumError } from '../db/migrate.ts';
-import { PortInUseError } from './listen.ts';
+import { PortInUseError } from '../server/listen.ts';
 import { SubgraphShapeError } from '../federation/subgraph-shape-error.ts';
 
 const EXPECTED = [

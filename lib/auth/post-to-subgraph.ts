@@ -1,6 +1,6 @@
 import type { CryptoKey } from 'jose';
-import { REQUEST_ID_HEADER } from '../auth/request-id.ts';
-import { signSubgraphIdentity, SUBGRAPH_IDENTITY_HEADER } from '../auth/subgraph-identity.ts';
+import { REQUEST_ID_HEADER } from './request-id.ts';
+import { signSubgraphIdentity, SUBGRAPH_IDENTITY_HEADER } from './subgraph-identity.ts';
 
 /** A subgraph calling another on the requester's behalf, within one request. */
 export interface SubgraphCaller {
