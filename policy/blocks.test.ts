@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask, at, consent, counsellorsEmergency, jointCustody } from './consent-rule.fixtures.ts';
+import { ask, at, consent, jointCustody, nurse, nursesEmergency } from './consent-rule.fixtures.ts';
 import type { ChildFacts } from './consent-rule.ts';
 
 describe('blocks', () => {
@@ -46,9 +46,9 @@ describe('blocks', () => {
   it('goes before emergency access too', () => {
     const both: ChildFacts = {
       ...block(),
-      emergencyAccesses: [counsellorsEmergency],
+      emergencyAccesses: [nursesEmergency],
     };
-    expect(ask([], PLACED, both)).toMatchObject({ granted: false, reason: 'BLOCKED' });
+    expect(ask([], PLACED, both, 'HEALTH_DIAGNOSES', nurse)).toMatchObject({ granted: false, reason: 'BLOCKED' });
   });
 
   describe('of a single record', () => {
@@ -82,15 +82,19 @@ describe('blocks', () => {
     });
 
     it('is left out of an emergency read too, and refuses nothing the rule refuses anyway', () => {
-      const both: ChildFacts = { ...oneDiagnosis(), emergencyAccesses: [counsellorsEmergency] };
-      expect(ask([], PLACED, both)).toEqual({
+      const both: ChildFacts = { ...oneDiagnosis(), emergencyAccesses: [nursesEmergency] };
+      expect(ask([], PLACED, both, 'HEALTH_DIAGNOSES', nurse)).toEqual({
         granted: true,
         consentId: null,
-        emergencyAccessId: counsellorsEmergency.id,
+        emergencyAccessId: nursesEmergency.id,
         blockedRecordIds: ['diagnosis-7'],
         recordsLeftOut: 1,
       });
-      expect(ask([], PLACED, oneDiagnosis())).toEqual({ granted: false, reason: 'NO_CONSENT', consentId: null });
+      expect(ask([], PLACED, oneDiagnosis(), 'HEALTH_DIAGNOSES', nurse)).toEqual({
+        granted: false,
+        reason: 'NO_RELATION',
+        consentId: null,
+      });
     });
   });
 });

@@ -57,13 +57,22 @@ export const ask = (
   reader: Reader = counsellor,
 ) => decideConsent(consents, child, { scope, reader, at: at(instant) });
 
-/** The counsellor's emergency access to diagnoses, open from 12:00 to 14:00 on 1 March. */
-export const counsellorsEmergency = {
+/** A nurse's emergency access to diagnoses (health care, on its legal ground), open from 12:00 to 14:00 on 1 March. */
+export const nursesEmergency = {
   id: 'emergency-1',
-  subject: counsellor.subject,
-  agency: 'SCHOOL',
-  unit: 'Ekbackens skola',
+  subject: nurse.subject,
+  agency: 'HEALTH_CARE',
+  unit: 'Vårdcentralen',
   scopes: ['HEALTH_DIAGNOSES'],
   openedAt: at('2026-03-01T12:00:00Z'),
   until: at('2026-03-01T14:00:00Z'),
+};
+
+/** The school counsellor's opening of the same, made before the policy's table of legal grounds: no ground. */
+export const counsellorsEmergency = {
+  ...nursesEmergency,
+  id: 'emergency-2',
+  subject: counsellor.subject,
+  agency: 'SCHOOL',
+  unit: 'Ekbackens skola',
 };

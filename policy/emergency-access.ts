@@ -1,4 +1,5 @@
-import { AGENCY_SUBGRAPHS, type Agency } from './agencies.ts';
+import { AGENCY, AGENCY_SUBGRAPHS, type Agency } from './agencies.ts';
+import { CONSENT_SCOPES, type ConsentScope } from './scopes.ts';
 import { isOpenAt, takesPart, type Reader, type SipFacts } from './recipients.ts';
 
 /**
@@ -16,6 +17,68 @@ export interface EmergencyAccessFacts {
   scopes: string[];
   openedAt: Date;
   until: Date;
+}
+
+/** A legal ground for emergency access: whose staff open which categories, when, and under which law. */
+export interface EmergencyAccessRule {
+  agency: Agency;
+  scopes: readonly ConsentScope[];
+  /** The situation the law requires, as the opener must find it. */
+  situation: string;
+  law: string;
+}
+
+const HEALTH_SCOPES = (Object.keys(CONSENT_SCOPES) as ConsentScope[]).filter(
+  (scope) => CONSENT_SCOPES[scope].agency === 'HEALTH_CARE',
+);
+
+/**
+ * Emergency access (nödåtkomst) exists only where a law gives it, and Swedish law gives it between
+ * care providers: health care staff may reach health data without consent when the child's life or
+ * health is at serious risk, the information may matter for the care the child needs now, and the
+ * child's or guardians' consent cannot be obtained in time. School staff and social services have no
+ * such ground to open health data, nor anyone to open a school's or social services' records: they
+ * ask the family for consent. A municipality or region adds a row here only with a law to cite.
+ */
+export const EMERGENCY_ACCESS_RULES: readonly EmergencyAccessRule[] = [
+  {
+    agency: 'HEALTH_CARE',
+    scopes: HEALTH_SCOPES,
+    situation:
+      'the child’s life or health is at serious risk, the information may matter for the care the child needs ' +
+      'now, and consent cannot be obtained in time',
+    law: 'lag (2022:913) om sammanhållen vård- och omsorgsdokumentation; patientdatalagen (2008:355)',
+  },
+];
+
+/** The rule that lets this agency's staff open this category, if any. */
+const ruleFor = (agency: string | null, scope: string, rules: readonly EmergencyAccessRule[]) =>
+  rules.find((rule) => rule.agency === agency && (rule.scopes as readonly string[]).includes(scope));
+
+/**
+ * Why these categories may not be opened by this reader's agency in an emergency, naming the rule;
+ * null when a legal ground covers every one of them.
+ */
+export function emergencyScopesRefusal(
+  reader: Reader,
+  scopes: readonly string[],
+  rules: readonly EmergencyAccessRule[] = EMERGENCY_ACCESS_RULES,
+): string | null {
+  const uncovered = scopes.filter((scope) => !ruleFor(reader.agency, scope, rules));
+  if (uncovered.length === 0) return null;
+  const own = rules.filter((rule) => rule.agency === reader.agency);
+  const staff = reader.agency === null ? 'only agency staff' : `${AGENCY[reader.agency].names.en} staff`;
+  if (own.length === 0) {
+    const laws = [...new Set(rules.map((rule) => rule.law))].join('; ') || 'none in the policy';
+    return (
+      `${staff} have no ground in law for emergency access, which is a ground between care providers ` +
+      `(${laws}); they read another agency’s data only with the family’s consent`
+    );
+  }
+  return (
+    `no law gives ${staff} emergency access to ${uncovered.join(', ')}; they may open ` +
+    `${own.flatMap((rule) => rule.scopes).join(', ')} (${own.map((rule) => rule.law).join('; ')})`
+  );
 }
 
 /** On what ground staff open emergency access: their part in the child's SIP, or their unit's contact with it. */
@@ -50,13 +113,15 @@ export function emergencyGround(
 
 /**
  * The emergency access that lets this reader read this scope at `at`: their own (same person, at
- * the same unit), covering the scope, opened by `at` and not yet past its end.
+ * the same unit), covering the scope, opened by `at` and not yet past its end, on a legal ground
+ * (EMERGENCY_ACCESS_RULES) for that scope.
  */
 export const emergencyAccessFor = (
   accesses: readonly EmergencyAccessFacts[],
   reader: Reader,
   scope: string,
   at: Date,
+  rules: readonly EmergencyAccessRule[] = EMERGENCY_ACCESS_RULES,
 ): EmergencyAccessFacts | undefined =>
   accesses.find(
     (access) =>
@@ -65,5 +130,7 @@ export const emergencyAccessFor = (
       access.unit === reader.unit &&
       access.scopes.includes(scope) &&
       access.openedAt <= at &&
-      at < access.until,
+      at < access.until &&
+      // An opening made before the rules said otherwise stays in the log, and grants nothing.
+      ruleFor(access.agency, scope, rules) !== undefined,
   );

@@ -1,3 +1,5 @@
+import type { Requester } from './roles.ts';
+
 /**
  * What a privacy officer reviews in the log (systematisk logguppföljning): each kind of item, and
  * the threshold for unusual volume. Marking an item reviewed is itself kept, chained, and never
@@ -27,3 +29,10 @@ export type ReviewKind = keyof typeof REVIEW_KINDS;
 
 /** More distinct children than this read by one person in one (Swedish) day is reviewed. */
 export const DEFAULT_DAILY_CHILDREN_THRESHOLD = 20;
+
+/**
+ * Four eyes on the review itself: nobody marks their own act reviewed. A privacy officer's own
+ * lookup by personnummer, say, waits for another privacy officer. Returns why not, or null.
+ */
+export const reviewRefusal = (reviewer: Requester, actorSubject: string): string | null =>
+  reviewer.subject === actorSubject ? 'this is your own act: another privacy officer reviews it' : null;

@@ -15,10 +15,12 @@ interface Item {
   at: string;
   detail: string;
   review: { note: string; reviewedBy: string; reviewedAt: string } | null;
+  reviewRefusal: string | null;
 }
 
 const QUEUE = `query ($reviewed: Boolean) { reviewQueue(reviewed: $reviewed, first: 200) {
-  kind key childId requesterSubject requesterName at detail review { note reviewedBy reviewedAt } } }`;
+  kind key childId requesterSubject requesterName at detail review { note reviewedBy reviewedAt }
+  reviewRefusal } }`;
 const MARK = `mutation ($kind: ReviewKind!, $key: String!, $note: String!) {
   markReviewed(kind: $kind, key: $key, note: $note) { key review { reviewedAt } } }`;
 
@@ -62,6 +64,10 @@ function ItemCard({ item, onReviewed }: { item: Item; onReviewed: () => void }) 
         {item.review ? (
           <Text size="sm" c="dimmed">
             Granskad {when(item.review.reviewedAt)} av {reviewer(item.review.reviewedBy)}: {item.review.note}
+          </Text>
+        ) : item.reviewRefusal ? (
+          <Text size="sm" c="dimmed">
+            Din egen åtgärd: ett annat dataskyddsombud granskar den.
           </Text>
         ) : (
           <Group align="flex-end">

@@ -55,7 +55,7 @@ describe('blocks', () => {
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'already lifted' });
   });
 
-  it('keeps a category from named units only, until its end, and even from emergency access', async () => {
+  it('keeps a category from named units only, until its end', async () => {
     clock.set(NOW);
     await ok(
       graph,
@@ -72,13 +72,6 @@ describe('blocks', () => {
     );
     expect(await read('BUP doctor')).toMatchObject({ openSocialCase: 'BLOCKED' });
     expect(await read('school counsellor')).toMatchObject({ openSocialCase: 'served' });
-    await ok(
-      graph,
-      `mutation ($id: ID!) { openEmergencyAccess(childId: $id, scopes: [SOCIAL_CASE], reason: "Akut läge") { id } }`,
-      { id: child.id },
-      'BUP doctor',
-    );
-    expect(await read('BUP doctor')).toMatchObject({ openSocialCase: 'BLOCKED' });
     clock.set('2026-11-24T10:00:00.000Z');
     expect(await read('BUP doctor')).toMatchObject({ openSocialCase: 'served' });
   });

@@ -147,3 +147,41 @@ describe('the log review', () => {
     }
   });
 });
+
+/** What an outside review found: a privacy officer could mark their own lookup reviewed. */
+describe('four eyes on the log review', () => {
+  let graph: TestGraph;
+  const otherOfficer = { sub: 'dpo-2', role: 'privacy_officer', name: 'Andra dataskyddsombudet' };
+  beforeAll(async () => {
+    graph = await startTestGraph();
+  });
+
+  it('leaves a privacy officer’s own lookup to another privacy officer, and says so in the queue', async () => {
+    const juni = await (graph.subgraphs.sip.prisma as any).child.findUniqueOrThrow({
+      where: { id: demoChildren.juni.id },
+    });
+    await ok(
+      graph,
+      `query ($pnr: String!) { childByPersonnummer(personnummer: $pnr, purpose: "granskning av ärende") { id } }`,
+      { pnr: juni.personnummer },
+      'privacy officer',
+    );
+    const ownQueue = `{ reviewQueue(kinds: [LOOKUP_BY_PERSONNUMMER]) { key requesterSubject reviewRefusal } }`;
+    const [own] = (await ok(graph, ownQueue, {}, 'privacy officer')).reviewQueue.filter(
+      (item: any) => item.requesterSubject === 'dpo-1',
+    );
+    expect(own.reviewRefusal).toBe('this is your own act: another privacy officer reviews it');
+    const variables = { kind: 'LOOKUP_BY_PERSONNUMMER', key: own.key, note: 'Min egen sökning.' };
+    const refused = await graph.query(MARK, variables, 'privacy officer');
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'key' });
+    const reviewed = (await ok(graph, QUEUE, { reviewed: true }, 'privacy officer')).reviewQueue;
+    expect(reviewed.map((item: any) => item.key)).not.toContain(own.key);
+
+    const [seenByOther] = (await ok(graph, ownQueue, {}, otherOfficer)).reviewQueue.filter(
+      (item: any) => item.key === own.key,
+    );
+    expect(seenByOther.reviewRefusal).toBeNull();
+    const marked = await ok(graph, MARK, { ...variables, note: 'Syftet stämmer.' }, otherOfficer);
+    expect(marked.markReviewed.review).toMatchObject({ note: 'Syftet stämmer.', reviewedBy: 'dpo-2' });
+  });
+});

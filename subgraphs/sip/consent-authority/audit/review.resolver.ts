@@ -1,9 +1,15 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Prisma } from '../../../../prisma/sip/client/client.ts';
-import { BadUserInputError } from '../../../../lib/errors.ts';
+import { BadUserInputError, ForbiddenError } from '../../../../lib/errors.ts';
 import { assertPageSize } from '../../../../lib/pagination/page-size.ts';
 import { requiredText } from '../../../../lib/text-input.ts';
-import { DEFAULT_DAILY_CHILDREN_THRESHOLD, REVIEW_KINDS, type ReviewKind as Kind } from '../../../../policy/review.ts';
+import {
+  DEFAULT_DAILY_CHILDREN_THRESHOLD,
+  REVIEW_KINDS,
+  reviewRefusal,
+  type ReviewKind as Kind,
+} from '../../../../policy/review.ts';
+import type { Requester } from '../../../../policy/roles.ts';
 import { assertPrivacyOfficer } from '../access.ts';
 import type { AuthorityContext } from '../context.ts';
 import { reviewItems, type ReviewItemRow } from './review-queue.ts';
@@ -11,10 +17,11 @@ import { Review, ReviewItem, ReviewKind } from './review.type.ts';
 
 const ALL_KINDS = Object.keys(REVIEW_KINDS) as Kind[];
 
-const toItem = ({ itemKey, note, reviewedBy, reviewedAt, ...item }: ReviewItemRow): ReviewItem =>
+const toItem = (reviewer: Requester, { itemKey, note, reviewedBy, reviewedAt, ...item }: ReviewItemRow): ReviewItem =>
   Object.assign(new ReviewItem(), {
     ...item,
     key: itemKey,
+    reviewRefusal: reviewRefusal(reviewer, item.requesterSubject),
     review: note === null ? null : Object.assign(new Review(), { note, reviewedBy, reviewedAt }),
   });
 
@@ -50,7 +57,7 @@ export class ReviewResolver {
       threshold,
       first,
     });
-    return rows.map(toItem);
+    return rows.map((row) => toItem(context.requester, row));
   }
 
   @Mutation(() => ReviewItem, {
@@ -66,7 +73,10 @@ export class ReviewResolver {
     assertPrivacyOfficer(context.requester, 'review the log');
     const text = requiredText(note, 'note');
     const find = () => reviewItems(context.prisma, { kinds: [kind], reviewed: null, threshold, first: 1, key });
-    if ((await find()).length === 0) throw new BadUserInputError('key', `no ${kind} item with this key`);
+    const [item] = await find();
+    if (!item) throw new BadUserInputError('key', `no ${kind} item with this key`);
+    const refusal = reviewRefusal(context.requester, item.requesterSubject);
+    if (refusal) throw new ForbiddenError(refusal, 'key');
     try {
       await context.prisma.auditReview.create({
         data: { kind, itemKey: key, note: text, reviewedBy: context.requester.subject, reviewedAt: context.clock() },
@@ -76,6 +86,6 @@ export class ReviewResolver {
         throw new BadUserInputError('key', 'already reviewed');
       throw error;
     }
-    return toItem((await find())[0]);
+    return toItem(context.requester, (await find())[0]!);
   }
 }

@@ -52,4 +52,10 @@ export class ReviewItem {
 
   @Field(() => Review, { nullable: true, description: 'Null until reviewed.' })
   review!: Review | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the asking privacy officer may not review this item (their own act); null when they may.',
+  })
+  reviewRefusal!: string | null;
 }

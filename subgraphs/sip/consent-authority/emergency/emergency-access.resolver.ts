@@ -4,7 +4,12 @@ import { ConsentScope } from '../../../../lib/federation/policy-enums.ts';
 import { requiredText } from '../../../../lib/text-input.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
 import { AGENCY_SUBGRAPH } from '../../../../policy/agencies.ts';
-import { EMERGENCY_ACCESS_MAX_HOURS, emergencyGround } from '../../../../policy/emergency-access.ts';
+import {
+  EMERGENCY_ACCESS_MAX_HOURS,
+  EMERGENCY_ACCESS_RULES,
+  emergencyGround,
+  emergencyScopesRefusal,
+} from '../../../../policy/emergency-access.ts';
 import { UNIT_CONTACT_PATH, type UnitContactAnswer } from '../../../../lib/subgraph/unit-contact.ts';
 import { cachedConsentFacts } from '../consent/consent-facts-cache.ts';
 import type { AuthorityContext } from '../context.ts';
@@ -33,10 +38,13 @@ async function unitInContact(context: AuthorityContext, childId: string): Promis
 export class EmergencyAccessResolver {
   @Mutation(() => EmergencyAccess, {
     description:
-      'Opens emergency access to categories of a child’s data when the child’s life or health is at risk: staff ' +
-      'taking part in one of the child’s open SIPs, or of a unit in contact with the child (a care contact with ' +
-      'their care unit, enrolment at their school, the open case they handle), with a reason, for at most ' +
-      `${EMERGENCY_ACCESS_MAX_HOURS} hours. ` +
+      'Opens emergency access (nödåtkomst) to categories of a child’s data, only where a law gives a ground: ' +
+      EMERGENCY_ACCESS_RULES.map(
+        (rule) => `${rule.agency} staff to ${rule.scopes.join(', ')} when ${rule.situation} (${rule.law})`,
+      ).join('; ') +
+      '. The opener takes part in one of the child’s open SIPs or works at a unit in contact with the child ' +
+      '(a care contact with their care unit), gives a reason, and it stays open at most ' +
+      `${EMERGENCY_ACCESS_MAX_HOURS} hours. Anything else is refused, naming the rule. ` +
       'Reads under it are logged as emergency reads, shown to the family and reviewed.',
   })
   async openEmergencyAccess(
@@ -53,6 +61,9 @@ export class EmergencyAccessResolver {
     const { requester } = context;
     const facts = isUuid(childId) ? (await cachedConsentFacts(context.prisma, [childId])).get(childId) : undefined;
     if (!facts) throw new BadUserInputError('childId', 'no child with this id');
+    if (scopes.length === 0) throw new BadUserInputError('scopes', 'name at least one information category');
+    const withoutGround = emergencyScopesRefusal(requester, scopes);
+    if (withoutGround) throw new ForbiddenError(withoutGround, 'scopes');
     const now = context.clock();
     const ground =
       emergencyGround(requester, facts.child.sips, now, false) ??
@@ -62,7 +73,6 @@ export class EmergencyAccessResolver {
         'only staff taking part in one of the child’s open SIPs, or of a unit in contact with the child, ' +
           'open emergency access',
       );
-    if (scopes.length === 0) throw new BadUserInputError('scopes', 'name at least one information category');
     if (hours < 1 || hours > EMERGENCY_ACCESS_MAX_HOURS)
       throw new BadUserInputError('hours', `must be between 1 and ${EMERGENCY_ACCESS_MAX_HOURS}`);
     const row = await context.prisma.emergencyAccess.create({
