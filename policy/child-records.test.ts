@@ -7,6 +7,7 @@ import {
 } from './child-records.ts';
 import {
   AT_15,
+  AT_18,
   at,
   BEFORE_15,
   BORN,
@@ -23,6 +24,7 @@ import {
 const NOW = at('2026-03-01T12:00:00Z');
 const facts = (changes: Partial<ChildRecordFacts> = {}): ChildRecordFacts => ({
   childId: child.subject,
+  childDateOfBirth: BORN,
   guardianIds: [mother.subject, father.subject],
   sips: [
     {
@@ -100,5 +102,18 @@ describe('the family’s access log', () => {
     expect(accessLogRefusal(child, theChild, BEFORE_15)).not.toBeNull();
     expect(accessLogRefusal(child, theChild, AT_15)).toBeNull();
     expect(accessLogRefusal(officer, theChild, AT_15)).toMatch(/consentAuditLog/);
+  });
+});
+
+describe('the records from the 18th birthday', () => {
+  it('are the young person’s alone: the guardians no longer read them nor the access log', () => {
+    expect(childRecordAccess(mother, 'CHILD_CONSENTS', facts(), AT_18)).toEqual({
+      granted: false,
+      reason: 'the young person is of age; their records are theirs alone',
+    });
+    expect(childRecordAccess(child, 'CHILD_CONSENTS', facts(), AT_18)).toEqual({ granted: true, logged: false });
+    const theChild = { childId: child.subject, childDateOfBirth: BORN, custodianIds: [mother.subject] };
+    expect(accessLogRefusal(mother, theChild, AT_18)).not.toBeNull();
+    expect(accessLogRefusal(child, theChild, AT_18)).toBeNull();
   });
 });

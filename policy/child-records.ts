@@ -1,3 +1,4 @@
+import { isOfAge } from './age.ts';
 import { speaksForChild, type ConsentChildFacts } from './consent-provenance.ts';
 import { hasRelation, takesPart, type ConsentRecipients, type Reader, type SipFacts } from './recipients.ts';
 import { isFamily, Role, type Requester } from './roles.ts';
@@ -11,6 +12,7 @@ export type ChildRecord = 'CHILD_IDENTITY' | 'CHILD_CONSENTS';
 
 export interface ChildRecordFacts {
   childId: string;
+  childDateOfBirth: Date;
   /** Every registered guardian, with or without custody. */
   guardianIds: readonly string[];
   sips: readonly SipFacts[];
@@ -27,7 +29,8 @@ const REFUSED_STAFF =
   'or after looking the child up by personnummer with a purpose';
 
 /**
- * Who reads a child's records in the SIP core. The family: a guardian their own child's, the child
+ * Who reads a child's records in the SIP core. The family: a guardian their own child's until the
+ * child is 18, the child
  * their own. Staff: while they take part in one of the child's SIPs (open or closed), when a
  * consent that counts names them (consentsInEffect), or after looking the child up by exact
  * personnummer with a purpose; every such read is logged. A privacy officer reviews consents
@@ -43,9 +46,11 @@ export function childRecordAccess(
 ): ChildRecordAccess {
   switch (requester.role) {
     case Role.Guardian:
-      return facts.guardianIds.includes(requester.subject)
-        ? { granted: true, logged: false }
-        : { granted: false, reason: "a guardian sees only their own child's records" };
+      if (!facts.guardianIds.includes(requester.subject))
+        return { granted: false, reason: "a guardian sees only their own child's records" };
+      return isOfAge(facts.childDateOfBirth, at)
+        ? { granted: false, reason: 'the young person is of age; their records are theirs alone' }
+        : { granted: true, logged: false };
     case Role.Child:
       return requester.subject === facts.childId
         ? { granted: true, logged: false }

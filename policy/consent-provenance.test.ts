@@ -13,6 +13,7 @@ import {
 } from './consent-provenance.ts';
 import {
   AT_15,
+  AT_18,
   at,
   BEFORE_15,
   BORN,
@@ -134,5 +135,15 @@ describe('a new version of a consent', () => {
     expect(releasesNoMore({ ...older, validFrom: at('2025-12-01T00:00:00Z') }, older)).toBe(false);
     const notToParticipants = { ...older, recipients: { ...older.recipients, toSipParticipants: false } };
     expect(releasesNoMore(older, notToParticipants)).toBe(false);
+  });
+});
+
+describe('consent from the 18th birthday', () => {
+  it('is the young person’s to give and withdraw, no longer the guardians’', () => {
+    expect(givingRefusal(mother, theChild, AT_18)).toBe('the young person is of age and gives their own consent');
+    expect(givingRefusal(child, theChild, AT_18)).toBeNull();
+    expect(withdrawalRefusal(mother, theChild, [], AT_18)).toMatch(/theirs to withdraw/);
+    expect(withdrawalRefusal(child, theChild, [], AT_18)).toBeNull();
+    expect(blockPlacement(mother, theChild, AT_18)).toHaveProperty('refused');
   });
 });

@@ -1,4 +1,4 @@
-import { OWN_CONSENT_AGE, speaksForThemselves } from './age.ts';
+import { isOfAge, OWN_CONSENT_AGE, speaksForThemselves } from './age.ts';
 import type { ConsentRecipients } from './recipients.ts';
 import { Role, type Requester } from './roles.ts';
 import { isCurrent, type ParticipantFacts } from './sip-access.ts';
@@ -24,9 +24,14 @@ const staffInOpenSip = (requester: Requester, sip: ProvenanceSipFacts, now: Date
   sip.closedAt === null &&
   sip.participants.some((p) => p.kind === 'STAFF' && p.subject === requester.subject && isCurrent(p, now));
 
-/** A guardian with custody of the child, or the child themselves from 15: who speaks for the child. */
+/**
+ * A guardian with custody of the child (until the child is 18), or the child themselves from 15:
+ * who speaks for the child.
+ */
 export const speaksForChild = (requester: Requester, child: ConsentChildFacts, now: Date): boolean =>
-  (requester.role === Role.Guardian && child.custodianIds.includes(requester.subject)) ||
+  (requester.role === Role.Guardian &&
+    child.custodianIds.includes(requester.subject) &&
+    !isOfAge(child.childDateOfBirth, now)) ||
   (requester.role === Role.Child &&
     requester.subject === child.childId &&
     speaksForThemselves(child.childDateOfBirth, now));
@@ -39,7 +44,9 @@ export function givingRefusal(requester: Requester, child: ConsentChildFacts, no
   if (speaksForChild(requester, child, now)) return null;
   switch (requester.role) {
     case Role.Guardian:
-      return 'only a guardian with custody of the child gives consent for the child';
+      return isOfAge(child.childDateOfBirth, now)
+        ? 'the young person is of age and gives their own consent'
+        : 'only a guardian with custody of the child gives consent for the child';
     case Role.Child:
       return `a child gives consent on their own from ${OWN_CONSENT_AGE}`;
     default:
@@ -138,7 +145,9 @@ export function withdrawalRefusal(
     case Role.PrivacyOfficer:
       return 'a privacy officer reviews consents but does not withdraw them';
     case Role.Guardian:
-      return "only a guardian with custody of the child may withdraw the child's consent";
+      return isOfAge(child.childDateOfBirth, now)
+        ? 'the young person is of age: their consents are theirs to withdraw'
+        : "only a guardian with custody of the child may withdraw the child's consent";
     case Role.Child:
       return `a child may withdraw their own consent from ${OWN_CONSENT_AGE}`;
     default:

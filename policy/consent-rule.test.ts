@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ask, at, consent, counsellor, jointCustody, mother, nurse, sip, taking } from './consent-rule.fixtures.ts';
-import type { ChildFacts } from './consent-rule.ts';
+import {
+  ask,
+  at,
+  consent,
+  counsellor,
+  father,
+  jointCustody,
+  mother,
+  nurse,
+  sip,
+  taking,
+} from './consent-rule.fixtures.ts';
+import { consentStatusAt, replacementTimes, type ChildFacts } from './consent-rule.ts';
 
 describe('the consent rule', () => {
   it('grants when one consent covers scope, recipient, givers and the instant', () => {
@@ -120,5 +131,85 @@ describe('the consent rule', () => {
       granted: true,
       consentId: 'good',
     });
+  });
+});
+
+describe('the 18th birthday', () => {
+  const lasting = (changes: Parameters<typeof consent>[0] = {}) =>
+    consent({ validUntil: at('2033-01-01T00:00:00Z'), ...changes });
+  const DAY_BEFORE = '2032-05-09T12:00:00Z';
+  const BIRTHDAY = '2032-05-10T12:00:00Z';
+
+  it('stops a consent only the guardians gave, with a reason of its own', () => {
+    expect(ask([lasting()], DAY_BEFORE)).toEqual({ granted: true, consentId: 'consent-1' });
+    expect(ask([lasting()], BIRTHDAY)).toEqual({ granted: false, reason: 'CAME_OF_AGE', consentId: 'consent-1' });
+    const status = (given: boolean, instant: string) =>
+      consentStatusAt({ ...lasting({ givenByChild: given }), withdrawnAt: null }, at(instant), jointCustody);
+    expect(status(false, DAY_BEFORE)).toBe('ACTIVE');
+    expect(status(false, BIRTHDAY)).toBe('CAME_OF_AGE');
+  });
+
+  it('keeps counting the young person’s own word', () => {
+    expect(ask([lasting({ givenByChild: true })], BIRTHDAY)).toEqual({ granted: true, consentId: 'consent-1' });
+  });
+});
+
+describe('a widening one custodian gives', () => {
+  const v1 = {
+    id: 'v1',
+    replacesId: null,
+    recordedAt: at('2026-01-10T00:00:00Z'),
+    guardianIds: [mother, father],
+    givenByChild: false,
+  };
+  const v2 = {
+    id: 'v2',
+    replacesId: 'v1',
+    recordedAt: at('2026-02-01T00:00:00Z'),
+    guardianIds: [mother],
+    givenByChild: false,
+  };
+  const v3 = {
+    id: 'v3',
+    replacesId: 'v2',
+    recordedAt: at('2026-03-01T00:00:00Z'),
+    guardianIds: [mother, father],
+    givenByChild: false,
+  };
+
+  it('waits for the other custodian: the version in force keeps counting until the widening counts', () => {
+    expect(replacementTimes([v1, v2], jointCustody)).toEqual(
+      new Map([
+        ['v1', null],
+        ['v2', null],
+      ]),
+    );
+    expect(replacementTimes([v1, v2, v3], jointCustody)).toEqual(
+      new Map([
+        ['v1', v3.recordedAt],
+        ['v2', v3.recordedAt],
+        ['v3', null],
+      ]),
+    );
+  });
+
+  it('takes effect at once where it carries everyone’s word (a narrowing keeps the earlier word)', () => {
+    const narrowing = { ...v2, guardianIds: [mother, father] };
+    expect(replacementTimes([v1, narrowing], jointCustody).get('v1')).toEqual(narrowing.recordedAt);
+  });
+
+  it('shows the pending version as PENDING and the one in force as ACTIVE, and the rule agrees', () => {
+    const base = consent({ validFrom: at('2026-01-10T00:00:00Z') });
+    const widened = {
+      ...base,
+      id: 'v2',
+      guardianIds: [mother],
+      scopes: ['HEALTH_DIAGNOSES', 'HEALTH_MEDICATION'],
+      recordedAt: v2.recordedAt,
+    };
+    const instant = at('2026-02-15T00:00:00Z');
+    expect(consentStatusAt({ ...base, replacedAt: null }, instant, jointCustody)).toBe('ACTIVE');
+    expect(consentStatusAt(widened, instant, jointCustody)).toBe('PENDING');
+    expect(ask([base, widened], '2026-02-15T00:00:00Z')).toEqual({ granted: true, consentId: 'consent-1' });
   });
 });

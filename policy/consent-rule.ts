@@ -1,4 +1,4 @@
-import { speaksForThemselves } from './age.ts';
+import { isOfAge, speaksForThemselves } from './age.ts';
 import { isStaff, type Requester } from './roles.ts';
 import { blockedRecordsFor, blockFor, recordsBlockedInScope, type BlockFacts } from './blocks.ts';
 import { emergencyAccessFor, type EmergencyAccessFacts } from './emergency-access.ts';
@@ -12,6 +12,7 @@ export const DENIAL_REASONS = [
   'SCOPE_NOT_COVERED',
   'RECIPIENT_NOT_COVERED',
   'GUARDIAN_MISSING',
+  'CAME_OF_AGE',
   'WITHDRAWN',
   'NOT_YET_VALID',
   'EXPIRED',
@@ -80,12 +81,43 @@ const replacedBy = (consent: ConsentValidity, at: Date) => consent.replacedAt !=
 const startedBy = (consent: ConsentValidity, at: Date) => consent.validFrom <= at;
 const endedBy = (consent: ConsentValidity, at: Date) => consent.validUntil <= at;
 
-export type ConsentStatus = 'ACTIVE' | 'WITHDRAWN' | 'REPLACED' | 'NOT_YET_VALID' | 'EXPIRED';
+export type ConsentStatus =
+  'ACTIVE' | 'WITHDRAWN' | 'REPLACED' | 'CAME_OF_AGE' | 'PENDING' | 'NOT_YET_VALID' | 'EXPIRED';
 
-/** A consent's status at an instant, as shown to the family and to staff. */
-export function consentStatusAt(consent: ConsentValidity, at: Date): ConsentStatus {
+/** Whose word a version carries, as deciding whether it counts needs it. */
+export interface ConsentGivers {
+  guardianIds: readonly string[];
+  givenByChild: boolean;
+}
+
+/**
+ * Whether a version carries the word of everyone it needs at `at`: every guardian with custody, or
+ * the child from 15; from 18, the young person alone.
+ */
+export const givenByTheRightPeople = (
+  consent: ConsentGivers,
+  child: Pick<ChildFacts, 'dateOfBirth' | 'custodianIds'>,
+  at: Date,
+): boolean =>
+  isOfAge(child.dateOfBirth, at)
+    ? consent.givenByChild
+    : (consent.givenByChild && speaksForThemselves(child.dateOfBirth, at)) ||
+      (child.custodianIds.length > 0 && child.custodianIds.every((id) => consent.guardianIds.includes(id)));
+
+/**
+ * A consent's status at an instant, as shown to the family and to staff. Given the child, a
+ * version still waiting for a guardian's word shows PENDING, and one only the guardians gave shows
+ * that it stopped counting when the child came of age.
+ */
+export function consentStatusAt(
+  consent: ConsentValidity & Partial<ConsentGivers>,
+  at: Date,
+  child?: Pick<ChildFacts, 'dateOfBirth' | 'custodianIds'>,
+): ConsentStatus {
   if (withdrawnBy(consent, at)) return 'WITHDRAWN';
   if (replacedBy(consent, at)) return 'REPLACED';
+  if (child && !consent.givenByChild && isOfAge(child.dateOfBirth, at)) return 'CAME_OF_AGE';
+  if (child && consent.guardianIds && !givenByTheRightPeople(consent as ConsentGivers, child, at)) return 'PENDING';
   if (!startedBy(consent, at)) return 'NOT_YET_VALID';
   if (endedBy(consent, at)) return 'EXPIRED';
   return 'ACTIVE';
@@ -105,13 +137,10 @@ const CHECKS: Array<
   ['SCOPE_NOT_COVERED', (consent, _, { scope }) => consent.scopes.includes(scope)],
   // The reader receives under it: named by it, or taking part in a SIP it is linked to, at their unit.
   ['RECIPIENT_NOT_COVERED', (consent, child, { reader, at }) => receivesUnder(consent, child.sips, reader, at)],
+  // From 18 only the young person's own word counts: a consent their guardians gave for them stops.
+  ['CAME_OF_AGE', (consent, child, { at }) => consent.givenByChild || !isOfAge(child.dateOfBirth, at)],
   // Every guardian with custody consented; or the child, aged 15 or more at that instant, did.
-  [
-    'GUARDIAN_MISSING',
-    (consent, child, { at }) =>
-      (consent.givenByChild && speaksForThemselves(child.dateOfBirth, at)) ||
-      (child.custodianIds.length > 0 && child.custodianIds.every((id) => consent.guardianIds.includes(id))),
-  ],
+  ['GUARDIAN_MISSING', (consent, child, { at }) => givenByTheRightPeople(consent, child, at)],
   ['WITHDRAWN', (consent, _, { at }) => !withdrawnBy(consent, at)],
   ['NOT_YET_VALID', (consent, _, { at }) => startedBy(consent, at)],
   ['EXPIRED', (consent, _, { at }) => !endedBy(consent, at)],
@@ -186,3 +215,33 @@ function decideByConsent(consents: ConsentFacts[], child: ChildFacts, question: 
  */
 export const mayAskRuleAbout = (requester: Requester, readerSubject: string): boolean =>
   !isStaff(requester) || readerSubject === requester.subject;
+
+/** A version of a consent as the chain of replacements sees it. */
+export interface ConsentVersionFacts extends ConsentGivers {
+  id: string;
+  /** The version it replaces, if any. */
+  replacesId: string | null;
+  recordedAt: Date;
+}
+
+/**
+ * When each version stops counting because a newer one took its place. A newer version takes the
+ * place of the ones before it only once it carries the word of everyone it needs: a widening one
+ * custodian gives waits for the other, and meanwhile the version in force keeps counting (a pending
+ * widening), instead of every reader losing every category until the other parent joins. A
+ * narrowing carries the earlier word (releasesNoMore) and so takes effect at once. Null: not
+ * replaced.
+ */
+export function replacementTimes(
+  versions: readonly ConsentVersionFacts[],
+  child: Pick<ChildFacts, 'dateOfBirth' | 'custodianIds'>,
+): Map<string, Date | null> {
+  const next = new Map(versions.flatMap((version) => (version.replacesId ? [[version.replacesId, version]] : [])));
+  return new Map(
+    versions.map((version) => {
+      for (let newer = next.get(version.id); newer; newer = next.get(newer.id))
+        if (givenByTheRightPeople(newer, child, newer.recordedAt)) return [version.id, newer.recordedAt];
+      return [version.id, null];
+    }),
+  );
+}

@@ -39,3 +39,5 @@ export const at = (iso: string) => new Date(iso);
 export const BORN = at('2011-05-10T00:00:00Z');
 export const BEFORE_15 = at('2026-05-09T12:00:00Z');
 export const AT_15 = at('2026-05-10T12:00:00Z');
+/** The child's 18th birthday: the guardians' say ends. */
+export const AT_18 = at('2029-05-10T12:00:00Z');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AT_15,
+  AT_18,
   at,
   BEFORE_15,
   BORN,
@@ -97,5 +98,17 @@ describe('what the child reads, and who answers SIP-kollen', () => {
     expect(answersSipFeedback(stranger, sip)).toBe(false);
     expect(answersSipFeedback(counsellor, sip)).toBe(false);
     expect(answersSipFeedback(officer, sip)).toBe(false);
+  });
+});
+
+describe('who sees a SIP from the 18th birthday', () => {
+  it('is no longer a guardian, by custody or as a participant; the young person decides alone', () => {
+    expect(sipRoleOf(mother, sip, AT_18)).toBeNull();
+    expect(sipRoleOf(child, sip, AT_18)).toMatchObject({ kind: 'family' });
+    const taking = {
+      ...sip,
+      participants: [...sip.participants, { subject: mother.subject, kind: 'GUARDIAN' as const, removedAt: null }],
+    };
+    expect(sipRoleOf(mother, taking, AT_18)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { Role, type Requester } from './roles.ts';
-import { speaksForThemselves } from './age.ts';
+import { isOfAge, speaksForThemselves } from './age.ts';
 
 /** A participant of a SIP, as the rule sees it. */
 export interface ParticipantFacts {
@@ -26,9 +26,10 @@ export interface SipRoleFacts<P extends ParticipantFacts> {
 }
 
 /**
- * The plan's access rule: staff who take part in the SIP, the child's guardians with custody, a
- * guardian invited as a participant, and the child from 15. Everyone else (other staff, removed
- * participants, privacy officers, a younger child) is refused.
+ * The plan's access rule: staff who take part in the SIP, the child from 15, and until the child is
+ * 18 the guardians with custody and a guardian invited as a participant. Everyone else (other staff,
+ * removed participants, privacy officers, a younger child, a guardian once the child is of age) is
+ * refused.
  */
 export function sipRoleOf<P extends ParticipantFacts>(
   requester: Requester,
@@ -40,6 +41,8 @@ export function sipRoleOf<P extends ParticipantFacts>(
     case Role.PrivacyOfficer:
       return null;
     case Role.Guardian:
+      // Custody ends at 18, and with it a guardian's place in the young person's SIP.
+      if (isOfAge(facts.childDateOfBirth, now)) return null;
       return participant?.kind === 'GUARDIAN' || facts.custodianIds.includes(requester.subject)
         ? { kind: 'family', participant }
         : null;

@@ -1,6 +1,6 @@
 /** What the graph's codes are called in the console. */
 import { AGENCY_SUBGRAPHS } from '../../policy/agencies.ts';
-import type { DenialReason } from '../../policy/consent-rule.ts';
+import type { ConsentStatus, DenialReason } from '../../policy/consent-rule.ts';
 import type { ReviewKind } from '../../policy/review.ts';
 import type { Role, STAFF_ROLES } from '../../policy/roles.ts';
 import { CONSENT_SCOPES } from '../../policy/scopes.ts';
@@ -28,6 +28,7 @@ export const REASONS: Record<string, string> = {
   SCOPE_NOT_COVERED: 'kategorin omfattas inte',
   RECIPIENT_NOT_COVERED: 'mottagaren omfattas inte',
   GUARDIAN_MISSING: 'en vårdnadshavare saknas',
+  CAME_OF_AGE: 'den unga har fyllt 18 och samtycker själv',
   WITHDRAWN: 'samtycket är återkallat',
   NOT_YET_VALID: 'samtycket gäller inte ännu',
   EXPIRED: 'samtycket har gått ut',
@@ -82,9 +83,11 @@ export const STATUSES: Record<string, string> = {
   ACTIVE: 'gäller',
   REPLACED: 'ersatt av en ny version',
   WITHDRAWN: 'återkallat',
+  CAME_OF_AGE: 'gäller inte längre: den unga har fyllt 18',
+  PENDING: 'väntar på en vårdnadshavare; versionen före gäller så länge',
   EXPIRED: 'utgånget',
   NOT_YET_VALID: 'gäller ännu inte',
-};
+} satisfies Record<ConsentStatus, string>;
 
 export const FORMS: Record<string, string> = { WRITTEN: 'skriftligt', ORAL: 'muntligt', IN_APP: 'i appen' };
 

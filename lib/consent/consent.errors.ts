@@ -10,6 +10,7 @@ const REASON_TEXT: Record<DenialReason, string> = {
   SCOPE_NOT_COVERED: 'no consent covers this information category',
   RECIPIENT_NOT_COVERED: 'no consent names the requester, or their unit, as a recipient',
   GUARDIAN_MISSING: 'not every guardian with custody has consented',
+  CAME_OF_AGE: 'the young person is 18: a consent only their guardians gave no longer counts',
   WITHDRAWN: 'the consent was withdrawn',
   NOT_YET_VALID: 'the consent is not valid yet',
   EXPIRED: 'the consent has expired',

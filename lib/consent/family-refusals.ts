@@ -26,6 +26,11 @@ export function familyRefusal(reason: DenialReason | 'UNAVAILABLE', scope: strin
         `The records ${whose} that ${holder} keeps (${what}) are not shown in this service. ` +
         `Ask ${holder} to see them; you have the right to read them there.`
       );
+    case 'CAME_OF_AGE':
+      return reader === 'child'
+        ? `You are 18: the consent your guardians gave no longer counts. Give your own consent if ${holder} ` +
+            `may share ${what} again.`
+        : `Your child is 18 and decides alone; the consent you gave no longer counts.`;
     default:
       return `This information ${whose} (${what}) is not shared here under the consent your family has given.`;
   }

@@ -20,6 +20,7 @@ interface Consent {
   replacesId: string | null;
   givenByChild: boolean;
   givenByGuardians: Array<{ id: string; givenName: string; familyName: string }>;
+  awaitingGuardians: Array<{ id: string; givenName: string; familyName: string }>;
   recipients: { sipParticipants: boolean; wholeAgencies: string[]; named: Array<{ agency: string; unit: string }> };
   withdrawal: { withdrawnAt: string; reason: string } | null;
 }
@@ -43,6 +44,7 @@ const LOOKUP = `query ($personnummer: String!, $purpose: String!) {
 const RECORDS = `query ($id: ID!) {
   consents(childId: $id) { id status scopes form purpose validFrom validUntil recordedAt recordedBy
     recordedByAgency recordedByStaff replacesId givenByChild givenByGuardians { id givenName familyName }
+    awaitingGuardians { id givenName familyName }
     recipients { sipParticipants wholeAgencies named { agency unit } } withdrawal { withdrawnAt reason } }
   blocks(childId: $id) { id scopes placedAt until liftedAt recordedByStaff fromUnits { agency unit } } }`;
 const DECISION = `query ($id: ID!, $scope: ConsentScope!, $reader: ConsentReaderInput!, $at: DateTime!) {
@@ -274,6 +276,9 @@ function ConsentDetails({ consent: c, childId }: { consent: Consent; childId: st
       <Text size="sm">
         Gett av {givers.join(' och ') || '–'}, {FORMS[c.form] ?? c.form}, registrerat av {recorder(c, childId)}.
       </Text>
+      {c.awaitingGuardians.length > 0 && (
+        <Text size="sm">Väntar på {c.awaitingGuardians.map(fullName).join(' och ')}.</Text>
+      )}
       <Text size="sm">Kategorier: {c.scopes.map((s) => SCOPES[s] ?? s).join(', ')}.</Text>
       <Text size="sm">Mottagare: {recipientsText(c) || '–'}.</Text>
       <Text size="sm">

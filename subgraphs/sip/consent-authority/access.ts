@@ -1,4 +1,5 @@
 import type { Requester } from '../../../lib/auth/requester.ts';
+import { isOfAge } from '../../../policy/age.ts';
 import { familyMemberOf, isPrivacyOfficer, isStaff } from '../../../policy/roles.ts';
 import { ForbiddenError } from '../../../lib/errors.ts';
 import type { AuthorityContext } from './context.ts';
@@ -15,8 +16,9 @@ export function assertPrivacyOfficer(requester: Requester, action: string): void
 const familyChildIdsOfRequest = new WeakMap<AuthorityContext, Promise<string[] | null>>();
 
 /**
- * Children a family member may see: a guardian their own children, a child themselves. Null means
- * no family limit. Read once per request, however many children the request resolves.
+ * Children a family member may see: a guardian their own children until they are 18, a child
+ * themselves. Null means no family limit. Read once per request, however many children the request
+ * resolves.
  */
 export function familyChildIds(context: AuthorityContext): Promise<string[] | null> {
   const known = familyChildIdsOfRequest.get(context);
@@ -28,8 +30,15 @@ export function familyChildIds(context: AuthorityContext): Promise<string[] | nu
       : member.kind === 'child'
         ? Promise.resolve([member.childId])
         : context.prisma.guardianship
-            .findMany({ where: { guardianId: member.guardianId }, select: { childId: true } })
-            .then((guardianships) => guardianships.map((guardianship) => guardianship.childId));
+            .findMany({
+              where: { guardianId: member.guardianId },
+              select: { childId: true, child: { select: { dateOfBirth: true } } },
+            })
+            .then((guardianships) =>
+              guardianships
+                .filter(({ child }) => !isOfAge(child.dateOfBirth, context.clock()))
+                .map((guardianship) => guardianship.childId),
+            );
   familyChildIdsOfRequest.set(context, ids);
   return ids;
 }

@@ -1,7 +1,9 @@
 import type { Prisma } from '../../../prisma/sip/client/client.ts';
 import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { isUuid } from '../../../lib/uuid.ts';
-import { CONSENT_INCLUDE, statusAt } from './consent/consent.mapper.ts';
+import { consentsInEffect } from '../../../policy/consent-rule.ts';
+import { loadConsentFacts } from './consent/consent-facts.ts';
+import { CONSENT_INCLUDE } from './consent/consent.mapper.ts';
 import type { AuthorityContext } from './context.ts';
 import { sipRoleOf, type SipRole as PolicySipRole } from '../../../policy/sip-access.ts';
 
@@ -66,13 +68,17 @@ export function assertStaffParticipant(
 }
 
 /**
- * Agencies exchange information only once the family agreed and a linked consent is in force;
+ * Agencies exchange information only once the family agreed and a linked consent counts, as the
+ * rule sees it (consentsInEffect: given by everyone it needs, not withdrawn, inside its window);
  * the SIP meeting, the agencies' pre-meeting and the plan all need it.
  */
-export function assertConsentInForce(sip: LockedSip, now: Date, field: string): void {
+export async function assertConsentInForce(tx: Tx, sip: LockedSip, now: Date, field: string): Promise<void> {
   if (sip.familyAnswer !== 'AGREED')
     throw new BadUserInputError(field, 'the family has not agreed to the SIP yet; record their answer first');
-  if (!sip.consentLinks.some((link) => statusAt(link.consent, now) === 'ACTIVE')) {
+  const linked = new Set(sip.consentLinks.map((link) => link.consentId));
+  const facts = (await loadConsentFacts(tx, [sip.childId])).get(sip.childId);
+  const counting = facts ? consentsInEffect(facts.consents, facts.child, now) : [];
+  if (!counting.some((consent) => linked.has(consent.id))) {
     throw new BadUserInputError(
       field,
       'no consent linked to the SIP is in force; record the consent and link it first',

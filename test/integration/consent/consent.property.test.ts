@@ -72,7 +72,9 @@ const queryArbitrary = fc.record({
 
 const scenarioArbitrary = fc.record({
   custodians: fc.constantFrom(1 as const, 2 as const),
-  age: fc.constantFrom(12, 16),
+  /** 17: the 18th birthday falls on `birthdayDay`, inside the consents' windows. */
+  age: fc.constantFrom(12, 16, 17),
+  birthdayDay: fc.integer({ min: 1, max: 20 }),
   consents: fc.array(consentArbitrary, { maxLength: 3 }),
   /** A SIP the social worker starts at T0; the counsellor and the doctor may take part and may be removed. */
   sip: fc.option(
@@ -116,7 +118,21 @@ describe('consent enforcement, property-based', () => {
     await fc.assert(
       fc.asyncProperty(scenarioArbitrary, async (scenario) => {
         clock.set(new Date(T0));
-        const born = new Date(T0 - scenario.age * 365.25 * DAY - 40 * DAY);
+        const birthday = new Date(T0 + scenario.birthdayDay * DAY);
+        const born =
+          scenario.age === 17
+            ? new Date(Date.UTC(birthday.getUTCFullYear() - 18, birthday.getUTCMonth(), birthday.getUTCDate()))
+            : new Date(T0 - scenario.age * 365.25 * DAY - 40 * DAY);
+        const ageAt = (t: number) => {
+          const d = new Date(t);
+          let a = d.getUTCFullYear() - born.getUTCFullYear();
+          if (
+            d.getUTCMonth() < born.getUTCMonth() ||
+            (d.getUTCMonth() === born.getUTCMonth() && d.getUTCDate() < born.getUTCDate())
+          )
+            a--;
+          return a;
+        };
         const child = await childWithRecords(graph, {
           born: born.toISOString().slice(0, 10).replace(/-/g, ''),
           custodians: scenario.custodians,
@@ -210,7 +226,14 @@ describe('consent enforcement, property-based', () => {
             const giver = event.withdraw.givenByChild
               ? { sub: child.id, role: 'child', name: 'Testbarn' }
               : guardianClaims(event.withdraw.givers[0]);
-            expect((await withdrawConsent(graph, event.withdraw.id, giver)).errors).toBeUndefined();
+            const withdrawal = await withdrawConsent(graph, event.withdraw.id, giver);
+            if (!event.withdraw.givenByChild && ageAt(event.t) >= 18) {
+              // The guardians' say has ended: the young person's consents are theirs to withdraw.
+              expect(withdrawal.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+              event.withdraw.withdrawnAt = undefined;
+              continue;
+            }
+            expect(withdrawal.errors).toBeUndefined();
             if (event.withdraw.toSipParticipants) sipClosedAt ??= event.t;
           } else if (sipClosedAt !== undefined) {
             delete takesPart[event.remove]!.removedAt;
@@ -224,17 +247,11 @@ describe('consent enforcement, property-based', () => {
           }
         }
 
-        // The oracle, from the rule's wording.
-        const ageAt = (t: number) => {
-          const d = new Date(t);
-          let a = d.getUTCFullYear() - born.getUTCFullYear();
-          if (
-            d.getUTCMonth() < born.getUTCMonth() ||
-            (d.getUTCMonth() === born.getUTCMonth() && d.getUTCDate() < born.getUTCDate())
-          )
-            a--;
-          return a;
-        };
+        // The oracle, from the rule's wording. From 18 only the young person's own word counts.
+        const givenByTheRightPeople = (c: (typeof recorded)[number], t: number) =>
+          ageAt(t) >= 18
+            ? c.givenByChild
+            : (c.givenByChild && ageAt(t) >= 15) || child.custodianIds.every((id) => c.givers.includes(id));
         // In the SIP at t: added at T0, not removed by t, and the SIP not closed by t.
         const inSipAt = (key: ReaderKey, t: number) => {
           const participation = takesPart[key];
@@ -256,8 +273,9 @@ describe('consent enforcement, property-based', () => {
                 c.validFrom <= t &&
                 t < c.validUntil &&
                 (c.withdrawnAt === undefined || t < c.withdrawnAt) &&
-                ((c.givenByChild && ageAt(t) >= 15) || child.custodianIds.every((id) => c.givers.includes(id))),
+                givenByTheRightPeople(c, t),
             ));
+        const born18 = Date.UTC(born.getUTCFullYear() + 18, born.getUTCMonth(), born.getUTCDate());
         const receiverOf = (c: (typeof recorded)[number]): ReaderKey =>
           c.namedUnits[0] ?? (c.agencies.length > 0 ? AGENCY_READER[c.agencies[0]] : 'social');
 
@@ -272,6 +290,7 @@ describe('consent enforcement, property-based', () => {
               c.validUntil - 1,
               c.validUntil,
               ...(c.withdrawnAt ? [c.withdrawnAt - 1, c.withdrawnAt] : []),
+              ...(scenario.age === 17 ? [born18 - 1, born18] : []),
             ]
               .filter((t) => t >= T0)
               .map((t) => ({

@@ -54,6 +54,7 @@ function createReads(context: AuthorityContext) {
           record,
           {
             childId,
+            childDateOfBirth: child.child.dateOfBirth,
             guardianIds: child.guardianIds,
             sips: child.child.sips,
             consents: consentsInEffect(child.consents, child.child, at),

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../../../prisma/sip/client/client.ts';
 import type { Agency } from '../../../../policy/agencies.ts';
-import type { ChildFacts, ConsentFacts } from '../../../../policy/consent-rule.ts';
+import { replacementTimes, type ChildFacts, type ConsentFacts } from '../../../../policy/consent-rule.ts';
 import type { BlockFacts } from '../../../../policy/blocks.ts';
 import type { EmergencyAccessFacts } from '../../../../policy/emergency-access.ts';
 import type { NamedRecipient, ParticipationFacts, SipFacts } from '../../../../policy/recipients.ts';
@@ -12,8 +12,9 @@ export interface ChildConsentFacts {
   guardianIds: string[];
 }
 
-interface ConsentRow extends Omit<ConsentFacts, 'recipients' | 'sipLinks'> {
+interface ConsentRow extends Omit<ConsentFacts, 'recipients' | 'sipLinks' | 'replacedAt'> {
   childId: string;
+  replacesId: string | null;
   agencies: Agency[];
   toSipParticipants: boolean;
   namedRecipients: Array<NamedRecipient & { name?: string }>;
@@ -31,10 +32,11 @@ interface SipRow {
 
 /**
  * Everything the rule needs for these children, in a fixed number of queries whatever their number.
- * Lookups read it through `cachedConsentFacts`.
+ * Lookups read it through `cachedConsentFacts`; a transaction reads it through its own client
+ * (`tx`), since on the embedded database a read on another connection waits for the transaction.
  */
 export async function loadConsentFacts(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, '$queryRaw'>,
   childIds: readonly string[],
 ): Promise<Map<string, ChildConsentFacts>> {
   const ids = [...new Set(childIds)];
@@ -50,12 +52,11 @@ export async function loadConsentFacts(
     prisma.$queryRaw<ConsentRow[]>`
       SELECT c."id", c."childId", c."guardianIds"::text[] AS "guardianIds", c."givenByChild", c."scopes",
              c."agencies"::text[] AS "agencies", c."toSipParticipants", c."namedRecipients",
-             c."validFrom", c."validUntil", c."recordedAt", w."withdrawnAt", r."recordedAt" AS "replacedAt",
+             c."validFrom", c."validUntil", c."recordedAt", w."withdrawnAt", c."replacesId"::text AS "replacesId",
              (SELECT json_agg(json_build_object('sipId', l."sipId", 'linkedAt', l."linkedAt"))
               FROM "SipConsent" l WHERE l."consentId" = c."id") AS "sipLinks"
       FROM "Consent" c
       LEFT JOIN "ConsentWithdrawal" w ON w."consentId" = c."id"
-      LEFT JOIN "Consent" r ON r."replacesId" = c."id"
       WHERE c."childId" = ANY(${ids}::uuid[])`,
     prisma.$queryRaw<SipRow[]>`
       SELECT s."id", s."childId", s."closedAt",
@@ -103,9 +104,27 @@ export async function loadConsentFacts(
       },
     ]),
   );
-  for (const { childId, agencies, toSipParticipants, namedRecipients, sipLinks, ...consent } of consents) {
+  // A newer version takes the place of an older one only once it counts (a pending widening waits).
+  const versionsOf = new Map<string, ConsentRow[]>();
+  for (const consent of consents)
+    versionsOf.set(consent.childId, [...(versionsOf.get(consent.childId) ?? []), consent]);
+  const replacedAt = new Map<string, Date | null>();
+  for (const [childId, versions] of versionsOf) {
+    const child = facts.get(childId)?.child;
+    if (child) for (const [id, at] of replacementTimes(versions, child)) replacedAt.set(id, at);
+  }
+  for (const {
+    childId,
+    agencies,
+    toSipParticipants,
+    namedRecipients,
+    sipLinks,
+    replacesId: _,
+    ...consent
+  } of consents) {
     facts.get(childId)?.consents.push({
       ...consent,
+      replacedAt: replacedAt.get(consent.id) ?? null,
       recipients: {
         toSipParticipants,
         wholeAgencies: agencies,

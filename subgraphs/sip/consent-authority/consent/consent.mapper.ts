@@ -3,7 +3,6 @@ import type {
   ConsentWithdrawal as WithdrawalRow,
   Guardian as GuardianRow,
 } from '../../../../prisma/sip/client/client.ts';
-import { consentStatusAt } from '../../../../policy/consent-rule.ts';
 import { toGuardian } from '../children/child.mapper.ts';
 import { Consent, ConsentWithdrawal, type ConsentStatus } from './consent.type.ts';
 import { ConsentRecipients, NamedRecipient } from './recipients.type.ts';
@@ -24,17 +23,6 @@ export type ConsentRowWithRelations = ConsentRow & {
 /** The include that gives a consent row everything toConsent needs. */
 export const CONSENT_INCLUDE = { withdrawal: true, replacedBy: { select: { id: true, recordedAt: true } } } as const;
 
-export const statusAt = (row: ConsentRowWithRelations, at: Date): ConsentStatus =>
-  consentStatusAt(
-    {
-      validFrom: row.validFrom,
-      validUntil: row.validUntil,
-      withdrawnAt: row.withdrawal?.withdrawnAt ?? null,
-      replacedAt: row.replacedBy?.recordedAt ?? null,
-    },
-    at,
-  );
-
 /** A stored consent's recipients, as the policy compares them. */
 export const recipientsOf = (row: Pick<ConsentRow, 'toSipParticipants' | 'namedRecipients' | 'agencies'>) => ({
   toSipParticipants: row.toSipParticipants,
@@ -42,14 +30,22 @@ export const recipientsOf = (row: Pick<ConsentRow, 'toSipParticipants' | 'namedR
   wholeAgencies: row.agencies,
 });
 
-export function toConsent(row: ConsentRowWithRelations, guardians: Map<string, GuardianRow>, at: Date): Consent {
+/** A stored consent as the graph shows it, with its status and the guardians it waits for (see presentConsents). */
+export function toConsent(
+  row: ConsentRowWithRelations,
+  guardians: Map<string, GuardianRow>,
+  shown: { status: ConsentStatus; awaitingGuardianIds: readonly string[] },
+): Consent {
   const recipients = recipientsOf(row);
-  return Object.assign(new Consent(), {
-    ...row,
-    givenByGuardians: row.guardianIds.flatMap((id) => {
+  const guardiansOf = (ids: readonly string[]) =>
+    ids.flatMap((id) => {
       const guardian = guardians.get(id);
       return guardian ? [toGuardian(guardian)] : [];
-    }),
+    });
+  return Object.assign(new Consent(), {
+    ...row,
+    givenByGuardians: guardiansOf(row.guardianIds),
+    awaitingGuardians: guardiansOf(shown.awaitingGuardianIds),
     recipients: Object.assign(new ConsentRecipients(), {
       sipParticipants: recipients.toSipParticipants,
       named: recipients.named.map((named) => Object.assign(new NamedRecipient(), named)),
@@ -58,6 +54,6 @@ export function toConsent(row: ConsentRowWithRelations, guardians: Map<string, G
     recordedByStaff: row.recordedByAgency !== null,
     replacedById: row.replacedBy?.id ?? null,
     withdrawal: row.withdrawal && Object.assign(new ConsentWithdrawal(), row.withdrawal),
-    status: statusAt(row, at),
+    status: shown.status,
   });
 }

@@ -43,6 +43,27 @@ export class ConsentResolver {
     return presentConsents(context, rows);
   }
 
+  @Query(() => [Consent], {
+    description:
+      'The consents that stopped counting on the young person’s 18th birthday (status CAME_OF_AGE: only their ' +
+      'guardians gave them) and are still inside their window: what the young person is asked to give anew in ' +
+      'their own name (giveConsent, replacesConsentId). For the young person, and for whoever may read the ' +
+      'child’s consents (logged).',
+  })
+  async consentsToRenew(
+    @Arg('childId', () => ID) childId: string,
+    @Ctx() context: AuthorityContext,
+  ): Promise<Consent[]> {
+    if (!isUuid(childId)) throw new BadUserInputError('childId', 'no child with this id');
+    await assertMayRead(context, { childId, record: 'CHILD_CONSENTS', field: 'Query.consentsToRenew' });
+    const rows = await context.prisma.consent.findMany({
+      where: { childId, givenByChild: false, withdrawal: null, replacedBy: null, validUntil: { gt: context.clock() } },
+      include: CONSENT_INCLUDE,
+      orderBy: [{ recordedAt: 'desc' }, { id: 'asc' }],
+    });
+    return (await presentConsents(context, rows)).filter((consent) => consent.status === 'CAME_OF_AGE');
+  }
+
   @Query(() => ConsentDecisionResult, {
     description:
       'What the consent rule decides for a child, a scope and a staff member at an instant (default: now), from ' +

@@ -19,11 +19,16 @@ export const ConsentStatus = {
   EXPIRED: 'EXPIRED',
   WITHDRAWN: 'WITHDRAWN',
   REPLACED: 'REPLACED',
+  CAME_OF_AGE: 'CAME_OF_AGE',
+  PENDING: 'PENDING',
 } as const;
 export type ConsentStatus = keyof typeof ConsentStatus;
 registerEnumType(ConsentStatus, {
   name: 'ConsentStatus',
-  description: 'Where the consent stands at the moment of the request.',
+  description:
+    'Where the consent stands at the moment of the request. PENDING: it waits for a guardian with custody ' +
+    '(awaitingGuardians); the version it replaces counts until then. CAME_OF_AGE: only the guardians gave it, and ' +
+    'the young person is now 18; it no longer counts, and the young person gives their own.',
 });
 
 export const DenialReason = Object.fromEntries(DENIAL_REASONS.map((reason) => [reason, reason])) as {
@@ -53,6 +58,13 @@ export class Consent {
 
   @Field(() => [Guardian], { description: 'The guardians who gave the consent.' })
   givenByGuardians!: Guardian[];
+
+  @Field(() => [Guardian], {
+    description:
+      'The guardians with custody whose word this version still waits for (status PENDING): until they give it, ' +
+      'the version it replaces keeps counting. Empty once it counts.',
+  })
+  awaitingGuardians!: Guardian[];
 
   @Field(() => Boolean, { description: 'The child gave the consent (counts from 15).' })
   givenByChild!: boolean;

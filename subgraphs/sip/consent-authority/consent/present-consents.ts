@@ -1,16 +1,42 @@
+import { consentStatusAt, type ConsentStatus } from '../../../../policy/consent-rule.ts';
 import type { AuthorityContext } from '../context.ts';
+import { cachedConsentFacts } from './consent-facts-cache.ts';
 import { toConsent, type ConsentRowWithRelations } from './consent.mapper.ts';
 import type { Consent } from './consent.type.ts';
 
-/** Consent rows as the graph shows them: with the guardians who gave them and their status now. */
+/**
+ * Consent rows as the graph shows them: with the guardians who gave them, and their status now as
+ * the rule sees it (a newer version replaces one only once it counts; see replacementTimes), with
+ * the guardians a pending version waits for.
+ */
 export async function presentConsents(context: AuthorityContext, rows: ConsentRowWithRelations[]): Promise<Consent[]> {
-  const guardianIds = [...new Set(rows.flatMap((row) => row.guardianIds))];
+  const now = context.clock();
+  const facts = await cachedConsentFacts(context.prisma, [...new Set(rows.map((row) => row.childId))]);
+  const shown = rows.map((row) => {
+    const child = facts.get(row.childId);
+    const consent = child?.consents.find((candidate) => candidate.id === row.id);
+    // A row the facts do not hold yet shows its own dates; the facts are read after it was stored.
+    const status: ConsentStatus = consentStatusAt(
+      consent ?? {
+        ...row,
+        withdrawnAt: row.withdrawal?.withdrawnAt ?? null,
+        replacedAt: row.replacedBy?.recordedAt ?? null,
+      },
+      now,
+      child?.child,
+    );
+    const awaitingGuardianIds =
+      status === 'PENDING' ? (child?.child.custodianIds ?? []).filter((id) => !row.guardianIds.includes(id)) : [];
+    return { row, shown: { status, awaitingGuardianIds } };
+  });
+  const guardianIds = [
+    ...new Set(shown.flatMap(({ row, shown }) => [...row.guardianIds, ...shown.awaitingGuardianIds])),
+  ];
   const guardians = await context.loaders.guardianById.loadMany(guardianIds);
   const byId = new Map(
     guardians.flatMap((guardian) =>
       guardian && !(guardian instanceof Error) ? [[guardian.id, guardian] as const] : [],
     ),
   );
-  const now = context.clock();
-  return rows.map((row) => toConsent(row, byId, now));
+  return shown.map(({ row, shown }) => toConsent(row, byId, shown));
 }

@@ -45,12 +45,12 @@ export async function scheduleMeeting(context: SipContext, input: ScheduleMeetin
         'the pre-meeting with the family must invite a guardian or the child',
       );
     if (input.kind === 'AGENCY_PRE_MEETING') {
-      assertConsentInForce(sip, now, 'input.kind');
+      await assertConsentInForce(tx, sip, now, 'input.kind');
       if (invited.some((p) => p.kind !== 'STAFF'))
         throw new BadUserInputError('input.invitedIds', "the agencies' pre-meeting is held without the family");
     }
     if (needsSecretary) {
-      assertConsentInForce(sip, now, 'input.kind');
+      await assertConsentInForce(tx, sip, now, 'input.kind');
       if (!familyInvited)
         throw new BadUserInputError('input.invitedIds', `a ${input.kind} must invite a guardian or the child`);
       if (new Set(invited.filter((p) => p.kind === 'STAFF').map((p) => p.agency)).size < 2) {

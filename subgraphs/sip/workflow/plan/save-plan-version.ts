@@ -70,7 +70,7 @@ export async function savePlanVersion(context: SipContext, sipId: string, input:
   const content = planContent(input, swedishDate(context.clock()));
   return changeOpenSip(context, sipId, 'sipId', async (tx, sip, role, now) => {
     assertStaffParticipant(role, 'write the plan');
-    assertConsentInForce(sip, now, 'sipId');
+    await assertConsentInForce(tx, sip, now, 'sipId');
     const coordinator = sip.participants.find((p) => p.id === input.coordinatorId);
     if (coordinator?.kind !== 'STAFF')
       throw new BadUserInputError('input.coordinatorId', 'must be a staff participant of this SIP');
