@@ -34,8 +34,12 @@ describe('a widening one custodian gives', () => {
     },
   });
 
+  let pendingId: string;
+
   it('waits for the other custodian, while the version in force keeps counting for every reader', async () => {
+    clock.set('2026-12-01T11:00:00.000Z');
     const { giveConsent: pending } = await ok(graph, GIVE, widen(sip.consentId), mother());
+    pendingId = pending.id;
     expect(pending.status).toBe('PENDING');
     const read = await graph.query(READ, { id: child.id }, 'school counsellor');
     expect(read.errors).toBeUndefined();
@@ -53,8 +57,7 @@ describe('a widening one custodian gives', () => {
   });
 
   it('takes the place of the one in force once the other custodian joins', async () => {
-    const { consents: before } = await ok(graph, CONSENTS, { id: child.id }, father());
-    const pendingId = before[0].id;
+    clock.set('2026-12-01T12:00:00.000Z');
     const { giveConsent: joined } = await ok(graph, GIVE, widen(pendingId), father());
     expect(joined.status).toBe('ACTIVE');
     const { consents } = await ok(graph, CONSENTS, { id: child.id }, mother());
