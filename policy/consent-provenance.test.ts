@@ -7,7 +7,9 @@ import {
   ownWordOf,
   recordingRefusal,
   releasesNoMore,
+  replacingRefusal,
   withdrawalRefusal,
+  YOUNG_PERSONS_OWN_WORD,
   type ConsentTerms,
   type ProvenanceSipFacts,
 } from './consent-provenance.ts';
@@ -85,14 +87,19 @@ describe('staff recording the family’s word', () => {
   });
 });
 
+const guardiansConsent = { givenByChild: false };
+const youngPersonsConsent = { givenByChild: true };
+
 describe('who withdraws', () => {
   it('is the family, or staff in an open SIP the consent is linked to; never a privacy officer', () => {
-    expect(withdrawalRefusal(mother, theChild, [], BEFORE_15)).toBeNull();
-    expect(withdrawalRefusal(child, theChild, [], AT_15)).toBeNull();
-    expect(withdrawalRefusal(child, theChild, [], BEFORE_15)).toMatch(/from 15/);
-    expect(withdrawalRefusal(doctor, theChild, [sip()], BEFORE_15)).toBeNull();
-    expect(withdrawalRefusal(doctor, theChild, [], BEFORE_15)).toMatch(/open SIP the consent is linked to/);
-    expect(withdrawalRefusal(officer, theChild, [sip()], BEFORE_15)).toMatch(/does not withdraw/);
+    expect(withdrawalRefusal(mother, theChild, guardiansConsent, [], BEFORE_15)).toBeNull();
+    expect(withdrawalRefusal(child, theChild, guardiansConsent, [], AT_15)).toBeNull();
+    expect(withdrawalRefusal(child, theChild, guardiansConsent, [], BEFORE_15)).toMatch(/from 15/);
+    expect(withdrawalRefusal(doctor, theChild, guardiansConsent, [sip()], BEFORE_15)).toBeNull();
+    expect(withdrawalRefusal(doctor, theChild, guardiansConsent, [], BEFORE_15)).toMatch(
+      /open SIP the consent is linked to/,
+    );
+    expect(withdrawalRefusal(officer, theChild, guardiansConsent, [sip()], BEFORE_15)).toMatch(/does not withdraw/);
   });
 });
 
@@ -142,8 +149,19 @@ describe('consent from the 18th birthday', () => {
   it('is the young person’s to give and withdraw, no longer the guardians’', () => {
     expect(givingRefusal(mother, theChild, AT_18)).toBe('the young person is of age and gives their own consent');
     expect(givingRefusal(child, theChild, AT_18)).toBeNull();
-    expect(withdrawalRefusal(mother, theChild, [], AT_18)).toMatch(/theirs to withdraw/);
-    expect(withdrawalRefusal(child, theChild, [], AT_18)).toBeNull();
+    expect(withdrawalRefusal(mother, theChild, guardiansConsent, [], AT_18)).toMatch(/theirs to withdraw/);
+    expect(withdrawalRefusal(child, theChild, guardiansConsent, [], AT_18)).toBeNull();
     expect(blockPlacement(mother, theChild, AT_18)).toHaveProperty('refused');
+  });
+});
+
+describe('a consent the young person gave in their own name', () => {
+  it('is theirs: the guardians neither withdraw nor limit it', () => {
+    expect(withdrawalRefusal(mother, theChild, youngPersonsConsent, [], AT_15)).toBe(YOUNG_PERSONS_OWN_WORD);
+    expect(withdrawalRefusal(child, theChild, youngPersonsConsent, [], AT_15)).toBeNull();
+    expect(withdrawalRefusal(doctor, theChild, youngPersonsConsent, [sip()], AT_15)).toBeNull();
+    expect(replacingRefusal(youngPersonsConsent, { givenByChild: false })).toBe(YOUNG_PERSONS_OWN_WORD);
+    expect(replacingRefusal(youngPersonsConsent, { givenByChild: true })).toBeNull();
+    expect(replacingRefusal(guardiansConsent, { givenByChild: false })).toBeNull();
   });
 });

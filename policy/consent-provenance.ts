@@ -137,9 +137,11 @@ function fourEyesRefusal(requester: Requester, sip: ProvenanceSipFacts, act: str
 export function withdrawalRefusal(
   requester: Requester,
   child: ConsentChildFacts,
+  consent: { givenByChild: boolean },
   linkedSips: readonly ProvenanceSipFacts[],
   now: Date,
 ): string | null {
+  if (requester.role === Role.Guardian && consent.givenByChild) return YOUNG_PERSONS_OWN_WORD;
   if (speaksForChild(requester, child, now)) return null;
   switch (requester.role) {
     case Role.PrivacyOfficer:
@@ -156,6 +158,23 @@ export function withdrawalRefusal(
         : 'only staff taking part in an open SIP the consent is linked to record its withdrawal';
   }
 }
+
+/**
+ * A young person who consents in their own name does so under their own right to decide and to
+ * secrecy towards their guardians (offentlighets- och sekretesslagen 12 kap. 3 §; föräldrabalken
+ * 6 kap. 11 §): the guardians may neither withdraw nor limit that consent, nor end the SIP it covers.
+ */
+export const YOUNG_PERSONS_OWN_WORD =
+  'the young person gave this consent in their own name: only they may withdraw or change it';
+
+/**
+ * Whether a new version may take the place of `replaced`: a version the young person gave in their
+ * own name is replaced only by one that carries their word too. Returns why not, or null.
+ */
+export const replacingRefusal = (
+  replaced: { givenByChild: boolean },
+  newer: { givenByChild: boolean },
+): string | null => (replaced.givenByChild && !newer.givenByChild ? YOUNG_PERSONS_OWN_WORD : null);
 
 /** What a version of a consent releases, to compare two versions. */
 export interface ConsentTerms {

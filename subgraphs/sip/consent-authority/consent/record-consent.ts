@@ -8,6 +8,7 @@ import {
   givingRefusal,
   ownWordOf,
   releasesNoMore,
+  replacingRefusal,
 } from '../../../../policy/consent-provenance.ts';
 import type { ConsentRecipients } from '../../../../policy/recipients.ts';
 import type { AuthorityContext } from '../context.ts';
@@ -64,7 +65,8 @@ function readTerms(input: ConsentTermsInput) {
 }
 type Terms = ReturnType<typeof readTerms>;
 
-async function findReplaced(tx: Tx, input: ConsentTermsInput, childId: string) {
+/** The version a new one replaces, if any; `byTheChild`: the new one carries the young person's own word. */
+async function findReplaced(tx: Tx, input: ConsentTermsInput, childId: string, byTheChild: boolean) {
   if (input.replacesConsentId == null) return null;
   const replaced = isUuid(input.replacesConsentId)
     ? await tx.consent.findUnique({ where: { id: input.replacesConsentId }, include: CONSENT_INCLUDE })
@@ -75,6 +77,8 @@ async function findReplaced(tx: Tx, input: ConsentTermsInput, childId: string) {
     throw new BadUserInputError('input.replacesConsentId', 'already replaced by a newer version');
   if (replaced.withdrawal)
     throw new BadUserInputError('input.replacesConsentId', 'withdrawn; give or record a new consent instead');
+  const refusal = replacingRefusal(replaced, { givenByChild: byTheChild });
+  if (refusal) throw new ForbiddenError(refusal, 'input.replacesConsentId');
   return replaced;
 }
 
@@ -155,7 +159,7 @@ export async function recordConsent(context: AuthorityContext, input: RecordCons
     }
     if (input.guardianIds.length === 0 && !input.givenByChild)
       throw new BadUserInputError('input.guardianIds', 'name whose word it is');
-    const replaced = await findReplaced(tx, input, child.id);
+    const replaced = await findReplaced(tx, input, child.id, input.givenByChild);
     return writeConsent(
       context,
       tx,
@@ -183,11 +187,11 @@ export async function giveConsent(context: AuthorityContext, input: GiveConsentI
   );
   if (refusal) throw new ForbiddenError(refusal);
   const terms = readTerms(input);
+  const ownWord = ownWordOf(requester);
   const give = async (tx: Tx, sipId: string | null, at: Date) => {
-    const replaced = await findReplaced(tx, input, child.id);
+    const replaced = await findReplaced(tx, input, child.id, ownWord.givenByChild);
     const keepsEarlierWord =
       replaced !== null && releasesNoMore(terms, { ...replaced, recipients: recipientsOf(replaced) });
-    const ownWord = ownWordOf(requester);
     return writeConsent(
       context,
       tx,

@@ -2,6 +2,7 @@ import { Prisma } from '../../../../prisma/sip/client/client.ts';
 import { BadUserInputError, ForbiddenError } from '../../../../lib/errors.ts';
 import { withdrawalRefusal } from '../../../../policy/consent-provenance.ts';
 import type { AuthorityContext } from '../context.ts';
+import { cachedConsentFacts } from './consent-facts-cache.ts';
 import { CONSENT_INCLUDE } from './consent.mapper.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
 
@@ -32,12 +33,18 @@ export async function withdrawConsent(context: AuthorityContext, consentId: stri
       childDateOfBirth: consent.child.dateOfBirth,
       custodianIds: consent.child.guardians.filter((g) => g.hasCustody).map((g) => g.guardianId),
     },
+    consent,
     consent.sipLinks.map((link) => link.sip),
     now,
   );
   if (refusal) throw new ForbiddenError(refusal);
   if (consent.withdrawal) throw new BadUserInputError('consentId', 'already withdrawn');
-  if (consent.replacedBy) throw new BadUserInputError('consentId', 'replaced by a newer version; withdraw that one');
+  // A version whose newer one still waits for a guardian (a pending widening) counts, and may be withdrawn.
+  const replacedAt = (await cachedConsentFacts(context.prisma, [consent.childId]))
+    .get(consent.childId)
+    ?.consents.find((version) => version.id === consentId)?.replacedAt;
+  if (replacedAt && replacedAt <= now)
+    throw new BadUserInputError('consentId', 'replaced by a newer version; withdraw that one');
   const trimmed = reason.trim();
   if (trimmed === '') throw new BadUserInputError('reason', 'must not be empty');
   try {
