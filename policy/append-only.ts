@@ -29,6 +29,8 @@ export const APPEND_ONLY_TABLES: Partial<Record<SubgraphName, readonly string[]>
     'InterventionFollowUp',
     'PersonnummerLookup',
     'ChildIdentityRead',
+    'SphereChoice',
+    'MaturityAssessment',
   ],
   school: [],
   social: [],

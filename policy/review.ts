@@ -22,6 +22,8 @@ export const REVIEW_KINDS = {
   LOOKUP_MISS: 'a lookup by personnummer that found no child',
   /** Staff opened emergency access to a child's data; the item counts the reads made under it. */
   EMERGENCY_ACCESS: 'an emergency access opened without consent',
+  /** Staff judged a child under 15 mature enough to keep parts of their sphere from their guardians. */
+  MATURITY_ASSESSMENT: 'a child judged mature enough to keep things from their guardians before 15',
   /** One requester read more distinct children in one day than the threshold. */
   UNUSUAL_VOLUME: 'more children read by one person in one day than usual',
 } as const;

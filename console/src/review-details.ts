@@ -37,6 +37,10 @@ const DETAILS: Record<string, [RegExp, Say]> = {
     /^(.*) until (\d{4}-\d{2}-\d{2} \d{2}:\d{2}): (.*) \(reads under it: (\d+)\)$/s,
     (list, until, reason, reads) => `${scopes(list)} till ${until}: ${reason} (läsningar under den: ${reads})`,
   ],
+  MATURITY_ASSESSMENT: [
+    /^judged mature enough in SIP (\S+): (.*)$/s,
+    (id, reason) => `Bedömt moget ${sip(id)}: ${reason}`,
+  ],
   UNUSUAL_VOLUME: [/^(\d+) children read that day$/, (count) => `${count} barn lästa den dagen`],
 } satisfies Record<ReviewKind, [RegExp, Say]>;
 

@@ -50,6 +50,7 @@ export const REVIEW_KINDS: Record<string, string> = {
   LOOKUP_BY_PERSONNUMMER: 'Sökning på personnummer',
   LOOKUP_MISS: 'Sökning på personnummer utan träff',
   EMERGENCY_ACCESS: 'Nödåtkomst',
+  MATURITY_ASSESSMENT: 'Barn under 15 bedömt moget att hålla uppgifter från vårdnadshavare',
   UNUSUAL_VOLUME: 'Ovanligt många barn på en dag',
 } satisfies Record<ReviewKind, string>;
 

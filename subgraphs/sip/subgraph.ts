@@ -6,6 +6,7 @@ import { resolveChildReference } from './consent-authority/children/child.refere
 import { ReviewResolver } from './consent-authority/audit/review.resolver.ts';
 import { EmergencyAccessResolver } from './consent-authority/emergency/emergency-access.resolver.ts';
 import { BlocksResolver } from './consent-authority/blocks/blocks.resolver.ts';
+import { YoungPersonsSphereResolver } from './consent-authority/young-persons-sphere/sphere.resolver.ts';
 import { resolvePlanInterventionReference } from './workflow/plan/plan-intervention.reference.ts';
 import { AuditResolver } from './consent-authority/audit/audit.resolver.ts';
 import { ChildResolver } from './consent-authority/children/child.resolver.ts';
@@ -48,6 +49,7 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
       ReviewResolver,
       EmergencyAccessResolver,
       BlocksResolver,
+      YoungPersonsSphereResolver,
     ],
     referenceResolvers: {
       Child: { __resolveReference: resolveChildReference },

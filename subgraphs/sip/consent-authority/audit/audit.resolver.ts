@@ -19,6 +19,8 @@ import { verifyChains } from './verify-chain.ts';
 import { assertPageSize } from '../../../../lib/pagination/page-size.ts';
 import { auditEntriesPage, auditStatistics, type AuditFilter } from './audit-entries.ts';
 import { Agency, ConsentScope } from '../../../../lib/federation/policy-enums.ts';
+import { keptFrom } from '../../../../policy/young-persons-sphere.ts';
+import { keptParts } from '../young-persons-sphere/kept-parts.ts';
 import { DateTime } from '../../../../lib/scalars.ts';
 
 @Resolver(() => ConsentAuditEntry)
@@ -99,6 +101,8 @@ export class AuditResolver {
   ): Promise<ConsentAuditEntry[]> {
     const refusal = accessLogRefusal(context.requester, await consentChildFacts(context, childId), context.clock());
     if (refusal) throw new ForbiddenError(refusal);
+    if (keptFrom(context.requester, await keptParts(context.prisma, childId), 'ACCESS_LOG'))
+      throw new ForbiddenError('the young person keeps their access log to themselves');
     return auditPage(context, { childId }, first, before);
   }
 

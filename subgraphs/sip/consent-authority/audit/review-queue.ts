@@ -57,6 +57,10 @@ const ITEMS: Record<ReviewKind, string> = {
            'YYYY-MM-DD HH24:MI') || ': ' || e."reason" || ' (reads under it: ' || (SELECT count(*)
            FROM ${AUDIT_ENTRIES} a WHERE a."emergencyAccessId" = e."id") || ')'
     FROM "EmergencyAccess" e`,
+  MATURITY_ASSESSMENT: `
+    SELECT 'MATURITY_ASSESSMENT', m."id"::text, m."childId"::text, m."assessedBy", m."assessedByName", m."assessedAt",
+           'judged mature enough in SIP ' || m."sipId"::text || ': ' || m."reason"
+    FROM "MaturityAssessment" m`,
   UNUSUAL_VOLUME: `
     SELECT 'UNUSUAL_VOLUME', a."requesterSubject" || '/' || to_char(a."decidedAt" AT TIME ZONE 'Europe/Stockholm',
            'YYYY-MM-DD'), NULL::text, a."requesterSubject", max(a."requesterName"), max(a."decidedAt"),

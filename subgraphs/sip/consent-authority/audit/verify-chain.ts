@@ -16,6 +16,8 @@ export const CHAINED_TABLES = [
   { table: 'ReleaseGroup', key: 'id' },
   { table: 'PersonnummerLookup', key: 'id' },
   { table: 'ChildIdentityRead', key: 'id' },
+  { table: 'SphereChoice', key: 'id' },
+  { table: 'MaturityAssessment', key: 'id' },
 ] as const;
 
 export interface ChainBreak {
