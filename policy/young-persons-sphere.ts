@@ -56,6 +56,9 @@ export function maturityAssessmentRefusal(
 export const keptFrom = (requester: Requester, kept: readonly SpherePart[], part: SpherePart): boolean =>
   requester.role === Role.Guardian && kept.includes(part);
 
-/** What a young person keeps, and that they keep anything, is not shown to their guardians. Returns why not, or null. */
+/**
+ * What a young person keeps, and that they keep anything, is not shown to their guardians.
+ * Returns why not, or null.
+ */
 export const sphereReadRefusal = (requester: Requester): string | null =>
   requester.role === Role.Guardian ? 'what a young person keeps from their guardians is not shown to them' : null;
