@@ -43,6 +43,8 @@ export const DEMO_PERSONAS: Record<string, TokenClaims> = {
   'guardian (Sara Berg)': { sub: demoGuardians.saraBerg.id, role: 'guardian', name: 'Sara Berg' },
   'child, 16 (Elias Berg)': { sub: demoChildren.elias.id, role: 'child', name: 'Elias Berg' },
   'child, 16 (Juni Berg)': { sub: demoChildren.juni.id, role: 'child', name: 'Juni Berg' },
+  'young person, 17 (Hedda Strand)': { sub: demoChildren.hedda.id, role: 'child', name: 'Hedda Strand' },
+  'guardian (Eva Strand)': { sub: demoGuardians.evaStrand.id, role: 'guardian', name: 'Eva Strand' },
   'privacy officer': { sub: 'dpo-1', role: 'privacy_officer', name: 'Dataskyddsombud' },
 };
 

@@ -72,6 +72,7 @@ export function healthDemoRecords(personnummer: ReadonlyMap<string, string>): Re
     { id: contactId(7), childId: c.saga.id, ...bup, startDate: date('2023-04-03'), endDate: date('2024-06-30') },
     { id: contactId(8), childId: c.ebbe.id, ...vardcentral, startDate: date('2016-09-12') },
     { id: contactId(9), childId: c.juni.id, ...bup, startDate: date('2026-09-07') },
+    { id: contactId(10), childId: c.hedda.id, ...vardcentral, startDate: date('2024-02-12') },
     ...cohort.map(({ child, care }) => ({
       id: contactId(100 + child.index),
       childId: child.id,

@@ -6,7 +6,8 @@ import { luhnCheckDigit } from '../../subgraphs/sip/consent-authority/children/p
  * the Luhn check; ids are fixed so each agency's seed can refer to the SIP core's children.
  * Children's birth dates are counted back from the day the demo data is written, so that a demo
  * started in any year has the same ages: a 14-year-old who needs both custodians, a 16-year-old
- * who consents on his own, and no child who has turned 18.
+ * who consents on his own, and a 17-year-old who turns 18 three weeks after, inside the consent
+ * her mother gave; no child has turned 18 yet.
  */
 export interface DemoGuardian {
   id: string;
@@ -19,6 +20,8 @@ export interface DemoChild {
   id: string;
   /** Age in whole years on the day the demo data is written; the birthday was two months before. */
   age: number;
+  /** Instead: the next birthday comes this many days after the demo data is written. */
+  birthdayInDays?: number;
   /** The personnummer's serial and check digit follow from the birth date and these three digits. */
   serial: number;
   givenName: string;
@@ -43,6 +46,7 @@ export const demoGuardians = {
   raniaHaddad: guardian(7, '19760704-9975', 'Rania', 'Haddad'),
   omarHaddad: guardian(8, '19810411-9980', 'Omar', 'Haddad'),
   karinHolm: guardian(9, '19870130-9992', 'Karin', 'Holm'),
+  evaStrand: guardian(10, '19720905-9988', 'Eva', 'Strand'),
 };
 
 const g = demoGuardians;
@@ -64,14 +68,20 @@ const child = (
 
 const BIRTHDAY_BEFORE_SEEDING_DAYS = 61;
 
-/** A demo child's date of birth: `age` years before a day two months before `seededAt`. */
-export function demoDateOfBirth(child: Pick<DemoChild, 'age'>, seededAt: Date): Date {
-  const birthday = new Date(seededAt.getTime() - BIRTHDAY_BEFORE_SEEDING_DAYS * 24 * 60 * 60 * 1000);
-  return new Date(Date.UTC(birthday.getUTCFullYear() - child.age, birthday.getUTCMonth(), birthday.getUTCDate()));
+/**
+ * A demo child's date of birth: `age` years before a day two months before `seededAt`, or, with
+ * `birthdayInDays`, `age + 1` years before that many days after it.
+ */
+export function demoDateOfBirth(child: Pick<DemoChild, 'age' | 'birthdayInDays'>, seededAt: Date): Date {
+  const DAY = 24 * 60 * 60 * 1000;
+  const next = child.birthdayInDays !== undefined;
+  const birthday = new Date(seededAt.getTime() + (next ? child.birthdayInDays! : -BIRTHDAY_BEFORE_SEEDING_DAYS) * DAY);
+  const years = next ? child.age + 1 : child.age;
+  return new Date(Date.UTC(birthday.getUTCFullYear() - years, birthday.getUTCMonth(), birthday.getUTCDate()));
 }
 
 /** A demo child's personnummer (YYYYMMDD-NNNC) as of the day the demo data is written. */
-export function demoPersonnummer(child: Pick<DemoChild, 'age' | 'serial'>, seededAt: Date): string {
+export function demoPersonnummer(child: Pick<DemoChild, 'age' | 'serial' | 'birthdayInDays'>, seededAt: Date): string {
   const date = demoDateOfBirth(child, seededAt).toISOString().slice(0, 10).replaceAll('-', '');
   const serial = String(child.serial).padStart(3, '0');
   return `${date}-${serial}${luhnCheckDigit(date.slice(2) + serial)}`;
@@ -98,6 +108,8 @@ export const demoChildren = {
   saga: child(6, 13, 986, 'Saga', 'Holm', [{ guardian: g.karinHolm, hasCustody: true }]),
   ebbe: child(7, 11, 987, 'Ebbe', 'Ek', [{ guardian: g.lenaEk, hasCustody: true }]),
   juni: child(8, 16, 988, 'Juni', 'Berg', [{ guardian: g.saraBerg, hasCustody: true }]),
+  /** 17, and 18 three weeks after the demo is written: her mother's consent stops counting that day. */
+  hedda: { ...child(9, 17, 989, 'Hedda', 'Strand', [{ guardian: g.evaStrand, hasCustody: true }]), birthdayInDays: 21 },
 };
 
 export interface DemoStaff {

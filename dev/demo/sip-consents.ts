@@ -13,7 +13,8 @@ const ALL_AGENCIES = AGENCIES;
  * gave their word (Maria first, Johan joined the next day), Elias his own (16), Saga's mother
  * later withdrew hers. Noah's only custodian told the social worker in the SIP meeting, who
  * recorded it (marked for review). Wilma's expired; Leo's names two units but only one of his two
- * custodians gave it; Ebbe and Juni have none.
+ * custodians gave it; Ebbe and Juni have none. Hedda's mother named her school; it stops counting
+ * on Hedda's 18th birthday, three weeks on, when Hedda is asked for her own (consentsToRenew).
  */
 export interface DemoConsent {
   id: string;
@@ -138,6 +139,18 @@ export function demoConsents(now: Date): DemoConsent[] {
         withdrawnBy: g.karinHolm.id,
         reason: 'Vill inte längre att uppgifter delas.',
       },
+    },
+    {
+      ...inApp(g.evaStrand.id),
+      id: demoConsentId(7),
+      childId: c.hedda.id,
+      guardianIds: [g.evaStrand.id],
+      scopes: ['HEALTH_CARE_CONTACTS'],
+      toSipParticipants: false,
+      agencies: ['SCHOOL'],
+      validFrom: days(-90),
+      validUntil: days(275),
+      recordedAt: days(-90),
     },
   ];
 }

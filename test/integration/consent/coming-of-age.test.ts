@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { demoChildren } from '../../../dev/demo/people.ts';
+import { demoConsentId } from '../../../dev/demo/sip-ids.ts';
 import { childWithRecords, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import { activeSip, childClaims, guardianClaims, ok, type ActiveSip } from '../../support/sip-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
@@ -102,5 +104,25 @@ describe('the 18th birthday', () => {
     );
     expect((await graph.query(READ, { id: child.id }, 'school counsellor')).errors).toBeUndefined();
     expect((await ok(graph, TO_RENEW, { id: child.id }, young)).consentsToRenew).toEqual([]);
+  });
+});
+
+/** The demo covers it too: Hedda turns 18 three weeks after the demo data is written, inside her mother's consent. */
+describe('the demo’s young person who turns 18', () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    clock.set('2026-12-01T10:00:00.000Z');
+    graph = await startTestGraph({ clock });
+  });
+
+  it('lets her school read her care contacts under her mother’s consent until the birthday, then asks her', async () => {
+    const hedda = demoChildren.hedda.id;
+    clock.set('2026-12-21T12:00:00.000Z');
+    expect((await graph.query(READ, { id: hedda }, 'school counsellor')).errors).toBeUndefined();
+    clock.set('2026-12-22T12:00:00.000Z');
+    const read = await graph.query(READ, { id: hedda }, 'school counsellor');
+    expect(read.errors?.[0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', reason: 'CAME_OF_AGE' });
+    const { consentsToRenew } = await ok(graph, TO_RENEW, { id: hedda }, 'young person, 17 (Hedda Strand)');
+    expect(consentsToRenew).toEqual([{ id: demoConsentId(7), status: 'CAME_OF_AGE' }]);
   });
 });

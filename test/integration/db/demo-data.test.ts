@@ -58,11 +58,11 @@ describe('demo data', () => {
   it('is finished by the next start after a start killed half-way, with nothing written twice', async () => {
     await expect(writeDemoData(prisma, killedDuringConsents, () => FIRST_START)).rejects.toThrow('killed');
     // Whole steps only: the children are there, the consents' transaction left nothing.
-    expect(await counts()).toEqual({ children: 40, consents: 0, withdrawals: 0, sips: 0, planVersions: 0 });
+    expect(await counts()).toEqual({ children: 41, consents: 0, withdrawals: 0, sips: 0, planVersions: 0 });
 
     expect(await writeDemoData(prisma, sipDemoData, () => NEXT_START)).toEqual(['consents', 'SIPs', 'summonses']);
     const complete = await counts();
-    expect(complete).toEqual({ children: 40, consents: 32, withdrawals: 7, sips: 7, planVersions: 4 });
+    expect(complete).toEqual({ children: 41, consents: 33, withdrawals: 7, sips: 7, planVersions: 4 });
     // Dated around the first start, as if it had not been interrupted: Alva's consent began 31 days before it.
     const alva = await prisma.consent.findUniqueOrThrow({ where: { id: demoConsentId(1) } });
     expect(alva.validFrom).toEqual(new Date(FIRST_START.getTime() - 31 * 86_400_000));
@@ -85,7 +85,7 @@ describe('demo data', () => {
         'population register',
         'summonses',
       ]);
-      expect(await counts()).toEqual({ children: 40, consents: 32, withdrawals: 7, sips: 7, planVersions: 4 });
+      expect(await counts()).toEqual({ children: 41, consents: 33, withdrawals: 7, sips: 7, planVersions: 4 });
     } finally {
       await replica.$disconnect();
     }
