@@ -115,7 +115,7 @@ describe('the demo’s young person who turns 18', () => {
     graph = await startTestGraph({ clock });
   });
 
-  it('lets her school read her care contacts under her mother’s consent until the birthday, then asks her', async () => {
+  it('lets her school read her care contacts under her mother’s consent until she is 18, then asks her', async () => {
     const hedda = demoChildren.hedda.id;
     clock.set('2026-12-21T12:00:00.000Z');
     expect((await graph.query(READ, { id: hedda }, 'school counsellor')).errors).toBeUndefined();
