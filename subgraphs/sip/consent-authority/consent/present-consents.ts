@@ -33,7 +33,7 @@ export async function presentConsents(
   const shown = rows.map((row) => {
     const child = facts.get(row.childId);
     const consent = child?.consents.find((candidate) => candidate.id === row.id);
-    // A row the facts do not hold yet shows its own dates; the facts are read after it was stored.
+    // The facts are read after the row was stored and hold it; were one missing, it shows its own dates.
     const status: ConsentStatus = consentStatusAt(
       consent ?? {
         ...row,
