@@ -1,7 +1,8 @@
 /**
  * `npm run agency:new -- <name>`: scaffolds an agency adapter subgraph with one guarded field, and
  * the one registry entry and policy lines that name it (policy/agencies.ts, its scope in
- * policy/scopes.ts, a staff role in policy/roles.ts, their Swedish words in console/src/words.ts,
+ * policy/scopes.ts with its words in English and Swedish, a staff role in policy/roles.ts and its
+ * Swedish word in console/src/words.ts,
  * the SIP core's `Agency` enum and its migration, subgraphs/index.ts). It composes as it is; then
  * point its source at the agency's system (see README, Adding an agency).
  */
@@ -56,28 +57,27 @@ insertBefore(
 );
 insertBefore(
   'policy/scopes.ts',
-  '} as const satisfies Record<string, { agency: Agency; description: string }>;',
-  `  ${SCOPE}: { agency: '${AGENCY}', description: 'What ${name} records about the child (say what, plainly).' },\n`,
+  '} as const satisfies Record<string, { agency: Agency; names: Words; descriptions: Words }>;',
+  `  ${SCOPE}: {
+    agency: '${AGENCY}',
+    names: { en: '${Type} records', sv: '${Type}: uppgifter' },
+    descriptions: {
+      en: 'What ${name} records about the child (say what, plainly).',
+      sv: 'Vad ${name} har antecknat om barnet (säg vad, enkelt).',
+    },
+  },\n`,
 );
 insertBefore(
   'policy/roles.ts',
   '} as const satisfies Record<string, readonly Agency[]>;',
   `  ${ROLE}: ['${AGENCY}'],\n`,
 );
-const words = readFileSync(join(root, 'console/src/words.ts'), 'utf8').split('\n');
-for (const [anchor, line] of [
-  ['} satisfies Record<ConsentScope, string>;', `  ${SCOPE}: '${Type}',`],
-  ['} satisfies Record<ConsentScope, string>;', `  ${SCOPE}: 'Vad ${name} har registrerat om barnet.',`],
-  ['} satisfies Record<(typeof STAFF_ROLES)', `  ${ROLE}: 'personal inom ${name}',`],
-] as const) {
-  // Each anchor once more down the file: the scopes' words, then their descriptions, then the roles'.
-  const done = words.filter((text) => text.startsWith(line.split(':')[0]!)).length;
-  let seen = 0;
-  const at = words.findIndex((text) => text.startsWith(anchor) && seen++ === done);
-  if (at < 0) throw new Error(`console/src/words.ts: cannot find where to add (${anchor})`);
-  words.splice(at, 0, line);
-}
-writeFileSync(join(root, 'console/src/words.ts'), words.join('\n'));
+// The console reads the agency's and the scope's words from the policy; only the staff role has a word of its own.
+insertBefore(
+  'console/src/words.ts',
+  '} satisfies Record<(typeof STAFF_ROLES)',
+  `  ${ROLE}: 'personal inom ${name}',\n`,
+);
 
 // The SIP core stores agency codes as a database enum: a value and its migration.
 insertBefore('prisma/sip/schema.prisma', '}\n\nenum ConsentForm', `  ${AGENCY}\n`);

@@ -75,6 +75,8 @@ const scenarioArbitrary = fc.record({
   /** 17: the 18th birthday falls on `birthdayDay`, inside the consents' windows. */
   age: fc.constantFrom(12, 16, 17),
   birthdayDay: fc.integer({ min: 1, max: 20 }),
+  /** What a young person (16 or 17) keeps from their guardians, chosen at T0. */
+  keeps: fc.subarray(['OWN_CONSENTS', 'ACCESS_LOG'] as const),
   consents: fc.array(consentArbitrary, { maxLength: 3 }),
   /** A SIP the social worker starts at T0; the counsellor and the doctor may take part and may be removed. */
   sip: fc.option(
@@ -211,6 +213,16 @@ describe('consent enforcement, property-based', () => {
             withdrawnAt: c.withdrawnDay === undefined ? undefined : T0 + c.withdrawnDay * DAY,
           });
         }
+        // The young person keeps parts of their sphere from their guardians.
+        const keeps = scenario.age >= 15 ? scenario.keeps : [];
+        if (scenario.age >= 15)
+          await ok(
+            graph,
+            `mutation ($id: ID!, $parts: [SpherePart!]!) { keepFromGuardians(childId: $id, parts: $parts) { childId } }`,
+            { id: child.id, parts: keeps },
+            { sub: child.id, role: 'child', name: 'Testbarn' },
+          );
+
         // Withdrawing a consent linked to the SIP closes the SIP; a removal after that does not happen.
         let sipClosedAt: number | undefined;
         const events = [
@@ -322,6 +334,32 @@ describe('consent enforcement, property-based', () => {
               expect(error?.extensions?.code).toBe('CONSENT_REQUIRED');
             }
           }
+        }
+
+        // What a custodian sees of the young person's own sphere, at the first probe: nothing from 18; before,
+        // every consent but the young person's own when they keep those, and the log unless they keep it.
+        const t = probes[0]!.t;
+        clock.set(new Date(t));
+        const custodian = guardianClaims(child.custodianIds[0]!);
+        const seen = await graph.query(
+          `query ($id: ID!) { consents(childId: $id) { id givenByChild } }`,
+          { id: child.id },
+          custodian,
+        );
+        const log = await graph.query(
+          `query ($id: ID!) { childAccessLog(childId: $id) { id } }`,
+          { id: child.id },
+          custodian,
+        );
+        if (ageAt(t) >= 18) {
+          expect(seen.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+          expect(log.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        } else {
+          const visible = (seen.data?.consents ?? []) as Array<{ id: string; givenByChild: boolean }>;
+          if (keeps.includes('OWN_CONSENTS')) expect(visible.filter((c) => c.givenByChild)).toEqual([]);
+          else for (const c of recorded.filter((c) => c.givenByChild)) expect(visible.map((v) => v.id)).toContain(c.id);
+          if (keeps.includes('ACCESS_LOG')) expect(log.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+          else expect(log.errors).toBeUndefined();
         }
       }),
       { numRuns: 25, seed: Number(process.env.PROPERTY_SEED) || undefined },
