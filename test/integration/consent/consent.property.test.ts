@@ -218,7 +218,8 @@ describe('consent enforcement, property-based', () => {
         if (scenario.age >= 15)
           await ok(
             graph,
-            `mutation ($id: ID!, $parts: [SpherePart!]!) { keepFromGuardians(childId: $id, parts: $parts) { childId } }`,
+            `mutation ($id: ID!, $parts: [SpherePart!]!) {
+              keepFromGuardians(childId: $id, parts: $parts) { childId } }`,
             { id: child.id, parts: keeps },
             { sub: child.id, role: 'child', name: 'Testbarn' },
           );
