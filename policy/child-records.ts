@@ -30,10 +30,9 @@ const REFUSED_STAFF =
 
 /**
  * Who reads a child's records in the SIP core. The family: a guardian their own child's until the
- * child is 18, the child
- * their own. Staff: while they take part in one of the child's SIPs (open or closed), when a
- * consent that counts names them (consentsInEffect), or after looking the child up by exact
- * personnummer with a purpose; every such read is logged. A privacy officer reviews consents
+ * child is 18, the child their own. Staff: while they take part in one of the child's SIPs (open or
+ * closed), when a consent that counts names them (consentsInEffect), or after looking the child up
+ * by exact personnummer with a purpose; every such read is logged. A privacy officer reviews consents
  * (logged), and sees who a log entry is about in the log itself or after looking the child up by
  * personnummer with a purpose (logged, and an item of the log review like a staff lookup). There is
  * no listing of children.

@@ -1,6 +1,6 @@
 import { isOfAge, OWN_CONSENT_AGE, speaksForThemselves } from './age.ts';
 import type { ConsentRecipients } from './recipients.ts';
-import { Role, type Requester } from './roles.ts';
+import { isFamily, Role, type Requester } from './roles.ts';
 import { isCurrent, type ParticipantFacts } from './sip-access.ts';
 
 /** What deciding who may give, record or withdraw a child's consent needs to know about the child. */
@@ -71,8 +71,7 @@ export function blockPlacement(
   now: Date,
 ): { by: 'FAMILY' } | { by: 'STAFF' } | { refused: string } {
   if (speaksForChild(requester, child, now)) return { by: 'FAMILY' };
-  if (requester.role === Role.Guardian || requester.role === Role.Child)
-    return { refused: 'a block is placed by a guardian with custody or the child from 15' };
+  if (isFamily(requester)) return { refused: 'a block is placed by a guardian with custody or the child from 15' };
   return { by: 'STAFF' };
 }
 

@@ -11,11 +11,12 @@ import { assertMayRead } from '../children/child-records.ts';
 import { consentChildFacts } from '../children/consent-child-facts.ts';
 import type { AuthorityContext } from '../context.ts';
 import { changeOpenSip } from '../open-sip.ts';
+import { latestSphereChoice } from './kept-parts.ts';
 import { MaturityAssessment, SpherePart, YoungPersonsSphere } from './sphere.type.ts';
 
 async function sphereOf(context: AuthorityContext, childId: string): Promise<YoungPersonsSphere> {
   const [choice, assessment] = await Promise.all([
-    context.prisma.sphereChoice.findFirst({ where: { childId }, orderBy: { chosenAt: 'desc' } }),
+    latestSphereChoice(context.prisma, childId),
     context.prisma.maturityAssessment.findFirst({ where: { childId }, orderBy: { assessedAt: 'desc' } }),
   ]);
   return Object.assign(new YoungPersonsSphere(), {
