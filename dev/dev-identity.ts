@@ -41,10 +41,10 @@ export const DEMO_PERSONAS: Record<string, TokenClaims> = {
   'guardian (Maria Lindqvist)': { sub: demoGuardians.mariaLindqvist.id, role: 'guardian', name: 'Maria Lindqvist' },
   'guardian (Johan Lindqvist)': { sub: demoGuardians.johanLindqvist.id, role: 'guardian', name: 'Johan Lindqvist' },
   'guardian (Sara Berg)': { sub: demoGuardians.saraBerg.id, role: 'guardian', name: 'Sara Berg' },
+  'guardian (Eva Strand)': { sub: demoGuardians.evaStrand.id, role: 'guardian', name: 'Eva Strand' },
   'child, 16 (Elias Berg)': { sub: demoChildren.elias.id, role: 'child', name: 'Elias Berg' },
   'child, 16 (Juni Berg)': { sub: demoChildren.juni.id, role: 'child', name: 'Juni Berg' },
   'young person, 17 (Hedda Strand)': { sub: demoChildren.hedda.id, role: 'child', name: 'Hedda Strand' },
-  'guardian (Eva Strand)': { sub: demoGuardians.evaStrand.id, role: 'guardian', name: 'Eva Strand' },
   'privacy officer': { sub: 'dpo-1', role: 'privacy_officer', name: 'Dataskyddsombud' },
 };
 
