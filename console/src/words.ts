@@ -85,7 +85,7 @@ export const STATUSES: Record<string, string> = {
   REPLACED: 'ersatt av en ny version',
   WITHDRAWN: 'återkallat',
   CAME_OF_AGE: 'gäller inte längre: den unga har fyllt 18',
-  PENDING: 'väntar på en vårdnadshavare; versionen före gäller så länge',
+  PENDING: 'väntar på en vårdnadshavare',
   EXPIRED: 'utgånget',
   NOT_YET_VALID: 'gäller ännu inte',
 } satisfies Record<ConsentStatus, string>;

@@ -45,7 +45,7 @@ export type ConsentScope =
   /** Out-of-home placements, contact persons and contact families. (SOCIAL_SERVICES) */
   | 'SOCIAL_PLACEMENTS';
 
-/** Where the consent stands at the moment of the request. PENDING: it waits for a guardian with custody (awaitingGuardians); the version it replaces counts until then. CAME_OF_AGE: only the guardians gave it, and the young person is now 18; it no longer counts, and the young person gives their own. */
+/** Where the consent stands at the moment of the request. PENDING: it waits for a guardian with custody (awaitingGuardians); the version it replaces, if any, counts until then. CAME_OF_AGE: only the guardians gave it, and the young person is now 18; it no longer counts, and the young person gives their own. */
 export type ConsentStatus =
   'ACTIVE' | 'CAME_OF_AGE' | 'EXPIRED' | 'NOT_YET_VALID' | 'PENDING' | 'REPLACED' | 'WITHDRAWN';
 

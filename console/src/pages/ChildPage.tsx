@@ -277,7 +277,10 @@ function ConsentDetails({ consent: c, childId }: { consent: Consent; childId: st
         Gett av {givers.join(' och ') || '–'}, {FORMS[c.form] ?? c.form}, registrerat av {recorder(c, childId)}.
       </Text>
       {c.awaitingGuardians.length > 0 && (
-        <Text size="sm">Väntar på {c.awaitingGuardians.map(fullName).join(' och ')}.</Text>
+        <Text size="sm">
+          Väntar på {c.awaitingGuardians.map(fullName).join(' och ')}.
+          {c.replacesId && ' Versionen före gäller så länge.'}
+        </Text>
       )}
       <Text size="sm">Kategorier: {c.scopes.map((s) => SCOPES[s] ?? s).join(', ')}.</Text>
       <Text size="sm">Mottagare: {recipientsText(c) || '–'}.</Text>

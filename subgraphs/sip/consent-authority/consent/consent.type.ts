@@ -27,8 +27,8 @@ registerEnumType(ConsentStatus, {
   name: 'ConsentStatus',
   description:
     'Where the consent stands at the moment of the request. PENDING: it waits for a guardian with custody ' +
-    '(awaitingGuardians); the version it replaces counts until then. CAME_OF_AGE: only the guardians gave it, and ' +
-    'the young person is now 18; it no longer counts, and the young person gives their own.',
+    '(awaitingGuardians); the version it replaces, if any, counts until then. CAME_OF_AGE: only the guardians ' +
+    'gave it, and the young person is now 18; it no longer counts, and the young person gives their own.',
 });
 
 export const DenialReason = Object.fromEntries(DENIAL_REASONS.map((reason) => [reason, reason])) as {
