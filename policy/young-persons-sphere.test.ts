@@ -11,7 +11,13 @@ import {
   officer,
   otherChild,
 } from './requesters.fixtures.ts';
-import { keptFrom, maturityAssessmentRefusal, sphereChoiceRefusal, sphereReadRefusal } from './young-persons-sphere.ts';
+import {
+  keepingEntryRefusal,
+  keptFrom,
+  maturityAssessmentRefusal,
+  sphereChoiceRefusal,
+  sphereReadRefusal,
+} from './young-persons-sphere.ts';
 
 const theChild = { childId: child.subject, childDateOfBirth: BORN };
 
@@ -51,5 +57,13 @@ describe('what the young person keeps', () => {
     expect(sphereReadRefusal(mother)).not.toBeNull();
     expect(sphereReadRefusal(child)).toBeNull();
     expect(sphereReadRefusal(counsellor)).toBeNull();
+  });
+});
+
+describe('an entry of the plan kept from the guardians', () => {
+  it('is kept at the request of a young person from 15, or younger once judged mature enough', () => {
+    expect(keepingEntryRefusal(BORN, false, AT_15)).toBeNull();
+    expect(keepingEntryRefusal(BORN, true, BEFORE_15)).toBeNull();
+    expect(keepingEntryRefusal(BORN, false, BEFORE_15)).toMatch(/recordMaturity/);
   });
 });

@@ -52,6 +52,18 @@ export function maturityAssessmentRefusal(
   return takesPart ? null : 'only staff taking part in the child’s open SIP judge the child’s maturity';
 }
 
+/**
+ * Staff write an entry of the plan or a section of a meeting's notes as kept from the guardians only
+ * at the young person's own request, and only when the young person may keep anything: from 15, or
+ * younger once judged mature enough. Staff see it as the consent rule allows; the guardians and
+ * relatives taking part do not, and are not told that something is kept (plan-content.ts). Returns why not, or null.
+ */
+export const keepingEntryRefusal = (childDateOfBirth: Date, maturityAssessed: boolean, now: Date): string | null =>
+  speaksForThemselves(childDateOfBirth, now) || maturityAssessed
+    ? null
+    : 'only a young person from 15, or one staff have judged mature enough (recordMaturity), asks to keep an entry ' +
+      'from their guardians';
+
 /** Whether this part of the young person's sphere is kept from this requester: from their guardians only. */
 export const keptFrom = (requester: Requester, kept: readonly SpherePart[], part: SpherePart): boolean =>
   requester.role === Role.Guardian && kept.includes(part);

@@ -37,6 +37,7 @@ const counsellingIntervention = (startsOn: Date) => ({
   position: 0,
   what: 'Stödsamtal med kurator',
   agency: 'SCHOOL' as const,
+  category: 'SCHOOL_HEALTH_TEAM',
   unit: 'Ekbackens skola',
   responsiblePerson: 'Karin Kurator',
   frequency: 'en gång i veckan',
@@ -50,6 +51,7 @@ const bupIntervention = (startsOn: Date) => ({
   position: 1,
   what: 'Utredning och behandlingskontakt på BUP',
   agency: 'HEALTH_CARE' as const,
+  category: 'HEALTH_CARE_CONTACTS',
   unit: 'BUP Norra',
   responsiblePerson: 'Jonas Lind',
   frequency: 'varannan vecka',
@@ -63,6 +65,7 @@ const familySupport = (startsOn: Date, endsOn: Date) => ({
   position: 2,
   what: 'Föräldraskapsstöd (SoL)',
   agency: 'SOCIAL_SERVICES' as const,
+  category: 'SOCIAL_INTERVENTIONS',
   unit: 'Barn och familj',
   responsiblePerson: 'Eva Sundberg',
   frequency: 'varannan vecka',
@@ -73,6 +76,16 @@ const familySupport = (startsOn: Date, endsOn: Date) => ({
   evaluatedBy: 'Eva Sundberg',
   agencyRecordId: demoRecordIds.alvaParentingSupport,
 });
+/** A plan's needs or a meeting's notes: [text, category, kept from the guardians?]. */
+const entries = (...texts: Array<[string, string, boolean?]>) => ({
+  create: texts.map(([text, category, keptFromGuardians = false], position) => ({
+    position,
+    text,
+    category,
+    keptFromGuardians,
+  })),
+});
+
 const goals = (child: string) => [
   {
     position: 0,
@@ -151,7 +164,7 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
     chair: number,
     secretary: number,
     held: boolean,
-    notes?: string,
+    notes: Array<[string, string, boolean?]> = [],
   ) => ({
     id: uuid('66666666', sip * 10 + 1),
     kind: 'SIP_MEETING' as const,
@@ -164,7 +177,7 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
     scheduledAt: at(days - 14),
     scheduledBy: socialWorker.subject,
     heldAt: held ? at(days, 2) : null,
-    notes: notes ?? null,
+    notes: entries(...notes),
     participants: meetingParticipants(
       list.map((p) => p.id),
       held ? list.map((p) => p.id) : null,
@@ -186,7 +199,9 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
       invitations: invitations(counsellor, doctor),
       participants: participants(alva, -40),
       consentLinks: { create: [link(1, -31), link(11, -30)] },
-      meetings: { create: [sipMeeting(1, -20, alva, 1, 4, true, 'Alla parter närvarade. Planen upprättades.')] },
+      meetings: {
+        create: [sipMeeting(1, -20, alva, 1, 4, true, [['Alla parter närvarade. Planen upprättades.', 'SHARED']])],
+      },
       versions: {
         create: [
           {
@@ -194,10 +209,13 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
             createdAt: at(-19),
             createdBy: socialWorker.subject,
             meeting: { connect: { id: uuid('66666666', 11) } },
-            needs: [
-              'Alva har hög frånvaro sedan i våras och mår dåligt på morgnarna.',
-              'Föräldrarna behöver stöd i hur de kan hjälpa Alva.',
-            ],
+            // The diagnosis is health care's to share: Alva's consent does not cover it, so the school
+            // and social services do not see that need (policy/plan-content.ts).
+            needs: entries(
+              ['Alva har hög frånvaro sedan i våras och mår dåligt på morgnarna.', 'SCHOOL_ATTENDANCE'],
+              ['Alva har fått diagnosen depression (F32.1) och behöver behandling.', 'HEALTH_DIAGNOSES'],
+              ['Föräldrarna behöver stöd i hur de kan hjälpa Alva.', 'SHARED'],
+            ),
             familyActions: ['Föräldrarna följer Alva till skolan på måndagar.'],
             disagreements: [],
             coordinatorId: participantId(1, 1),
@@ -235,15 +253,15 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
         create: [
           sipMeeting(2, -40, elias, 1, 4, true),
           {
-            ...sipMeeting(
-              2,
-              -3,
-              elias,
-              4,
-              1,
-              true,
-              'Uppföljning: kurator-samtalen fungerar, BUP tar över samordningen.',
-            ),
+            ...sipMeeting(2, -3, elias, 4, 1, true, [
+              ['Uppföljning: kurator-samtalen fungerar, BUP tar över samordningen.', 'SHARED'],
+              // Elias (16) asked that his parents not see this (policy/young-persons-sphere.ts).
+              [
+                'Elias vill själv berätta för sina föräldrar om kontakten med ungdomsmottagningen.',
+                'HEALTH_CARE_CONTACTS',
+                true,
+              ],
+            ]),
             id: uuid('66666666', 22),
             kind: 'FOLLOW_UP',
           },
@@ -255,7 +273,7 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
           createdAt: number === 1 ? at(-39) : at(-2),
           createdBy: counsellor.subject,
           meeting: { connect: { id: uuid('66666666', 20 + number) } },
-          needs: ['Elias har svårt att gå till skolan på grund av oro.'],
+          needs: entries(['Elias har svårt att gå till skolan på grund av oro.', 'SHARED']),
           familyActions: ['Elias för dagbok över sin oro.'],
           disagreements:
             number === 2 ? ['Elias vill gå ner i tid i skolan; skolan vill vänta till nästa uppföljning.'] : [],
@@ -339,7 +357,7 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
             createdAt: at(-389),
             createdBy: socialWorker.subject,
             meeting: { connect: { id: uuid('66666666', 51) } },
-            needs: ['Wilma behöver en trygg start i den nya skolan.'],
+            needs: entries(['Wilma behöver en trygg start i den nya skolan.', 'SHARED']),
             familyActions: [],
             disagreements: [],
             coordinatorId: participantId(5, 1),

@@ -17,7 +17,7 @@ export const ADD_PARTICIPANT = `mutation ($sipId: ID!, $input: AddParticipantInp
   input: $input) { id kind name agency unit title } }`;
 export const SCHEDULE = `mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id kind startsAt
   chair { name } secretary { name } invited { id } } }`;
-export const HELD = `mutation ($meetingId: ID!, $attendedIds: [ID!]!, $notes: String,
+export const HELD = `mutation ($meetingId: ID!, $attendedIds: [ID!]!, $notes: [PlanTextInput!],
   $followUps: [InterventionFollowUpInput!]) { recordMeetingHeld(meetingId: $meetingId, attendedIds: $attendedIds,
   notes: $notes, followUps: $followUps) { id heldAt attended { id } followUps { what outcome changes } } }`;
 export const SAVE_PLAN = `mutation ($sipId: ID!, $input: PlanInput!) { savePlanVersion(sipId: $sipId, input: $input) {
@@ -143,15 +143,26 @@ export async function activeSip(
 /** A valid plan naming `coordinatorId`, to be varied by tests. */
 export function planInput(coordinatorId: string, followUpOn: string) {
   return {
-    needs: ['Testbarn behöver en trygg skoldag.'],
+    needs: [{ text: 'Testbarn behöver en trygg skoldag.', category: 'SHARED' }],
     goals: [
-      { term: 'SHORT', description: 'Närvaro minst 80 % till jul.', measure: 'Skolans närvarorapport' },
-      { term: 'LONG', description: 'Full närvaro och godkända betyg i årskurs 9.', measure: 'Betyg och närvaro' },
+      {
+        term: 'SHORT',
+        description: 'Närvaro minst 80 % till jul.',
+        measure: 'Skolans närvarorapport',
+        category: 'SHARED',
+      },
+      {
+        term: 'LONG',
+        description: 'Full närvaro och godkända betyg i årskurs 9.',
+        measure: 'Betyg och närvaro',
+        category: 'SHARED',
+      },
     ],
     interventions: [
       {
         what: 'Samtal med kurator',
         agency: 'SCHOOL',
+        category: 'SHARED',
         unit: 'Ekbackens skola',
         responsiblePerson: 'Karin Kurator',
         frequency: 'varje vecka',

@@ -32,10 +32,23 @@ const version = Object.assign(new PlanVersion(), {
   coordinatorId: 'p1',
   number: 2,
   createdAt: new Date('2026-11-23T10:00:00Z'),
-  needs: ['<script>alert("x")</script>'],
+  needs: [
+    { text: '<script>alert("x")</script>', category: 'SHARED', keptFromGuardians: false },
+    { text: 'Oro på morgnarna', category: 'SCHOOL_ATTENDANCE', keptFromGuardians: false },
+  ],
   goals: [
-    { term: 'SHORT', description: 'Närvaro', measure: 'Rapport' },
-    { term: 'LONG', description: 'Betyg', measure: 'Betyg' },
+    { term: 'SHORT', description: 'Närvaro', measure: 'Rapport', category: 'SHARED', keptFromGuardians: false },
+    { term: 'LONG', description: 'Betyg', measure: 'Betyg', category: 'SHARED', keptFromGuardians: false },
+  ],
+  leftOut: [
+    { section: 'NEEDS', category: 'HEALTH_DIAGNOSES', agency: 'HEALTH_CARE', count: 1, reason: 'BLOCKED' },
+    {
+      section: 'INTERVENTIONS',
+      category: 'SOCIAL_INTERVENTIONS',
+      agency: 'SOCIAL_SERVICES',
+      count: 2,
+      reason: 'SCOPE_NOT_COVERED',
+    },
   ],
   interventions: [
     {
@@ -93,5 +106,14 @@ describe('the printable plan', () => {
     expect(html).toContain('Väntar på underskrift av: Maria Lindqvist, vårdnadshavare');
     expect(html).toContain('Kopia för Maria Lindqvist, utskriven 2026-11-24 09:00.');
     expect(html).toContain('<td>Skola, Ekbacken<br>Karin</td>');
+  });
+
+  it('names the category an entry comes from, and says what was left out of this copy and why', () => {
+    expect(html).toContain('<li>Oro på morgnarna (Närvaro och frånvaro)</li>');
+    expect(html).toContain(
+      'Delar av planen visas inte i din kopia. Utelämnat: 1 behov, kategori Diagnoser (Hälso- och sjukvård): ' +
+        'familjen har spärrat uppgifterna; 2 insatser, kategori Insatser (SoL/LSS) (Socialtjänst): samtycket ' +
+        'omfattar inte kategorin.',
+    );
   });
 });

@@ -83,7 +83,7 @@ describe('a SIP from initiative to closure', () => {
     const { recordMeetingHeld } = await ok(graph, HELD, {
       meetingId: sipMeeting,
       attendedIds,
-      notes: 'Alla utom en förälder närvarade.',
+      notes: [{ text: 'Alla utom en förälder närvarade.', category: 'SHARED' }],
     });
     expect(recordMeetingHeld.attended.map((p: { id: string }) => p.id).sort()).toEqual([...attendedIds].sort());
 

@@ -9,3 +9,7 @@ export const latestSphereChoice = (prisma: Pick<PrismaClient, 'sphereChoice'>, c
 export async function keptParts(prisma: Pick<PrismaClient, 'sphereChoice'>, childId: string): Promise<SpherePart[]> {
   return (await latestSphereChoice(prisma, childId))?.parts ?? [];
 }
+
+/** Whether staff have recorded that the child, though under 15, is mature enough to keep parts of their sphere. */
+export const maturityAssessed = async (prisma: Pick<PrismaClient, 'maturityAssessment'>, childId: string) =>
+  (await prisma.maturityAssessment.count({ where: { childId } })) > 0;

@@ -11,7 +11,7 @@ import { assertMayRead } from '../children/child-records.ts';
 import { consentChildFacts } from '../children/consent-child-facts.ts';
 import type { AuthorityContext } from '../context.ts';
 import { changeOpenSip } from '../open-sip.ts';
-import { latestSphereChoice } from './kept-parts.ts';
+import { latestSphereChoice, maturityAssessed } from './kept-parts.ts';
 import { MaturityAssessment, SpherePart, YoungPersonsSphere } from './sphere.type.ts';
 
 async function sphereOf(context: AuthorityContext, childId: string): Promise<YoungPersonsSphere> {
@@ -56,7 +56,7 @@ export class YoungPersonsSphereResolver {
     @Ctx() context: AuthorityContext,
   ): Promise<YoungPersonsSphere> {
     const child = await consentChildFacts(context, childId);
-    const assessed = (await context.prisma.maturityAssessment.count({ where: { childId } })) > 0;
+    const assessed = await maturityAssessed(context.prisma, childId);
     const now = context.clock();
     const refusal = sphereChoiceRefusal(context.requester, child, assessed, now);
     if (refusal) throw new ForbiddenError(refusal);

@@ -14,7 +14,6 @@ export function toMeeting(row: MeetingRow): Meeting {
     place,
     link,
     heldAt,
-    notes,
     cancelledAt,
     cancellationReason,
   } = row;
@@ -30,7 +29,6 @@ export function toMeeting(row: MeetingRow): Meeting {
     place,
     link,
     heldAt,
-    notes,
     cancelledAt,
     cancellationReason,
   });

@@ -10,12 +10,24 @@ import { Meeting, SipFeedback } from './meeting.type.ts';
 import { recordMeetingHeld } from './record-meeting-held.ts';
 import { Summons } from './summons.type.ts';
 import { InterventionFollowUp, InterventionFollowUpInput } from './follow-up.type.ts';
-import { toFollowUp } from './follow-up.mapper.ts';
+import { followUpsAsSeen, meetingNotesAsSeen } from '../plan/plan-as-seen.ts';
+import { PlanContentLeftOut, PlanEntryWithheld, PlanSection, PlanText } from '../plan/plan-entry.type.ts';
+import { withheldFrom } from '../plan/plan-sight.ts';
 import { roleInSip } from '../process/sip-access.ts';
 import { scheduleMeeting } from './schedule-meeting.ts';
 
 const toFeedback = ({ listenedTo, understood, helpful, comment, givenAt }: SipFeedback) =>
   Object.assign(new SipFeedback(), { listenedTo, understood, helpful, comment, givenAt });
+
+/** The meeting's notes as the requester may see them, with its SIP's child. */
+async function notesOf(context: SipContext, meeting: Meeting) {
+  const [sip, rows] = await Promise.all([
+    context.loaders.sipById.load(meeting.sipId),
+    context.loaders.notesByMeetingId.load(meeting.id),
+  ]);
+  if (!sip) throw new Error(`meeting ${meeting.id} is missing its SIP`);
+  return { sip, ...(await meetingNotesAsSeen(context, sip.childId, rows)) };
+}
 
 async function meetingRow(context: SipContext, meeting: Meeting) {
   const [meetings, participants] = await Promise.all([
@@ -70,7 +82,12 @@ export class MeetingResolver {
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('attendedIds', () => [ID], { description: 'The participant ids of those who attended; the chair among them.' })
     attendedIds: string[],
-    @Arg('notes', () => String, { nullable: true }) notes: string | undefined,
+    @Arg('notes', () => [PlanText], {
+      defaultValue: [],
+      description:
+        'The notes, in sections, each with the category it comes from (SHARED: seen by everyone taking part).',
+    })
+    notes: PlanText[],
     @Arg('followUps', () => [InterventionFollowUpInput], {
       defaultValue: [],
       description: 'At a follow-up: one for every intervention of the current plan version. Otherwise none.',
@@ -138,9 +155,39 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => [InterventionFollowUp], {
-    description: 'At a held follow-up: what was done with each intervention, whether it worked, what changes.',
+    description:
+      'At a held follow-up: what was done with each intervention the requester may see, whether it worked, what ' +
+      'changes.',
   })
   async followUps(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<InterventionFollowUp[]> {
-    return (await context.loaders.followUpsByMeetingId.load(meeting.id)).map(toFollowUp);
+    const [sip, rows] = await Promise.all([
+      context.loaders.sipById.load(meeting.sipId),
+      context.loaders.followUpsByMeetingId.load(meeting.id),
+    ]);
+    return sip ? followUpsAsSeen(context, sip.childId, rows) : [];
+  }
+
+  @FieldResolver(() => [PlanText], {
+    description: 'The notes of a held meeting: the sections the requester may see, as the plan’s entries are.',
+  })
+  async notes(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<PlanText[]> {
+    return (await notesOf(context, meeting)).shown;
+  }
+
+  @FieldResolver(() => [PlanContentLeftOut], {
+    description: 'Sections of the notes left out of the requester’s copy, and why; empty when none were.',
+  })
+  async notesLeftOut(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<PlanContentLeftOut[]> {
+    return (await notesOf(context, meeting)).leftOut;
+  }
+
+  @FieldResolver(() => [PlanEntryWithheld], {
+    description:
+      'For staff: who, taking part now, does not see a section of the notes that the requester sees, and why. ' +
+      'Empty for the family.',
+  })
+  async withheldFrom(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<PlanEntryWithheld[]> {
+    const { sip, shown } = await notesOf(context, meeting);
+    return withheldFrom(context, sip, [[PlanSection.MEETING_NOTES, shown]]);
   }
 }

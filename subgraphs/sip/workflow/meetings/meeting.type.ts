@@ -54,9 +54,6 @@ export class Meeting extends MeetingTime {
   })
   heldAt!: Date | null;
 
-  @Field(() => String, { nullable: true })
-  notes!: string | null;
-
   @Field(() => DateTime, {
     nullable: true,
     description: 'When the meeting was called off; a cancelled meeting is never held.',

@@ -1,8 +1,14 @@
 import { BadUserInputError } from '../../../../lib/errors.ts';
-import { assertDistinct, optionalText, requiredText } from '../../../../lib/text-input.ts';
+import { assertDistinct, requiredText } from '../../../../lib/text-input.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
+import { planReaderOf } from '../../../../policy/plan-content.ts';
 import type { SipContext } from '../context.ts';
-import { assertStaffParticipant, changeOpenSip, type Tx } from '../../consent-authority/open-sip.ts';
+import { assertStaffParticipant, changeOpenSip, type LockedSip, type Tx } from '../../consent-authority/open-sip.ts';
+import { loadConsentFacts } from '../../consent-authority/consent/consent-facts.ts';
+import type { PlanText } from '../plan/plan-entry.type.ts';
+import { assertKeptOnlyAsTheYoungPersonMay, planTexts } from '../plan/plan-entries.input.ts';
+import { sightFrom } from '../plan/plan-sight.ts';
+import { storedCategory } from '../plan/plan-version.mapper.ts';
 import type { InterventionFollowUpInput } from './follow-up.type.ts';
 
 const MAX_NOTES_LENGTH = 20_000;
@@ -18,19 +24,31 @@ export async function sipOfMeeting(context: SipContext, meetingId: string, field
 
 /**
  * What a held follow-up found, one entry for each intervention of the plan it followed up (the
- * current version), and nothing for any other meeting.
+ * current version) that the recorder may see (policy/plan-content.ts), and nothing for any other
+ * meeting. What the recorder may not see, the staff who may record at a follow-up of their own.
  */
-async function checkedFollowUps(tx: Tx, sipId: string, kind: string, followUps: readonly InterventionFollowUpInput[]) {
+async function checkedFollowUps(
+  context: SipContext,
+  tx: Tx,
+  sip: LockedSip,
+  kind: string,
+  now: Date,
+  followUps: readonly InterventionFollowUpInput[],
+) {
   if (kind !== 'FOLLOW_UP') {
     if (followUps.length > 0) throw new BadUserInputError('followUps', 'only a follow-up meeting records these');
     return [];
   }
   const plan = await tx.planVersion.findFirst({
-    where: { sipId },
+    where: { sipId: sip.id },
     orderBy: { number: 'desc' },
     include: { interventions: { orderBy: { position: 'asc' } } },
   });
-  const interventions = plan?.interventions ?? [];
+  const facts = (await loadConsentFacts(tx, [sip.childId])).get(sip.childId);
+  const sees = sightFrom(facts, planReaderOf(context.requester), context.requester, now);
+  const interventions = (plan?.interventions ?? []).filter(
+    (intervention) => sees({ ...intervention, category: storedCategory(intervention.category) }).shown,
+  );
   assertDistinct(
     followUps.map((followUp) => followUp.interventionId),
     'followUps',
@@ -55,14 +73,15 @@ async function checkedFollowUps(tx: Tx, sipId: string, kind: string, followUps: 
 }
 
 /**
- * Records that a meeting took place, who attended (invited or not) and the notes; at a follow-up,
+ * Records that a meeting took place, who attended (invited or not) and the notes, in sections that
+ * each name the category they come from; at a follow-up,
  * what was done with each intervention, whether it worked and what changes. Once per meeting.
  */
 export async function recordMeetingHeld(
   context: SipContext,
   meetingId: string,
   attendedIds: string[],
-  notes: string | null | undefined,
+  notes: readonly PlanText[],
   followUps: readonly InterventionFollowUpInput[] = [],
 ) {
   const sipId = await sipOfMeeting(context, meetingId, 'meetingId');
@@ -80,7 +99,14 @@ export async function recordMeetingHeld(
     });
     if (!attendedIds.includes(meeting.chairId))
       throw new BadUserInputError('attendedIds', 'the chair must be among those who attended');
-    const found = await checkedFollowUps(tx, sip.id, meeting.kind, followUps);
+    const sections = planTexts(notes, 'notes', MAX_NOTES_LENGTH);
+    await assertKeptOnlyAsTheYoungPersonMay(
+      tx,
+      sip.child,
+      now,
+      sections.map((section, i) => [`notes.${i}`, section] as const),
+    );
+    const found = await checkedFollowUps(context, tx, sip, meeting.kind, now, followUps);
     const attended = new Set(attendedIds);
     const invited = new Set(meeting.participants.map((p) => p.participantId));
     await tx.interventionFollowUp.createMany({ data: found.map((entry) => ({ meetingId: meeting.id, ...entry })) });
@@ -88,7 +114,7 @@ export async function recordMeetingHeld(
       where: { id: meeting.id },
       data: {
         heldAt: now,
-        notes: optionalText(notes, 'notes', MAX_NOTES_LENGTH),
+        notes: { create: sections.map((section, position) => ({ ...section, position })) },
         participants: {
           updateMany: [
             { where: { participantId: { in: attendedIds } }, data: { attended: true } },

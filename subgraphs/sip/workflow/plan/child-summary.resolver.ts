@@ -7,7 +7,7 @@ import { toParticipant, toSip } from '../process/sip.mapper.ts';
 import { Sip } from '../process/sip.type.ts';
 import { childSummary, childSummaryHtml } from './child-summary.ts';
 import { ChildPlanSummary, ChildSummary } from './child-summary.type.ts';
-import { toPlanVersion } from './plan-version.mapper.ts';
+import { planVersionAsSeen } from './plan-as-seen.ts';
 import { PlanVersion } from './plan-version.type.ts';
 
 async function summaryOf(context: SipContext, version: PlanVersion): Promise<ChildSummary> {
@@ -58,7 +58,7 @@ export class ChildSummaryResolver {
       sips.map(async (sip) => {
         const current = (await context.loaders.versionsBySipId.load(sip.id)).at(-1);
         if (!current) return [];
-        const version = toPlanVersion(current, sip.childId);
+        const version = await planVersionAsSeen(context, current, sip.childId);
         return [
           Object.assign(new ChildPlanSummary(), {
             sipId: sip.id,

@@ -56,6 +56,8 @@ export function childSummary({ childName, version, participants, meetings, now }
     'Vi ses igen:',
     meetAgain,
     ...(coordinator ? ['', `Om du undrar något kan du prata med ${coordinator.name}.`] : []),
+    // Said to staff reading the child's summary: the child's own copy leaves nothing out.
+    ...(version.leftOut.length > 0 ? ['', 'En del av planen visas inte i den här kopian.'] : []),
   ];
   return { whatWillHappen, whoHelps: helpers, nextMeetingAt: next?.startsAt ?? null, text: lines.join('\n') };
 }

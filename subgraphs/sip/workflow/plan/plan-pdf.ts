@@ -1,6 +1,14 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { SipParticipant } from '../process/sip.type.ts';
-import { AGENCY_NAMES, followUpLine, personLine, stockholmTime } from './plan-copy-words.ts';
+import {
+  AGENCY_NAMES,
+  entryLine,
+  followUpLine,
+  goalLine,
+  leftOutNotice,
+  personLine,
+  stockholmTime,
+} from './plan-copy-words.ts';
 import type { PrintablePlan } from './printable-plan.ts';
 
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' });
@@ -90,6 +98,8 @@ export async function renderPlanPdf(plan: PrintablePlan): Promise<Uint8Array> {
   pages.text('Samordnad individuell plan (SIP)', { bold: true, size: 16 });
   pages.text(`${child.givenName} ${child.familyName}, ${child.personnummer ?? ''}`, { bold: true });
   pages.text(`Version ${version.number}, upprättad ${stockholmTime.format(version.createdAt)}.`);
+  const notice = leftOutNotice(version.leftOut);
+  if (notice) pages.text(notice, { bold: true });
   pages.heading('Frågeställningar');
   pages.list(sip.questions);
   if (plan.startsFrom.length > 0) {
@@ -97,13 +107,13 @@ export async function renderPlanPdf(plan: PrintablePlan): Promise<Uint8Array> {
     pages.list(plan.startsFrom.map(followUpLine));
   }
   pages.heading('Behov');
-  pages.list(version.needs);
+  pages.list(version.needs.map((need) => entryLine(need.text, need.category)));
   for (const [term, heading] of [
     ['SHORT', 'Mål på kort sikt'],
     ['LONG', 'Mål på lång sikt'],
   ] as const) {
     pages.heading(heading);
-    pages.list(version.goals.filter((g) => g.term === term).map((g) => `${g.description} (mäts genom: ${g.measure})`));
+    pages.list(version.goals.filter((g) => g.term === term).map(goalLine));
   }
   pages.heading('Insatser');
   for (const i of version.interventions) {

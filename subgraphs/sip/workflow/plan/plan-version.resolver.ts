@@ -7,19 +7,21 @@ import { toParticipant, toSip } from '../process/sip.mapper.ts';
 import { SipParticipant } from '../process/sip.type.ts';
 import { toChild } from '../../consent-authority/children/child.mapper.ts';
 import { PlanSignature, PlanVersion } from './plan-version.type.ts';
-import { toPlanVersion } from './plan-version.mapper.ts';
+import { followUpsAsSeen, planVersionAsSeen } from './plan-as-seen.ts';
+import { PlanEntryWithheld, PlanSection } from './plan-entry.type.ts';
+import { withheldFrom } from './plan-sight.ts';
 import { PlanInput } from './plan.inputs.ts';
 import { savePlanVersion } from './save-plan-version.ts';
 import { recordPaperSignature, signPlanVersion } from './sign-plan-version.ts';
 import { renderPrintablePlan, type PrintablePlan } from './printable-plan.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
 import { InterventionFollowUp } from '../meetings/follow-up.type.ts';
-import { toFollowUp } from '../meetings/follow-up.mapper.ts';
 import { GraphQLLocalDate } from 'graphql-scalars';
 
 /** What the follow-up this version was decided at found; none for a version decided elsewhere. */
 async function followUpsBefore(context: SipContext, version: PlanVersion): Promise<InterventionFollowUp[]> {
-  return version.meetingId ? (await context.loaders.followUpsByMeetingId.load(version.meetingId)).map(toFollowUp) : [];
+  if (!version.meetingId) return [];
+  return followUpsAsSeen(context, version.childId, await context.loaders.followUpsByMeetingId.load(version.meetingId));
 }
 
 /** The requester's copy of a version: what the printable page and the PDF show. */
@@ -66,7 +68,8 @@ export class PlanVersionResolver {
   @Mutation(() => PlanVersion, {
     description:
       'Writes the next version of the plan (staff taking part; the family agreed; a linked consent in force). It ' +
-      'needs new signatures.',
+      'needs new signatures. Entries of the version before that the writer may not see are kept as they were; ' +
+      '`withheldFrom` tells who will not see what was written.',
   })
   async savePlanVersion(
     @Arg('sipId', () => ID) sipId: string,
@@ -74,7 +77,7 @@ export class PlanVersionResolver {
     @Ctx() context: SipContext,
   ): Promise<PlanVersion> {
     const { version, childId } = await savePlanVersion(context, sipId, input);
-    return toPlanVersion(version, childId);
+    return planVersionAsSeen(context, version, childId);
   }
 
   @Mutation(() => PlanVersion, {
@@ -85,7 +88,7 @@ export class PlanVersionResolver {
     @Ctx() context: SipContext,
   ): Promise<PlanVersion> {
     const { version, childId } = await signPlanVersion(context, versionId);
-    return toPlanVersion(version, childId);
+    return planVersionAsSeen(context, version, childId);
   }
 
   @FieldResolver(() => Meeting, {
@@ -114,6 +117,19 @@ export class PlanVersionResolver {
   })
   async startsFrom(@Root() version: PlanVersion, @Ctx() context: SipContext): Promise<InterventionFollowUp[]> {
     return followUpsBefore(context, version);
+  }
+
+  @FieldResolver(() => [PlanEntryWithheld], {
+    description:
+      'For staff: who, taking part now, does not see an entry of this version that the requester sees, and why (a ' +
+      'block, the consent, the young person’s wish). Read it after saving the plan. Empty for the family.',
+  })
+  async withheldFrom(@Root() version: PlanVersion, @Ctx() context: SipContext): Promise<PlanEntryWithheld[]> {
+    return withheldFrom(context, { id: version.sipId, childId: version.childId }, [
+      [PlanSection.NEEDS, version.needs],
+      [PlanSection.GOALS, version.goals],
+      [PlanSection.INTERVENTIONS, version.interventions],
+    ]);
   }
 
   @FieldResolver(() => [PlanSignature])
@@ -175,6 +191,6 @@ export class PlanVersionResolver {
     @Ctx() context: SipContext,
   ): Promise<PlanVersion> {
     const { version, childId } = await recordPaperSignature(context, versionId, participantId, signedOn);
-    return toPlanVersion(version, childId);
+    return planVersionAsSeen(context, version, childId);
   }
 }

@@ -4,6 +4,7 @@ import { GoalTerm, SignatureForm } from '../../../../prisma/sip/client/enums.ts'
 import { Agency } from '../../../../lib/federation/policy-enums.ts';
 import { DateTime } from '../../../../lib/scalars.ts';
 import { SipParticipant } from '../process/sip.type.ts';
+import { PlanContentLeftOut, PlanEntry, PlanText } from './plan-entry.type.ts';
 
 registerEnumType(GoalTerm, { name: 'GoalTerm', description: 'A short-term or a long-term goal.' });
 registerEnumType(SignatureForm, {
@@ -14,7 +15,7 @@ registerEnumType(SignatureForm, {
 /** A goal as the plan states it: the same fields in a plan sent (GoalInput) and in a version read. */
 @ObjectType()
 @InputType('GoalInput')
-export class PlanGoal {
+export class PlanGoal extends PlanEntry {
   @Field(() => GoalTerm)
   term!: GoalTerm;
 
@@ -31,7 +32,7 @@ export class PlanGoal {
  */
 @ObjectType('InterventionTermsFields')
 @InputType('InterventionTermsFieldsInput')
-export class InterventionTerms {
+export class InterventionTerms extends PlanEntry {
   @Field(() => String)
   what!: string;
 
@@ -105,6 +106,7 @@ export class PlanVersion {
   id!: string;
 
   sipId!: string;
+  childId!: string;
   meetingId!: string | null;
   coordinatorId!: string;
 
@@ -114,14 +116,21 @@ export class PlanVersion {
   @Field(() => DateTime)
   createdAt!: Date;
 
-  @Field(() => [String], { description: 'Needs today (behov).' })
-  needs!: string[];
+  @Field(() => [PlanText], { description: 'Needs today (behov): those the requester may see.' })
+  needs!: PlanText[];
 
-  @Field(() => [PlanGoal])
+  @Field(() => [PlanGoal], { description: 'Those the requester may see.' })
   goals!: PlanGoal[];
 
-  @Field(() => [PlanIntervention])
+  @Field(() => [PlanIntervention], { description: 'Those the requester may see.' })
   interventions!: PlanIntervention[];
+
+  @Field(() => [PlanContentLeftOut], {
+    description:
+      'What was left out of the requester’s copy of this version, per section, category and reason; empty when ' +
+      'nothing was.',
+  })
+  leftOut!: PlanContentLeftOut[];
 
   @Field(() => [String], { description: 'What the child and family do themselves.' })
   familyActions!: string[];

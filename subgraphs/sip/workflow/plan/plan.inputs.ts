@@ -1,5 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
+import { PlanText } from './plan-entry.type.ts';
 import { InterventionTerms, PlanGoal } from './plan-version.type.ts';
 
 @InputType()
@@ -18,8 +19,8 @@ export class PlanInput {
   @Field(() => ID, { nullable: true, description: 'The held SIP or follow-up meeting where this version was agreed.' })
   meetingId?: string | null;
 
-  @Field(() => [String])
-  needs!: string[];
+  @Field(() => [PlanText], { description: 'Needs today (behov), each with the category it comes from.' })
+  needs!: PlanText[];
 
   @Field(() => [PlanGoal], { description: 'At least one short-term and one long-term goal.' })
   goals!: PlanGoal[];

@@ -4,7 +4,10 @@ import type { PlanVersion } from './plan-version.type.ts';
 import {
   AGENCY_NAMES,
   escapeHtml as escape,
+  entryLine,
   followUpLine,
+  goalLine,
+  leftOutNotice,
   personLine,
   stockholmTime,
   type FollowUpFound,
@@ -52,8 +55,7 @@ export function renderPrintablePlan({
 }: PrintablePlan): string {
   const byId = new Map(participants.map((p) => [p.id, p]));
   const coordinator = byId.get(version.coordinatorId);
-  const goals = (term: 'SHORT' | 'LONG') =>
-    list(version.goals.filter((g) => g.term === term).map((g) => `${g.description} (mäts genom: ${g.measure})`));
+  const goals = (term: 'SHORT' | 'LONG') => list(version.goals.filter((g) => g.term === term).map(goalLine));
   const row = (cells: string[]) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   const interventions = version.interventions
     .map((i) =>
@@ -67,6 +69,7 @@ export function renderPrintablePlan({
       ]),
     )
     .join('');
+  const notice = leftOutNotice(version.leftOut);
   const created = escape(stockholmTime.format(version.createdAt));
   const versionLine = `Version ${version.number}, upprättad ${created}. Status: ${escape(STATUS_NAMES[sip.status])}.`;
   const signedByAll = awaiting.length
@@ -95,9 +98,10 @@ td,th{border:1px solid #999;padding:.3rem;vertical-align:top;text-align:left}
 <h1>Samordnad individuell plan (SIP)</h1>
 <p><strong>${escape(child.givenName)} ${escape(child.familyName)}</strong>, ${escape(child.personnummer)}</p>
 <p>${versionLine}</p>
+${notice ? `<p><strong>${escape(notice)}</strong></p>` : ''}
 <h2>Frågeställningar</h2>${list(sip.questions)}
 ${startsFrom.length ? `<h2>Uppföljning av förra planen</h2>${list(startsFrom.map(followUpLine))}` : ''}
-<h2>Behov</h2>${list(version.needs)}
+<h2>Behov</h2>${list(version.needs.map((need) => entryLine(need.text, need.category)))}
 <h2>Mål på kort sikt</h2>${goals('SHORT')}
 <h2>Mål på lång sikt</h2>${goals('LONG')}
 <h2>Insatser</h2>

@@ -4,6 +4,7 @@ import { isUuid } from '../../../../lib/uuid.ts';
 import { isSigner } from '../../../../policy/sip-access.ts';
 import type { SipContext } from '../context.ts';
 import { assertStaffParticipant, changeOpenSip, type LockedSip, type Tx } from '../../consent-authority/open-sip.ts';
+import { VERSION_CONTENT } from './plan-version.mapper.ts';
 
 async function sipOfVersion(context: SipContext, versionId: string): Promise<string> {
   const version = isUuid(versionId)
@@ -38,7 +39,7 @@ async function addSignature(
   await tx.planSignature.create({ data: { versionId, ...signature } });
   const signed = await tx.planVersion.findUniqueOrThrow({
     where: { id: versionId },
-    include: { goals: { orderBy: { position: 'asc' } }, interventions: { orderBy: { position: 'asc' } } },
+    include: VERSION_CONTENT,
   });
   return { version: signed, childId: sip.childId };
 }

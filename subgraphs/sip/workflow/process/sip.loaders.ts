@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../../../prisma/sip/client/client.ts';
 import { manyByKey, oneByKey } from '../../../../lib/loaders.ts';
 import { CONSENT_INCLUDE } from '../../consent-authority/consent/consent.mapper.ts';
+import { VERSION_CONTENT } from '../plan/plan-version.mapper.ts';
 
 /** Everything hanging off a SIP, one query per kind per batch of SIPs. */
 export function createSipLoaders(prisma: PrismaClient) {
@@ -72,14 +73,15 @@ export function createSipLoaders(prisma: PrismaClient) {
       (sipIds: readonly string[]) =>
         prisma.planVersion.findMany({
           where: { sipId: { in: [...sipIds] } },
-          include: {
-            goals: { orderBy: { position: 'asc' } },
-            interventions: { orderBy: { position: 'asc' } },
-            signatures: { orderBy: { signedAt: 'asc' } },
-          },
+          include: { ...VERSION_CONTENT, signatures: { orderBy: { signedAt: 'asc' } } },
           orderBy: { number: 'asc' },
         }),
       (version) => version.sipId,
+    ),
+    notesByMeetingId: manyByKey(
+      (meetingIds: readonly string[]) =>
+        prisma.meetingNote.findMany({ where: { meetingId: { in: [...meetingIds] } }, orderBy: { position: 'asc' } }),
+      (note) => note.meetingId,
     ),
     feedbackByMeetingId: manyByKey(
       (meetingIds: readonly string[]) =>
