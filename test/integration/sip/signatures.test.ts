@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { childWithRecords, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
 import {
@@ -14,6 +11,7 @@ import {
   SIGN,
   type ActiveSip,
 } from '../../support/sip-fixtures.ts';
+import { pdfText } from '../../support/pdf-text.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 const clock = settableClock('2026-11-23T09:00:00.000Z');
@@ -21,20 +19,6 @@ const PAPER = `mutation ($versionId: ID!, $participantId: ID!, $signedOn: LocalD
   recordPaperSignature(versionId: $versionId, participantId: $participantId, signedOn: $signedOn) {
     fullySigned signatures { participant { id kind } form recordedBy signedAt } awaitingSignatureFrom { id kind } } }`;
 const PDF = `query ($id: ID!) { sip(id: $id) { currentVersion { pdf } } }`;
-
-const pdfjs = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const standardFontDataUrl = `${join(pdfjs, 'standard_fonts')}/`;
-
-/** The text of a PDF, page by page, as a reader (or a record system) extracts it. */
-async function pdfText(base64: string): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(Buffer.from(base64, 'base64')), standardFontDataUrl }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
-  }
-  return pages.join('\n');
-}
 
 /** Everyone signs, relatives too; signatures given on paper are recorded; the signed version as a PDF. */
 describe('signatures', () => {
