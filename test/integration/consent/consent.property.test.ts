@@ -6,9 +6,10 @@ import { startTestGraph, type Persona, type TestGraph } from '../../support/test
 
 /**
  * Random consent histories (who gave them, to whom, for what, for how long, withdrawn when), a
- * random SIP (who takes part, who is removed when), and random queries over guarded fields,
- * checked against an oracle written here from the rule's wording (not from the implementation):
- * no guarded value is ever returned without a granted decision, and every granted one is returned.
+ * random SIP (who takes part, who is removed when) with a plan whose needs come from several
+ * categories, and random queries over guarded fields and the plan, checked against an oracle
+ * written here from the rule's wording (not from the implementation): no guarded value or plan
+ * entry is ever returned without a granted decision, and every granted one is returned.
  */
 const T0 = Date.parse('2026-11-23T10:00:00.000Z');
 const DAY = 86_400_000;
@@ -38,6 +39,20 @@ const GUARDED = {
   },
 } as const;
 type GuardedField = keyof typeof GUARDED;
+
+/** A plan whose needs come one from each of these categories, one shared and one the young person keeps. */
+const PLAN_CATEGORIES = [
+  ['HEALTH_CARE_CONTACTS', 'HEALTH_CARE'],
+  ['SOCIAL_CASE', 'SOCIAL_SERVICES'],
+  ['SCHOOL_ENROLMENT', 'SCHOOL'],
+  ['HEALTH_DIAGNOSES', 'HEALTH_CARE'],
+] as const;
+const PLAN_NEEDS = [
+  ...PLAN_CATEGORIES.map(([category]) => ({ text: `need ${category}`, category, keptFromGuardians: false })),
+  { text: 'need shared', category: 'SHARED', keptFromGuardians: false },
+  { text: 'need kept', category: 'SHARED', keptFromGuardians: true },
+];
+const PLAN = `query ($id: ID!) { sip(id: $id) { currentVersion { needs { text } } } }`;
 
 const READERS = {
   school: { persona: 'school counsellor', agency: 'SCHOOL', unit: 'Ekbackens skola' },
@@ -149,6 +164,23 @@ describe('consent enforcement, property-based', () => {
           });
           sipId = initiateSip.id as string;
           await ok(graph, ANSWER, { sipId, answer: 'AGREED' });
+          // The plan is stored as written, whatever the consents: reading it is what is under test.
+          await (graph.subgraphs.sip.prisma as any).planVersion.create({
+            data: {
+              sipId,
+              number: 1,
+              createdAt: new Date(T0),
+              createdBy: STAFF.counsellor.subject,
+              coordinatorId: initiateSip.participants[0].id,
+              coordinatorPhone: '010-1',
+              coordinatorEmail: 'sip@kommun.example',
+              followUpOn: new Date(T0 + 30 * DAY),
+              followUpHow: 'Möte',
+              familyActions: [],
+              disagreements: [],
+              needs: { create: PLAN_NEEDS.map((need, position) => ({ ...need, position })) },
+            },
+          });
           takesPart.social = {};
           for (const [key, staff] of [
             ['school', STAFF.counsellor],
@@ -276,18 +308,31 @@ describe('consent enforcement, property-based', () => {
         };
         const named = (c: (typeof recorded)[number], key: ReaderKey) =>
           c.namedUnits.includes(key) || c.agencies.includes(READERS[key].agency);
-        const released = (field: GuardedField, key: ReaderKey, t: number) =>
-          GUARDED[field].owner === READERS[key].agency ||
+        const releasedScope = (scope: string, owner: string, key: ReaderKey, t: number) =>
+          owner === READERS[key].agency ||
           ((inSipAt(key, t) || recorded.some((c) => named(c, key))) &&
             recorded.some(
               (c) =>
-                c.scopes.includes(GUARDED[field].scope) &&
+                c.scopes.includes(scope) &&
                 (named(c, key) || (c.toSipParticipants && inSipAt(key, t))) &&
                 c.validFrom <= t &&
                 t < c.validUntil &&
                 (c.withdrawnAt === undefined || t < c.withdrawnAt) &&
                 givenByTheRightPeople(c, t),
             ));
+        const released = (field: GuardedField, key: ReaderKey, t: number) =>
+          releasedScope(GUARDED[field].scope, GUARDED[field].owner, key, t);
+        // The plan's needs a reader sees: the shared ones, and each category THE RULE releases to them.
+        const needsSeen = (key: ReaderKey, t: number) => [
+          ...PLAN_CATEGORIES.filter(([scope, owner]) => releasedScope(scope, owner, key, t)).map(
+            ([scope]) => `need ${scope}`,
+          ),
+          'need shared',
+          'need kept',
+        ];
+        // A participant not removed sees the SIP, closed or not; anyone else is refused it.
+        const seesSip = (key: ReaderKey, t: number) =>
+          takesPart[key] !== undefined && (takesPart[key]!.removedAt === undefined || t < takesPart[key]!.removedAt!);
         const born18 = Date.UTC(born.getUTCFullYear() + 18, born.getUTCMonth(), born.getUTCDate());
         const receiverOf = (c: (typeof recorded)[number]): ReaderKey =>
           c.namedUnits[0] ?? (c.agencies.length > 0 ? AGENCY_READER[c.agencies[0]] : 'social');
@@ -335,6 +380,13 @@ describe('consent enforcement, property-based', () => {
               expect(error?.extensions?.code).toBe('CONSENT_REQUIRED');
             }
           }
+          if (sipId) {
+            const plan = await graph.query(PLAN, { id: sipId }, reader.persona);
+            const needs = plan.data?.sip?.currentVersion?.needs?.map((n: { text: string }) => n.text);
+            const at = `plan for ${q.reader} at ${new Date(t).toISOString()}`;
+            if (seesSip(q.reader, t)) expect(needs, at).toEqual(needsSeen(q.reader, t));
+            else expect(needs, at).toBeUndefined();
+          }
         }
 
         // What a custodian sees of the young person's own sphere, at the first probe: nothing from 18; before,
@@ -352,10 +404,17 @@ describe('consent enforcement, property-based', () => {
           { id: child.id },
           custodian,
         );
+        const plan = sipId ? await graph.query(PLAN, { id: sipId }, custodian) : null;
         if (ageAt(t) >= 18) {
           expect(seen.errors?.[0].extensions?.code).toBe('FORBIDDEN');
           expect(log.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+          if (plan) expect(plan.errors?.[0].extensions?.code).toBe('FORBIDDEN');
         } else {
+          // The family sees the whole plan, but for what the young person asked to keep from them.
+          if (plan)
+            expect(plan.data?.sip?.currentVersion?.needs.map((n: { text: string }) => n.text)).toEqual(
+              PLAN_NEEDS.filter((need) => !need.keptFromGuardians).map((need) => need.text),
+            );
           const visible = (seen.data?.consents ?? []) as Array<{ id: string; givenByChild: boolean }>;
           if (keeps.includes('OWN_CONSENTS')) expect(visible.filter((c) => c.givenByChild)).toEqual([]);
           else for (const c of recorded.filter((c) => c.givenByChild)) expect(visible.map((v) => v.id)).toContain(c.id);
