@@ -74,7 +74,7 @@ describe("the plan's content under consent", () => {
     await ok(graph, SAVE, { sipId: sip.sipId, input: doctorsPlan() }, 'BUP doctor');
   });
 
-  it('shows staff of another agency only the entries whose category the consent covers, and says what is left out', async () => {
+  it('shows staff of another agency only the entries whose category the consent covers, saying what it left out', async () => {
     const school = await read('school counsellor');
     expect(school.needs.map((n: { text: string }) => n.text)).toEqual([
       'Testbarn behöver en lugn start på dagen.',
@@ -102,7 +102,7 @@ describe("the plan's content under consent", () => {
     expect(school.childSummary.text).toContain('En del av planen visas inte i den här kopian.');
   });
 
-  it('shows the whole plan to the family and to the agency the entries come from, saying nothing is left out', async () => {
+  it('shows the whole plan to the family and to the agency its entries come from, leaving nothing out', async () => {
     for (const as of [mother(), childClaims(child.id), 'BUP doctor'] as const) {
       const version = await read(as);
       expect(version.needs.map((n: { text: string }) => n.text)).toContain(DIAGNOSIS);
@@ -113,7 +113,7 @@ describe("the plan's content under consent", () => {
     }
   });
 
-  it('logs each decision on a category of the plan, granted or refused, for the family and the privacy officer', async () => {
+  it('logs each decision on a category of the plan, granted or refused, in the family’s log', async () => {
     const log = (await ok(graph, LOG, { id: child.id }, mother())).childAccessLog;
     const schoolReads = log.filter((entry: { requesterName: string }) => entry.requesterName === 'Karin Kurator');
     expect(schoolReads).toEqual(
@@ -138,7 +138,7 @@ describe("the plan's content under consent", () => {
     );
   });
 
-  it('keeps an entry from every other agency once the family blocks its category, with the reason BLOCKED', async () => {
+  it('keeps an entry from every other agency once the family blocks its category (BLOCKED)', async () => {
     const placed = await ok(
       graph,
       PLACE_BLOCK,
