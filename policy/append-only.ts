@@ -33,6 +33,8 @@ export const APPEND_ONLY_TABLES: Partial<Record<SubgraphName, readonly string[]>
     'ChildIdentityRead',
     'SphereChoice',
     'MaturityAssessment',
+    'SipRequest',
+    'SipRequestAnswer',
   ],
   school: [],
   social: [],

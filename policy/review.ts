@@ -24,6 +24,8 @@ export const REVIEW_KINDS = {
   EMERGENCY_ACCESS: 'an emergency access opened without consent',
   /** Staff judged a child under 15 mature enough to keep parts of their sphere from their guardians. */
   MATURITY_ASSESSMENT: 'a child judged mature enough to keep things from their guardians before 15',
+  /** Staff refused a family's request for a SIP, which may be done only in exceptional cases. */
+  SIP_REQUEST_REFUSED: 'a family’s request for a SIP refused',
   /** One requester read more distinct children in one day than the threshold. */
   UNUSUAL_VOLUME: 'more children read by one person in one day than usual',
 } as const;

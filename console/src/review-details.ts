@@ -3,7 +3,7 @@
  * (subgraphs/sip/consent-authority/audit/review-queue.ts); these read those patterns and say the same in Swedish.
  */
 import type { ReviewKind } from '../../policy/review.ts';
-import { FORMS, READS, SCOPES } from './words.ts';
+import { AGENCIES, FORMS, READS, SCOPES } from './words.ts';
 
 const scopes = (list: string) =>
   list
@@ -40,6 +40,10 @@ const DETAILS: Record<string, [RegExp, Say]> = {
   MATURITY_ASSESSMENT: [
     /^judged mature enough in SIP (\S+): (.*)$/s,
     (id, reason) => `Bedömt moget ${sip(id)}: ${reason}`,
+  ],
+  SIP_REQUEST_REFUSED: [
+    /^refused by (\w+), (.*?): (.*)$/s,
+    (agency, unit, reason) => `Nekad av ${AGENCIES[agency] ?? agency}, ${unit}: ${reason}`,
   ],
   UNUSUAL_VOLUME: [/^(\d+) children read that day$/, (count) => `${count} barn lästa den dagen`],
 } satisfies Record<ReviewKind, [RegExp, Say]>;

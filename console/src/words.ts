@@ -51,6 +51,7 @@ export const REVIEW_KINDS: Record<string, string> = {
   LOOKUP_MISS: 'Sökning på personnummer utan träff',
   EMERGENCY_ACCESS: 'Nödåtkomst',
   MATURITY_ASSESSMENT: 'Barn under 15 bedömt moget att hålla uppgifter från vårdnadshavare',
+  SIP_REQUEST_REFUSED: 'En familjs begäran om SIP nekad',
   UNUSUAL_VOLUME: 'Ovanligt många barn på en dag',
 } satisfies Record<ReviewKind, string>;
 

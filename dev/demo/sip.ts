@@ -5,6 +5,7 @@ import { parsePersonnummer } from '../../subgraphs/sip/consent-authority/childre
 import { demoCohort } from './cohort.ts';
 import { cohortConsents, demoBlocks, demoConsents } from './sip-consents.ts';
 import { demoSips } from './sip-plans.ts';
+import { demoSipRequests } from './sip-requests.ts';
 import { writeSummonses } from '../../subgraphs/sip/workflow/meetings/summons.ts';
 
 const digits = (personnummer: string) => personnummer.replace('-', '');
@@ -111,6 +112,15 @@ export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
     name: 'SIPs',
     write: async (tx, now) => {
       for (const sip of demoSips(now)) await tx.sip.create({ data: sip });
+    },
+  },
+  {
+    // The families' requests for a SIP: one that became Noah's SIP, one of Hedda's still waiting.
+    name: 'requests',
+    write: async (tx, now) => {
+      const { requests, answers } = demoSipRequests(now);
+      await tx.sipRequest.createMany({ data: requests });
+      await tx.sipRequestAnswer.createMany({ data: answers });
     },
   },
   {

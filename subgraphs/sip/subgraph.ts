@@ -18,6 +18,7 @@ import { ChildSummaryResolver } from './workflow/plan/child-summary.resolver.ts'
 import { ChildSipsResolver } from './workflow/process/child-sips.resolver.ts';
 import { SipLifecycleResolver } from './workflow/process/sip-lifecycle.resolver.ts';
 import { SipResolver } from './workflow/process/sip.resolver.ts';
+import { SipRequestResolver } from './workflow/requests/sip-request.resolver.ts';
 import { CONSENT_DECISIONS_PATH, CONSENT_RELEASES_PATH } from '../../lib/consent/consent-decision.ts';
 import { consentReleasesRoute } from './consent-authority/consent/consent-releases.route.ts';
 import { consentDecisionsRoute } from './consent-authority/consent/consent-decisions.route.ts';
@@ -39,6 +40,7 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
       ChildSipsResolver,
       SipResolver,
       SipLifecycleResolver,
+      SipRequestResolver,
       MeetingResolver,
       SipMeetingsResolver,
       PlanVersionResolver,

@@ -74,7 +74,7 @@ describe("the plan's content under consent", () => {
     await ok(graph, SAVE, { sipId: sip.sipId, input: doctorsPlan() }, 'BUP doctor');
   });
 
-  it("shows another agency's staff only entries of categories the consent covers, saying what it left out", async () => {
+  it("shows another agency's staff only entries of categories the consent covers, and what it left out", async () => {
     const school = await read('school counsellor');
     expect(school.needs.map((n: { text: string }) => n.text)).toEqual([
       'Testbarn behöver en lugn start på dagen.',

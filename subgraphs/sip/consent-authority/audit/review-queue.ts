@@ -61,6 +61,11 @@ const ITEMS: Record<ReviewKind, string> = {
     SELECT 'MATURITY_ASSESSMENT', m."id"::text, m."childId"::text, m."assessedBy", m."assessedByName", m."assessedAt",
            'judged mature enough in SIP ' || m."sipId"::text || ': ' || m."reason"
     FROM "MaturityAssessment" m`,
+  SIP_REQUEST_REFUSED: `
+    SELECT 'SIP_REQUEST_REFUSED', a."requestId"::text, r."childId"::text, a."answeredBy", a."answeredByName",
+           a."answeredAt",
+           'refused by ' || a."answeredByAgency"::text || ', ' || a."answeredByUnit" || ': ' || a."reason"
+    FROM "SipRequestAnswer" a JOIN "SipRequest" r ON r."id" = a."requestId" WHERE NOT a."accepted"`,
   UNUSUAL_VOLUME: `
     SELECT 'UNUSUAL_VOLUME', a."requesterSubject" || '/' || to_char(a."decidedAt" AT TIME ZONE 'Europe/Stockholm',
            'YYYY-MM-DD'), NULL::text, a."requesterSubject", max(a."requesterName"), max(a."decidedAt"),

@@ -18,6 +18,8 @@ export const CHAINED_TABLES = [
   { table: 'ChildIdentityRead', key: 'id' },
   { table: 'SphereChoice', key: 'id' },
   { table: 'MaturityAssessment', key: 'id' },
+  { table: 'SipRequest', key: 'id' },
+  { table: 'SipRequestAnswer', key: 'requestId' },
 ] as const;
 
 export interface ChainBreak {

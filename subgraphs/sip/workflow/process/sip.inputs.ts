@@ -11,11 +11,9 @@ export class InvitationInput {
   unit!: string;
 }
 
-@InputType()
-export class InitiateSipInput {
-  @Field(() => ID)
-  childId!: string;
-
+/** What starting a SIP takes, from staff: for a child they name (InitiateSipInput) or a family's request. */
+@InputType({ description: 'What staff starting a SIP state: the questions, the units invited, themselves.' })
+export class InitiativeInput {
   @Field(() => [String], { description: 'The questions (frågeställningar) the SIP is to address; at least one.' })
   questions!: string[];
 
@@ -30,6 +28,12 @@ export class InitiateSipInput {
 
   @Field(() => String, { nullable: true })
   initiatorEmail?: string | null;
+}
+
+@InputType()
+export class InitiateSipInput extends InitiativeInput {
+  @Field(() => ID)
+  childId!: string;
 }
 
 @InputType({ description: 'Someone to add to the SIP. What is required depends on the kind; see each field.' })
