@@ -5,8 +5,9 @@ COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund
 COPY . .
-# The privacy officer's console, which the gateway serves at /privacy (npm ci built it only where its sources were).
-RUN npm run console:build
+# The privacy officer's console and the families' app, which the gateway serves at /privacy and /familj (npm ci
+# built them only where their sources were).
+RUN npm run console:build && npm run family:build
 ENV HOST=0.0.0.0
 # Where the SIP core keeps its audit anchors: a volume of its own (docker-compose.yml).
 RUN mkdir /anchors && chown node /anchors

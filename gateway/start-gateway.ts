@@ -29,6 +29,7 @@ import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query
 import { checkSubgraphs, gatewayHealth } from './subgraph-health.ts';
 import { admission } from './admission.ts';
 import { argumentPathsRule, asUserInputError, parseScalarsStrictly } from './input-errors.ts';
+import { familyApp } from './family-app.ts';
 import { privacyConsole } from './privacy-console.ts';
 
 export interface StartGatewayOptions {
@@ -122,7 +123,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   app.get(['/', '/graphql'], (req, res, next) => (wantsHtml(req) ? sendGraphiQLPage(res) : next()));
   app.use('/graphiql', graphiqlAssets(options.personaTokens));
   if (options.personaTokens)
-    logger.warn('development: the demo personas’ tokens are handed out at /graphiql and /privacy; never in production');
+    logger.warn(
+      'development: the demo personas’ tokens are handed out at /graphiql and /privacy, and offered at /familj; ' +
+        'never in production',
+    );
+  app.use('/familj', familyApp());
   app.use(
     '/privacy',
     privacyConsole({ supergraphSdl: options.supergraphSdl, verifyIdentity, personaTokens: options.personaTokens }),

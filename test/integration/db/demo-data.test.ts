@@ -60,7 +60,8 @@ describe('demo data', () => {
     // Whole steps only: the children are there, the consents' transaction left nothing.
     expect(await counts()).toEqual({ children: 41, consents: 0, withdrawals: 0, sips: 0, planVersions: 0 });
 
-    expect(await writeDemoData(prisma, sipDemoData, () => NEXT_START)).toEqual(['consents', 'SIPs', 'requests', 'summonses']);
+    const resumed = await writeDemoData(prisma, sipDemoData, () => NEXT_START);
+    expect(resumed).toEqual(['consents', 'SIPs', 'requests', 'summonses']);
     const complete = await counts();
     expect(complete).toEqual({ children: 41, consents: 33, withdrawals: 7, sips: 7, planVersions: 4 });
     // Dated around the first start, as if it had not been interrupted: Alva's consent began 31 days before it.

@@ -1,0 +1,51 @@
+import { Card, Text } from '@mantine/core';
+import { useQuery } from '../App.tsx';
+import { AGENCIES, READ_OF, REFUSED_BECAUSE, ROLES, SCOPES, when } from '../words.ts';
+import { Section } from './ChildPage.tsx';
+
+const LOG = `query ($id: ID!) { childAccessLog(childId: $id, first: 30) { id decidedAt requesterName requesterRole
+  requesterAgency requesterUnit kind scope granted reason } }`;
+
+interface Entry {
+  id: string;
+  decidedAt: string;
+  requesterName: string | null;
+  requesterRole: string;
+  requesterAgency: string | null;
+  requesterUnit: string | null;
+  kind: string;
+  scope: string | null;
+  granted: boolean;
+  reason: string | null;
+}
+
+/** One entry in a sentence: who, where, what, and whether they were shown it. */
+function sentence(entry: Entry) {
+  const who = entry.requesterName ?? 'Någon';
+  const role = ROLES[entry.requesterRole] ?? entry.requesterRole;
+  const where = [entry.requesterUnit, entry.requesterAgency && AGENCIES[entry.requesterAgency]].filter(Boolean);
+  const what = entry.scope ? (SCOPES[entry.scope] ?? entry.scope).toLowerCase() : (READ_OF[entry.kind] ?? entry.kind);
+  const outcome = entry.granted
+    ? `fick se ${what}.`
+    : `ville se ${what} men fick inte, eftersom ${REFUSED_BECAUSE[entry.reason ?? ''] ?? 'det inte var tillåtet'}.`;
+  return `${who} (${role}${where.length ? `, ${where.join(', ')}` : ''}) ${outcome}`;
+}
+
+/** Who read what about the child, and who was refused, newest first. */
+export function AccessLogSection({ childId, givenName }: { childId: string; givenName: string }) {
+  const { data, error } = useQuery<{ childAccessLog: Entry[] }>(LOG, { id: childId });
+  return (
+    <Section title={`Vem har läst om ${givenName}`} error={error} loading={!data}>
+      <Text size="sm">De senaste 30 gångerna någon läste eller försökte läsa uppgifter om barnet.</Text>
+      {data?.childAccessLog.length === 0 && <Text>Ingen har läst något ännu.</Text>}
+      {data?.childAccessLog.map((entry) => (
+        <Card key={entry.id} withBorder padding="sm">
+          <Text size="sm" c="dimmed">
+            {when(entry.decidedAt)}
+          </Text>
+          <Text>{sentence(entry)}</Text>
+        </Card>
+      ))}
+    </Section>
+  );
+}

@@ -1,0 +1,129 @@
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useQuery } from '../App.tsx';
+import { graphql } from '../api.ts';
+import { AGENCIES, SCOPES, STATUSES, day } from '../words.ts';
+import { Section } from './ChildPage.tsx';
+
+const CONSENTS = `query ($id: ID!) { consents(childId: $id) { id status scopes validFrom validUntil givenByChild
+  recordedByStaff givenByGuardians { givenName familyName } awaitingGuardians { givenName familyName }
+  recipients { sipParticipants wholeAgencies named { agency unit } } } }`;
+const WITHDRAW = `mutation ($id: ID!, $reason: String!) {
+  withdrawConsent(consentId: $id, reason: $reason) { id status } }`;
+
+interface Person {
+  givenName: string;
+  familyName: string;
+}
+interface Consent {
+  id: string;
+  status: string;
+  scopes: string[];
+  validFrom: string;
+  validUntil: string;
+  givenByChild: boolean;
+  recordedByStaff: boolean;
+  givenByGuardians: Person[];
+  awaitingGuardians: Person[];
+  recipients: { sipParticipants: boolean; wholeAgencies: string[]; named: Array<{ agency: string; unit: string }> };
+}
+
+const names = (people: Person[]) => people.map((p) => `${p.givenName} ${p.familyName}`).join(' och ');
+
+/** Who may receive under a consent, in words. */
+function whoReceives({ recipients }: Consent) {
+  const parts = [
+    ...(recipients.sipParticipants ? ['personalen som är med i barnets SIP'] : []),
+    ...recipients.named.map(({ agency, unit }) => `${unit} (${AGENCIES[agency] ?? agency})`),
+    ...recipients.wholeAgencies.map((agency) => `all personal inom ${(AGENCIES[agency] ?? agency).toLowerCase()}`),
+  ];
+  return parts.join(', ');
+}
+
+function Withdraw({ consent, onDone }: { consent: Consent; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!open)
+    return (
+      <Group>
+        <Button variant="default" onClick={() => setOpen(true)}>
+          Återkalla samtycket
+        </Button>
+      </Group>
+    );
+  const withdraw = async () => {
+    try {
+      await graphql(WITHDRAW, { id: consent.id, reason });
+      onDone();
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <Text>
+        Från och med nu får ingen läsa uppgifter med stöd av det här samtycket. En SIP som bygger på det avslutas.
+      </Text>
+      <Textarea
+        label="Skriv kort varför du återkallar det"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+      <Group>
+        <Button color="red" onClick={withdraw}>
+          Ja, återkalla
+        </Button>
+        <Button variant="default" onClick={() => setOpen(false)}>
+          Avbryt
+        </Button>
+      </Group>
+      {problem && (
+        <Alert color="red" role="alert">
+          {problem}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/** Every consent about the child: what it covers, who receives, for how long; withdrawing one. */
+export function ConsentsSection({ childId }: { childId: string }) {
+  const [version, setVersion] = useState(0);
+  const { data, error } = useQuery<{ consents: Consent[] }>(CONSENTS, { id: childId }, version);
+  const shown = (data?.consents ?? []).filter((c) => c.status !== 'REPLACED');
+  return (
+    <Section title="Samtycken" error={error} loading={!data}>
+      {shown.length === 0 && <Text>Det finns inga samtycken för barnet.</Text>}
+      {shown.map((consent) => (
+        <Card key={consent.id} withBorder>
+          <Stack gap={6}>
+            <Group gap="xs">
+              <Badge variant="light" color={consent.status === 'ACTIVE' ? 'green' : 'gray'}>
+                {STATUSES[consent.status] ?? consent.status}
+              </Badge>
+            </Group>
+            <Text>
+              <strong>Uppgifter:</strong> {consent.scopes.map((scope) => SCOPES[scope] ?? scope).join(', ')}
+            </Text>
+            <Text>
+              <strong>Får läsas av:</strong> {whoReceives(consent)}
+            </Text>
+            <Text>
+              <strong>Gäller:</strong> {day(consent.validFrom)} – {day(consent.validUntil)}
+            </Text>
+            <Text>
+              <strong>Givet av:</strong>{' '}
+              {consent.givenByChild ? 'barnet självt' : names(consent.givenByGuardians) || 'ingen ännu'}
+              {consent.recordedByStaff ? ' (antecknat av personal)' : ''}
+            </Text>
+            {consent.awaitingGuardians.length > 0 && (
+              <Text>Väntar på att {names(consent.awaitingGuardians)} också säger ja.</Text>
+            )}
+            {consent.status === 'ACTIVE' && <Withdraw consent={consent} onDone={() => setVersion((v) => v + 1)} />}
+          </Stack>
+        </Card>
+      ))}
+    </Section>
+  );
+}

@@ -1,0 +1,170 @@
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useQuery } from '../App.tsx';
+import { graphql } from '../api.ts';
+import { AGENCIES, MEETING_KINDS, SIP_STATUSES, day, when } from '../words.ts';
+import { Section } from './ChildPage.tsx';
+
+const SIPS = `query ($id: ID!) { child(id: $id) { sips { id status questions
+  currentVersion { id number followUpOn fullySigned needs { text } goals { term description measure }
+    interventions { what agency unit responsiblePerson frequency location } familyActions
+    awaitingSignatureFrom { name } }
+  meetings { id kind startsAt place link heldAt cancelledAt summonses { id subject ics } } } } }`;
+const SIGN = `mutation ($id: ID!) { signPlanVersion(versionId: $id) { id fullySigned } }`;
+
+interface Version {
+  id: string;
+  number: number;
+  followUpOn: string;
+  fullySigned: boolean;
+  needs: Array<{ text: string }>;
+  goals: Array<{ term: string; description: string; measure: string }>;
+  interventions: Array<{ what: string; agency: string; unit: string; responsiblePerson: string; frequency: string }>;
+  familyActions: string[];
+  awaitingSignatureFrom: Array<{ name: string }>;
+}
+interface Meeting {
+  id: string;
+  kind: string;
+  startsAt: string;
+  place: string | null;
+  link: string | null;
+  heldAt: string | null;
+  cancelledAt: string | null;
+  summonses: Array<{ id: string; subject: string; ics: string }>;
+}
+interface Sip {
+  id: string;
+  status: string;
+  questions: string[];
+  currentVersion: Version | null;
+  meetings: Meeting[];
+}
+
+function Plan({ version, onSigned }: { version: Version; onSigned: () => void }) {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const sign = async () => {
+    try {
+      await graphql(SIGN, { id: version.id });
+      setMessage({ ok: true, text: 'Tack! Du har skrivit under planen.' });
+      onSigned();
+    } catch (error) {
+      setMessage({ ok: false, text: (error as Error).message });
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <Title order={3}>Planen, version {version.number}</Title>
+      <Text fw={700}>Det här behöver barnet</Text>
+      <List>
+        {version.needs.map((need) => (
+          <List.Item key={need.text}>{need.text}</List.Item>
+        ))}
+      </List>
+      <Text fw={700}>Målen</Text>
+      <List>
+        {version.goals.map((goal) => (
+          <List.Item key={goal.description}>
+            {goal.term === 'SHORT' ? 'Snart: ' : 'På lång sikt: '}
+            {goal.description} (vi ser det på: {goal.measure})
+          </List.Item>
+        ))}
+      </List>
+      <Text fw={700}>Det här gör verksamheterna</Text>
+      <List>
+        {version.interventions.map((i) => (
+          <List.Item key={i.what}>
+            {i.what}, {i.frequency}. {i.responsiblePerson}, {AGENCIES[i.agency] ?? i.agency} ({i.unit}).
+          </List.Item>
+        ))}
+      </List>
+      {version.familyActions.length > 0 && (
+        <>
+          <Text fw={700}>Det här gör ni själva</Text>
+          <List>
+            {version.familyActions.map((action) => (
+              <List.Item key={action}>{action}</List.Item>
+            ))}
+          </List>
+        </>
+      )}
+      <Text>Vi följer upp planen senast {day(version.followUpOn)}.</Text>
+      {version.fullySigned ? (
+        <Text>Alla har skrivit under.</Text>
+      ) : (
+        <>
+          <Text>Väntar på underskrift av: {version.awaitingSignatureFrom.map((p) => p.name).join(', ')}.</Text>
+          <Group>
+            <Button onClick={sign}>Skriv under planen</Button>
+          </Group>
+        </>
+      )}
+      {message && (
+        <Alert color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function Meetings({ meetings }: { meetings: Meeting[] }) {
+  const coming = meetings.filter((m) => !m.heldAt && !m.cancelledAt);
+  if (coming.length === 0) return <Text>Inga möten är bokade.</Text>;
+  return (
+    <Stack gap="xs">
+      <Title order={3}>Möten som kommer</Title>
+      {coming.map((meeting) => (
+        <Card key={meeting.id} withBorder>
+          <Text fw={700}>
+            {MEETING_KINDS[meeting.kind] ?? meeting.kind}, {when(meeting.startsAt)}
+          </Text>
+          {meeting.place && <Text>Plats: {meeting.place}</Text>}
+          {meeting.link && <Text>Länk: {meeting.link}</Text>}
+          {meeting.summonses.slice(-1).map((summons) => (
+            <Anchor
+              key={summons.id}
+              href={`data:text/calendar;charset=utf-8,${encodeURIComponent(summons.ics)}`}
+              download="kallelse.ics"
+            >
+              Lägg in mötet i kalendern
+            </Anchor>
+          ))}
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+/** The child's SIPs: what it is about, the plan (and signing it), and the meetings to come. */
+export function SipSection({ childId }: { childId: string }) {
+  const [version, setVersion] = useState(0);
+  const { data, error } = useQuery<{ child: { sips: Sip[] } }>(SIPS, { id: childId }, version);
+  const sips = data?.child.sips ?? [];
+  return (
+    <Section title="Samordnad individuell plan (SIP)" error={error} loading={!data}>
+      {sips.length === 0 && <Text>Det finns ingen SIP för barnet. Längre ner kan ni be om en.</Text>}
+      {sips.map((sip) => (
+        <Card key={sip.id} withBorder>
+          <Stack gap="sm">
+            <Group gap="xs">
+              <Badge variant="light">{SIP_STATUSES[sip.status] ?? sip.status}</Badge>
+            </Group>
+            <Text fw={700}>Det här ska SIP:en hjälpa till med</Text>
+            <List>
+              {sip.questions.map((question) => (
+                <List.Item key={question}>{question}</List.Item>
+              ))}
+            </List>
+            {sip.currentVersion ? (
+              <Plan version={sip.currentVersion} onSigned={() => setVersion((v) => v + 1)} />
+            ) : (
+              <Text>Planen är inte skriven ännu.</Text>
+            )}
+            <Meetings meetings={sip.meetings} />
+          </Stack>
+        </Card>
+      ))}
+    </Section>
+  );
+}

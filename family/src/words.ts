@@ -1,0 +1,52 @@
+/** The graph's codes as the family reads them: the console's words where they are the same, plainer where not. */
+export { AGENCIES, ROLES, SCOPES, STATUSES } from '../../console/src/words.ts';
+
+/** Why someone was not shown something, said to a parent. */
+export const REFUSED_BECAUSE: Record<string, string> = {
+  BLOCKED: 'ni har spärrat uppgifterna',
+  NO_RELATION: 'hen arbetar inte med ditt barn',
+  NO_CONSENT: 'det finns inget samtycke',
+  SCOPE_NOT_COVERED: 'samtycket gäller inte de uppgifterna',
+  RECIPIENT_NOT_COVERED: 'samtycket gäller inte hen',
+  GUARDIAN_MISSING: 'alla vårdnadshavare har inte sagt ja',
+  CAME_OF_AGE: 'barnet har fyllt 18 och bestämmer själv',
+  WITHDRAWN: 'samtycket är återkallat',
+  NOT_YET_VALID: 'samtycket gäller inte ännu',
+  EXPIRED: 'samtycket har gått ut',
+};
+
+/** What a log entry was about when it was no category of data. */
+export const READ_OF: Record<string, string> = {
+  CROSS_AGENCY: 'uppgifter från en annan verksamhet',
+  CHILD_IDENTITY: 'namn och personnummer',
+  CHILD_CONSENTS: 'samtyckena',
+};
+
+export const SIP_STATUSES: Record<string, string> = {
+  AWAITING_FAMILY: 'väntar på ert svar',
+  ACTIVE: 'pågår',
+  CLOSED: 'avslutad',
+};
+
+export const MEETING_KINDS: Record<string, string> = {
+  FAMILY_PRE_MEETING: 'Förmöte med familjen',
+  AGENCY_PRE_MEETING: 'Förmöte för personalen',
+  SIP_MEETING: 'SIP-möte',
+  FOLLOW_UP: 'Uppföljning',
+};
+
+export const REQUEST_STATUSES: Record<string, string> = {
+  WAITING: 'Väntar på svar',
+  ACCEPTED: 'Ja, en SIP har startat',
+  REFUSED: 'Nej',
+};
+
+const dateTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
+
+export const when = (iso: string) => dateTime.format(new Date(iso));
+export const day = (iso: string) => date.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
