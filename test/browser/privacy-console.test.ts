@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -7,23 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren } from '../../dev/demo/people.ts';
 import { readSupergraph } from '../../gateway/supergraph.ts';
 import { CONSENT_SCOPES } from '../../policy/scopes.ts';
+import { accessibilityViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startOwnTestGraph, type OwnTestGraph } from '../support/test-graph.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshot = (name: string) => join(tmpdir(), `privacy-console-${name}.png`);
-
-/** WCAG 2.1 A and AA, as axe-core checks them, on the page as it stands. */
-async function accessibilityViolations(page: Page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<any> } }).axe;
-    const { violations } = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join('; ')})`);
-  });
-}
 
 /** Whether the element shows at its top left and its middle, and nothing (a header, a menu) lies over it there. */
 const uncovered = (locator: Locator) =>

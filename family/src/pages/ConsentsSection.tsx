@@ -99,7 +99,7 @@ export function ConsentsSection({ childId }: { childId: string }) {
         <Card key={consent.id} withBorder>
           <Stack gap={6}>
             <Group gap="xs">
-              <Badge variant="light" color={consent.status === 'ACTIVE' ? 'green' : 'gray'}>
+              <Badge variant="filled" color={consent.status === 'ACTIVE' ? 'blue' : 'gray'}>
                 {STATUSES[consent.status] ?? consent.status}
               </Badge>
             </Group>

@@ -1,0 +1,126 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoChildren } from '../../dev/demo/people.ts';
+import { accessibilityViolations } from '../support/axe.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startOwnTestGraph, type OwnTestGraph } from '../support/test-graph.ts';
+
+const screenshot = (name: string) => join(tmpdir(), `family-app-${name}.png`);
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 900 };
+
+/** The families' app, on a phone and a desktop, in a real browser against the real graph, as demo family members. */
+describe('the families’ app', () => {
+  let graph: OwnTestGraph;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    graph = await startOwnTestGraph();
+    // A read by the school counsellor, for the family's log.
+    await graph.query(
+      `query ($id: ID!) { child(id: $id) { careContacts { unitName } } }`,
+      { id: demoChildren.alva.id },
+      'school counsellor',
+    );
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: PHONE });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await graph?.stop();
+  });
+  const appUrl = () => new URL('/familj/', graph.gateway.url).toString();
+  /** Every page checked at both widths, never wider than the phone. */
+  const checkPage = async (name: string) => {
+    for (const viewport of [DESKTOP, PHONE]) {
+      await page.setViewportSize(viewport);
+      expect(await accessibilityViolations(page), `${name} at ${viewport.width}px`).toEqual([]);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: screenshot(name), fullPage: true });
+  };
+  const signInAs = async (name: string) => {
+    await page.goto(appUrl());
+    await page.getByRole('button', { name }).click();
+    await page.getByRole('heading', { level: 1, name: 'Barn' }).waitFor();
+  };
+
+  it('offers the demo family members on its sign-in page, in Swedish', async () => {
+    await page.goto(appUrl());
+    await page.getByRole('heading', { level: 1, name: 'Min familj' }).waitFor();
+    for (const name of ['Maria Lindqvist', 'Sara Berg', 'Juni Berg', 'Hedda Strand'])
+      await page.getByRole('button', { name }).waitFor();
+    // Staff are not offered: the app is for families.
+    expect(await page.getByRole('button', { name: 'Karin Kurator' }).count()).toBe(0);
+    await checkPage('sign-in');
+  });
+
+  it('shows a guardian their child’s plan, consents and who read what, in words', async () => {
+    await signInAs('Maria Lindqvist');
+    await checkPage('children');
+    await page.getByRole('link', { name: 'Alva Lindqvist' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Alva Lindqvist' }).waitFor();
+    const sip = page.getByRole('region', { name: 'Samordnad individuell plan (SIP)' });
+    // The family sees the whole plan: the diagnosis the school does not.
+    await sip.getByText('Alva har fått diagnosen depression (F32.1) och behöver behandling.').waitFor();
+    await sip.getByText('Alla har skrivit under.').waitFor();
+    const consents = page.getByRole('region', { name: 'Samtycken' });
+    await consents
+      .getByText(/Skolplacering/)
+      .first()
+      .waitFor();
+    await consents
+      .getByText(/personalen som är med i barnets SIP/)
+      .first()
+      .waitFor();
+    const log = page.getByRole('region', { name: 'Vem har läst om Alva' });
+    await log
+      .getByText(/Karin Kurator \(skolkurator, Ekbackens skola, Skola\) fick se vårdkontakter\./)
+      .first()
+      .waitFor();
+    expect(await log.textContent()).not.toMatch(/CROSS_AGENCY|HEALTH_CARE_CONTACTS|SCOPE_NOT_COVERED/);
+    await checkPage('child');
+  });
+
+  it('refuses a second SIP in plain Swedish, keeping what was typed', async () => {
+    const request = page.getByRole('region', { name: 'Be om en SIP' });
+    await request.getByLabel('Vad behöver ni hjälp med?').fill('Vi vill ha hjälp med skolan.');
+    await request.getByLabel('Skola').check();
+    await request.getByRole('button', { name: 'Skicka förfrågan' }).click();
+    await expect
+      .poll(() => request.getByRole('alert').textContent())
+      .toBe('Barnet har redan en pågående SIP. Ta upp det i den i stället.');
+    expect(await request.getByLabel('Vad behöver ni hjälp med?').inputValue()).toBe('Vi vill ha hjälp med skolan.');
+  });
+
+  it('lets a young person of 16 ask for a SIP themselves, and shows it waiting', async () => {
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signInAs('Juni Berg');
+    await page.getByRole('link', { name: 'Juni Berg' }).click();
+    const request = page.getByRole('region', { name: 'Be om en SIP' });
+    await request.getByLabel('Vad behöver ni hjälp med?').fill('Jag orkar inte gå till skolan och vill ha hjälp.');
+    await request.getByLabel('Skola').check();
+    await request.getByLabel('Hälso- och sjukvård').check();
+    await request.getByRole('button', { name: 'Skicka förfrågan' }).click();
+    await request.getByText('Väntar på svar').waitFor();
+    await checkPage('request');
+    const { sipRequestWorklist } = (
+      await graph.query(`{ sipRequestWorklist { childName needs } }`, {}, 'school counsellor')
+    ).data!;
+    expect(sipRequestWorklist).toContainEqual({
+      childName: 'Juni Berg',
+      needs: 'Jag orkar inte gå till skolan och vill ha hjälp.',
+    });
+  });
+
+  it('keeps the sign-in in this tab only, and signing out forgets it', async () => {
+    const token = await page.evaluate(() => sessionStorage.getItem('sip-family-token'));
+    expect(token).toMatch(/^ey/);
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(token!);
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Min familj' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('sip-family-token'))).toBeNull();
+  });
+});
