@@ -22,6 +22,8 @@ export interface DevIdentity {
   identity: IdentityOptions;
   /** Its public key as a JWK, for a service started as its own process (AUTH_PUBLIC_JWK). */
   publicJwk: JWK;
+  /** Its private key as a JWK: the local identity provider signs with it too. */
+  privateJwk: JWK;
   issueToken(claims: TokenClaims, expiresIn?: string): Promise<string>;
 }
 
@@ -59,10 +61,11 @@ export const issueDevToken = (privateKey: CryptoKey, { sub, ...claims }: TokenCl
     .setExpirationTime(expiresIn)
     .sign(privateKey);
 
-function identityFor(privateKey: CryptoKey, publicKey: CryptoKey, publicJwk: JWK): DevIdentity {
+function identityFor(privateKey: CryptoKey, publicKey: CryptoKey, publicJwk: JWK, privateJwk: JWK): DevIdentity {
   return {
     identity: { key: publicKey, issuer: DEV_ISSUER, audience: DEV_AUDIENCE },
     publicJwk,
+    privateJwk,
     issueToken: (claims, expiresIn) => issueDevToken(privateKey, claims, expiresIn),
   };
 }
@@ -70,7 +73,7 @@ function identityFor(privateKey: CryptoKey, publicKey: CryptoKey, publicJwk: JWK
 /** A fresh identity provider key that lives as long as the process. */
 export async function ephemeralDevIdentity(): Promise<DevIdentity> {
   const keys = await generateSigningKeyPair();
-  return identityFor(keys.privateKey, keys.publicKey, keys.publicJwk);
+  return identityFor(keys.privateKey, keys.publicKey, keys.publicJwk, keys.privateJwk);
 }
 
 /** The development identity key, created once and kept in `file`, so printed tokens survive restarts. */
@@ -85,6 +88,7 @@ export async function persistentDevIdentity(file: string): Promise<DevIdentity> 
     (await importJWK(privateJwk, SIGNING_ALGORITHM)) as CryptoKey,
     (await importJWK(publicJwk, SIGNING_ALGORITHM)) as CryptoKey,
     publicJwk,
+    privateJwk,
   );
 }
 

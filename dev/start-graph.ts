@@ -17,6 +17,11 @@ import type { SourceLocation } from '../lib/source/source-system.ts';
 import { hasStandIn, STAND_INS, type StandIn, type StandInRecords } from '../standins/stand-ins.ts';
 import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { anchorJob, type AuditAnchorOptions } from '../subgraphs/sip/consent-authority/audit/chain-anchor.ts';
+import {
+  startIdentityProvider,
+  type IdentityProviderOptions,
+  type RunningIdentityProvider,
+} from '../standins/identity-provider/identity-provider.ts';
 
 export interface StartGraphOptions {
   /** The database of each subgraph that keeps records of its own. */
@@ -48,12 +53,19 @@ export interface StartGraphOptions {
   auditAnchor?: AuditAnchorOptions;
   /** Each subgraph's identity key pair; by default made for this run. */
   identityKeys?: Record<SubgraphName, KeyPair>;
+  /**
+   * Development: run the local identity provider (a real OpenID provider with the demo personas),
+   * which the apps sign in with; the graph accepts its tokens beside `identity`'s.
+   */
+  identityProvider?: Omit<IdentityProviderOptions, 'host'>;
 }
 
 export type RunningStandIns = { [Name in keyof StandInRecords]?: StandIn<StandInRecords[Name]> };
 
 export interface RunningGraph {
   gateway: RunningGateway;
+  /** The local identity provider, when one was asked for. */
+  identityProvider?: RunningIdentityProvider;
   subgraphs: Record<SubgraphName, RunningSubgraph<SubgraphPrisma | null>>;
   /** The local stand-ins of the agency systems no configuration pointed at. */
   standIns: RunningStandIns;
@@ -103,7 +115,29 @@ async function startStandIns(options: StartGraphOptions): Promise<RunningStandIn
  * The subgraphs and the gateway in one process, and the stand-ins of the agencies' systems beside
  * it: `npm start`, and every integration test.
  */
-export async function startGraph(options: StartGraphOptions): Promise<RunningGraph> {
+export async function startGraph(graphOptions: StartGraphOptions): Promise<RunningGraph> {
+  const identityProvider =
+    graphOptions.identityProvider &&
+    (await startIdentityProvider({ ...graphOptions.identityProvider, host: graphOptions.host }));
+  const { issuer } = graphOptions.identity;
+  const options: StartGraphOptions = identityProvider
+    ? {
+        ...graphOptions,
+        identity: { ...graphOptions.identity, issuer: [issuer, identityProvider.issuer].flat() },
+      }
+    : graphOptions;
+  try {
+    return await startWith(options, identityProvider);
+  } catch (error) {
+    await identityProvider?.stop();
+    throw error;
+  }
+}
+
+async function startWith(
+  options: StartGraphOptions,
+  identityProvider?: RunningIdentityProvider,
+): Promise<RunningGraph> {
   // Each agency subgraph signs its requests for consent decisions with a key of its own.
   const identityKeys =
     options.identityKeys ??
@@ -181,15 +215,19 @@ export async function startGraph(options: StartGraphOptions): Promise<RunningGra
       limits: options.gatewayLimits,
       observeSubgraphFetch: options.observeSubgraphFetch,
       personaTokens: options.personaTokens,
+      signInIssuer: identityProvider?.issuer,
       logger: options.logger,
     });
+    identityProvider?.serveAppsAt(gateway.url);
     return {
       gateway,
+      identityProvider,
       subgraphs,
       standIns,
       stop: async () => {
         await gateway.stop();
         await stopSubgraphs();
+        await identityProvider?.stop();
       },
     };
   } catch (error) {

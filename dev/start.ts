@@ -33,6 +33,12 @@ try {
     introspection: config.introspection,
     gatewayLimits: config.gatewayLimits,
     personaTokens: demoPersonaTokens(dev),
+    identityProvider: {
+      port: config.port('identity'),
+      signingKey: dev.privateJwk,
+      audience: dev.identity.audience,
+      accounts: Object.values(DEMO_PERSONAS),
+    },
     auditAnchor: {
       ...config.auditAnchor,
       key: config.auditAnchor.key ?? persistentAnchorKey(config.dataDir),
@@ -48,6 +54,8 @@ try {
   console.log(`\nSIP graph ready: ${graph.gateway.url}`);
   console.log(`GraphiQL (works offline): open ${graph.gateway.url} in a browser and choose a demo persona`);
   console.log(`Privacy officer's console: ${new URL('/privacy', graph.gateway.url)}`);
+  console.log(`Families' app: ${new URL('/familj', graph.gateway.url)}`);
+  console.log(`Sign-in (local OpenID provider, demo personas): ${graph.identityProvider?.issuer}`);
   console.log('\nDemo tokens (valid 12 h; send as the header  Authorization: Bearer <token>):');
   for (const [persona, claims] of Object.entries(DEMO_PERSONAS))
     console.log(`\n  ${persona}:\n  ${await dev.issueToken(claims)}`);

@@ -18,6 +18,7 @@ try {
     queryLimits: config.queryLimits,
     introspection: config.introspection,
     limits: config.gatewayLimits,
+    signInIssuer: config.auth.signInIssuer,
     logger: createLogger(config.logLevel),
   });
   console.log(`[gateway] ready at ${gateway.url}`);

@@ -30,6 +30,7 @@ import { checkSubgraphs, gatewayHealth } from './subgraph-health.ts';
 import { admission } from './admission.ts';
 import { argumentPathsRule, asUserInputError, parseScalarsStrictly } from './input-errors.ts';
 import { familyApp } from './family-app.ts';
+import { signInConfig } from './sign-in-config.ts';
 import { privacyConsole } from './privacy-console.ts';
 
 export interface StartGatewayOptions {
@@ -50,6 +51,8 @@ export interface StartGatewayOptions {
   observeSubgraphFetch?: (fetch: SubgraphFetch) => void;
   /** Development only: the demo personas' tokens, which GraphiQL offers in a picker. */
   personaTokens?: PersonaTokens;
+  /** The OpenID provider the apps sign in with (its issuer; discovery under it). */
+  signInIssuer?: string;
   logger?: Logger;
 }
 
@@ -127,6 +130,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       'development: the demo personas’ tokens are handed out at /graphiql and /privacy, and offered at /familj; ' +
         'never in production',
     );
+  app.get('/auth/config.json', signInConfig(options.signInIssuer));
   app.use('/familj', familyApp());
   app.use(
     '/privacy',

@@ -1,6 +1,25 @@
-import { Alert, Anchor, AppShell, Button, Container, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  AppShell,
+  Button,
+  Container,
+  Group,
+  Loader,
+  PasswordInput,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import { graphql, signedInAs, tokenStore } from './api.ts';
+import {
+  beginSignIn,
+  completeSignIn,
+  fetchSignInConfig,
+  signOutUrl,
+  type SignInConfig,
+} from '../../console/src/oidc-client.ts';
+import { graphql, SESSION_EXPIRED, signedInAs, tokenStore } from './api.ts';
 import { ChildPage } from './pages/ChildPage.tsx';
 import { ChildrenPage } from './pages/ChildrenPage.tsx';
 
@@ -14,25 +33,20 @@ export function navigate(path: string) {
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
-function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
-  const [personas, setPersonas] = useState<Array<{ persona: string; token: string }>>([]);
+const REDIRECT_URI = () => new URL('/familj/', window.location.origin).href;
+
+/**
+ * Signing in: through the identity provider the gateway names (e-legitimation in production; the
+ * demo personas on the local provider's page in development), or, where none is configured, with a
+ * pasted token.
+ */
+function SignIn({ config, onSignedIn }: { config: SignInConfig | null; onSignedIn: () => void }) {
   const [token, setToken] = useState('');
-  useEffect(() => {
-    fetch('/graphiql/personas.json')
-      .then((res) => (res.ok ? res.json() : []))
-      .then(
-        (all: Array<{ persona: string; token: string }>) =>
-          setPersonas(all.filter(({ token: t }) => FAMILY_ROLES.has(signedInAs(t).role ?? ''))),
-        () => setPersonas([]),
-      );
-  }, []);
-  const signIn = (value: string) => {
-    tokenStore.set(value.trim().replace(/^Bearer\s+/i, ''));
-    onSignedIn();
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (token.trim()) signIn(token);
+    if (!token.trim()) return;
+    tokenStore.set(token.trim().replace(/^Bearer\s+/i, ''));
+    onSignedIn();
   };
   return (
     <Container size="xs" py="xl">
@@ -42,30 +56,23 @@ function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
           Här ser du ditt barns samordnade individuella plan (SIP), vilka samtycken ni har gett och vem som har läst
           uppgifter om barnet. Du kan också be om en SIP.
         </Text>
-        {personas.length > 0 && (
-          <Stack gap="xs">
-            <Title order={2} size="h3">
-              Logga in som en demoperson
-            </Title>
-            <Text size="sm">Det här finns bara i utvecklingsläget.</Text>
-            {personas.map(({ persona, token: t }) => (
-              <Button key={persona} variant="light" onClick={() => signIn(t)}>
-                {signedInAs(t).name ?? persona}
-              </Button>
-            ))}
-          </Stack>
+        {config ? (
+          <Button size="md" onClick={() => beginSignIn(config, 'family', REDIRECT_URI())}>
+            Logga in med e-legitimation
+          </Button>
+        ) : (
+          <form onSubmit={submit}>
+            <Stack gap="xs">
+              <PasswordInput
+                label="Inloggning (token)"
+                description="Sparas bara i den här fliken."
+                value={token}
+                onChange={(event) => setToken(event.currentTarget.value)}
+              />
+              <Button type="submit">Logga in</Button>
+            </Stack>
+          </form>
         )}
-        <form onSubmit={submit}>
-          <Stack gap="xs">
-            <PasswordInput
-              label="Inloggning (token)"
-              description="Sparas bara i den här fliken."
-              value={token}
-              onChange={(event) => setToken(event.currentTarget.value)}
-            />
-            <Button type="submit">Logga in</Button>
-          </Stack>
-        </form>
       </Stack>
     </Container>
   );
@@ -73,25 +80,64 @@ function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
 
 export function App() {
   const [token, setToken] = useState(tokenStore.get());
+  const [config, setConfig] = useState<SignInConfig | null | undefined>(undefined);
   const [childId, setChildId] = useState(childIdInPath());
   const [problem, setProblem] = useState<string | null>(null);
+  const [expired, setExpired] = useState(false);
   useEffect(() => {
     const onPop = () => setChildId(childIdInPath());
+    const onExpired = () => setExpired(true);
     window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+    window.addEventListener(SESSION_EXPIRED, onExpired);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+      window.removeEventListener(SESSION_EXPIRED, onExpired);
+    };
+  }, []);
+  // Back from the identity provider: the code becomes this tab's sign-in.
+  useEffect(() => {
+    fetchSignInConfig().then(async (found) => {
+      setConfig(found);
+      if (!found) return;
+      try {
+        const signedIn = await completeSignIn(found);
+        if (signedIn) {
+          tokenStore.set(signedIn.accessToken, signedIn.idToken);
+          setToken(signedIn.accessToken);
+          setExpired(false);
+          setChildId(childIdInPath());
+        }
+      } catch (error) {
+        setProblem((error as Error).message);
+      }
+    });
   }, []);
   useEffect(() => {
     if (!token) return;
     const role = signedInAs(token).role;
     if (role && !FAMILY_ROLES.has(role))
       setProblem('Appen är för barn och vårdnadshavare. Personal använder sina egna system.');
-    else setProblem(null);
   }, [token]);
-  if (!token) return <SignIn onSignedIn={() => setToken(tokenStore.get())} />;
+  if (config === undefined) return <Loader aria-label="Hämtar" m="xl" />;
+  if (!token)
+    return (
+      <>
+        {problem && (
+          <Alert color="red" role="alert" m="md">
+            {problem}
+          </Alert>
+        )}
+        <SignIn config={config} onSignedIn={() => setToken(tokenStore.get())} />
+      </>
+    );
   const signOut = () => {
+    const idToken = tokenStore.idToken();
     tokenStore.clear();
     setToken(null);
-    navigate('/familj/');
+    setProblem(null);
+    const atProvider = config && idToken && signOutUrl(config, 'family', idToken, REDIRECT_URI());
+    if (atProvider) window.location.assign(atProvider);
+    else navigate('/familj/');
   };
   const { name } = signedInAs(token);
   return (
@@ -120,6 +166,14 @@ export function App() {
       </AppShell.Header>
       <AppShell.Main>
         <Container size="md" px={0}>
+          {expired && (
+            <Alert color="orange" title="Du behöver logga in igen" role="alert" mb="md">
+              <Stack gap="xs" align="flex-start">
+                <Text>Inloggningen har gått ut. Det du har skrivit finns kvar när du kommer tillbaka.</Text>
+                {config && <Button onClick={() => beginSignIn(config, 'family', REDIRECT_URI())}>Logga in igen</Button>}
+              </Stack>
+            </Alert>
+          )}
           {problem ? (
             <Alert color="red" title="Ingen åtkomst" role="alert">
               {problem}

@@ -1,13 +1,24 @@
 /** The app's calls to the graph, as the signed-in family member, and the graph's refusals in plain Swedish. */
 
 const TOKEN_KEY = 'sip-family-token';
+const ID_TOKEN_KEY = 'sip-family-id-token';
 
 /** The sign-in lives for this browser tab only, never in localStorage. */
 export const tokenStore = {
   get: () => sessionStorage.getItem(TOKEN_KEY),
-  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+  idToken: () => sessionStorage.getItem(ID_TOKEN_KEY),
+  set: (token: string, idToken?: string | null) => {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    if (idToken) sessionStorage.setItem(ID_TOKEN_KEY, idToken);
+  },
+  clear: () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(ID_TOKEN_KEY);
+  },
 };
+
+/** Told when the graph no longer takes the sign-in (it expired): the app asks to sign in again. */
+export const SESSION_EXPIRED = 'sip-session-expired';
 
 /** A refusal or an error the page shows in words; `code` and `field` stay as the graph gave them. */
 export class ApiError extends Error {
@@ -76,7 +87,15 @@ export async function graphql<T = Record<string, unknown>>(
     throw new ApiError('Det gick inte att nå tjänsten. Kontrollera uppkopplingen och försök igen.', 'NETWORK');
   }
   const body = (await response.json().catch(() => null)) as { data?: T; errors?: GraphError[] } | null;
-  if (body?.errors?.length) throw explain(body.errors[0]);
+  if (body?.errors?.length) {
+    const error = explain(body.errors[0]);
+    if (error.code === 'UNAUTHENTICATED') window.dispatchEvent(new Event(SESSION_EXPIRED));
+    throw error;
+  }
+  if (response.status === 401) {
+    window.dispatchEvent(new Event(SESSION_EXPIRED));
+    throw new ApiError(CODES.UNAUTHENTICATED, 'UNAUTHENTICATED');
+  }
   if (!response.ok || !body?.data) throw new ApiError(CODES.SERVICE_UNAVAILABLE, 'HTTP_' + response.status);
   return body.data;
 }
@@ -93,3 +112,12 @@ export function signedInAs(token: string | null): { role?: string; name?: string
     return {};
   }
 }
+
+/** A text the family is typing, kept in this tab, so that signing in again on the way loses none of it. */
+export const draftStore = {
+  get: (key: string) => sessionStorage.getItem(`sip-family-draft:${key}`) ?? '',
+  set: (key: string, value: string) =>
+    value
+      ? sessionStorage.setItem(`sip-family-draft:${key}`, value)
+      : sessionStorage.removeItem(`sip-family-draft:${key}`),
+};

@@ -8,7 +8,8 @@ import { requesterFromClaims, type Requester } from './requester.ts';
 export interface IdentityOptions {
   /** The identity provider's public key, or its key set (`createRemoteJWKSet` for a JWKS URL). */
   key: CryptoKey | JWTVerifyGetKey;
-  issuer: string;
+  /** One issuer, or several (in development: the dev tokens' and the local identity provider's). */
+  issuer: string | string[];
   audience: string;
   /** Tokens meant to last longer than this (from iat, or from now) are refused. Default: 24 hours. */
   maxTokenLifetimeSeconds?: number;

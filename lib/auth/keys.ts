@@ -8,6 +8,8 @@ export interface IdentityProviderSettings {
   jwksUrl?: string;
   maxTokenLifetimeSeconds: number;
   keyRefreshMs: number;
+  /** Where the apps sign in (OpenID Connect discovery under it); undefined: they take a pasted token. */
+  signInIssuer?: string;
 }
 
 export const SIGNING_ALGORITHM = 'ES256';

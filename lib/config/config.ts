@@ -10,8 +10,9 @@ import { DEFAULT_KEY_REFRESH_MS, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../a
 import type { IdentityProviderSettings } from '../auth/keys.ts';
 
 export { INTROSPECTION_ACCESS, SUBGRAPH_NAMES, type IntrospectionAccess, type SubgraphName };
-export type Service = SubgraphName | 'gateway';
-const SERVICES = ['gateway', ...SUBGRAPH_NAMES] as const;
+/** The graph's services; `identity` is the local identity provider `npm start` runs (development only). */
+export type Service = SubgraphName | 'gateway' | 'identity';
+const SERVICES = ['gateway', 'identity', ...SUBGRAPH_NAMES] as const;
 
 type Env = Record<string, string | undefined>;
 
@@ -58,6 +59,7 @@ export const sourceVariables = (name: string, variable: string) => ({
 
 const DEFAULT_PORTS = Object.fromEntries([
   ['gateway', 4000],
+  ['identity', 4009],
   ['sip', 4001],
   ...AGENCY_SUBGRAPHS.map((entry) => [entry.subgraph, entry.defaultPort]),
 ]) as Record<Service, number>;
@@ -93,6 +95,7 @@ const ENVIRONMENT = z.object({
   AUTH_ISSUER: z.string().default('sip-graph-dev'),
   AUTH_AUDIENCE: z.string().default('sip-graph'),
   AUTH_JWKS_URL: url(/^https?$/),
+  AUTH_SIGN_IN_ISSUER: url(/^https?$/),
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: wholeNumber(1).default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
   AUTH_KEY_REFRESH_SECONDS: wholeNumber(1).default(DEFAULT_KEY_REFRESH_MS / 1000),
   AUDIT_ANCHOR_FILE: z.string().optional(),
@@ -190,6 +193,7 @@ export function readConfig(env: Env = process.env): Config {
       jwksUrl: values.AUTH_JWKS_URL,
       maxTokenLifetimeSeconds: values.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
       keyRefreshMs: values.AUTH_KEY_REFRESH_SECONDS * 1000,
+      signInIssuer: values.AUTH_SIGN_IN_ISSUER,
     },
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
@@ -230,7 +234,12 @@ export const portClaim = (service: Service, port: number, host?: string): PortCl
   port,
   host,
   portVariable: portVariable(service),
-  service: service === 'gateway' ? 'the gateway' : `the ${service} subgraph`,
+  service:
+    service === 'gateway'
+      ? 'the gateway'
+      : service === 'identity'
+        ? 'the local identity provider'
+        : `the ${service} subgraph`,
 });
 
 /** The port of every service of the graph. */

@@ -17,7 +17,7 @@ describe('the families’ app', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    graph = await startOwnTestGraph();
+    graph = await startOwnTestGraph({ signIn: true });
     // A read by the school counsellor, for the family's log.
     await graph.query(
       `query ($id: ID!) { child(id: $id) { careContacts { unitName } } }`,
@@ -41,24 +41,36 @@ describe('the families’ app', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: screenshot(name), fullPage: true });
   };
+  /** Through the identity provider: the app sends the browser there, the persona page stands in for e-legitimation. */
   const signInAs = async (name: string) => {
     await page.goto(appUrl());
-    await page.getByRole('button', { name }).click();
+    await page.getByRole('button', { name: 'Logga in med e-legitimation' }).click();
+    await page.getByRole('button', { name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Barn' }).waitFor();
   };
 
-  it('offers the demo family members on its sign-in page, in Swedish', async () => {
+  it('signs in through the identity provider with OpenID Connect (code and PKCE), choosing a demo person', async () => {
+    const sent: string[] = [];
+    page.on('request', (request) => sent.push(request.url()));
     await page.goto(appUrl());
     await page.getByRole('heading', { level: 1, name: 'Min familj' }).waitFor();
-    for (const name of ['Maria Lindqvist', 'Sara Berg', 'Juni Berg', 'Hedda Strand'])
-      await page.getByRole('button', { name }).waitFor();
-    // Staff are not offered: the app is for families.
-    expect(await page.getByRole('button', { name: 'Karin Kurator' }).count()).toBe(0);
     await checkPage('sign-in');
+    await page.getByRole('button', { name: 'Logga in med e-legitimation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    expect(page.url().startsWith(graph.identityProvider!.issuer)).toBe(true);
+    for (const name of ['Maria Lindqvist', 'Juni Berg', 'Karin Kurator, Ekbackens skola'])
+      await page.getByRole('button', { name, exact: true }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Maria Lindqvist', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Barn' }).waitFor();
+    const authorize = new URL(sent.find((url) => url.startsWith(`${graph.identityProvider!.issuer}/auth?`))!);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('response_type')).toBe('code');
+    // Back on the app's own address, without the code in it.
+    expect(new URL(page.url()).search).toBe('');
   });
 
   it('shows a guardian their child’s plan, consents and who read what, in words', async () => {
-    await signInAs('Maria Lindqvist');
     await checkPage('children');
     await page.getByRole('link', { name: 'Alva Lindqvist' }).click();
     await page.getByRole('heading', { level: 1, name: 'Alva Lindqvist' }).waitFor();
@@ -115,12 +127,32 @@ describe('the families’ app', () => {
     });
   });
 
-  it('keeps the sign-in in this tab only, and signing out forgets it', async () => {
+  it('asks to sign in again when the sign-in has expired, keeping what was typed', async () => {
+    const request = page.getByRole('region', { name: 'Be om en SIP' });
+    await request.getByLabel('Vad behöver ni hjälp med?').fill('Ett utkast jag inte vill skriva om.');
+    // The graph no longer takes the tab's token, as when it has expired.
+    await page.evaluate(() => sessionStorage.setItem('sip-family-token', 'expired'));
+    await page.reload();
+    const expired = page.getByRole('alert').filter({ hasText: 'Du behöver logga in igen' });
+    await expired.waitFor();
+    await expired.getByRole('button', { name: 'Logga in igen' }).click();
+    // The provider still knows the person: straight back, signed in, with the draft.
+    await request.getByLabel('Vad behöver ni hjälp med?').waitFor();
+    expect(await request.getByLabel('Vad behöver ni hjälp med?').inputValue()).toBe(
+      'Ett utkast jag inte vill skriva om.',
+    );
+    expect(await page.getByRole('alert').filter({ hasText: 'Du behöver logga in igen' }).count()).toBe(0);
+  });
+
+  it('keeps the sign-in in this tab only, and signing out ends it at the provider too', async () => {
     const token = await page.evaluate(() => sessionStorage.getItem('sip-family-token'));
     expect(token).toMatch(/^ey/);
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(token!);
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await page.getByRole('heading', { level: 1, name: 'Min familj' }).waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('sip-family-token'))).toBeNull();
+    // Signing in again asks who you are: the provider's session ended too.
+    await page.getByRole('button', { name: 'Logga in med e-legitimation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
   });
 });

@@ -59,6 +59,8 @@ interface OwnTestGraphOptions extends TestGraphOptions {
   introspection?: IntrospectionAccess;
   gatewayLimits?: StartGraphOptions['gatewayLimits'];
   auditAnchor?: StartGraphOptions['auditAnchor'];
+  /** Run the local identity provider, as `npm start` does, for the apps' sign-in. */
+  signIn?: boolean;
 }
 
 const claimsOf = (as: Persona | TokenClaims): TokenClaims => (typeof as === 'string' ? DEMO_PERSONAS[as] : as);
@@ -100,6 +102,14 @@ async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph &
       auditAnchor: options.auditAnchor,
       personaTokens: demoPersonaTokens(dev),
       identityKeys,
+      identityProvider: options.signIn
+        ? {
+            port: 0,
+            signingKey: dev.privateJwk,
+            audience: dev.identity.audience,
+            accounts: Object.values(DEMO_PERSONAS),
+          }
+        : undefined,
     });
   } catch (error) {
     await databases.drop();

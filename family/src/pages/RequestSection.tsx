@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '../App.tsx';
-import { graphql } from '../api.ts';
+import { draftStore, graphql } from '../api.ts';
 import { AGENCIES, REQUEST_STATUSES, day } from '../words.ts';
 import { Section } from './ChildPage.tsx';
 
@@ -25,7 +25,12 @@ interface Request {
 }
 
 function AskForm({ childId, onAsked }: { childId: string; onAsked: () => void }) {
-  const [needs, setNeeds] = useState('');
+  const draft = `request:${childId}`;
+  const [needs, setNeedsState] = useState(() => draftStore.get(draft));
+  const setNeeds = (value: string) => {
+    setNeedsState(value);
+    draftStore.set(draft, value);
+  };
   const [agencies, setAgencies] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {

@@ -1,0 +1,14 @@
+/**
+ * The graph's own sign-in clients, registered with the identity provider: public clients (no
+ * secret; authorization code with PKCE), each redirected back to the page it signs in from.
+ */
+export const SIGN_IN_CLIENTS = {
+  family: { clientId: 'sip-family', path: '/familj/' },
+  privacyConsole: { clientId: 'sip-privacy-console', path: '/privacy/' },
+} as const;
+export type SignInClient = keyof typeof SIGN_IN_CLIENTS;
+
+/** The graph as the resource its access tokens are for (RFC 8707): their `aud` is the graph's audience. */
+export const GRAPH_RESOURCE = 'urn:sip-graph';
+/** The scope an app asks for to call the graph. */
+export const GRAPH_SCOPE = 'graph';
