@@ -20,6 +20,7 @@ import { LogPage } from './pages/LogPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { PolicyPage } from './pages/PolicyPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
+import { beginSignIn, completeSignIn, fetchSignInConfig, type SignInConfig } from './oidc-client.ts';
 import { cleanToken, tokenProblem } from './token.ts';
 
 const PAGES = [
@@ -52,7 +53,22 @@ async function checkOfficer(): Promise<string | null> {
   }
 }
 
-function SignIn({ onSignedIn, refusal }: { onSignedIn: () => void; refusal: string | null }) {
+const REDIRECT_URI = () => new URL('/privacy/', window.location.origin).href;
+
+/**
+ * Signing in: through the identity provider the gateway names (SITHS in production; the demo
+ * personas on the local provider's page in development), or, where none is configured, with a
+ * pasted token.
+ */
+function SignIn({
+  onSignedIn,
+  refusal,
+  config,
+}: {
+  onSignedIn: () => void;
+  refusal: string | null;
+  config: SignInConfig | null;
+}) {
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [demo, setDemo] = useState<string | null>(null);
@@ -79,35 +95,44 @@ function SignIn({ onSignedIn, refusal }: { onSignedIn: () => void; refusal: stri
             {refusal}
           </Alert>
         )}
-        <form
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            const problem = tokenProblem(token);
-            setProblem(problem);
-            if (!problem) signIn(token);
-          }}
-          noValidate
-        >
-          <Stack>
-            <PasswordInput
-              label="Token (Bearer)"
-              value={token}
-              onChange={(e) => setToken(e.currentTarget.value)}
-              error={problem}
-              errorProps={{ role: 'alert' }}
-              // Mantine's PasswordInput marks only its wrapper invalid; a screen reader reads the input's own state.
-              aria-invalid={problem !== null}
-            />
-            <Group>
-              <Button type="submit">Logga in</Button>
-              {demo && (
-                <Button variant="light" onClick={() => signIn(demo)}>
-                  Logga in som demo-dataskyddsombud
-                </Button>
-              )}
-            </Group>
-          </Stack>
-        </form>
+        {config && (
+          <Group>
+            <Button size="md" onClick={() => beginSignIn(config, 'privacyConsole', REDIRECT_URI())}>
+              Logga in med SITHS-kort
+            </Button>
+          </Group>
+        )}
+        {!config && (
+          <form
+            onSubmit={(event: FormEvent) => {
+              event.preventDefault();
+              const problem = tokenProblem(token);
+              setProblem(problem);
+              if (!problem) signIn(token);
+            }}
+            noValidate
+          >
+            <Stack>
+              <PasswordInput
+                label="Token (Bearer)"
+                value={token}
+                onChange={(e) => setToken(e.currentTarget.value)}
+                error={problem}
+                errorProps={{ role: 'alert' }}
+                // Mantine's PasswordInput marks only its wrapper invalid; a screen reader reads the input's own state.
+                aria-invalid={problem !== null}
+              />
+              <Group>
+                <Button type="submit">Logga in</Button>
+                {demo && (
+                  <Button variant="light" onClick={() => signIn(demo)}>
+                    Logga in som demo-dataskyddsombud
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          </form>
+        )}
       </Stack>
     </Container>
   );
@@ -118,6 +143,7 @@ const NAV_BREAKPOINT = 'sm';
 
 export function App() {
   const [signedIn, setSignedIn] = useState(tokenStore.get() !== null);
+  const [config, setConfig] = useState<SignInConfig | null | undefined>(undefined);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [checked, setChecked] = useState(false);
   const [path, setPath] = useState(currentPath());
@@ -128,6 +154,22 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const moved = useRef(false);
 
+  // Back from the identity provider: the code becomes this tab's sign-in.
+  useEffect(() => {
+    fetchSignInConfig().then(async (found) => {
+      setConfig(found);
+      if (!found) return;
+      try {
+        const done = await completeSignIn(found);
+        if (!done) return;
+        tokenStore.set(done.accessToken);
+        setPath(currentPath());
+        setSignedIn(true);
+      } catch (error) {
+        setRefusal((error as Error).message);
+      }
+    });
+  }, []);
   useEffect(() => {
     if (!signedIn) return;
     setChecked(false);
@@ -166,7 +208,8 @@ export function App() {
     heading?.focus({ preventScroll: true });
   }, [current, checked]);
 
-  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} refusal={refusal} />;
+  if (config === undefined) return <Text p="xl">Hämtar…</Text>;
+  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} refusal={refusal} config={config} />;
   if (!checked) return <Text p="xl">Prövar inloggningen…</Text>;
   const go = (to: string) => {
     window.history.pushState(null, '', `/privacy/${to}`);
