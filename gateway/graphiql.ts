@@ -77,8 +77,28 @@ function TokenBar({ token, onToken }) {
     h('span', { role: 'status', className: 'sip-token-status' }, token ? 'Signed in for this tab' : 'No token'));
 }
 
+// Who a token names (the graph verifies it; this only chooses what the page offers).
+const roleOf = (token) => {
+  try {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(atob(part.padEnd(Math.ceil(part.length / 4) * 4, '='))).role;
+  } catch {
+    return undefined;
+  }
+};
+const FAMILY_ROLES = ['guardian', 'child'];
+
+function FamilyNotice() {
+  return h('p', { className: 'sip-family-notice', role: 'status' },
+    'GraphiQL is for developers, and shows no schema documentation to a family member. ',
+    'Families use their app: ',
+    h('a', { href: '/familj/' }, 'Min familj (/familj)'), '. ',
+    h('span', { lang: 'sv' }, 'GraphiQL är för utvecklare; familjer använder appen Min familj.'));
+}
+
 function Page() {
   const [token, setToken] = React.useState(() => sessionStorage.getItem(TOKEN_KEY) || '');
+  const family = FAMILY_ROLES.includes(roleOf(token));
   const onToken = (value) => {
     const next = bare(value);
     if (next) sessionStorage.setItem(TOKEN_KEY, next);
@@ -91,11 +111,12 @@ function Page() {
   );
   return h('div', { className: 'sip-page' },
     h(TokenBar, { token, onToken }),
+    family && h(FamilyNotice),
     h('main', { className: 'sip-graphiql' },
       h(GraphiQL, {
         fetcher,
-        // No token, no schema request: nothing to answer but 401.
-        schema: token ? undefined : null,
+        // No token, no schema request: nothing to answer but 401. A family member's would be refused (403).
+        schema: token && !family ? undefined : null,
         defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)},
         shouldPersistHeaders: false,
       })));
@@ -117,6 +138,7 @@ const PAGE = `<!doctype html>
       font: 14px system-ui, sans-serif; border-bottom: 1px solid #ccc; }
     .sip-token-bar input { flex: 1; max-width: 40rem; }
     .sip-graphiql { flex: 1; min-height: 0; }
+    .sip-family-notice { margin: 0; padding: 0.5rem 1rem; font: 14px system-ui, sans-serif; background: #fff4e5; }
   </style>
 </head>
 <body>

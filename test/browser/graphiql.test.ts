@@ -75,4 +75,14 @@ describe('GraphiQL at the gateway', () => {
     await expect.poll(() => introspections().length, { timeout: 60_000 }).toBe(2);
     expect(introspections()[1]).toMatchObject({ authorized: true, status: 200 });
   });
+
+  it('tells a family member it is for developers, points to their app, and asks for no schema', async () => {
+    const before = introspections().length;
+    await page.getByLabel('Demo persona').selectOption({ label: 'guardian (Maria Lindqvist)' });
+    await page.getByRole('link', { name: 'Min familj (/familj)' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'GraphiQL is for developers' }).count()).toBe(1);
+    await page.waitForTimeout(1_000);
+    expect(introspections().length).toBe(before);
+    expect(sent.every((request) => request.status < 500)).toBe(true);
+  });
 });
