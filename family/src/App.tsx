@@ -94,13 +94,11 @@ export function App() {
       window.removeEventListener(SESSION_EXPIRED, onExpired);
     };
   }, []);
-  // Back from the identity provider: the code becomes this tab's sign-in.
+  // Back from the identity provider: the code becomes this tab's sign-in, before any page asks the graph.
   useEffect(() => {
     fetchSignInConfig().then(async (found) => {
-      setConfig(found);
-      if (!found) return;
       try {
-        const signedIn = await completeSignIn(found);
+        const signedIn = found && (await completeSignIn(found));
         if (signedIn) {
           tokenStore.set(signedIn.accessToken, signedIn.idToken);
           setToken(signedIn.accessToken);
@@ -110,6 +108,7 @@ export function App() {
       } catch (error) {
         setProblem((error as Error).message);
       }
+      setConfig(found);
     });
   }, []);
   useEffect(() => {

@@ -1,5 +1,12 @@
 /** The graph's codes as the family reads them: the console's words where they are the same, plainer where not. */
-export { AGENCIES, ROLES, SCOPES, STATUSES } from '../../console/src/words.ts';
+import { CONSENT_SCOPES } from '../../policy/scopes.ts';
+
+export { AGENCIES, ROLES, SCOPE_DESCRIPTIONS, SCOPES, STATUSES } from '../../console/src/words.ts';
+
+/** The agency that holds each category. */
+export const SCOPE_AGENCY: Record<string, string> = Object.fromEntries(
+  Object.entries(CONSENT_SCOPES).map(([scope, { agency }]) => [scope, agency]),
+);
 
 /** Why someone was not shown something, said to a parent. */
 export const REFUSED_BECAUSE: Record<string, string> = {

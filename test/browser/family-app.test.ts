@@ -96,6 +96,38 @@ describe('the families’ app', () => {
     await checkPage('child');
   });
 
+  it('lets a guardian widen a consent, which waits until the other guardian says yes too', async () => {
+    const consents = page.getByRole('region', { name: 'Samtycken' });
+    await consents.getByRole('button', { name: 'Ändra eller begränsa' }).first().click();
+    await consents.getByRole('checkbox', { name: 'Diagnoser' }).check();
+    await consents.getByRole('button', { name: 'Spara den nya versionen' }).click();
+    await consents.getByText('Väntar på att Johan Lindqvist också säger ja.').waitFor();
+    await checkPage('consent-pending');
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signInAs('Johan Lindqvist');
+    await page.getByRole('link', { name: 'Alva Lindqvist' }).click();
+    const asJohan = page.getByRole('region', { name: 'Samtycken' });
+    await asJohan.getByRole('button', { name: 'Jag säger också ja' }).click();
+    await expect.poll(() => asJohan.getByText(/Väntar på att/).count()).toBe(0);
+    expect(await asJohan.locator('p', { hasText: 'Uppgifter:' }).first().textContent()).toContain('Diagnoser');
+  });
+
+  it('places a block and lifts it, and answers SIP-kollen after the meeting', async () => {
+    const blocks = page.getByRole('region', { name: 'Spärrar' });
+    await blocks.getByRole('button', { name: 'Spärra uppgifter' }).click();
+    await blocks.getByRole('checkbox', { name: 'Remisser' }).check();
+    await blocks.getByRole('button', { name: 'Spärra', exact: true }).click();
+    await blocks.getByText('remisser, för alla andra verksamheter.').waitFor();
+    await blocks.getByRole('button', { name: 'Ta bort spärren' }).click();
+    await blocks.getByText('Ni har inga spärrar.').waitFor();
+    const sip = page.getByRole('region', { name: 'Samordnad individuell plan (SIP)' });
+    for (const question of ['Blev du lyssnad på?', 'Förstod du vad som bestämdes?', 'Var mötet till hjälp?'])
+      await sip.getByRole('radiogroup', { name: question }).getByRole('radio', { name: '4' }).check();
+    await sip.getByRole('button', { name: 'Skicka svaret' }).click();
+    await sip.getByText('Tack för att du svarade!').waitFor();
+    await checkPage('forms');
+  });
+
   it('refuses a second SIP in plain Swedish, keeping what was typed', async () => {
     const request = page.getByRole('region', { name: 'Be om en SIP' });
     await request.getByLabel('Vad behöver ni hjälp med?').fill('Vi vill ha hjälp med skolan.');
@@ -117,6 +149,8 @@ describe('the families’ app', () => {
     await request.getByLabel('Hälso- och sjukvård').check();
     await request.getByRole('button', { name: 'Skicka förfrågan' }).click();
     await request.getByText('Väntar på svar').waitFor();
+    // From 15 the young person reads their own plan's summary, easy to read, beside the rest.
+    await page.getByRole('region', { name: 'Min plan' }).waitFor();
     await checkPage('request');
     const { sipRequestWorklist } = (
       await graph.query(`{ sipRequestWorklist { childName needs } }`, {}, 'school counsellor')

@@ -4,8 +4,10 @@ import { useQuery } from '../App.tsx';
 import { graphql } from '../api.ts';
 import { AGENCIES, MEETING_KINDS, SIP_STATUSES, day, when } from '../words.ts';
 import { Section } from './ChildPage.tsx';
+import { FeedbackForm, WishesForm, type Wishes } from './MeetingForms.tsx';
 
 const SIPS = `query ($id: ID!) { child(id: $id) { sips { id status questions
+  familyWishes { place time breaks interpreterLanguage notesDelivery }
   currentVersion { id number followUpOn fullySigned needs { text } goals { term description measure }
     interventions { what agency unit responsiblePerson frequency location } familyActions
     awaitingSignatureFrom { name } }
@@ -37,6 +39,7 @@ interface Sip {
   id: string;
   status: string;
   questions: string[];
+  familyWishes: Wishes | null;
   currentVersion: Version | null;
   meetings: Meeting[];
 }
@@ -110,10 +113,19 @@ function Plan({ version, onSigned }: { version: Version; onSigned: () => void })
 
 function Meetings({ meetings }: { meetings: Meeting[] }) {
   const coming = meetings.filter((m) => !m.heldAt && !m.cancelledAt);
-  if (coming.length === 0) return <Text>Inga möten är bokade.</Text>;
+  const lastHeld = meetings.filter((m) => m.heldAt).at(-1);
   return (
     <Stack gap="xs">
-      <Title order={3}>Möten som kommer</Title>
+      {lastHeld && (
+        <Card withBorder>
+          <Text size="sm">
+            Senaste mötet: {MEETING_KINDS[lastHeld.kind] ?? lastHeld.kind}, {when(lastHeld.startsAt)}
+          </Text>
+          <FeedbackForm meetingId={lastHeld.id} />
+        </Card>
+      )}
+      {coming.length === 0 && <Text>Inga möten är bokade.</Text>}
+      {coming.length > 0 && <Title order={3}>Möten som kommer</Title>}
       {coming.map((meeting) => (
         <Card key={meeting.id} withBorder>
           <Text fw={700}>
@@ -162,6 +174,7 @@ export function SipSection({ childId }: { childId: string }) {
               <Text>Planen är inte skriven ännu.</Text>
             )}
             <Meetings meetings={sip.meetings} />
+            {sip.status !== 'CLOSED' && <WishesForm sipId={sip.id} wishes={sip.familyWishes} />}
           </Stack>
         </Card>
       ))}
