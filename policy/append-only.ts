@@ -35,6 +35,7 @@ export const APPEND_ONLY_TABLES: Partial<Record<SubgraphName, readonly string[]>
     'MaturityAssessment',
     'SipRequest',
     'SipRequestAnswer',
+    'ChildView',
   ],
   school: [],
   social: [],

@@ -6,6 +6,7 @@ import { demoCohort } from './cohort.ts';
 import { cohortConsents, demoBlocks, demoConsents } from './sip-consents.ts';
 import { demoSips } from './sip-plans.ts';
 import { demoSipRequests } from './sip-requests.ts';
+import { demoChildViews } from './child-views.ts';
 import { writeSummonses } from '../../subgraphs/sip/workflow/meetings/summons.ts';
 
 const digits = (personnummer: string) => personnummer.replace('-', '');
@@ -115,12 +116,14 @@ export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
     },
   },
   {
-    // The families' requests for a SIP: one that became Noah's SIP, one of Hedda's still waiting.
-    name: 'requests',
+    // The families' requests for a SIP (one that became Noah's SIP, one of Hedda's still waiting),
+    // and what a child said in their own SIP.
+    name: 'requests and views',
     write: async (tx, now) => {
       const { requests, answers } = demoSipRequests(now);
       await tx.sipRequest.createMany({ data: requests });
       await tx.sipRequestAnswer.createMany({ data: answers });
+      await tx.childView.createMany({ data: demoChildViews(now) });
     },
   },
   {

@@ -19,6 +19,7 @@ import { ChildSipsResolver } from './workflow/process/child-sips.resolver.ts';
 import { SipLifecycleResolver } from './workflow/process/sip-lifecycle.resolver.ts';
 import { SipResolver } from './workflow/process/sip.resolver.ts';
 import { SipRequestResolver } from './workflow/requests/sip-request.resolver.ts';
+import { ChildViewResolver } from './workflow/child-voice/child-view.resolver.ts';
 import { CONSENT_DECISIONS_PATH, CONSENT_RELEASES_PATH } from '../../lib/consent/consent-decision.ts';
 import { consentReleasesRoute } from './consent-authority/consent/consent-releases.route.ts';
 import { consentDecisionsRoute } from './consent-authority/consent/consent-decisions.route.ts';
@@ -41,6 +42,7 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
       SipResolver,
       SipLifecycleResolver,
       SipRequestResolver,
+      ChildViewResolver,
       MeetingResolver,
       SipMeetingsResolver,
       PlanVersionResolver,

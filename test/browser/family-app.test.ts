@@ -161,6 +161,19 @@ describe('the families’ app', () => {
     });
   });
 
+  it('gives a young person a place for their own views, read only by whom they choose', async () => {
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signInAs('Elias Berg');
+    await page.getByRole('link', { name: 'Elias Berg' }).click();
+    const voice = page.getByRole('region', { name: 'Det här tycker jag' });
+    await voice.getByText('Får läsas av: Jonas Lind').waitFor();
+    await voice.getByLabel('Det här vill jag säga').fill('Jag vill vara med på hela mötet nästa gång.');
+    await voice.getByRole('checkbox', { name: 'Sara Berg (vårdnadshavare)' }).check();
+    await voice.getByRole('button', { name: 'Skicka' }).click();
+    await voice.getByText('Får läsas av: Sara Berg').waitFor();
+    await checkPage('voice');
+  });
+
   it('asks to sign in again when the sign-in has expired, keeping what was typed', async () => {
     const request = page.getByRole('region', { name: 'Be om en SIP' });
     await request.getByLabel('Vad behöver ni hjälp med?').fill('Ett utkast jag inte vill skriva om.');

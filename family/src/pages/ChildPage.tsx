@@ -3,6 +3,7 @@ import { navigate, useQuery } from '../App.tsx';
 import { AccessLogSection } from './AccessLogSection.tsx';
 import { BlocksSection } from './BlocksSection.tsx';
 import { MyPlanSection } from './MyPlanSection.tsx';
+import { ChildVoiceSection } from './ChildVoiceSection.tsx';
 import { signedInAs, tokenStore } from '../api.ts';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { RequestSection } from './RequestSection.tsx';
@@ -40,6 +41,7 @@ export function ChildPage({ childId }: { childId: string }) {
       <Stack gap="xl">
         <Title order={1}>Hej {givenName}!</Title>
         <MyPlanSection />
+        <ChildVoiceSection />
       </Stack>
     );
   return (
@@ -57,6 +59,7 @@ export function ChildPage({ childId }: { childId: string }) {
         {givenName} {familyName}
       </Title>
       {isChild && <MyPlanSection />}
+      {isChild && <ChildVoiceSection />}
       <SipSection childId={childId} />
       <ConsentsSection childId={childId} />
       <BlocksSection childId={childId} />

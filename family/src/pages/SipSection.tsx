@@ -7,7 +7,7 @@ import { Section } from './ChildPage.tsx';
 import { FeedbackForm, WishesForm, type Wishes } from './MeetingForms.tsx';
 
 const SIPS = `query ($id: ID!) { child(id: $id) { sips { id status questions
-  familyWishes { place time breaks interpreterLanguage notesDelivery }
+  familyWishes { place time breaks interpreterLanguage notesDelivery } childViews { text writtenAt }
   currentVersion { id number followUpOn fullySigned needs { text } goals { term description measure }
     interventions { what agency unit responsiblePerson frequency location } familyActions
     awaitingSignatureFrom { name } }
@@ -40,6 +40,7 @@ interface Sip {
   status: string;
   questions: string[];
   familyWishes: Wishes | null;
+  childViews: Array<{ text: string; writtenAt: string }>;
   currentVersion: Version | null;
   meetings: Meeting[];
 }
@@ -168,6 +169,16 @@ export function SipSection({ childId }: { childId: string }) {
                 <List.Item key={question}>{question}</List.Item>
               ))}
             </List>
+            {sip.childViews.length > 0 && (
+              <Stack gap={4}>
+                <Text fw={700}>Det här har barnet velat att du ska läsa</Text>
+                {sip.childViews.map((view) => (
+                  <Text key={view.writtenAt}>
+                    ”{view.text}” ({when(view.writtenAt)})
+                  </Text>
+                ))}
+              </Stack>
+            )}
             {sip.currentVersion ? (
               <Plan version={sip.currentVersion} onSigned={() => setVersion((v) => v + 1)} />
             ) : (

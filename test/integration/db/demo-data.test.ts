@@ -61,7 +61,7 @@ describe('demo data', () => {
     expect(await counts()).toEqual({ children: 41, consents: 0, withdrawals: 0, sips: 0, planVersions: 0 });
 
     const resumed = await writeDemoData(prisma, sipDemoData, () => NEXT_START);
-    expect(resumed).toEqual(['consents', 'SIPs', 'requests', 'summonses']);
+    expect(resumed).toEqual(['consents', 'SIPs', 'requests and views', 'summonses']);
     const complete = await counts();
     expect(complete).toEqual({ children: 41, consents: 33, withdrawals: 7, sips: 7, planVersions: 4 });
     // Dated around the first start, as if it had not been interrupted: Alva's consent began 31 days before it.
@@ -84,7 +84,7 @@ describe('demo data', () => {
         'children and guardians',
         'consents',
         'population register',
-        'requests',
+        'requests and views',
         'summonses',
       ]);
       expect(await counts()).toEqual({ children: 41, consents: 33, withdrawals: 7, sips: 7, planVersions: 4 });
