@@ -6,6 +6,7 @@ import type { JWK } from 'jose';
 import Provider, { errors } from 'oidc-provider';
 import type { TokenClaims } from '../../dev/dev-identity.ts';
 import { listen } from '../../lib/server/listen.ts';
+import { memoryAdapter } from './memory-adapter.ts';
 import { personaPage } from './persona-page.ts';
 import { GRAPH_RESOURCE, GRAPH_SCOPE, SIGN_IN_CLIENTS } from '../../lib/auth/sign-in-clients.ts';
 
@@ -33,6 +34,8 @@ export interface RunningIdentityProvider {
 }
 
 const ACCESS_TOKEN_SECONDS = 60 * 60;
+/** A working day: signing in again after it asks who you are again. */
+const SESSION_SECONDS = 8 * 60 * 60;
 
 // The logout confirmation, sent on by itself: the app already asked.
 const logoutSource = async (ctx: { body: string }, form: string) => {
@@ -98,13 +101,23 @@ function providerApp(issuer: string, appOrigin: string, options: IdentityProvide
     // Its one key is ES256, as the graph's verification expects: ID tokens are signed with it too.
     clientDefaults: { id_token_signed_response_alg: 'ES256' },
     cookies: { keys: [randomBytes(32).toString('hex')] },
+    adapter: memoryAdapter(),
+    // The apps call the token endpoint from the page they are served on.
+    clientBasedCORS: (_ctx: unknown, origin: string) => origin === new URL(appOrigin).origin,
     async findAccount(_ctx: unknown, id: string) {
       const claims = accounts.get(id);
       return claims && { accountId: id, claims: async () => ({ sub: id, name: claims.name }) };
     },
     claims: { openid: ['sub'], profile: ['name'] },
     pkce: { required: () => true },
-    ttl: { AccessToken: ACCESS_TOKEN_SECONDS, AuthorizationCode: 60, IdToken: ACCESS_TOKEN_SECONDS, Interaction: 600 },
+    ttl: {
+      AccessToken: ACCESS_TOKEN_SECONDS,
+      AuthorizationCode: 60,
+      IdToken: ACCESS_TOKEN_SECONDS,
+      Interaction: 600,
+      Session: SESSION_SECONDS,
+      Grant: SESSION_SECONDS,
+    },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },

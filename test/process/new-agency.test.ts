@@ -47,7 +47,10 @@ describe('a new agency from npm run agency:new', () => {
         ...process.env,
         DATA_DIR: join(copy, '.data'),
         ...Object.fromEntries(
-          ['GATEWAY', 'SIP', 'SCHOOL', 'SOCIAL', 'HEALTH', 'HABILITATION'].map((service) => [`${service}_PORT`, '0']),
+          ['GATEWAY', 'IDENTITY', 'SIP', 'SCHOOL', 'SOCIAL', 'HEALTH', 'HABILITATION'].map((service) => [
+            `${service}_PORT`,
+            '0',
+          ]),
         ),
         LOG_LEVEL: 'error',
       },
