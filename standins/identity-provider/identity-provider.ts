@@ -4,10 +4,9 @@ import express from 'express';
 import type { JWK } from 'jose';
 // @ts-expect-error oidc-provider ships no types of its own; the calls here are few and checked by the tests.
 import Provider, { errors } from 'oidc-provider';
-import type { TokenClaims } from '../../dev/dev-identity.ts';
 import { listen } from '../../lib/server/listen.ts';
 import { memoryAdapter } from './memory-adapter.ts';
-import { personaPage } from './persona-page.ts';
+import { personaPage, type Account } from './persona-page.ts';
 import { GRAPH_RESOURCE, GRAPH_SCOPE, SIGN_IN_CLIENTS } from '../../lib/auth/sign-in-clients.ts';
 
 export interface IdentityProviderOptions {
@@ -19,7 +18,7 @@ export interface IdentityProviderOptions {
   /** The graph's audience: the `aud` of the access tokens it issues for the graph. */
   audience: string;
   /** Who may sign in, with the claims their access tokens carry. */
-  accounts: readonly TokenClaims[];
+  accounts: readonly Account[];
 }
 
 export interface RunningIdentityProvider {

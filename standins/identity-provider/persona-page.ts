@@ -1,9 +1,16 @@
-import type { TokenClaims } from '../../dev/dev-identity.ts';
+/** Someone who may sign in, with the claims their access token carries: role, and for staff agency and unit. */
+export interface Account {
+  sub: string;
+  role: string;
+  agency?: string | null;
+  unit?: string;
+  name?: string;
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
-const GROUPS: Array<[string, (claims: TokenClaims) => boolean]> = [
+const GROUPS: Array<[string, (claims: Account) => boolean]> = [
   ['Familjer', (claims) => claims.role === 'guardian' || claims.role === 'child'],
   ['Personal', (claims) => claims.role !== 'guardian' && claims.role !== 'child' && claims.role !== 'privacy_officer'],
   ['Dataskyddsombud', (claims) => claims.role === 'privacy_officer'],
@@ -13,7 +20,7 @@ const GROUPS: Array<[string, (claims: TokenClaims) => boolean]> = [
  * The local provider's sign-in page: where the municipality's e-legitimation (BankID, Freja) or
  * SITHS card would ask who you are, the demo personas to choose from. In Swedish, one button each.
  */
-export function personaPage(action: string, accounts: readonly TokenClaims[]): string {
+export function personaPage(action: string, accounts: readonly Account[]): string {
   const groups = GROUPS.map(([heading, belongs]) => {
     const buttons = accounts
       .filter(belongs)

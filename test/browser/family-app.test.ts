@@ -43,10 +43,16 @@ describe('the families’ app', () => {
   };
   /** Through the identity provider: the app sends the browser there, the persona page stands in for e-legitimation. */
   const signInAs = async (name: string) => {
-    await page.goto(appUrl());
     await page.getByRole('button', { name: 'Logga in med e-legitimation' }).click();
     await page.getByRole('button', { name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Barn' }).waitFor();
+  };
+
+  /** Signing out ends the session at the provider too: back on the app's sign-in page once it has. */
+  const signOut = async () => {
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.waitForURL((url) => url.href === appUrl());
+    await page.getByRole('button', { name: 'Logga in med e-legitimation' }).waitFor();
   };
 
   it('signs in through the identity provider with OpenID Connect (code and PKCE), choosing a demo person', async () => {
@@ -103,7 +109,7 @@ describe('the families’ app', () => {
     await consents.getByRole('button', { name: 'Spara den nya versionen' }).click();
     await consents.getByText('Väntar på att Johan Lindqvist också säger ja.').waitFor();
     await checkPage('consent-pending');
-    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signOut();
     await signInAs('Johan Lindqvist');
     await page.getByRole('link', { name: 'Alva Lindqvist' }).click();
     const asJohan = page.getByRole('region', { name: 'Samtycken' });
@@ -140,7 +146,7 @@ describe('the families’ app', () => {
   });
 
   it('lets a young person of 16 ask for a SIP themselves, and shows it waiting', async () => {
-    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signOut();
     await signInAs('Juni Berg');
     await page.getByRole('link', { name: 'Juni Berg' }).click();
     const request = page.getByRole('region', { name: 'Be om en SIP' });
@@ -162,7 +168,7 @@ describe('the families’ app', () => {
   });
 
   it('gives a young person a place for their own views, read only by whom they choose', async () => {
-    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signOut();
     await signInAs('Elias Berg');
     await page.getByRole('link', { name: 'Elias Berg' }).click();
     const voice = page.getByRole('region', { name: 'Det här tycker jag' });
@@ -195,8 +201,7 @@ describe('the families’ app', () => {
     const token = await page.evaluate(() => sessionStorage.getItem('sip-family-token'));
     expect(token).toMatch(/^ey/);
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(token!);
-    await page.getByRole('button', { name: 'Logga ut' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Min familj' }).waitFor();
+    await signOut();
     expect(await page.evaluate(() => sessionStorage.getItem('sip-family-token'))).toBeNull();
     // Signing in again asks who you are: the provider's session ended too.
     await page.getByRole('button', { name: 'Logga in med e-legitimation' }).click();
