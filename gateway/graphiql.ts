@@ -56,15 +56,61 @@ const h = React.createElement;
 const TOKEN_KEY = 'sip-graph.token';
 const bare = (value) => value.trim().replace(/^Bearer\\s+/i, '');
 
+// Signing in with OpenID Connect (code and PKCE) where the gateway names a provider: the flow of
+// console/src/oidc-client.ts, written out here because this page is served without a bundler.
+const PENDING = 'sip-graph.sign-in';
+const b64url = (bytes) =>
+  btoa(String.fromCharCode(...bytes)).replace(/[+]/g, '-').replace(/[/]/g, '_').replace(/=+$/, '');
+const randomString = () => b64url(crypto.getRandomValues(new Uint8Array(32)));
+const redirectUri = () => location.origin + '/';
+async function beginSignIn(config) {
+  const verifier = randomString();
+  const state = randomString();
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state }));
+  const url = new URL(config.authorizationEndpoint);
+  url.search = new URLSearchParams({
+    client_id: config.clients.graphiql, redirect_uri: redirectUri(), response_type: 'code', scope: config.scope,
+    resource: config.resource, code_challenge: b64url(new Uint8Array(digest)), code_challenge_method: 'S256', state,
+  }).toString();
+  location.assign(url.href);
+}
+async function completeSignIn(config) {
+  const params = new URLSearchParams(location.search);
+  if (!params.has('code') && !params.has('error')) return null;
+  const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
+  sessionStorage.removeItem(PENDING);
+  history.replaceState(null, '', '/');
+  if (!pending || params.get('state') !== pending.state) return null;
+  const response = await fetch(config.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri(),
+      client_id: config.clients.graphiql, code_verifier: pending.verifier, resource: config.resource,
+    }),
+  });
+  return response.ok ? (await response.json()).access_token : null;
+}
+
 function TokenBar({ token, onToken }) {
   const [personas, setPersonas] = React.useState([]);
+  const [signIn, setSignIn] = React.useState(null);
   React.useEffect(() => {
     fetch('/graphiql/personas.json')
       .then((res) => (res.ok ? res.json() : []))
       .then(setPersonas, () => setPersonas([]));
+    fetch('/auth/config.json')
+      .then((res) => (res.ok ? res.json() : null))
+      .then(async (config) => {
+        setSignIn(config);
+        const signedIn = config && (await completeSignIn(config));
+        if (signedIn) onToken(signedIn);
+      }, () => setSignIn(null));
   }, []);
   const chosen = personas.find((persona) => persona.token === token);
   return h('form', { className: 'sip-token-bar', onSubmit: (event) => event.preventDefault() },
+    signIn && h('button', { type: 'button', onClick: () => beginSignIn(signIn) }, 'Sign in'),
     personas.length > 0 && h('label', { htmlFor: 'sip-persona' }, 'Demo persona'),
     personas.length > 0 && h('select', {
         id: 'sip-persona', value: chosen ? chosen.token : '', onChange: (event) => onToken(event.target.value) },

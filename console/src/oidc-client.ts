@@ -12,7 +12,7 @@ export interface SignInConfig {
   endSessionEndpoint: string | null;
   resource: string;
   scope: string;
-  clients: { family: string; privacyConsole: string };
+  clients: { family: string; privacyConsole: string; graphiql: string };
 }
 export type SignInClient = keyof SignInConfig['clients'];
 

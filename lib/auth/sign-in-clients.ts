@@ -5,6 +5,7 @@
 export const SIGN_IN_CLIENTS = {
   family: { clientId: 'sip-family', path: '/familj/' },
   privacyConsole: { clientId: 'sip-privacy-console', path: '/privacy/' },
+  graphiql: { clientId: 'sip-graphiql', path: '/' },
 } as const;
 export type SignInClient = keyof typeof SIGN_IN_CLIENTS;
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren } from '../../dev/demo/people.ts';
 import { accessibilityViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
-import { startOwnTestGraph, type OwnTestGraph } from '../support/test-graph.ts';
+import { startTestGraph, type TestGraph } from '../support/test-graph.ts';
 
 const screenshot = (name: string) => join(tmpdir(), `family-app-${name}.png`);
 const PHONE = { width: 360, height: 740 };
@@ -13,11 +13,11 @@ const DESKTOP = { width: 1280, height: 900 };
 
 /** The families' app, on a phone and a desktop, in a real browser against the real graph, as demo family members. */
 describe('the families’ app', () => {
-  let graph: OwnTestGraph;
+  let graph: TestGraph;
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    graph = await startOwnTestGraph({ signIn: true });
+    graph = await startTestGraph();
     // A read by the school counsellor, for the family's log.
     await graph.query(
       `query ($id: ID!) { child(id: $id) { careContacts { unitName } } }`,
@@ -29,7 +29,6 @@ describe('the families’ app', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await graph?.stop();
   });
   const appUrl = () => new URL('/familj/', graph.gateway.url).toString();
   /** Every page checked at both widths, never wider than the phone. */
@@ -95,7 +94,7 @@ describe('the families’ app', () => {
       .waitFor();
     const log = page.getByRole('region', { name: 'Vem har läst om Alva' });
     await log
-      .getByText(/Karin Kurator \(skolkurator, Ekbackens skola, Skola\) fick se vårdkontakter\./)
+      .getByText(/Karin Kurator \(skolkurator, Ekbackens skola, Skola\) fick se vårdkontakter, med stöd av samtycket/)
       .first()
       .waitFor();
     expect(await log.textContent()).not.toMatch(/CROSS_AGENCY|HEALTH_CARE_CONTACTS|SCOPE_NOT_COVERED/);

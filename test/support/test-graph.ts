@@ -184,6 +184,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     seed: false,
     // Generous: a busy machine must not turn a slow consent decision into a withheld field.
     consentTimeoutMs: 30_000,
+    // As npm start runs it: the apps sign in through the local identity provider.
+    signIn: true,
   });
   const graph = await workerGraph;
   const clock = options.clock ?? systemClock;

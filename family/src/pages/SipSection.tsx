@@ -8,6 +8,7 @@ import { FeedbackForm, WishesForm, type Wishes } from './MeetingForms.tsx';
 
 const SIPS = `query ($id: ID!) { child(id: $id) { sips { id status questions
   familyWishes { place time breaks interpreterLanguage notesDelivery } childViews { text writtenAt }
+  invitations { agency unit } versions { id number createdAt fullySigned }
   currentVersion { id number followUpOn fullySigned needs { text } goals { term description measure }
     interventions { what agency unit responsiblePerson frequency location } familyActions
     awaitingSignatureFrom { name } }
@@ -41,6 +42,8 @@ interface Sip {
   questions: string[];
   familyWishes: Wishes | null;
   childViews: Array<{ text: string; writtenAt: string }>;
+  invitations: Array<{ agency: string; unit: string }>;
+  versions: Array<{ id: string; number: number; createdAt: string; fullySigned: boolean }>;
   currentVersion: Version | null;
   meetings: Meeting[];
 }
@@ -169,6 +172,9 @@ export function SipSection({ childId }: { childId: string }) {
                 <List.Item key={question}>{question}</List.Item>
               ))}
             </List>
+            <Text size="sm">
+              Inbjudna: {sip.invitations.map((i) => `${i.unit} (${AGENCIES[i.agency] ?? i.agency})`).join(', ')}
+            </Text>
             {sip.childViews.length > 0 && (
               <Stack gap={4}>
                 <Text fw={700}>Det här har barnet velat att du ska läsa</Text>
@@ -183,6 +189,19 @@ export function SipSection({ childId }: { childId: string }) {
               <Plan version={sip.currentVersion} onSigned={() => setVersion((v) => v + 1)} />
             ) : (
               <Text>Planen är inte skriven ännu.</Text>
+            )}
+            {sip.versions.length > 1 && (
+              <Stack gap={4}>
+                <Text fw={700}>Alla versioner av planen</Text>
+                <List>
+                  {sip.versions.map((v) => (
+                    <List.Item key={v.id}>
+                      Version {v.number}, {day(v.createdAt)}:{' '}
+                      {v.fullySigned ? 'underskriven av alla' : 'inte underskriven av alla'}
+                    </List.Item>
+                  ))}
+                </List>
+              </Stack>
             )}
             <Meetings meetings={sip.meetings} />
             {sip.status !== 'CLOSED' && <WishesForm sipId={sip.id} wishes={sip.familyWishes} />}

@@ -8,6 +8,7 @@ import {
   scopeToDecide,
   type EntrySight,
   type PlanEntryFacts,
+  type PlanReader,
 } from '../../../../policy/plan-content.ts';
 import type { Reader } from '../../../../policy/recipients.ts';
 import type { ConsentScope } from '../../../../policy/scopes.ts';
@@ -135,7 +136,7 @@ export async function seenEntries<T extends PlanEntryFacts>(
  * see, and for telling staff who will not see what they wrote.
  */
 export const sightFrom =
-  (facts: ChildConsentFacts | undefined, reader: Parameters<typeof entrySight>[0], who: Reader, at: Date) =>
+  (facts: ChildConsentFacts | undefined, reader: PlanReader, who: Reader, at: Date) =>
   (entry: PlanEntryFacts): EntrySight => {
     const scope = scopeToDecide(reader, entry);
     return entrySight(reader, entry, scope ? decide(facts, scope, who, at) : undefined);

@@ -2,21 +2,20 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
-import { startOwnTestGraph, type OwnTestGraph } from '../support/test-graph.ts';
+import { startTestGraph, type TestGraph } from '../support/test-graph.ts';
 
-/** The privacy officer's console signs in through the identity provider, as the families' app does. */
-describe('the console’s sign-in with OpenID Connect', () => {
-  let graph: OwnTestGraph;
+/** The privacy officer's console and GraphiQL sign in through the identity provider, as the families' app does. */
+describe('signing in to the console and GraphiQL with OpenID Connect', () => {
+  let graph: TestGraph;
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    graph = await startOwnTestGraph({ signIn: true });
+    graph = await startTestGraph();
     browser = await launchChromium();
     page = await browser.newPage();
   });
   afterAll(async () => {
     await browser?.close();
-    await graph?.stop();
   });
 
   it('signs the privacy officer in through the provider, and takes no pasted token', async () => {
@@ -42,5 +41,18 @@ describe('the console’s sign-in with OpenID Connect', () => {
       .poll(() => staff.getByRole('alert').first().textContent())
       .toContain('Konsolen är bara för dataskyddsombud');
     await staff.close();
+  });
+
+  it('signs a developer in to GraphiQL through the provider, and loads the schema with that token', async () => {
+    const developer = await browser.newPage();
+    await developer.goto(graph.gateway.url);
+    await developer.getByRole('button', { name: 'Sign in' }).click();
+    await developer.getByRole('button', { name: 'Karin Kurator, Ekbackens skola', exact: true }).click();
+    await expect.poll(() => developer.getByRole('status').first().textContent()).toBe('Signed in for this tab');
+    expect(new URL(developer.url()).search).toBe('');
+    const token = await developer.evaluate(() => sessionStorage.getItem('sip-graph.token'));
+    const claims = JSON.parse(Buffer.from(token!.split('.')[1], 'base64url').toString());
+    expect(claims).toMatchObject({ iss: graph.identityProvider!.issuer, role: 'school_counsellor' });
+    await developer.close();
   });
 });
