@@ -48,7 +48,9 @@ describe('signing in to the console and GraphiQL with OpenID Connect', () => {
     await developer.goto(graph.gateway.url);
     await developer.getByRole('button', { name: 'Sign in' }).click();
     await developer.getByRole('button', { name: 'Karin Kurator, Ekbackens skola', exact: true }).click();
-    await expect.poll(() => developer.getByRole('status').first().textContent()).toBe('Signed in for this tab');
+    await expect
+      .poll(() => developer.getByRole('status').first().textContent(), { timeout: 30_000 })
+      .toBe('Signed in for this tab');
     expect(new URL(developer.url()).search).toBe('');
     const token = await developer.evaluate(() => sessionStorage.getItem('sip-graph.token'));
     const claims = JSON.parse(Buffer.from(token!.split('.')[1], 'base64url').toString());
