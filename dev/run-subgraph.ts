@@ -7,7 +7,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../policy/agencies.ts';
 import { runSubgraph } from '../lib/subgraph/run-subgraph.ts';
 import { allSubgraphs } from '../subgraphs/index.ts';
 import { DEMO_DATA } from './demo/index.ts';
-import { sipJobs } from '../subgraphs/sip/consent-authority/audit/chain-anchor.ts';
+import { sipJobs } from '../subgraphs/sip/jobs.ts';
 
 const name = process.argv[2] as SubgraphName;
 if (!SUBGRAPH_NAMES.includes(name)) {

@@ -17,6 +17,8 @@ import type { SourceLocation } from '../lib/source/source-system.ts';
 import { hasStandIn, STAND_INS, type StandIn, type StandInRecords } from '../standins/stand-ins.ts';
 import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { anchorJob, type AuditAnchorOptions } from '../subgraphs/sip/consent-authority/audit/chain-anchor.ts';
+import { startMailStandIn, type RunningMailStandIn } from '../standins/mail/mail-stand-in.ts';
+import { summonsDeliveryJob } from '../subgraphs/sip/workflow/meetings/summons-delivery.ts';
 import {
   startIdentityProvider,
   type IdentityProviderOptions,
@@ -58,7 +60,14 @@ export interface StartGraphOptions {
    * which the apps sign in with; the graph accepts its tokens beside `identity`'s.
    */
   identityProvider?: Omit<IdentityProviderOptions, 'host'>;
+  /**
+   * Development: run the local mail stand-in (an SMTP server with a page of what it received) and
+   * deliver summonses to it by e-mail, looking at the outbox every `intervalMs`.
+   */
+  mail?: { pagePort: number; intervalMs: number };
 }
+
+const DEV_SUMMONS_FROM = 'SIP <sip@kommun.example>';
 
 export type RunningStandIns = { [Name in keyof StandInRecords]?: StandIn<StandInRecords[Name]> };
 
@@ -66,6 +75,8 @@ export interface RunningGraph {
   gateway: RunningGateway;
   /** The local identity provider, when one was asked for. */
   identityProvider?: RunningIdentityProvider;
+  /** The local mail stand-in, when one was asked for. */
+  mail?: RunningMailStandIn;
   subgraphs: Record<SubgraphName, RunningSubgraph<SubgraphPrisma | null>>;
   /** The local stand-ins of the agency systems no configuration pointed at. */
   standIns: RunningStandIns;
@@ -119,6 +130,8 @@ export async function startGraph(graphOptions: StartGraphOptions): Promise<Runni
   const identityProvider =
     graphOptions.identityProvider &&
     (await startIdentityProvider({ ...graphOptions.identityProvider, host: graphOptions.host }));
+  const mail =
+    graphOptions.mail && (await startMailStandIn({ host: graphOptions.host, pagePort: graphOptions.mail.pagePort }));
   const { issuer } = graphOptions.identity;
   const options: StartGraphOptions = identityProvider
     ? {
@@ -127,16 +140,17 @@ export async function startGraph(graphOptions: StartGraphOptions): Promise<Runni
       }
     : graphOptions;
   try {
-    return await startWith(options, identityProvider);
+    return await startWith(options, { identityProvider, mail });
   } catch (error) {
     await identityProvider?.stop();
+    await mail?.stop();
     throw error;
   }
 }
 
 async function startWith(
   options: StartGraphOptions,
-  identityProvider?: RunningIdentityProvider,
+  { identityProvider, mail }: { identityProvider?: RunningIdentityProvider; mail?: RunningMailStandIn },
 ): Promise<RunningGraph> {
   // Each agency subgraph signs its requests for consent decisions with a key of its own.
   const identityKeys =
@@ -179,7 +193,21 @@ async function startWith(
       subgraphUrl,
       consentTimeoutMs: options.consentTimeoutMs,
       consent: options.consent,
-      jobs: definition.name === 'sip' && options.auditAnchor ? [anchorJob(options.auditAnchor)] : [],
+      jobs:
+        definition.name === 'sip'
+          ? [
+              ...(options.auditAnchor ? [anchorJob(options.auditAnchor)] : []),
+              ...(mail && options.mail
+                ? [
+                    summonsDeliveryJob({
+                      smtpUrl: mail.smtpUrl,
+                      from: DEV_SUMMONS_FROM,
+                      intervalMs: options.mail.intervalMs,
+                    }),
+                  ]
+                : []),
+            ]
+          : [],
       progress: options.progress,
     });
     started.push(subgraph);
@@ -222,12 +250,14 @@ async function startWith(
     return {
       gateway,
       identityProvider,
+      mail,
       subgraphs,
       standIns,
       stop: async () => {
         await gateway.stop();
         await stopSubgraphs();
         await identityProvider?.stop();
+        await mail?.stop();
       },
     };
   } catch (error) {

@@ -39,6 +39,7 @@ try {
       audience: dev.identity.audience,
       accounts: Object.values(DEMO_PERSONAS),
     },
+    mail: { pagePort: config.port('mail'), intervalMs: 2_000 },
     auditAnchor: {
       ...config.auditAnchor,
       key: config.auditAnchor.key ?? persistentAnchorKey(config.dataDir),
@@ -56,6 +57,7 @@ try {
   console.log(`Privacy officer's console: ${new URL('/privacy', graph.gateway.url)}`);
   console.log(`Families' app: ${new URL('/familj', graph.gateway.url)}`);
   console.log(`Sign-in (local OpenID provider, demo personas): ${graph.identityProvider?.issuer}`);
+  console.log(`Summonses sent by e-mail (local mail server): ${graph.mail?.pageUrl}`);
   console.log('\nDemo tokens (valid 12 h; send as the header  Authorization: Bearer <token>):');
   for (const [persona, claims] of Object.entries(DEMO_PERSONAS))
     console.log(`\n  ${persona}:\n  ${await dev.issueToken(claims)}`);

@@ -121,6 +121,8 @@ export interface DemoStaff {
   role: string;
   /** Their professional title, as a SIP lists them. */
   title: string;
+  /** Where their summonses are sent (the local mail stand-in shows them). */
+  email: string;
 }
 
 /** Fictional staff, one per agency and a nurse outside every SIP; `npm start` prints a token for each. */
@@ -132,6 +134,7 @@ export const demoStaff = {
     unit: 'Ekbackens skola',
     role: 'school_counsellor',
     title: 'kurator',
+    email: 'karin.kurator@ekbacken.skola.example',
   },
   socialWorker: {
     subject: 'staff-social-1',
@@ -140,6 +143,7 @@ export const demoStaff = {
     unit: 'Barn och familj',
     role: 'social_worker',
     title: 'socialsekreterare',
+    email: 'eva.sundberg@socialtjansten.kommun.example',
   },
   doctor: {
     subject: 'staff-bup-norra-1',
@@ -148,6 +152,7 @@ export const demoStaff = {
     unit: 'BUP Norra',
     role: 'doctor',
     title: 'läkare',
+    email: 'jonas.lind@bup-norra.region.example',
   },
   /** Takes part in no demo SIP: what she may read shows what need to know means. */
   nurse: {
@@ -157,6 +162,7 @@ export const demoStaff = {
     unit: 'Vårdcentralen Norr',
     role: 'nurse',
     title: 'sjuksköterska',
+    email: 'sofia.strom@vc-norr.region.example',
   },
 } satisfies Record<string, DemoStaff>;
 

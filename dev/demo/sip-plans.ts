@@ -21,6 +21,7 @@ const staff = (sip: number, n: number, person: DemoStaff, isInitiator = false) =
   agency: person.agency,
   unit: person.unit,
   title: person.title,
+  email: person.email,
   isInitiator,
 });
 const guardian = (sip: number, n: number, person: DemoGuardian) => ({

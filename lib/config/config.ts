@@ -10,9 +10,9 @@ import { DEFAULT_KEY_REFRESH_MS, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../a
 import type { IdentityProviderSettings } from '../auth/keys.ts';
 
 export { INTROSPECTION_ACCESS, SUBGRAPH_NAMES, type IntrospectionAccess, type SubgraphName };
-/** The graph's services; `identity` is the local identity provider `npm start` runs (development only). */
-export type Service = SubgraphName | 'gateway' | 'identity';
-const SERVICES = ['gateway', 'identity', ...SUBGRAPH_NAMES] as const;
+/** The graph's services; `identity` and `mail` are the local stand-ins `npm start` runs beside it. */
+export type Service = SubgraphName | 'gateway' | 'identity' | 'mail';
+const SERVICES = ['gateway', 'identity', 'mail', ...SUBGRAPH_NAMES] as const;
 
 type Env = Record<string, string | undefined>;
 
@@ -60,6 +60,7 @@ export const sourceVariables = (name: string, variable: string) => ({
 const DEFAULT_PORTS = Object.fromEntries([
   ['gateway', 4000],
   ['identity', 4009],
+  ['mail', 4010],
   ['sip', 4001],
   ...AGENCY_SUBGRAPHS.map((entry) => [entry.subgraph, entry.defaultPort]),
 ]) as Record<Service, number>;
@@ -102,6 +103,9 @@ const ENVIRONMENT = z.object({
   AUDIT_ANCHOR_KEY: z.string().min(32, { error: 'is shorter than 32 characters' }).optional(),
   AUDIT_ANCHOR_INTERVAL_SECONDS: wholeNumber(1).default(300),
   SOURCE_TIMEOUT_MS: wholeNumber(1).default(10_000),
+  SMTP_URL: url(/^smtps?$/),
+  SUMMONS_FROM: z.string().default('SIP <sip@kommun.example>'),
+  SUMMONS_DELIVERY_INTERVAL_SECONDS: wholeNumber(1).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...Object.fromEntries(SERVICES.map((service) => [portVariable(service), portNumber()])),
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [embeddedPortVariable(name), portNumber()])),
@@ -132,6 +136,8 @@ export interface Config {
    * null when none is configured.
    */
   auditAnchor: { file: string; key: string | null; intervalMs: number };
+  /** Where summonses are sent by e-mail (SMTP_URL), from whom, how often; null: through the apps only. */
+  summonsDelivery: { smtpUrl: string; from: string; intervalMs: number } | null;
   port(service: Service): number;
   /** A URL from `<NAME>_DATABASE_URL`, else the embedded database kept under `DATA_DIR`. */
   databaseLocation(name: SubgraphName): DatabaseLocation;
@@ -197,6 +203,13 @@ export function readConfig(env: Env = process.env): Config {
     },
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
+    summonsDelivery: values.SMTP_URL
+      ? {
+          smtpUrl: values.SMTP_URL,
+          from: values.SUMMONS_FROM,
+          intervalMs: values.SUMMONS_DELIVERY_INTERVAL_SECONDS * 1000,
+        }
+      : null,
     auditAnchor: {
       file: values.AUDIT_ANCHOR_FILE ?? join(values.DATA_DIR, 'audit-anchors.jsonl'),
       key: values.AUDIT_ANCHOR_KEY ?? null,
@@ -239,7 +252,9 @@ export const portClaim = (service: Service, port: number, host?: string): PortCl
       ? 'the gateway'
       : service === 'identity'
         ? 'the local identity provider'
-        : `the ${service} subgraph`,
+        : service === 'mail'
+          ? 'the local mail stand-in'
+          : `the ${service} subgraph`,
 });
 
 /** The port of every service of the graph. */

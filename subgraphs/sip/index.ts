@@ -1,5 +1,5 @@
 import { runSubgraph } from '../../lib/subgraph/run-subgraph.ts';
-import { sipJobs } from './consent-authority/audit/chain-anchor.ts';
+import { sipJobs } from './jobs.ts';
 import { sipSubgraph } from './subgraph.ts';
 
 await runSubgraph(sipSubgraph, undefined, sipJobs);

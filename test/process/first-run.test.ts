@@ -53,7 +53,10 @@ describe('npm start on a busy machine, from an empty data folder', () => {
           DATA_DIR: join(dataDir, 'data'),
           RECORD_CONNECTIONS_TO: connections,
           ...Object.fromEntries(
-            ['GATEWAY', 'IDENTITY', 'SIP', 'SCHOOL', 'SOCIAL', 'HEALTH'].map((service) => [`${service}_PORT`, '0']),
+            ['GATEWAY', 'IDENTITY', 'MAIL', 'SIP', 'SCHOOL', 'SOCIAL', 'HEALTH'].map((service) => [
+              `${service}_PORT`,
+              '0',
+            ]),
           ),
         },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -47,7 +47,7 @@ describe('a new agency from npm run agency:new', () => {
         ...process.env,
         DATA_DIR: join(copy, '.data'),
         ...Object.fromEntries(
-          ['GATEWAY', 'IDENTITY', 'SIP', 'SCHOOL', 'SOCIAL', 'HEALTH', 'HABILITATION'].map((service) => [
+          ['GATEWAY', 'IDENTITY', 'MAIL', 'SIP', 'SCHOOL', 'SOCIAL', 'HEALTH', 'HABILITATION'].map((service) => [
             `${service}_PORT`,
             '0',
           ]),

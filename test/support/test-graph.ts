@@ -61,6 +61,8 @@ interface OwnTestGraphOptions extends TestGraphOptions {
   auditAnchor?: StartGraphOptions['auditAnchor'];
   /** Run the local identity provider, as `npm start` does, for the apps' sign-in. */
   signIn?: boolean;
+  /** Run the local mail stand-in, as `npm start` does, and deliver summonses to it. */
+  mail?: boolean;
 }
 
 const claimsOf = (as: Persona | TokenClaims): TokenClaims => (typeof as === 'string' ? DEMO_PERSONAS[as] : as);
@@ -110,6 +112,7 @@ async function launchGraph(options: OwnTestGraphOptions): Promise<OwnTestGraph &
             accounts: Object.values(DEMO_PERSONAS),
           }
         : undefined,
+      mail: options.mail ? { pagePort: 0, intervalMs: 200 } : undefined,
     });
   } catch (error) {
     await databases.drop();
@@ -184,8 +187,9 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     seed: false,
     // Generous: a busy machine must not turn a slow consent decision into a withheld field.
     consentTimeoutMs: 30_000,
-    // As npm start runs it: the apps sign in through the local identity provider.
+    // As npm start runs it: the apps sign in through the local identity provider, summonses go by e-mail.
     signIn: true,
+    mail: true,
   });
   const graph = await workerGraph;
   const clock = options.clock ?? systemClock;

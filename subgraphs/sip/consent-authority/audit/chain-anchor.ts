@@ -120,11 +120,10 @@ export async function verifyAnchors(
 }
 
 /**
- * The SIP core's jobs as its own process: anchoring, when an anchor key is configured (a deployment
- * without one is told so at start: its chain can then be rewritten undetected by whoever can
- * rewrite the database).
+ * Anchoring, when an anchor key is configured (a deployment without one is told so at start: its
+ * chain can then be rewritten undetected by whoever can rewrite the database).
  */
-export const sipJobs = ({ auditAnchor }: Config) => {
+export const anchorJobs = ({ auditAnchor }: Config) => {
   const { key } = auditAnchor;
   if (key) return [anchorJob({ ...auditAnchor, key })];
   console.warn('[sip] AUDIT_ANCHOR_KEY is not set: the audit chains are not anchored outside the database');

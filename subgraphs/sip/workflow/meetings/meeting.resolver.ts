@@ -8,7 +8,7 @@ import { MeetingTimeInput, ScheduleMeetingInput, SipFeedbackInput } from './meet
 import { toMeeting } from './meeting.mapper.ts';
 import { Meeting, SipFeedback } from './meeting.type.ts';
 import { recordMeetingHeld } from './record-meeting-held.ts';
-import { Summons } from './summons.type.ts';
+import { Summons, SummonsDelivery } from './summons.type.ts';
 import { InterventionFollowUp, InterventionFollowUpInput } from './follow-up.type.ts';
 import { followUpsAsSeen, meetingNotesAsSeen } from '../plan/plan-as-seen.ts';
 import { PlanContentLeftOut, PlanEntryWithheld, PlanSection, PlanText } from '../plan/plan-entry.type.ts';
@@ -151,7 +151,13 @@ export class MeetingResolver {
     if (!role) return [];
     return summonses
       .filter((summons) => role.kind === 'staff' || summons.participantId === role.participant?.id)
-      .map((summons) => Object.assign(new Summons(), { ...summons, recipient: participant(summons.participantId) }));
+      .map(({ delivery, ...summons }) =>
+        Object.assign(new Summons(), {
+          ...summons,
+          recipient: participant(summons.participantId),
+          delivery: delivery && Object.assign(new SummonsDelivery(), delivery),
+        }),
+      );
   }
 
   @FieldResolver(() => [InterventionFollowUp], {

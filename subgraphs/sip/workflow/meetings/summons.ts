@@ -123,8 +123,8 @@ function invitation(
 /**
  * Writes a summons for each invited participant still taking part, in the same transaction as the
  * change to the meeting: the text in Swedish and an iCalendar invitation, with whom it was for and
- * when it was sent. Sending it by e-mail or SMS is an adapter's job (README); the graph keeps what
- * was sent.
+ * when it was sent; and, for each with an e-mail address, its delivery in the outbox, which the
+ * delivery job sends once the transaction has committed.
  */
 export async function writeSummonses(tx: Tx, meetingId: string, kind: SummonsKind, now: Date, reason?: string) {
   const meeting = await loadMeeting(tx, meetingId);
@@ -133,7 +133,7 @@ export async function writeSummonses(tx: Tx, meetingId: string, kind: SummonsKin
   const recipients = meeting.participants
     .map(({ participant }) => participant)
     .filter((participant) => participant.removedAt === null || participant.removedAt > now);
-  await tx.summons.createMany({
+  const written = await tx.summons.createManyAndReturn({
     data: recipients.map((participant) => {
       const text = summonsText(meeting, kind, participant.name, reason);
       return {
@@ -145,6 +145,15 @@ export async function writeSummonses(tx: Tx, meetingId: string, kind: SummonsKin
         channel: GRAPH_CHANNEL,
         sentAt: now,
       };
+    }),
+  });
+  // The outbox: those with an e-mail address are sent it too, after commit (summons-delivery.ts).
+  const emailOf = new Map(recipients.map((participant) => [participant.id, participant.email]));
+  await tx.summonsDelivery.createMany({
+    data: written.flatMap(({ id, participantId }) => {
+      const address = emailOf.get(participantId);
+      // Due at once by the real clock, not the graph's: the outbox is about mail that really leaves.
+      return address ? [{ summonsId: id, channel: 'EMAIL', address, nextAttemptAt: new Date() }] : [];
     }),
   });
 }

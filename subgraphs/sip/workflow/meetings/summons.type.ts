@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { SummonsKind } from '../../../../prisma/sip/client/enums.ts';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DeliveryState, SummonsKind } from '../../../../prisma/sip/client/enums.ts';
 import { DateTime } from '../../../../lib/scalars.ts';
 import { SipParticipant } from '../process/sip.type.ts';
 
@@ -7,6 +7,34 @@ registerEnumType(SummonsKind, {
   name: 'SummonsKind',
   description: 'Why it was sent: the meeting was BOOKED, MOVED (a new time, place or mode) or CANCELLED.',
 });
+
+registerEnumType(DeliveryState, {
+  name: 'DeliveryState',
+  description: 'QUEUED (waiting to be sent, or to be tried again), SENT, or FAILED (given up, with the reason).',
+});
+
+@ObjectType({
+  description: 'How a summons is delivered beside the graph: by e-mail, to the address the recipient gave.',
+})
+export class SummonsDelivery {
+  @Field(() => String, { description: 'EMAIL.' })
+  channel!: string;
+
+  @Field(() => String)
+  address!: string;
+
+  @Field(() => DeliveryState)
+  state!: DeliveryState;
+
+  @Field(() => Int, { description: 'Tries so far; each failure waits longer before the next.' })
+  attempts!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why the last try failed.' })
+  lastError!: string | null;
+
+  @Field(() => DateTime, { nullable: true })
+  sentAt!: Date | null;
+}
 
 @ObjectType({
   description:
@@ -41,4 +69,10 @@ export class Summons {
 
   @Field(() => DateTime)
   sentAt!: Date;
+
+  @Field(() => SummonsDelivery, {
+    nullable: true,
+    description: 'Its delivery by e-mail, where the recipient has an address; null where the apps alone carry it.',
+  })
+  delivery!: SummonsDelivery | null;
 }

@@ -22,6 +22,7 @@ export function createSipLoaders(prisma: PrismaClient) {
       (meetingIds: readonly string[]) =>
         prisma.summons.findMany({
           where: { meetingId: { in: [...meetingIds] } },
+          include: { delivery: true },
           orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
         }),
       (summons) => summons.meetingId,
