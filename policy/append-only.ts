@@ -36,6 +36,7 @@ export const APPEND_ONLY_TABLES: Partial<Record<SubgraphName, readonly string[]>
     'SipRequest',
     'SipRequestAnswer',
     'ChildView',
+    'SipInvitationAnswer',
   ],
   school: [],
   social: [],

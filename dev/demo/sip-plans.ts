@@ -114,7 +114,7 @@ const goals = (child: string) => [
 export function demoSips(now: Date): Prisma.SipCreateInput[] {
   const at = (days: number, hours = 0) => new Date(now.getTime() + days * DAY + hours * HOUR);
   const date = (days: number) => new Date(at(days).toISOString().slice(0, 10) + 'T00:00:00Z');
-  const { counsellor, socialWorker, doctor } = demoStaff;
+  const { counsellor, socialWorker, doctor, nurse } = demoStaff;
   const link = (consent: number, days: number) => ({
     consent: { connect: { id: demoConsentId(consent) } },
     linkedAt: at(days),
@@ -125,7 +125,10 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
     followUpHow: 'Uppföljningsmöte med alla parter och familjen.',
   };
   const child = (id: string) => ({ connect: { id } });
-  const invitations = (...units: DemoStaff[]) => ({ create: units.map(({ agency, unit }) => ({ agency, unit })) });
+  // Invited when the SIP was opened, to answer within five days.
+  const invitations = (days: number, ...units: DemoStaff[]) => ({
+    create: units.map(({ agency, unit }) => ({ agency, unit, invitedAt: at(days), answerBy: at(days + 5) })),
+  });
   const participants = (list: DemoParticipant[], days: number) => ({
     create: list.map((p) => ({ ...p, addedAt: at(days) })),
   });
@@ -197,7 +200,7 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
       wishedPlace: 'Gärna på familjecentralen',
       wishedBreaks: 'En paus efter 45 minuter',
       notesDelivery: 'Med post',
-      invitations: invitations(counsellor, doctor),
+      invitations: invitations(-40, counsellor, doctor),
       participants: participants(alva, -40),
       consentLinks: { create: [link(1, -31), link(11, -30)] },
       meetings: {
@@ -247,7 +250,7 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
       familyAnswer: 'AGREED',
       familyAnsweredAt: at(-45),
       familyAnsweredBy: c.elias.id,
-      invitations: invitations(doctor, socialWorker),
+      invitations: invitations(-50, doctor, socialWorker),
       participants: participants(elias, -50),
       consentLinks: { create: [link(2, -45)] },
       meetings: {
@@ -308,7 +311,8 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
       familyAnsweredBy: g.annaKarlsson.id,
       wishedTime: 'Eftermiddagar efter 14',
       interpreterLanguage: 'arabiska',
-      invitations: invitations(socialWorker, doctor),
+      // Vårdcentralen Norr has not answered yet: its invitation waits, overdue, in Sofia Ström's inbox.
+      invitations: invitations(-14, socialWorker, doctor, nurse),
       participants: participants(noah, -14),
       consentLinks: { create: [link(3, -12)] },
       meetings: { create: [sipMeeting(3, 5, noah, 1, 3, false)] },
@@ -318,7 +322,7 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
       child: child(c.leo.id),
       questions: ['Behöver Leo stöd från fler än skolan?'],
       initiatedAt: at(-2),
-      invitations: invitations(counsellor),
+      invitations: invitations(-2, counsellor),
       participants: participants(
         [staff(4, 1, socialWorker, true), guardian(4, 2, g.raniaHaddad), guardian(4, 3, g.omarHaddad)],
         -2,
@@ -347,7 +351,7 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
       familyAnswer: 'AGREED',
       familyAnsweredAt: at(-399),
       familyAnsweredBy: g.lenaEk.id,
-      invitations: invitations(counsellor),
+      invitations: invitations(-400, counsellor),
       participants: participants(wilma, -400),
       consentLinks: { create: [link(4, -399)] },
       meetings: { create: [sipMeeting(5, -390, wilma, 1, 3, true)] },
@@ -382,7 +386,7 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
       familyAnswer: 'AGREED',
       familyAnsweredAt: at(-90),
       familyAnsweredBy: g.karinHolm.id,
-      invitations: invitations(doctor),
+      invitations: invitations(-95, doctor),
       participants: participants(
         [staff(6, 1, counsellor, true), guardian(6, 2, g.karinHolm), staff(6, 3, doctor)],
         -95,
@@ -402,7 +406,7 @@ export function demoSips(now: Date): Prisma.SipCreateInput[] {
       familyAnswerNote: 'Familjen får det stöd de behöver via skolan.',
       familyAnsweredAt: at(-25),
       familyAnsweredBy: socialWorker.subject,
-      invitations: invitations(counsellor),
+      invitations: invitations(-30, counsellor),
       participants: participants([staff(7, 1, socialWorker, true), guardian(7, 2, g.lenaEk)], -30),
       closedAt: at(-25),
       closureReason: 'FAMILY_DECLINED',

@@ -109,10 +109,27 @@ export const sipDemoData: Array<DemoDataStep<Prisma.TransactionClient>> = [
     },
   },
   {
-    // Each SIP is one nested create: its participants, meetings, plan versions and signatures.
+    // Each SIP is one nested create: its participants, meetings, plan versions and signatures. A
+    // unit whose staff member takes part accepted its invitation the day after, naming them.
     name: 'SIPs',
     write: async (tx, now) => {
       for (const sip of demoSips(now)) await tx.sip.create({ data: sip });
+      const invitations = await tx.sipInvitation.findMany({ include: { sip: { include: { participants: true } } } });
+      await tx.sipInvitationAnswer.createMany({
+        data: invitations.flatMap(({ id, agency, unit, invitedAt, sip }) =>
+          sip.participants
+            .filter((p) => p.kind === 'STAFF' && p.agency === agency && p.unit === unit)
+            .slice(0, 1)
+            .map((attendee) => ({
+              invitationId: id,
+              kind: 'ACCEPTED' as const,
+              attendeeId: attendee.id,
+              answeredBy: attendee.subject!,
+              answeredByName: attendee.name,
+              answeredAt: new Date(invitedAt.getTime() + 24 * 60 * 60 * 1000),
+            })),
+        ),
+      });
     },
   },
   {

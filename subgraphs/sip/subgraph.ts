@@ -20,6 +20,7 @@ import { SipLifecycleResolver } from './workflow/process/sip-lifecycle.resolver.
 import { SipResolver } from './workflow/process/sip.resolver.ts';
 import { SipRequestResolver } from './workflow/requests/sip-request.resolver.ts';
 import { ChildViewResolver } from './workflow/child-voice/child-view.resolver.ts';
+import { InvitationResolver } from './workflow/invitations/invitation.resolver.ts';
 import { CONSENT_DECISIONS_PATH, CONSENT_RELEASES_PATH } from '../../lib/consent/consent-decision.ts';
 import { consentReleasesRoute } from './consent-authority/consent/consent-releases.route.ts';
 import { consentDecisionsRoute } from './consent-authority/consent/consent-decisions.route.ts';
@@ -43,6 +44,7 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
       SipLifecycleResolver,
       SipRequestResolver,
       ChildViewResolver,
+      InvitationResolver,
       MeetingResolver,
       SipMeetingsResolver,
       PlanVersionResolver,

@@ -83,6 +83,8 @@ describe('the families’ app', () => {
     // The family sees the whole plan: the diagnosis the school does not.
     await sip.getByText('Alva har fått diagnosen depression (F32.1) och behöver behandling.').waitFor();
     await sip.getByText('Alla har skrivit under.').waitFor();
+    // Who was invited, and how each unit answered.
+    await sip.getByText(/BUP Norra \(.*\): kommer, Jonas Lind är med/).waitFor();
     const consents = page.getByRole('region', { name: 'Samtycken' });
     await consents
       .getByText(/Skolplacering/)

@@ -8,11 +8,12 @@ import { FeedbackForm, WishesForm, type Wishes } from './MeetingForms.tsx';
 
 const SIPS = `query ($id: ID!) { child(id: $id) { sips { id status questions
   familyWishes { place time breaks interpreterLanguage notesDelivery } childViews { text writtenAt }
-  invitations { agency unit } versions { id number createdAt fullySigned }
+  invitations { id agency unit answerBy overdue answer { kind attendee { name } forwardedToUnit note } }
+  versions { id number createdAt fullySigned }
   currentVersion { id number followUpOn fullySigned needs { text } goals { term description measure }
     interventions { what agency unit responsiblePerson frequency location } familyActions
     awaitingSignatureFrom { name } }
-  meetings { id kind startsAt place link heldAt cancelledAt summonses { id subject ics } } } } }`;
+  meetings { id kind startsAt place link heldAt cancelledAt absent { name } summonses { id subject ics } } } } }`;
 const SIGN = `mutation ($id: ID!) { signPlanVersion(versionId: $id) { id fullySigned } }`;
 
 interface Version {
@@ -33,8 +34,23 @@ interface Meeting {
   place: string | null;
   link: string | null;
   heldAt: string | null;
+  absent: Array<{ name: string }>;
   cancelledAt: string | null;
   summonses: Array<{ id: string; subject: string; ics: string }>;
+}
+interface InvitationAnswer {
+  kind: string;
+  attendee: { name: string } | null;
+  forwardedToUnit: string | null;
+  note: string | null;
+}
+interface Invitation {
+  id: string;
+  agency: string;
+  unit: string;
+  answerBy: string;
+  overdue: boolean;
+  answer: InvitationAnswer | null;
 }
 interface Sip {
   id: string;
@@ -42,10 +58,19 @@ interface Sip {
   questions: string[];
   familyWishes: Wishes | null;
   childViews: Array<{ text: string; writtenAt: string }>;
-  invitations: Array<{ agency: string; unit: string }>;
+  invitations: Invitation[];
   versions: Array<{ id: string; number: number; createdAt: string; fullySigned: boolean }>;
   currentVersion: Version | null;
   meetings: Meeting[];
+}
+
+/** How an invited unit answered, as the family reads it. */
+function invitationWords({ answer, answerBy, overdue }: Invitation): string {
+  if (!answer)
+    return overdue ? `har inte svarat, fast de skulle ha svarat ${day(answerBy)}` : `svarar senast ${day(answerBy)}`;
+  if (answer.kind === 'ACCEPTED') return `kommer, ${answer.attendee?.name ?? 'namn saknas'} är med`;
+  if (answer.kind === 'FORWARDED') return `skickade inbjudan vidare till ${answer.forwardedToUnit}`;
+  return `kan inte vara med: ”${answer.note}”`;
 }
 
 function Plan({ version, onSigned }: { version: Version; onSigned: () => void }) {
@@ -125,6 +150,9 @@ function Meetings({ meetings }: { meetings: Meeting[] }) {
           <Text size="sm">
             Senaste mötet: {MEETING_KINDS[lastHeld.kind] ?? lastHeld.kind}, {when(lastHeld.startsAt)}
           </Text>
+          {lastHeld.absent.length > 0 && (
+            <Text size="sm">Kom inte fast de var kallade: {lastHeld.absent.map((p) => p.name).join(', ')}</Text>
+          )}
           <FeedbackForm meetingId={lastHeld.id} />
         </Card>
       )}
@@ -172,9 +200,14 @@ export function SipSection({ childId }: { childId: string }) {
                 <List.Item key={question}>{question}</List.Item>
               ))}
             </List>
-            <Text size="sm">
-              Inbjudna: {sip.invitations.map((i) => `${i.unit} (${AGENCIES[i.agency] ?? i.agency})`).join(', ')}
-            </Text>
+            <Text fw={700}>Inbjudna verksamheter</Text>
+            <List>
+              {sip.invitations.map((invitation) => (
+                <List.Item key={invitation.id}>
+                  {invitation.unit} ({AGENCIES[invitation.agency] ?? invitation.agency}): {invitationWords(invitation)}
+                </List.Item>
+              ))}
+            </List>
             {sip.childViews.length > 0 && (
               <Stack gap={4}>
                 <Text fw={700}>Det här har barnet velat att du ska läsa</Text>

@@ -86,6 +86,20 @@ describe('a SIP from initiative to closure', () => {
       notes: [{ text: 'Alla utom en förälder närvarade.', category: 'SHARED' }],
     });
     expect(recordMeetingHeld.attended.map((p: { id: string }) => p.id).sort()).toEqual([...attendedIds].sort());
+    // Who was invited and did not come is shown to staff and the family alike.
+    for (const as of ['school counsellor', guardian(0)] as const) {
+      const { sip: seen } = await ok(
+        graph,
+        `query ($id: ID!) { sip(id: $id) { meetings { id absent { id } } } }`,
+        {
+          id: sip.sipId,
+        },
+        as,
+      );
+      expect(seen.meetings.find((m: { id: string }) => m.id === sipMeeting).absent).toEqual([
+        { id: sip.ids.guardians[1] },
+      ]);
+    }
 
     const { savePlanVersion } = await ok(graph, SAVE_PLAN, {
       sipId: sip.sipId,

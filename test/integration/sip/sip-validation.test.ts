@@ -166,6 +166,12 @@ describe('SIP mutations refuse bad input with the field and reason, and write no
       'listed twice',
     ],
     [
+      'initiateSip: longer than a month to answer an invitation',
+      () => [INITIATE, { input: initiate({ invitations: [{ agency: 'SCHOOL', unit: 'A', answerWithinDays: 31 }] }) }],
+      'input.invitations.0.answerWithinDays',
+      'give a whole number of days from 1 to 30',
+    ],
+    [
       'initiateSip: a bad e-mail',
       () => [INITIATE, { input: initiate({ initiatorEmail: 'eva.kommun' }) }],
       'input.initiatorEmail',

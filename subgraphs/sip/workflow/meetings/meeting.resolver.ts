@@ -131,6 +131,15 @@ export class MeetingResolver {
     return row.participants.filter((p) => p.attended).map((p) => participant(p.participantId));
   }
 
+  @FieldResolver(() => [SipParticipant], {
+    description:
+      'Who was invited and did not come (a staff no-show among them); empty until the meeting is recorded as held.',
+  })
+  async absent(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<SipParticipant[]> {
+    const { row, participant } = await meetingRow(context, meeting);
+    return row.participants.filter((p) => p.invited && p.attended === false).map((p) => participant(p.participantId));
+  }
+
   @FieldResolver(() => [SipFeedback], { description: 'SIP-kollen answers given after this meeting.' })
   async feedback(@Root() meeting: Meeting, @Ctx() context: SipContext): Promise<SipFeedback[]> {
     return (await context.loaders.feedbackByMeetingId.load(meeting.id)).map(toFeedback);

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { ParticipantKind } from '../../../../prisma/sip/client/enums.ts';
 import { Agency } from '../../../../lib/federation/policy-enums.ts';
 
@@ -9,6 +9,12 @@ export class InvitationInput {
 
   @Field(() => String)
   unit!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days the unit has to answer before the invitation is flagged; 5 unless given, at most 30.',
+  })
+  answerWithinDays?: number | null;
 }
 
 /** What starting a SIP takes, from staff: for a child they name (InitiateSipInput) or a family's request. */

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../../../prisma/sip/client/client.ts';
 import { manyByKey, oneByKey } from '../../../../lib/loaders.ts';
 import { CONSENT_INCLUDE } from '../../consent-authority/consent/consent.mapper.ts';
 import { VERSION_CONTENT } from '../plan/plan-version.mapper.ts';
+import { INVITATION_INCLUDE } from '../invitations/invitations.ts';
 
 /** Everything hanging off a SIP, one query per kind per batch of SIPs. */
 export function createSipLoaders(prisma: PrismaClient) {
@@ -48,7 +49,8 @@ export function createSipLoaders(prisma: PrismaClient) {
       (sipIds: readonly string[]) =>
         prisma.sipInvitation.findMany({
           where: { sipId: { in: [...sipIds] } },
-          orderBy: [{ agency: 'asc' }, { unit: 'asc' }],
+          include: INVITATION_INCLUDE,
+          orderBy: [{ invitedAt: 'asc' }, { agency: 'asc' }, { unit: 'asc' }],
         }),
       (invitation) => invitation.sipId,
     ),

@@ -15,7 +15,9 @@ import { FORBIDDEN_SIP } from '../../consent-authority/open-sip.ts';
 import { roleInSip, visibleSips } from './sip-access.ts';
 import { familyChildIds } from '../../consent-authority/access.ts';
 import { toParticipant, toSip } from './sip.mapper.ts';
-import { FollowUp, FollowUpState, Sip, SipInvitation, SipParticipant } from './sip.type.ts';
+import { FollowUp, FollowUpState, Sip, SipParticipant } from './sip.type.ts';
+import { SipInvitation } from '../invitations/invitation.type.ts';
+import { toInvitation } from '../invitations/invitations.ts';
 
 @Resolver(() => Sip)
 export class SipResolver {
@@ -104,10 +106,13 @@ export class SipResolver {
     return (await context.loaders.participantsBySipId.load(sip.id)).map(toParticipant);
   }
 
-  @FieldResolver(() => [SipInvitation], { description: 'The agency units invited to take part.' })
+  @FieldResolver(() => [SipInvitation], {
+    description: 'The agency units invited to take part, in the order they were invited, with their answers.',
+  })
   async invitations(@Root() sip: Sip, @Ctx() context: SipContext): Promise<SipInvitation[]> {
-    return (await context.loaders.invitationsBySipId.load(sip.id)).map(({ agency, unit }) =>
-      Object.assign(new SipInvitation(), { agency, unit }),
+    const now = context.clock();
+    return (await context.loaders.invitationsBySipId.load(sip.id)).map((row) =>
+      toInvitation(row, now, new SipInvitation()),
     );
   }
 

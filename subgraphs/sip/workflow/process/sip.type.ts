@@ -75,15 +75,6 @@ export class SipParticipant {
   removalReason!: string | null;
 }
 
-@ObjectType({ description: 'An agency unit invited to take part.' })
-export class SipInvitation {
-  @Field(() => Agency)
-  agency!: Agency;
-
-  @Field(() => String)
-  unit!: string;
-}
-
 @ObjectType({ description: "The family's answer to the proposal of a SIP." })
 export class FamilyAnswerRecord {
   @Field(() => FamilyAnswer)
