@@ -11,6 +11,7 @@ import { Consent } from '../../consent-authority/consent/consent.type.ts';
 import type { SipContext } from '../context.ts';
 import { coordinatedSipIds } from './coordinated-sips.ts';
 import { followUpOf } from './follow-up.ts';
+import { NextStep, nextStepsOf } from './next-steps.ts';
 import { FORBIDDEN_SIP } from '../../consent-authority/open-sip.ts';
 import { roleInSip, visibleSips } from './sip-access.ts';
 import { familyChildIds } from '../../consent-authority/access.ts';
@@ -137,6 +138,15 @@ export class SipResolver {
     const coordinator = participants.find((p) => (coordinatorId ? p.id === coordinatorId : p.isInitiator));
     if (!coordinator) throw new Error(`SIP ${sip.id} has no coordinator`);
     return toParticipant(coordinator);
+  }
+
+  @FieldResolver(() => [NextStep], {
+    description:
+      'What the SIP waits for now, in the order of the process, each with how long it has waited: for the ' +
+      'coordinator’s worklist, and for the family to see where things stand.',
+  })
+  nextSteps(@Root() sip: Sip, @Ctx() context: SipContext): Promise<NextStep[]> {
+    return nextStepsOf(context, sip);
   }
 
   @FieldResolver(() => FollowUp)
