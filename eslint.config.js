@@ -4,7 +4,17 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', '.ci/node/', 'prisma/*/client/', 'console/dist/', 'family/dist/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.data/',
+      '.ci/node/',
+      'prisma/*/client/',
+      'console/dist/',
+      'family/dist/',
+      'workspace/dist/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -57,7 +57,7 @@ const TOKEN_KEY = 'sip-graph.token';
 const bare = (value) => value.trim().replace(/^Bearer\\s+/i, '');
 
 // Signing in with OpenID Connect (code and PKCE) where the gateway names a provider: the flow of
-// console/src/oidc-client.ts, written out here because this page is served without a bundler.
+// web/oidc-client.ts, written out here because this page is served without a bundler.
 const PENDING = 'sip-graph.sign-in';
 const b64url = (bytes) =>
   btoa(String.fromCharCode(...bytes)).replace(/[+]/g, '-').replace(/[/]/g, '_').replace(/=+$/, '');

@@ -29,7 +29,7 @@ import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query
 import { checkSubgraphs, gatewayHealth } from './subgraph-health.ts';
 import { admission } from './admission.ts';
 import { argumentPathsRule, asUserInputError, parseScalarsStrictly } from './input-errors.ts';
-import { familyApp } from './family-app.ts';
+import { appPages } from './app-pages.ts';
 import { signInConfig } from './sign-in-config.ts';
 import { privacyConsole } from './privacy-console.ts';
 
@@ -127,11 +127,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   app.use('/graphiql', graphiqlAssets(options.personaTokens));
   if (options.personaTokens)
     logger.warn(
-      'development: the demo personas’ tokens are handed out at /graphiql and /privacy, and offered at /familj; ' +
+      'development: the demo personas’ tokens are handed out at /graphiql and /privacy, ' +
+        'and offered at /familj and /samordning; ' +
         'never in production',
     );
   app.get('/auth/config.json', signInConfig(options.signInIssuer));
-  app.use('/familj', familyApp());
+  app.use('/familj', appPages('family'));
+  app.use('/samordning', appPages('workspace'));
   app.use(
     '/privacy',
     privacyConsole({ supergraphSdl: options.supergraphSdl, verifyIdentity, personaTokens: options.personaTokens }),

@@ -20,7 +20,7 @@ import { LogPage } from './pages/LogPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { PolicyPage } from './pages/PolicyPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
-import { beginSignIn, completeSignIn, fetchSignInConfig, type SignInConfig } from './oidc-client.ts';
+import { beginSignIn, completeSignIn, fetchSignInConfig, type SignInConfig } from '../../web/oidc-client.ts';
 import { cleanToken, tokenProblem } from './token.ts';
 
 const PAGES = [

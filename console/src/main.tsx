@@ -3,7 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { accessibleColours, theme } from './theme.ts';
+import { accessibleColours, theme } from '../../web/theme.ts';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

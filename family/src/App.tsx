@@ -12,14 +12,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import {
-  beginSignIn,
-  completeSignIn,
-  fetchSignInConfig,
-  signOutUrl,
-  type SignInConfig,
-} from '../../console/src/oidc-client.ts';
-import { graphql, SESSION_EXPIRED, signedInAs, tokenStore } from './api.ts';
+import { useGraphQuery } from '../../web/graph-client.ts';
+import { useSignIn } from '../../web/use-sign-in.ts';
+import { family, signedInAs } from './api.ts';
 import { ChildPage } from './pages/ChildPage.tsx';
 import { ChildrenPage } from './pages/ChildrenPage.tsx';
 
@@ -33,20 +28,16 @@ export function navigate(path: string) {
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
-const REDIRECT_URI = () => new URL('/familj/', window.location.origin).href;
-
 /**
  * Signing in: through the identity provider the gateway names (e-legitimation in production; the
  * demo personas on the local provider's page in development), or, where none is configured, with a
  * pasted token.
  */
-function SignIn({ config, onSignedIn }: { config: SignInConfig | null; onSignedIn: () => void }) {
+function SignIn({ onSignIn, onToken }: { onSignIn: (() => void) | null; onToken: (token: string) => void }) {
   const [token, setToken] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!token.trim()) return;
-    tokenStore.set(token.trim().replace(/^Bearer\s+/i, ''));
-    onSignedIn();
+    if (token.trim()) onToken(token);
   };
   return (
     <Container size="xs" py="xl">
@@ -56,8 +47,8 @@ function SignIn({ config, onSignedIn }: { config: SignInConfig | null; onSignedI
           Här ser du ditt barns samordnade individuella plan (SIP), vilka samtycken ni har gett och vem som har läst
           uppgifter om barnet. Du kan också be om en SIP.
         </Text>
-        {config ? (
-          <Button size="md" onClick={() => beginSignIn(config, 'family', REDIRECT_URI())}>
+        {onSignIn ? (
+          <Button size="md" onClick={onSignIn}>
             Logga in med e-legitimation
           </Button>
         ) : (
@@ -79,44 +70,20 @@ function SignIn({ config, onSignedIn }: { config: SignInConfig | null; onSignedI
 }
 
 export function App() {
-  const [token, setToken] = useState(tokenStore.get());
-  const [config, setConfig] = useState<SignInConfig | null | undefined>(undefined);
+  const signIn = useSignIn(family, 'family', '/familj/');
+  const { token, config, problem, setProblem, expired } = signIn;
   const [childId, setChildId] = useState(childIdInPath());
-  const [problem, setProblem] = useState<string | null>(null);
-  const [expired, setExpired] = useState(false);
   useEffect(() => {
     const onPop = () => setChildId(childIdInPath());
-    const onExpired = () => setExpired(true);
     window.addEventListener('popstate', onPop);
-    window.addEventListener(SESSION_EXPIRED, onExpired);
-    return () => {
-      window.removeEventListener('popstate', onPop);
-      window.removeEventListener(SESSION_EXPIRED, onExpired);
-    };
-  }, []);
-  // Back from the identity provider: the code becomes this tab's sign-in, before any page asks the graph.
-  useEffect(() => {
-    fetchSignInConfig().then(async (found) => {
-      try {
-        const signedIn = found && (await completeSignIn(found));
-        if (signedIn) {
-          tokenStore.set(signedIn.accessToken, signedIn.idToken);
-          setToken(signedIn.accessToken);
-          setExpired(false);
-          setChildId(childIdInPath());
-        }
-      } catch (error) {
-        setProblem((error as Error).message);
-      }
-      setConfig(found);
-    });
+    return () => window.removeEventListener('popstate', onPop);
   }, []);
   useEffect(() => {
     if (!token) return;
     const role = signedInAs(token).role;
     if (role && !FAMILY_ROLES.has(role))
       setProblem('Appen är för barn och vårdnadshavare. Personal använder sina egna system.');
-  }, [token]);
+  }, [token, setProblem]);
   if (config === undefined) return <Loader aria-label="Hämtar" m="xl" />;
   if (!token)
     return (
@@ -126,18 +93,9 @@ export function App() {
             {problem}
           </Alert>
         )}
-        <SignIn config={config} onSignedIn={() => setToken(tokenStore.get())} />
+        <SignIn onSignIn={config ? signIn.signIn : null} onToken={signIn.signInWithToken} />
       </>
     );
-  const signOut = () => {
-    const idToken = tokenStore.idToken();
-    tokenStore.clear();
-    setToken(null);
-    setProblem(null);
-    const atProvider = config && idToken && signOutUrl(config, 'family', idToken, REDIRECT_URI());
-    if (atProvider) window.location.assign(atProvider);
-    else navigate('/familj/');
-  };
   const { name } = signedInAs(token);
   return (
     <AppShell header={{ height: 56 }} padding="md">
@@ -157,7 +115,7 @@ export function App() {
             <Text size="sm" visibleFrom="xs">
               {name}
             </Text>
-            <Button size="xs" variant="default" onClick={signOut}>
+            <Button size="xs" variant="default" onClick={signIn.signOut}>
               Logga ut
             </Button>
           </Group>
@@ -169,7 +127,7 @@ export function App() {
             <Alert color="orange" title="Du behöver logga in igen" role="alert" mb="md">
               <Stack gap="xs" align="flex-start">
                 <Text>Inloggningen har gått ut. Det du har skrivit finns kvar när du kommer tillbaka.</Text>
-                {config && <Button onClick={() => beginSignIn(config, 'family', REDIRECT_URI())}>Logga in igen</Button>}
+                {config && <Button onClick={signIn.signIn}>Logga in igen</Button>}
               </Stack>
             </Alert>
           )}
@@ -189,18 +147,5 @@ export function App() {
 }
 
 /** Loads `query` once; the page shows the data, or what went wrong in words. */
-export function useQuery<T>(query: string, variables: Record<string, unknown>, version = 0) {
-  const [state, setState] = useState<{ data?: T; error?: string }>({});
-  const key = JSON.stringify(variables);
-  useEffect(() => {
-    let live = true;
-    graphql<T>(query, JSON.parse(key)).then(
-      (data) => live && setState({ data }),
-      (error: Error) => live && setState({ error: error.message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, key, version]);
-  return state;
-}
+export const useQuery = <T,>(query: string, variables: Record<string, unknown>, version = 0) =>
+  useGraphQuery<T>(family, query, variables, version);

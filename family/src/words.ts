@@ -35,25 +35,11 @@ export const SIP_STATUSES: Record<string, string> = {
   CLOSED: 'avslutad',
 };
 
-export const MEETING_KINDS: Record<string, string> = {
-  FAMILY_PRE_MEETING: 'Förmöte med familjen',
-  AGENCY_PRE_MEETING: 'Förmöte för personalen',
-  SIP_MEETING: 'SIP-möte',
-  FOLLOW_UP: 'Uppföljning',
-};
-
 export const REQUEST_STATUSES: Record<string, string> = {
   WAITING: 'Väntar på svar',
   ACCEPTED: 'Ja, en SIP har startat',
   REFUSED: 'Nej',
 };
 
-const dateTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  dateStyle: 'long',
-  timeStyle: 'short',
-});
-const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
-
-export const when = (iso: string) => dateTime.format(new Date(iso));
-export const day = (iso: string) => date.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
+export { day, when } from '../../web/dates.ts';
+export { MEETING_KINDS } from '../../web/sip-words.ts';

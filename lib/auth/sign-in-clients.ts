@@ -4,6 +4,7 @@
  */
 export const SIGN_IN_CLIENTS = {
   family: { clientId: 'sip-family', path: '/familj/' },
+  workspace: { clientId: 'sip-workspace', path: '/samordning/' },
   privacyConsole: { clientId: 'sip-privacy-console', path: '/privacy/' },
   graphiql: { clientId: 'sip-graphiql', path: '/' },
 } as const;

@@ -65,6 +65,9 @@ describe('the layout', () => {
       'routers',
       'standins',
       'console/src',
+      'family/src',
+      'workspace/src',
+      'web',
       'dev',
       'tools',
       'bench',
@@ -87,7 +90,7 @@ describe('the layout', () => {
 
   it('decides on roles only in the policy and where tokens are read: no role compared anywhere else', () => {
     const comparison = /\brole\s*[!=]==|[!=]==\s*Role\.|Role\.\w+\s*[!=]==|switch\s*\([\w.]*\brole\)|case Role\./;
-    const runtime = ['lib', 'gateway', 'subgraphs', 'routers', 'console/src'].flatMap((folder) =>
+    const runtime = ['lib', 'gateway', 'subgraphs', 'routers', 'console/src', 'web'].flatMap((folder) =>
       readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
         .filter((file) => /\.tsx?$/.test(file) && !file.includes('client/'))
         .map((file) => join(folder, file)),

@@ -31,7 +31,12 @@ describe('signing in with OpenID Connect', () => {
       endSessionEndpoint: `${graph.identityProvider!.issuer}/session/end`,
       resource: 'urn:sip-graph',
       scope: 'openid graph',
-      clients: { family: 'sip-family', privacyConsole: 'sip-privacy-console', graphiql: 'sip-graphiql' },
+      clients: {
+        family: 'sip-family',
+        workspace: 'sip-workspace',
+        privacyConsole: 'sip-privacy-console',
+        graphiql: 'sip-graphiql',
+      },
     });
   });
 

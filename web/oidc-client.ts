@@ -1,8 +1,8 @@
 /**
  * Signing in to the graph's apps with OpenID Connect: the authorization code flow with PKCE, from
  * the browser, against the identity provider the gateway names at /auth/config.json. The tokens
- * stay in this tab (sessionStorage), never in localStorage. Shared by the families' app and the
- * privacy officer's console.
+ * stay in this tab (sessionStorage), never in localStorage. Shared by the families' app, the
+ * coordinator's workspace and the privacy officer's console.
  */
 
 export interface SignInConfig {
@@ -12,7 +12,7 @@ export interface SignInConfig {
   endSessionEndpoint: string | null;
   resource: string;
   scope: string;
-  clients: { family: string; privacyConsole: string; graphiql: string };
+  clients: { family: string; workspace: string; privacyConsole: string; graphiql: string };
 }
 export type SignInClient = keyof SignInConfig['clients'];
 

@@ -1,0 +1,319 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { when } from '../../../web/dates.ts';
+import { MEETING_KINDS } from '../../../web/sip-words.ts';
+import { graphql } from '../api.ts';
+
+export interface Participant {
+  id: string;
+  kind: string;
+  name: string;
+  title: string | null;
+  agency: string | null;
+  unit: string | null;
+  phone: string | null;
+  email: string | null;
+}
+export interface Meeting {
+  id: string;
+  kind: string;
+  startsAt: string;
+  endsAt: string;
+  mode: string;
+  place: string | null;
+  link: string | null;
+  heldAt: string | null;
+  cancelledAt: string | null;
+  cancellationReason: string | null;
+  chair: { id: string; name: string };
+  invited: Array<{ id: string; name: string }>;
+  attended: Array<{ id: string; name: string }>;
+  absent: Array<{ id: string; name: string }>;
+  summonses: Array<{
+    id: string;
+    kind: string;
+    sentAt: string;
+    recipient: { name: string };
+    delivery: { state: string; address: string; attempts: number; lastError: string | null } | null;
+  }>;
+}
+
+const SCHEDULE = `mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`;
+const CANCEL = `mutation ($id: ID!, $reason: String!) { cancelMeeting(meetingId: $id, reason: $reason) { id } }`;
+const HELD = `mutation ($id: ID!, $attendedIds: [ID!]!) { recordMeetingHeld(meetingId: $id, attendedIds: $attendedIds) {
+  id } }`;
+
+const MODES: Record<string, string> = {
+  IN_PERSON: 'På plats',
+  DIGITAL: 'Digitalt',
+  HYBRID: 'På plats och digitalt',
+  PHONE: 'Telefon',
+};
+const DELIVERY: Record<string, string> = { QUEUED: 'köad', SENT: 'skickad', FAILED: 'gick inte fram' };
+
+/** Where each summons went: by e-mail (its state, and why it failed), or to the app only. */
+function Deliveries({ meeting }: { meeting: Meeting }) {
+  const latest = new Map(meeting.summonses.map((summons) => [summons.recipient.name, summons]));
+  return (
+    <Stack gap={2}>
+      <Text size="sm" fw={700}>
+        Kallelser
+      </Text>
+      {[...latest.values()].map((summons) => (
+        <Text size="sm" key={summons.id}>
+          {summons.recipient.name}:{' '}
+          {summons.delivery
+            ? `e-post till ${summons.delivery.address}, ${DELIVERY[summons.delivery.state] ?? summons.delivery.state}` +
+              (summons.delivery.lastError ? ` (${summons.delivery.lastError})` : '')
+            : 'i appen'}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+/** The actions on a meeting still to come: record it as held (who came), or call it off with a reason. */
+function MeetingActions({ meeting, onChanged }: { meeting: Meeting; onChanged: () => void }) {
+  const [doing, setDoing] = useState<'held' | 'cancel' | null>(null);
+  const [came, setCame] = useState<string[]>(meeting.invited.map((p) => p.id));
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    try {
+      if (doing === 'held') await graphql(HELD, { id: meeting.id, attendedIds: came });
+      else await graphql(CANCEL, { id: meeting.id, reason });
+      setDoing(null);
+      onChanged();
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        <Button size="xs" variant="light" onClick={() => setDoing('held')}>
+          Anteckna att mötet hölls
+        </Button>
+        <Button size="xs" variant="light" color="red" onClick={() => setDoing('cancel')}>
+          Ställ in
+        </Button>
+      </Group>
+      {doing && (
+        <form onSubmit={send}>
+          <Stack gap="xs">
+            {doing === 'held' ? (
+              <Checkbox.Group label="Vilka kom?" value={came} onChange={setCame}>
+                <Stack gap={4} mt={4}>
+                  {meeting.invited.map((p) => (
+                    <Checkbox key={p.id} value={p.id} label={p.name} />
+                  ))}
+                </Stack>
+              </Checkbox.Group>
+            ) : (
+              <TextInput
+                label="Varför mötet ställs in"
+                description="Alla kallade får veta det."
+                required
+                value={reason}
+                onChange={(event) => setReason(event.currentTarget.value)}
+              />
+            )}
+            {problem && (
+              <Alert color="red" role="alert">
+                {problem}
+              </Alert>
+            )}
+            <Group>
+              <Button type="submit" size="xs">
+                {doing === 'held' ? 'Spara närvaron' : 'Ställ in mötet'}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Stack>
+  );
+}
+
+function MeetingCard({ meeting, onChanged }: { meeting: Meeting; onChanged: () => void }) {
+  const kind = MEETING_KINDS[meeting.kind] ?? meeting.kind;
+  return (
+    <Card withBorder component="article" aria-label={`${kind} ${when(meeting.startsAt)}`}>
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="wrap">
+          <Text fw={700}>
+            {kind}, {when(meeting.startsAt)}
+          </Text>
+          {meeting.heldAt && <Badge color="teal.9">Hållet</Badge>}
+          {meeting.cancelledAt && <Badge color="gray.8">Inställt</Badge>}
+        </Group>
+        <Text size="sm">
+          {MODES[meeting.mode] ?? meeting.mode}
+          {meeting.place && `, ${meeting.place}`}
+          {meeting.link && `, ${meeting.link}`} · ordförande {meeting.chair.name}
+        </Text>
+        {meeting.cancelledAt && <Text size="sm">Inställt: {meeting.cancellationReason}</Text>}
+        {meeting.heldAt && (
+          <Text size="sm">
+            Kom: {meeting.attended.map((p) => p.name).join(', ')}
+            {meeting.absent.length > 0 && `. Kom inte: ${meeting.absent.map((p) => p.name).join(', ')}`}
+          </Text>
+        )}
+        <Deliveries meeting={meeting} />
+        {!meeting.heldAt && !meeting.cancelledAt && <MeetingActions meeting={meeting} onChanged={onChanged} />}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Books a meeting: everyone taking part is invited unless unticked, and each is summoned. */
+function BookMeeting({
+  sipId,
+  participants,
+  onBooked,
+}: {
+  sipId: string;
+  participants: Participant[];
+  onBooked: () => void;
+}) {
+  const staff = participants.filter((p) => p.kind === 'STAFF');
+  const [form, setForm] = useState({
+    kind: 'SIP_MEETING',
+    startsAt: '',
+    endsAt: '',
+    mode: 'IN_PERSON',
+    place: '',
+    link: '',
+    chairId: staff[0]?.id ?? '',
+    secretaryId: '',
+  });
+  // The agencies' pre-meeting is held without the family; every other meeting invites everyone taking part.
+  const invitable = (kind: string) =>
+    participants.filter((p) => kind !== 'AGENCY_PRE_MEETING' || p.kind === 'STAFF').map((p) => p.id);
+  const [invited, setInvited] = useState(invitable(form.kind));
+  const [problem, setProblem] = useState<string | null>(null);
+  const field = (name: keyof typeof form) => ({
+    value: form[name],
+    onChange: (event: { currentTarget: { value: string } }) => setForm({ ...form, [name]: event.currentTarget.value }),
+  });
+  const book = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    try {
+      await graphql(SCHEDULE, {
+        input: {
+          sipId,
+          kind: form.kind,
+          startsAt: new Date(form.startsAt).toISOString(),
+          endsAt: new Date(form.endsAt).toISOString(),
+          mode: form.mode,
+          place: form.place || null,
+          link: form.link || null,
+          chairId: form.chairId,
+          secretaryId: form.secretaryId || null,
+          invitedIds: invited,
+        },
+      });
+      onBooked();
+    } catch (error) {
+      setProblem(error instanceof RangeError ? 'Ange när mötet börjar och slutar.' : (error as Error).message);
+    }
+  };
+  const staffOptions = staff.map((p) => ({ value: p.id, label: p.name }));
+  return (
+    <Card withBorder>
+      <form onSubmit={book} aria-labelledby="book">
+        <Stack gap="xs">
+          <Title order={3} id="book">
+            Boka möte
+          </Title>
+          <NativeSelect
+            label="Slags möte"
+            data={Object.entries(MEETING_KINDS).map(([value, label]) => ({ value, label }))}
+            value={form.kind}
+            onChange={(event) => {
+              setForm({ ...form, kind: event.currentTarget.value });
+              setInvited(invitable(event.currentTarget.value));
+            }}
+          />
+          <Group grow wrap="wrap">
+            <TextInput label="Börjar" type="datetime-local" required {...field('startsAt')} />
+            <TextInput label="Slutar" type="datetime-local" required {...field('endsAt')} />
+          </Group>
+          <NativeSelect
+            label="Hur"
+            data={Object.entries(MODES).map(([value, label]) => ({ value, label }))}
+            {...field('mode')}
+          />
+          <TextInput label="Plats" {...field('place')} />
+          <TextInput label="Länk" {...field('link')} />
+          <NativeSelect label="Ordförande" data={staffOptions} {...field('chairId')} />
+          <NativeSelect
+            label="Sekreterare"
+            data={[{ value: '', label: 'Ingen' }, ...staffOptions]}
+            {...field('secretaryId')}
+          />
+          <Checkbox.Group label="Kallas" value={invited} onChange={setInvited}>
+            <Stack gap={4} mt={4}>
+              {participants.map((p) => (
+                <Checkbox key={p.id} value={p.id} label={`${p.name} (${p.title ?? ''})`} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          {problem && (
+            <Alert color="red" role="alert">
+              {problem}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit">Boka och kalla</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** The SIP's meetings, the ones to come first, and booking a new one. */
+export function MeetingsSection({
+  sipId,
+  meetings,
+  participants,
+  onChanged,
+}: {
+  sipId: string;
+  meetings: Meeting[];
+  participants: Participant[];
+  onChanged: () => void;
+}) {
+  const open = meetings.filter((m) => !m.heldAt && !m.cancelledAt);
+  const past = meetings.filter((m) => m.heldAt || m.cancelledAt).reverse();
+  return (
+    <section aria-labelledby="meetings">
+      <Stack gap="sm">
+        <Title order={2} id="meetings">
+          Möten
+        </Title>
+        {open.length === 0 && <Text>Inga möten är bokade.</Text>}
+        {[...open, ...past].map((meeting) => (
+          <MeetingCard key={meeting.id} meeting={meeting} onChanged={onChanged} />
+        ))}
+        <BookMeeting sipId={sipId} participants={participants} onBooked={onChanged} />
+      </Stack>
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+import { Alert, Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { day } from '../../../web/dates.ts';
+import { AGENCIES } from '../../../console/src/words.ts';
+import { useQuery } from '../api.ts';
+import { StepItem, type Step } from './WorklistPage.tsx';
+import { MeetingsSection, type Meeting, type Participant } from './MeetingsSection.tsx';
+
+const SIP = `query ($id: ID!) { sip(id: $id) { id status questions
+  child { givenName familyName }
+  coordinator { name }
+  familyWishes { place time breaks interpreterLanguage notesDelivery }
+  nextSteps { kind text daysWaiting overdue }
+  participants { id kind name title agency unit phone email removedAt }
+  invitations { id agency unit answerBy overdue forwardedFromUnit
+    answer { kind attendee { name } forwardedToUnit note answeredBy } }
+  meetings { id kind startsAt endsAt mode place link heldAt cancelledAt cancellationReason
+    chair { id name } invited { id name } attended { id name } absent { id name }
+    summonses { id kind sentAt recipient { name } delivery { state address attempts lastError } } }
+  currentVersion { number followUpOn fullySigned awaitingSignatureFrom { name } }
+} }`;
+
+interface Sip {
+  id: string;
+  status: string;
+  questions: string[];
+  child: { givenName: string; familyName: string };
+  coordinator: { name: string };
+  familyWishes: Record<string, string | null>;
+  nextSteps: Step[];
+  participants: Array<Participant & { removedAt: string | null }>;
+  invitations: Array<{
+    id: string;
+    agency: string;
+    unit: string;
+    answerBy: string;
+    overdue: boolean;
+    forwardedFromUnit: string | null;
+    answer: {
+      kind: string;
+      attendee: { name: string } | null;
+      forwardedToUnit: string | null;
+      note: string | null;
+      answeredBy: string;
+    } | null;
+  }>;
+  meetings: Meeting[];
+  currentVersion: {
+    number: number;
+    followUpOn: string;
+    fullySigned: boolean;
+    awaitingSignatureFrom: Array<{ name: string }>;
+  } | null;
+}
+
+const STATUSES: Record<string, string> = {
+  AWAITING_FAMILY: 'väntar på familjens svar',
+  ACTIVE: 'pågår',
+  CLOSED: 'avslutad',
+};
+const WISHES: Record<string, string> = {
+  place: 'Plats',
+  time: 'Tid',
+  breaks: 'Pauser',
+  interpreterLanguage: 'Tolk',
+  notesDelivery: 'Anteckningar skickas',
+};
+
+function Invitations({ invitations }: { invitations: Sip['invitations'] }) {
+  return (
+    <List>
+      {invitations.map((invitation) => {
+        const { answer } = invitation;
+        return (
+          <List.Item key={invitation.id}>
+            <Group gap="xs" wrap="wrap">
+              <Text>
+                {invitation.unit} ({AGENCIES[invitation.agency] ?? invitation.agency}
+                {invitation.forwardedFromUnit && `, vidareskickad från ${invitation.forwardedFromUnit}`}):
+              </Text>
+              {!answer && <Text>inte besvarad, svar senast {day(invitation.answerBy)}</Text>}
+              {!answer && invitation.overdue && <Badge color="red">Försenad</Badge>}
+              {answer?.kind === 'ACCEPTED' && <Text>kommer, {answer.attendee?.name}</Text>}
+              {answer?.kind === 'FORWARDED' && <Text>skickade vidare till {answer.forwardedToUnit}</Text>}
+              {answer?.kind === 'DECLINED' && <Text>tackade nej: ”{answer.note}”</Text>}
+            </Group>
+          </List.Item>
+        );
+      })}
+    </List>
+  );
+}
+
+function Participants({ participants }: { participants: Sip['participants'] }) {
+  return (
+    <List>
+      {participants
+        .filter((p) => !p.removedAt)
+        .map((p) => (
+          <List.Item key={p.id}>
+            <Text fw={700} span>
+              {p.name}
+            </Text>
+            , {[p.title, p.unit, p.phone, p.email].filter(Boolean).join(', ')}
+          </List.Item>
+        ))}
+    </List>
+  );
+}
+
+/** One SIP as its coordinator works with it: what waits, who takes part, who answered, the meetings, the plan. */
+export function SipPage({ sipId }: { sipId: string }) {
+  const [version, setVersion] = useState(0);
+  const { data, error } = useQuery<{ sip: Sip | null }>(SIP, { id: sipId }, version);
+  if (error)
+    return (
+      <Alert color="red" role="alert">
+        {error}
+      </Alert>
+    );
+  if (!data) return <Loader aria-label="Hämtar" />;
+  const { sip } = data;
+  if (!sip) return <Alert role="alert">SIP:en finns inte.</Alert>;
+  const wishes = Object.entries(sip.familyWishes).filter(([, value]) => value);
+  const plan = sip.currentVersion;
+  return (
+    <Stack>
+      <Title order={1}>
+        {sip.child.givenName} {sip.child.familyName}s SIP
+      </Title>
+      <Text>
+        {STATUSES[sip.status] ?? sip.status} · samordnare {sip.coordinator.name}
+      </Text>
+      <List>
+        {sip.questions.map((question) => (
+          <List.Item key={question}>{question}</List.Item>
+        ))}
+      </List>
+      <section aria-labelledby="next">
+        <Title order={2} id="next">
+          Att göra
+        </Title>
+        {sip.nextSteps.length === 0 ? (
+          <Text>Inget väntar just nu.</Text>
+        ) : (
+          <List spacing={2}>
+            {sip.nextSteps.map((step) => (
+              <StepItem key={`${step.kind}${step.text}`} step={step} />
+            ))}
+          </List>
+        )}
+      </section>
+      <section aria-labelledby="invited">
+        <Title order={2} id="invited">
+          Inbjudna enheter
+        </Title>
+        <Invitations invitations={sip.invitations} />
+      </section>
+      <section aria-labelledby="participants">
+        <Title order={2} id="participants">
+          Deltagare
+        </Title>
+        <Participants participants={sip.participants} />
+      </section>
+      {wishes.length > 0 && (
+        <section aria-labelledby="wishes">
+          <Title order={2} id="wishes">
+            Familjens önskemål
+          </Title>
+          <List>
+            {wishes.map(([key, value]) => (
+              <List.Item key={key}>
+                {WISHES[key] ?? key}: {value}
+              </List.Item>
+            ))}
+          </List>
+        </section>
+      )}
+      <MeetingsSection
+        sipId={sip.id}
+        meetings={sip.meetings}
+        participants={sip.participants.filter((p) => !p.removedAt)}
+        onChanged={() => setVersion(version + 1)}
+      />
+      <section aria-labelledby="plan">
+        <Title order={2} id="plan">
+          Planen
+        </Title>
+        {plan ? (
+          <Card withBorder>
+            <Text>
+              Version {plan.number}, uppföljning senast {day(plan.followUpOn)}.
+            </Text>
+            <Text>
+              {plan.fullySigned
+                ? 'Alla har skrivit under.'
+                : `Väntar på underskrift av ${plan.awaitingSignatureFrom.map((p) => p.name).join(', ')}.`}
+            </Text>
+          </Card>
+        ) : (
+          <Text>Ingen plan är skriven än.</Text>
+        )}
+      </section>
+    </Stack>
+  );
+}
