@@ -56,6 +56,7 @@ try {
   console.log(`GraphiQL (works offline): open ${graph.gateway.url} in a browser and choose a demo persona`);
   console.log(`Privacy officer's console: ${new URL('/privacy', graph.gateway.url)}`);
   console.log(`Families' app: ${new URL('/familj', graph.gateway.url)}`);
+  console.log(`Coordinator's workspace: ${new URL('/samordning', graph.gateway.url)}`);
   console.log(`Sign-in (local OpenID provider, demo personas): ${graph.identityProvider?.issuer}`);
   console.log(`Summonses sent by e-mail (local mail server): ${graph.mail?.pageUrl}`);
   console.log('\nDemo tokens (valid 12 h; send as the header  Authorization: Bearer <token>):');
