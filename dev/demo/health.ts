@@ -10,9 +10,25 @@ import {
 } from '../../subgraphs/health/fhir/care-resources.ts';
 import { standInPatient, standInPatientId as patientId } from '../../standins/fhir/patients.ts';
 import { demoCohort } from './cohort.ts';
-import { demoChildren as c, demoRecordIds } from './people.ts';
+import { demoChildren as c, demoRecordIds, demoStaff } from './people.ts';
+import { toPractitionerRole } from '../../subgraphs/health/fhir/practitioner-roles.ts';
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** The region's catalogue (HSA): the demo's doctor and nurse, a psychologist beside the doctor, and BUP Södra. */
+const HEALTH_STAFF = [
+  { ...demoStaff.doctor, phone: '010-234 56 78' },
+  { ...demoStaff.nurse, phone: null },
+  {
+    subject: 'staff-bup-norra-2',
+    name: 'Per Holm',
+    title: 'psykolog',
+    unit: 'BUP Norra',
+    email: 'per.holm@bup-norra.region.example',
+    phone: null,
+  },
+  { subject: 'staff-bup-sodra-1', name: 'Lina Söder', title: 'läkare', unit: 'BUP Södra', email: null, phone: null },
+].map(({ subject, name, title, unit, email, phone }) => ({ subject, name, title, unit, email, phone }));
 const contactId = (n: number) => `88888888-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const bup = { unitName: 'BUP Norra', unitType: 'BUP' as const };
 const habilitering = { unitName: 'Barn- och ungdomshabiliteringen', unitType: 'HABILITERING' as const };
@@ -201,5 +217,6 @@ export function healthDemoRecords(personnummer: ReadonlyMap<string, string>): Re
     ...diagnoses.map((diagnosis) => toCondition(diagnosis.id, patient(diagnosis), diagnosis)),
     ...treatments.map((treatment) => toTreatmentResource(undefined, patient(treatment), treatment)),
     ...referrals.map((referral) => toServiceRequest(undefined, patient(referral), referral)),
+    ...HEALTH_STAFF.map(toPractitionerRole),
   ];
 }

@@ -2,12 +2,14 @@ import type { Prisma } from '../../prisma/school/client/client.ts';
 import type { DemoDataStep } from '../../lib/db/demo-data.ts';
 import {
   toSs12000Data,
+  withStaff,
   type AbsenceRecord,
   type EnrolmentRecord,
   type Ss12000Records,
 } from '../../subgraphs/school/ss12000/student-records.ts';
 import { demoCohort } from './cohort.ts';
-import { demoChildren as c } from './people.ts';
+import { demoChildren as c, demoStaff } from './people.ts';
+import { LOGIN_IDENTITY_CONTEXT } from '../../subgraphs/school/staff-directory.ts';
 import { swedishDate } from '../../lib/periods.ts';
 import { isSchoolDay, termOn } from '../../subgraphs/school/attendance/terms.ts';
 
@@ -90,7 +92,7 @@ export function schoolDemoRecords(personnummer: ReadonlyMap<string, string>, now
       absence: [child.index, child.highAbsence] as const,
     })),
   ] as const;
-  return toSs12000Data(
+  const records = toSs12000Data(
     students
       .filter(({ child }) => personnummer.has(child.id))
       .map(({ child, enrolments, absence: [seed, high] }) => ({
@@ -101,6 +103,30 @@ export function schoolDemoRecords(personnummer: ReadonlyMap<string, string>, now
         enrolments: [...enrolments],
         absences: absencesFor(seed, high, days),
       })),
+  );
+  // The student health team at Ekbackens skola, who sign in: the demo's counsellor and a school nurse.
+  return withStaff(
+    records,
+    [
+      {
+        subject: demoStaff.counsellor.subject,
+        givenName: 'Karin',
+        familyName: 'Kurator',
+        dutyRole: 'Kurator',
+        schoolUnitCode: ekbacken.schoolUnitCode,
+        email: demoStaff.counsellor.email,
+      },
+      {
+        subject: 'staff-school-ekbacken-2',
+        givenName: 'Helena',
+        familyName: 'Berg',
+        dutyRole: 'Skolsköterska',
+        schoolUnitCode: ekbacken.schoolUnitCode,
+        email: 'helena.berg@ekbacken.skola.example',
+        phone: '010-345 67 89',
+      },
+    ],
+    LOGIN_IDENTITY_CONTEXT,
   );
 }
 

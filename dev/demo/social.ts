@@ -174,5 +174,19 @@ export function socialDemoRecords(personnummer: ReadonlyMap<string, string>): Ca
         provider: 'HVB-hemmet Ljungen',
       })),
   ]);
-  return { cases, investigations, interventions, placements };
+  // The staff register: the demo's social worker, a colleague, and a family therapist at another unit.
+  const { socialWorker } = demoStaff;
+  const { subject, name, title, unit, email } = socialWorker;
+  const staff: NonNullable<CaseSystemRecords['staff']> = [
+    { subject, name, title, unit, email, phone: '010-123 45 67' },
+    { subject: mikael.handlingOfficerId, name: mikael.handlingOfficer, title: 'socialsekreterare', unit: 'Barn och familj' },
+    {
+      subject: 'staff-social-3',
+      name: 'Amir Haddou',
+      title: 'familjebehandlare',
+      unit: 'Familjebehandlingen',
+      email: 'amir.haddou@socialtjansten.kommun.example',
+    },
+  ];
+  return { cases, investigations, interventions, placements, staff };
 }

@@ -18,6 +18,7 @@ import type { DemoDataStep } from '../db/demo-data.ts';
 import { buildFederatedSchema } from '../federation/build-federated-schema.ts';
 import { SubgraphShapeError } from '../federation/subgraph-shape-error.ts';
 import { UNIT_CONTACT_PATH, unitContactRoute } from './unit-contact.ts';
+import { STAFF_DIRECTORY_PATH, staffDirectoryRoute } from './staff-directory.ts';
 import { formatError } from '../server/format-error.ts';
 import { createHttpApp, type RequestCounts } from '../server/http-app.ts';
 import { assertPortsFree, listen } from '../server/listen.ts';
@@ -122,7 +123,13 @@ function withUnitContactRoute<TPrisma extends SubgraphPrisma | null, TContext ex
     );
   return {
     ...definition,
-    routes: { ...definition.routes, [UNIT_CONTACT_PATH]: unitContactRoute(agency, definition.unitInContact) },
+    routes: {
+      ...definition.routes,
+      [UNIT_CONTACT_PATH]: unitContactRoute(agency, definition.unitInContact),
+      ...(definition.staffDirectory && {
+        [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(agency, definition.staffDirectory),
+      }),
+    },
   };
 }
 

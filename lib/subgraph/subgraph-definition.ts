@@ -8,6 +8,7 @@ import type { SubgraphName } from '../config/config.ts';
 import type { FederatedSchemaOptions } from '../federation/build-federated-schema.ts';
 import type { SourceSystem } from '../source/source-system.ts';
 import type { UnitContactCheck } from './unit-contact.ts';
+import type { StaffDirectory } from './staff-directory.ts';
 import type { ChildIdentities } from './child-identities.ts';
 import type { RequestContext } from './subgraph-context.ts';
 
@@ -69,6 +70,11 @@ export interface SubgraphDefinition<
    * has one; the runtime serves it at `/contact/unit`.
    */
   unitInContact?: UnitContactCheck<TPrisma, TSource>;
+  /**
+   * The agency's catalogue of units and staff, from its own system, served at `/directory/staff`: how
+   * a coordinator finds someone to add to a SIP. An agency without one cannot be searched.
+   */
+  staffDirectory?: StaffDirectory<TPrisma, TSource>;
   routes?: Record<string, SubgraphRoute<TPrisma, TSource>>;
   /**
    * Where the signatures of calls from other subgraphs are remembered, so that none is answered

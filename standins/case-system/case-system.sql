@@ -51,6 +51,17 @@ CREATE TABLE IF NOT EXISTS vendor.placering (
 );
 CREATE INDEX IF NOT EXISTS placering_personnummer ON vendor.placering (personnummer);
 
+-- The staff register: who works where, known by their sign-in identity.
+CREATE TABLE IF NOT EXISTS vendor.personal (
+  id       text PRIMARY KEY,
+  namn     text NOT NULL,
+  titel    text NOT NULL,
+  enhet    text NOT NULL,
+  epost    text,
+  telefon  text,
+  slutat   date
+);
+
 DO $$ BEGIN
   CREATE TYPE "LegalBasis" AS ENUM ('SOL', 'LSS', 'LVU');
 EXCEPTION WHEN duplicate_object THEN NULL; END $$;
@@ -80,10 +91,14 @@ CREATE OR REPLACE VIEW sip_placement AS
          fran AS "startsOn", till AS "endsOn", utforare AS provider
   FROM vendor.placering;
 
+CREATE OR REPLACE VIEW sip_staff AS
+  SELECT id AS subject, namn AS name, titel AS title, enhet AS unit, epost AS email, telefon AS phone
+  FROM vendor.personal WHERE slutat IS NULL;
+
 -- Roles belong to the whole server: another database may have made it already.
 DO $$ BEGIN
   CREATE ROLE sip_reader LOGIN;
 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 REVOKE ALL ON SCHEMA vendor FROM sip_reader;
 GRANT USAGE ON SCHEMA public TO sip_reader;
-GRANT SELECT ON sip_social_case, sip_investigation, sip_intervention, sip_placement TO sip_reader;
+GRANT SELECT ON sip_social_case, sip_investigation, sip_intervention, sip_placement, sip_staff TO sip_reader;

@@ -44,6 +44,8 @@ export interface CaseSystemRecords {
     endsOn?: Date | null;
     provider: string;
   }>;
+  /** The staff register: social services' staff by unit, known by their sign-in identity. */
+  staff?: Array<{ subject: string; name: string; title: string; unit: string; email?: string; phone?: string }>;
 }
 
 export interface CaseSystemStandIn {
@@ -113,7 +115,7 @@ export async function startCaseSystemStandIn(
     readerUrl:
       location.kind === 'server' ? asReader(database.connectionString, readerPassword) : database.connectionString,
     maxConnections: database.maxPoolSize,
-    load: async ({ cases = [], investigations = [], interventions = [], placements = [] }) => {
+    load: async ({ cases = [], investigations = [], interventions = [], placements = [], staff = [] }) => {
       await owner.query(AS_OWNER);
       try {
         await insert(
@@ -167,6 +169,17 @@ export async function startCaseSystemStandIn(
             utforare: p.provider,
           })),
         );
+        await insert(
+          'personal',
+          staff.map((s) => ({
+            id: s.subject,
+            namn: s.name,
+            titel: s.title,
+            enhet: s.unit,
+            epost: s.email ?? null,
+            telefon: s.phone ?? null,
+          })),
+        );
         await owner.query('COMMIT');
       } catch (error) {
         await owner.query('ROLLBACK');
@@ -175,7 +188,7 @@ export async function startCaseSystemStandIn(
     },
     reset: async () => {
       await owner.query(AS_OWNER);
-      await owner.query('TRUNCATE vendor.placering, vendor.beslut, vendor.utredning, vendor.arende');
+      await owner.query('TRUNCATE vendor.placering, vendor.beslut, vendor.utredning, vendor.arende, vendor.personal');
       await owner.query('COMMIT');
     },
     stop: async () => {

@@ -8,6 +8,7 @@ import { Child } from './child.type.ts';
 import { careUnitInContact } from './unit-contact.ts';
 import { createHealthContext, type HealthContext } from './context.ts';
 import { CareContactResolver } from './care-contact.resolver.ts';
+import { practitionerRoles } from './staff-directory.ts';
 import { fhirSource } from './fhir/fhir-source.ts';
 import type { FhirClient } from './fhir/fhir-client.ts';
 
@@ -25,4 +26,5 @@ export const healthSubgraph: SubgraphDefinition<null, HealthContext, FhirClient>
   source: fhirSource,
   createContext: createHealthContext,
   unitInContact: careUnitInContact,
+  staffDirectory: practitionerRoles,
 };

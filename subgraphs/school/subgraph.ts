@@ -9,6 +9,7 @@ import { schoolInContact } from './unit-contact.ts';
 import { createSchoolContext, type SchoolContext } from './context.ts';
 import { SchoolPlacementResolver } from './school-placement.resolver.ts';
 import type { Ss12000Client } from './ss12000/ss12000-client.ts';
+import { schoolDuties } from './staff-directory.ts';
 import { ss12000Source } from './ss12000/ss12000-source.ts';
 
 /**
@@ -27,4 +28,5 @@ export const schoolSubgraph: SubgraphDefinition<PrismaClient, SchoolContext, Ss1
   source: ss12000Source,
   createContext: createSchoolContext,
   unitInContact: schoolInContact,
+  staffDirectory: schoolDuties,
 };

@@ -21,6 +21,7 @@ import { SipResolver } from './workflow/process/sip.resolver.ts';
 import { SipRequestResolver } from './workflow/requests/sip-request.resolver.ts';
 import { ChildViewResolver } from './workflow/child-voice/child-view.resolver.ts';
 import { InvitationResolver } from './workflow/invitations/invitation.resolver.ts';
+import { DirectoryResolver } from './workflow/directory/directory.resolver.ts';
 import { CONSENT_DECISIONS_PATH, CONSENT_RELEASES_PATH } from '../../lib/consent/consent-decision.ts';
 import { consentReleasesRoute } from './consent-authority/consent/consent-releases.route.ts';
 import { consentDecisionsRoute } from './consent-authority/consent/consent-decisions.route.ts';
@@ -45,6 +46,7 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
       SipRequestResolver,
       ChildViewResolver,
       InvitationResolver,
+      DirectoryResolver,
       MeetingResolver,
       SipMeetingsResolver,
       PlanVersionResolver,

@@ -8,6 +8,7 @@ import { PlanInterventionResolver } from './interventions/plan-intervention.reso
 import { PlanIntervention } from './interventions/plan-intervention.type.ts';
 import { Child } from './child.type.ts';
 import { handlesOpenCase } from './unit-contact.ts';
+import { caseSystemStaff } from './staff-directory.ts';
 import { createSocialContext, type SocialContext } from './context.ts';
 import { SocialCaseResolver } from './social-case.resolver.ts';
 import { caseSystemSource } from './case-system/case-system-source.ts';
@@ -30,4 +31,5 @@ export const socialSubgraph: SubgraphDefinition<null, SocialContext, PrismaClien
   source: caseSystemSource,
   createContext: createSocialContext,
   unitInContact: handlesOpenCase,
+  staffDirectory: caseSystemStaff,
 };

@@ -5,6 +5,7 @@ import type {
   Absence,
   AggregatedAttendance,
   Duty,
+  DutyExpanded,
   GroupExpanded,
   IsoDate,
   Organisation,
@@ -77,6 +78,8 @@ export interface Ss12000Client {
   absencesAt(organisationIds: readonly string[], period: { from: Date; to: Date }): Promise<Absence[]>;
   /** `POST /duties/lookup`: e.g. the mentors a group's `Mentor` assignment roles name. */
   duties(ids: readonly string[]): Promise<Map<string, Duty>>;
+  /** `GET /duties?expand=person`, every page: the staff and where each works, for the staff directory. */
+  allDuties(): Promise<DutyExpanded[]>;
 }
 
 /** Students named in one `GET /aggregatedAttendance`: 50 ids make a query string of about 2.3 kB. */
@@ -249,6 +252,9 @@ export function createSs12000Client(options: Ss12000ClientOptions): Ss12000Clien
     },
     async duties(ids) {
       return byKey(await lookup<Duty>('/duties/lookup', 'ids', ids), (duty) => duty.id);
+    },
+    allDuties() {
+      return allPages<DutyExpanded>(send, '/duties', [['expand', 'person']], options.pageSize);
     },
   };
 }

@@ -260,3 +260,34 @@ export const fromAbsence = (absence: Absence) => ({
   minutes: Math.round((Date.parse(absence.endTime) - Date.parse(absence.startTime)) / 60_000),
   reason: (absence.type === 'Beviljad ledighet' ? 'LEAVE_GRANTED' : 'REPORTED') as AbsenceReasonCode,
 });
+
+/** A member of a school's staff with a sign-in identity, for the student information system's duties. */
+export interface StaffRecord {
+  subject: string;
+  givenName: string;
+  familyName: string;
+  dutyRole: Duty['dutyRole'];
+  schoolUnitCode: string;
+  email?: string;
+  phone?: string;
+}
+
+/** The persons and duties of staff at school units already among `records`' organisations, added to them. */
+export function withStaff(records: Ss12000Records, staff: StaffRecord[], loginContext: string): Ss12000Records {
+  const persons = staff.map((member) => ({
+    id: ss12000Id('staff', member.subject),
+    givenName: member.givenName,
+    familyName: member.familyName,
+    externalIdentifiers: [{ value: member.subject, context: loginContext, globallyUnique: false }],
+    ...(member.email && { emails: [{ value: member.email, type: 'Skola personal' as const }] }),
+    ...(member.phone && { phoneNumbers: [{ value: member.phone, type: 'Arbete' as const }] }),
+  }));
+  const duties = staff.map((member, i) => ({
+    id: ss12000Id('duty', `${member.schoolUnitCode}|${member.subject}`),
+    person: { id: persons[i].id },
+    dutyAt: { id: ss12000Id('school unit', member.schoolUnitCode) },
+    dutyRole: member.dutyRole,
+    startDate: '2000-01-01',
+  }));
+  return { ...records, persons: [...records.persons, ...persons], duties: [...records.duties, ...duties] };
+}

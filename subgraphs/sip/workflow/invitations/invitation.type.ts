@@ -96,10 +96,23 @@ export class UnitInvitation extends SipInvitation {
   forwardNote!: string | null;
 }
 
-@InputType({ description: 'Taking part: the one answering attends for the unit, reachable as given here.' })
+@InputType({
+  description:
+    'Taking part: the one answering attends for the unit, reachable as given here; or a colleague of the unit, ' +
+    'found in the staff directory, with name, title and contact from it.',
+})
 export class AcceptInvitationInput {
-  @Field(() => String, { description: "The attendee's professional role, e.g. skolsköterska." })
-  title!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A colleague at the invited unit who attends instead (`StaffMember.directoryId`).',
+  })
+  attendeeDirectoryId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The attendee's professional role, e.g. skolsköterska; required unless a colleague attends.",
+  })
+  title?: string | null;
 
   @Field(() => String, { nullable: true })
   phone?: string | null;

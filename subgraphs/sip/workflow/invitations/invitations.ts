@@ -12,6 +12,7 @@ import {
 import { byRequester, storeAudit } from '../../consent-authority/audit/store-audit.ts';
 import type { Tx } from '../../consent-authority/open-sip.ts';
 import type { SipContext } from '../context.ts';
+import { directoryMember } from '../directory/staff-directory.ts';
 import { toParticipant } from '../process/sip.mapper.ts';
 import {
   InvitationAnswer,
@@ -159,33 +160,55 @@ const answeredBy = (context: SipContext, now: Date) => ({
 });
 
 /**
- * The unit takes part: the one answering attends for it and becomes a participant of the SIP (or is
- * one already), reachable as given, so that the summonses reach them.
+ * Who attends for the unit: a colleague of the invited unit named from the agency's directory (name,
+ * title and contact as it lists them), or else the one answering, reachable as they say.
  */
-export function acceptInvitation(context: SipContext, invitationId: string, input: AcceptInvitationInput) {
-  const contact = {
-    title: requiredText(input.title, 'input.title', 200),
-    phone: optionalText(input.phone, 'input.phone', 50),
-    email: optionalEmail(input.email, 'input.email'),
-  };
+async function attendeeOf(context: SipContext, invitationId: string, input: AcceptInvitationInput) {
+  if (!input.attendeeDirectoryId)
+    return {
+      subject: context.requester.subject,
+      name: context.requester.name ?? context.requester.subject,
+      title: requiredText(input.title ?? '', 'input.title', 200),
+      phone: optionalText(input.phone, 'input.phone', 50),
+      email: optionalEmail(input.email, 'input.email'),
+    };
+  const invitation = isUuid(invitationId)
+    ? await context.prisma.sipInvitation.findUnique({ where: { id: invitationId } })
+    : null;
+  if (!invitation) throw new BadUserInputError('invitationId', 'no invitation with this id');
+  const member = await directoryMember(
+    context,
+    invitation.agency,
+    input.attendeeDirectoryId,
+    'input.attendeeDirectoryId',
+  );
+  if (member.unit !== invitation.unit)
+    throw new BadUserInputError('input.attendeeDirectoryId', 'works at another unit than the one invited');
+  const { directoryId: subject, name, title, phone, email } = member;
+  return { subject, name, title, phone, email };
+}
+
+/**
+ * The unit takes part: who attends for it becomes a participant of the SIP (or is one already),
+ * reachable as given, so that the summonses reach them.
+ */
+export async function acceptInvitation(context: SipContext, invitationId: string, input: AcceptInvitationInput) {
+  const person = await attendeeOf(context, invitationId, input);
   return answer(context, invitationId, async (tx, invitation, now) => {
-    const { requester } = context;
     const earlier = await tx.sipParticipant.findUnique({
-      where: { sipId_subject: { sipId: invitation.sipId, subject: requester.subject } },
+      where: { sipId_subject: { sipId: invitation.sipId, subject: person.subject } },
     });
     if (earlier && !isCurrent(earlier, now))
-      throw new BadUserInputError('invitationId', 'you were removed from this SIP; it is not undone');
+      throw new BadUserInputError('invitationId', 'the attendee was removed from this SIP; it is not undone');
     const attendee =
       earlier ??
       (await tx.sipParticipant.create({
         data: {
           sipId: invitation.sipId,
           kind: 'STAFF',
-          subject: requester.subject,
-          name: requester.name ?? requester.subject,
           agency: invitation.agency,
           unit: invitation.unit,
-          ...contact,
+          ...person,
           addedAt: now,
         },
       }));
