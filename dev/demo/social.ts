@@ -179,7 +179,12 @@ export function socialDemoRecords(personnummer: ReadonlyMap<string, string>): Ca
   const { subject, name, title, unit, email } = socialWorker;
   const staff: NonNullable<CaseSystemRecords['staff']> = [
     { subject, name, title, unit, email, phone: '010-123 45 67' },
-    { subject: mikael.handlingOfficerId, name: mikael.handlingOfficer, title: 'socialsekreterare', unit: 'Barn och familj' },
+    {
+      subject: mikael.handlingOfficerId,
+      name: mikael.handlingOfficer,
+      title: 'socialsekreterare',
+      unit: 'Barn och familj',
+    },
     {
       subject: 'staff-social-3',
       name: 'Amir Haddou',

@@ -128,6 +128,19 @@ describe('the coordinator’s workspace', () => {
     await meetings().getByText('Inställt: Familjen är sjuk och vill ses nästa vecka.').waitFor();
   });
 
+  it('adds staff found in their agency’s catalogue by name, never by a login id', async () => {
+    await page.getByLabel('Verksamhet').selectOption('HEALTH_CARE');
+    await page.getByLabel('Namn', { exact: true }).fill('per');
+    await page.getByRole('button', { name: 'Sök i katalogen' }).click();
+    await page.getByText('Per Holm, psykolog, BUP Norra').waitFor();
+    await checkPage('sip-directory');
+    await page.getByRole('button', { name: 'Lägg till Per Holm' }).click();
+    await page
+      .getByRole('region', { name: 'Deltagare' })
+      .getByText(/psykolog, BUP Norra, per\.holm@bup-norra\.region\.example/)
+      .waitFor();
+  });
+
   it('is for staff: a guardian is told so in words', async () => {
     await signOut();
     await page.getByRole('button', { name: 'Logga in med SITHS-kort' }).click();

@@ -36,7 +36,7 @@ describe('the staff directory', () => {
     ]);
   });
 
-  it('finds school staff in the student information system’s duties, and social services’ in the case system', async () => {
+  it('finds school staff in the school system’s duties, and social services’ in the case system', async () => {
     expect(await search({ agency: 'SCHOOL', name: 'berg' })).toEqual([
       {
         directoryId: 'staff-school-ekbacken-2',

@@ -6,15 +6,17 @@ import {
   Group,
   List,
   Loader,
+  NativeSelect,
   Stack,
   Text,
   TextInput,
   Textarea,
   Title,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { day } from '../../../web/dates.ts';
-import { graphql, useQuery } from '../api.ts';
+import { graphql, signedInAs, tokenStore, useQuery } from '../api.ts';
+import { searchStaff, type StaffMember } from './AddStaff.tsx';
 import { AGENCIES } from '../../../console/src/words.ts';
 
 const FIELDS = `id agency unit invitedAt answerBy overdue forwardedFromUnit sipId childName questions forwardNote
@@ -56,6 +58,16 @@ function AnswerForms({ invitation, onAnswered }: { invitation: Invitation; onAns
   const [answering, setAnswering] = useState<Answering>(null);
   const [values, setValues] = useState({ title: '', phone: '', email: '', unit: '', note: '', reason: '' });
   const [problem, setProblem] = useState<string | null>(null);
+  // Who attends: the one answering, or a colleague of the invited unit from the agency's catalogue.
+  const [colleagues, setColleagues] = useState<StaffMember[]>([]);
+  const [attendee, setAttendee] = useState('');
+  useEffect(() => {
+    if (answering !== 'accept') return;
+    searchStaff(invitation.agency, invitation.unit, '').then(
+      (found) => setColleagues(found.filter((member) => member.directoryId !== signedInAs(tokenStore.get()).sub)),
+      () => setColleagues([]),
+    );
+  }, [answering, invitation.agency, invitation.unit]);
   const field = (name: keyof typeof values) => ({
     value: values[name],
     onChange: (event: { currentTarget: { value: string } }) =>
@@ -68,7 +80,9 @@ function AnswerForms({ invitation, onAnswered }: { invitation: Invitation; onAns
       if (answering === 'accept')
         await graphql(ACCEPT, {
           id: invitation.id,
-          input: { title: values.title, phone: values.phone || null, email: values.email || null },
+          input: attendee
+            ? { attendeeDirectoryId: attendee }
+            : { title: values.title, phone: values.phone || null, email: values.email || null },
         });
       if (answering === 'forward') await graphql(FORWARD, { id: invitation.id, unit: values.unit, note: values.note });
       if (answering === 'decline') await graphql(DECLINE, { id: invitation.id, reason: values.reason });
@@ -95,10 +109,25 @@ function AnswerForms({ invitation, onAnswered }: { invitation: Invitation; onAns
           <Stack gap="xs">
             {answering === 'accept' && (
               <>
-                <Text size="sm">Du blir deltagare i SIP:en och får kallelserna.</Text>
-                <TextInput label="Din yrkesroll" required {...field('title')} />
-                <TextInput label="Telefon" {...field('phone')} />
-                <TextInput label="E-post för kallelser" type="email" {...field('email')} />
+                <NativeSelect
+                  label="Vem kommer?"
+                  data={[
+                    { value: '', label: 'Jag' },
+                    ...colleagues.map((c) => ({ value: c.directoryId, label: `${c.name}, ${c.title}` })),
+                  ]}
+                  value={attendee}
+                  onChange={(event) => setAttendee(event.currentTarget.value)}
+                />
+                {attendee ? (
+                  <Text size="sm">Hen blir deltagare i SIP:en och får kallelserna, som katalogen anger.</Text>
+                ) : (
+                  <>
+                    <Text size="sm">Du blir deltagare i SIP:en och får kallelserna.</Text>
+                    <TextInput label="Din yrkesroll" required {...field('title')} />
+                    <TextInput label="Telefon" {...field('phone')} />
+                    <TextInput label="E-post för kallelser" type="email" {...field('email')} />
+                  </>
+                )}
               </>
             )}
             {answering === 'forward' && (

@@ -5,6 +5,7 @@ import { AGENCIES } from '../../../console/src/words.ts';
 import { useQuery } from '../api.ts';
 import { StepItem, type Step } from './WorklistPage.tsx';
 import { MeetingsSection, type Meeting, type Participant } from './MeetingsSection.tsx';
+import { AddStaff } from './AddStaff.tsx';
 
 const SIP = `query ($id: ID!) { sip(id: $id) { id status questions
   child { givenName familyName }
@@ -160,7 +161,10 @@ export function SipPage({ sipId }: { sipId: string }) {
         <Title order={2} id="participants">
           Deltagare
         </Title>
-        <Participants participants={sip.participants} />
+        <Stack gap="sm">
+          <Participants participants={sip.participants} />
+          <AddStaff sipId={sip.id} onAdded={() => setVersion(version + 1)} />
+        </Stack>
       </section>
       {wishes.length > 0 && (
         <section aria-labelledby="wishes">
