@@ -51,6 +51,7 @@ describe('the coordinator’s workspace', () => {
     await page.getByRole('button', { name: 'Logga in med SITHS-kort' }).waitFor();
   };
   const meetings = () => page.getByRole('region', { name: 'Möten' });
+  const book = () => page.getByRole('form', { name: 'Boka möte' });
 
   it('shows a unit its overdue invitation, which the nurse accepts, after which the SIP is among hers', async () => {
     await checkPage('sign-in');
@@ -84,12 +85,14 @@ describe('the coordinator’s workspace', () => {
     await checkPage('sip');
 
     const startsAt = new Date(clock().getTime() + 24 * HOUR);
-    await page.getByLabel('Slags möte').selectOption('AGENCY_PRE_MEETING');
-    await page.getByLabel('Börjar').fill(localField(startsAt));
-    await page.getByLabel('Slutar').fill(localField(new Date(startsAt.getTime() + HOUR)));
-    await page.getByLabel('Hur').selectOption('DIGITAL');
-    await page.getByLabel('Länk').fill('https://meet.example/noah');
-    await page.getByRole('button', { name: 'Boka och kalla' }).click();
+    await book().getByLabel('Slags möte').selectOption('AGENCY_PRE_MEETING');
+    await book().getByLabel('Börjar').fill(localField(startsAt));
+    await book()
+      .getByLabel('Slutar')
+      .fill(localField(new Date(startsAt.getTime() + HOUR)));
+    await book().getByLabel('Hur', { exact: true }).selectOption('DIGITAL');
+    await book().getByLabel('Länk').fill('https://meet.example/noah');
+    await book().getByRole('button', { name: 'Boka och kalla' }).click();
     const booked = meetings().getByRole('article').filter({ hasText: 'meet.example/noah' });
     await booked.getByText(/Sofia Ström: e-post till sofia\.strom@vc-norr\.region\.example/).waitFor();
     await expect
@@ -114,13 +117,76 @@ describe('the coordinator’s workspace', () => {
     await checkPage('sip-meeting-held');
   });
 
+  it('moves a meeting, summoning everyone again', async () => {
+    const booked = meetings().getByRole('article').filter({ hasText: 'meet.example/noah' });
+    const before = graph.mail!.messages().length;
+    const startsAt = new Date(clock().getTime() + 72 * HOUR);
+    const moving = meetings().getByRole('article').filter({ hasText: 'Familjecentralen' });
+    await moving.getByRole('button', { name: 'Flytta' }).click();
+    await moving.getByLabel('Börjar').fill(localField(startsAt));
+    await moving.getByLabel('Slutar').fill(localField(new Date(startsAt.getTime() + HOUR)));
+    await moving.getByRole('button', { name: 'Flytta och kalla igen' }).click();
+    await expect
+      .poll(
+        () =>
+          graph
+            .mail!.messages()
+            .slice(before)
+            .filter((m) => /^Ny tid/.test(m.subject)).length,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBeGreaterThan(0);
+    await booked.waitFor();
+  });
+
+  it('writes the plan, with the category of each entry, signs it, and opens its copy as a PDF', async () => {
+    await page.getByRole('button', { name: 'Skriv planen' }).click();
+    const editor = page.getByRole('form', { name: 'Skriv en ny version av planen' });
+    await editor.getByRole('button', { name: 'Lägg till behov' }).click();
+    await editor.getByRole('textbox', { name: 'Behov 1', exact: true }).fill('Noah behöver en lugn skoldag.');
+    await editor.getByRole('button', { name: 'Lägg till mål' }).click();
+    await editor.getByRole('button', { name: 'Lägg till mål' }).click();
+    await editor.getByRole('textbox', { name: 'Mål 1', exact: true }).fill('Noah är i skolan varje dag.');
+    await editor.getByLabel('Mål 1: hur det mäts').fill('Närvaron');
+    await editor.getByLabel('Mål 2: sikt').selectOption('LONG');
+    await editor.getByRole('textbox', { name: 'Mål 2', exact: true }).fill('Noah klarar årskurs 6.');
+    await editor.getByLabel('Mål 2: hur det mäts').fill('Betygen');
+    await editor.getByLabel('Kategori (mål 2)').selectOption('SCHOOL_ATTENDANCE');
+    await editor.getByLabel('Samordnarens telefon').fill('010-111 22 33');
+    await editor.getByLabel('Samordnarens e-post').fill('karin.kurator@ekbacken.skola.example');
+    await editor
+      .getByLabel('Uppföljning senast')
+      .fill(localField(new Date(clock().getTime() + 60 * 24 * HOUR)).slice(0, 10));
+    await editor.getByLabel('Hur planen följs upp').fill('Uppföljningsmöte med alla');
+    await editor.getByRole('button', { name: 'Spara versionen' }).click();
+    // It says who will not see what, under the family's consent: the school's attendance is the school's.
+    await editor.getByText(/^Version 1 är sparad .* Jonas Lind ser inte mål 2 \(kategorin omfattas inte\)/).waitFor();
+    await checkPage('sip-plan-written');
+    const plan = page.getByRole('region', { name: 'Planen' });
+    await plan.getByText('Behov: Noah behöver en lugn skoldag.').waitFor();
+    await plan.getByRole('button', { name: 'Skriv under' }).click();
+    await expect
+      .poll(() => plan.getByText(/^Väntar på underskrift av/).textContent(), { timeout: 30_000 })
+      .not.toContain('Karin Kurator');
+    const [pdf] = await Promise.all([
+      page.waitForEvent('popup'),
+      plan.getByRole('button', { name: 'Öppna planen som PDF' }).click(),
+    ]);
+    expect(pdf.url()).toMatch(/^blob:/);
+    await pdf.close();
+  });
+
   it('calls a meeting off with a reason everyone is told', async () => {
     const startsAt = new Date(clock().getTime() + 48 * HOUR);
-    await page.getByLabel('Slags möte').selectOption('FAMILY_PRE_MEETING');
-    await page.getByLabel('Börjar').fill(localField(startsAt));
-    await page.getByLabel('Slutar').fill(localField(new Date(startsAt.getTime() + HOUR)));
-    await page.getByLabel('Hur').selectOption('PHONE');
-    await page.getByRole('button', { name: 'Boka och kalla' }).click();
+    await book().getByLabel('Slags möte').selectOption('FAMILY_PRE_MEETING');
+    await book().getByLabel('Börjar').fill(localField(startsAt));
+    await book()
+      .getByLabel('Slutar')
+      .fill(localField(new Date(startsAt.getTime() + HOUR)));
+    await book().getByLabel('Hur', { exact: true }).selectOption('PHONE');
+    await book().getByRole('button', { name: 'Boka och kalla' }).click();
     const booked = meetings().getByRole('article').filter({ hasText: 'Telefon' });
     await booked.getByRole('button', { name: 'Ställ in' }).click();
     await booked.getByLabel('Varför mötet ställs in').fill('Familjen är sjuk och vill ses nästa vecka.');

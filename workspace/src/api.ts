@@ -28,6 +28,13 @@ const REASONS: Array<[RegExp, string]> = [
   [/has not started yet/, 'Mötet har inte börjat än.'],
   [/the meeting has been held|already recorded as held/, 'Mötet är redan antecknat som hållet.'],
   [/the meeting is cancelled/, 'Mötet är inställt.'],
+  [/must be a SIP or follow-up meeting/, 'Planen beslutas vid ett SIP-möte eller en uppföljning.'],
+  [/must be a staff participant of this SIP/, 'Samordnaren ska vara personal som är med i SIP:en.'],
+  [/name at least one need/, 'Skriv minst ett behov.'],
+  [/one short-term and one long-term goal/, 'Skriv minst ett kortsiktigt och ett långsiktigt mål.'],
+  [/must be after today/, 'Uppföljningen ska ligga efter i dag.'],
+  [/already signed/, 'Du har redan skrivit under den här versionen.'],
+  [/does not sign|not a participant who signs/, 'Du ska inte skriva under den här planen.'],
   [/must not be empty/, 'Fyll i fältet.'],
   [/must be at most (\d+) characters/, 'Texten är för lång.'],
 ];

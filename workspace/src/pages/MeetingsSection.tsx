@@ -52,6 +52,8 @@ export interface Meeting {
 
 const SCHEDULE = `mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`;
 const CANCEL = `mutation ($id: ID!, $reason: String!) { cancelMeeting(meetingId: $id, reason: $reason) { id } }`;
+const MOVE = `mutation ($id: ID!, $input: MeetingTimeInput!) { rescheduleMeeting(meetingId: $id, input: $input) {
+  id } }`;
 const HELD = `mutation ($id: ID!, $attendedIds: [ID!]!) { recordMeetingHeld(meetingId: $id, attendedIds: $attendedIds) {
   id } }`;
 
@@ -84,9 +86,61 @@ function Deliveries({ meeting }: { meeting: Meeting }) {
   );
 }
 
-/** The actions on a meeting still to come: record it as held (who came), or call it off with a reason. */
+/** When a meeting is, as the form fields hold it; each move summons everyone invited again. */
+function TimeFields({
+  time,
+  onChange,
+}: {
+  time: Record<TimeKey, string>;
+  onChange: (time: Record<TimeKey, string>) => void;
+}) {
+  const field = (name: TimeKey) => ({
+    value: time[name],
+    onChange: (event: { currentTarget: { value: string } }) => onChange({ ...time, [name]: event.currentTarget.value }),
+  });
+  return (
+    <>
+      <Group grow wrap="wrap">
+        <TextInput label="Börjar" type="datetime-local" required {...field('startsAt')} />
+        <TextInput label="Slutar" type="datetime-local" required {...field('endsAt')} />
+      </Group>
+      <NativeSelect
+        label="Hur"
+        data={Object.entries(MODES).map(([value, label]) => ({ value, label }))}
+        {...field('mode')}
+      />
+      <TextInput label="Plats" {...field('place')} />
+      <TextInput label="Länk" {...field('link')} />
+    </>
+  );
+}
+type TimeKey = 'startsAt' | 'endsAt' | 'mode' | 'place' | 'link';
+const localTime = (iso: string) => {
+  const at = new Date(iso);
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+/** The time fields as the graph takes them; an unfilled time is said in words. */
+const timeInput = (time: Record<TimeKey, string>) => {
+  if (!time.startsAt || !time.endsAt) throw new Error('Ange när mötet börjar och slutar.');
+  return {
+    startsAt: new Date(time.startsAt).toISOString(),
+    endsAt: new Date(time.endsAt).toISOString(),
+    mode: time.mode,
+    place: time.place || null,
+    link: time.link || null,
+  };
+};
+
+/** The actions on a meeting still to come: move it, record it as held (who came), or call it off with a reason. */
 function MeetingActions({ meeting, onChanged }: { meeting: Meeting; onChanged: () => void }) {
-  const [doing, setDoing] = useState<'held' | 'cancel' | null>(null);
+  const [doing, setDoing] = useState<'move' | 'held' | 'cancel' | null>(null);
+  const [time, setTime] = useState<Record<TimeKey, string>>({
+    startsAt: localTime(meeting.startsAt),
+    endsAt: localTime(meeting.endsAt),
+    mode: meeting.mode,
+    place: meeting.place ?? '',
+    link: meeting.link ?? '',
+  });
   const [came, setCame] = useState<string[]>(meeting.invited.map((p) => p.id));
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -94,7 +148,8 @@ function MeetingActions({ meeting, onChanged }: { meeting: Meeting; onChanged: (
     event.preventDefault();
     setProblem(null);
     try {
-      if (doing === 'held') await graphql(HELD, { id: meeting.id, attendedIds: came });
+      if (doing === 'move') await graphql(MOVE, { id: meeting.id, input: timeInput(time) });
+      else if (doing === 'held') await graphql(HELD, { id: meeting.id, attendedIds: came });
       else await graphql(CANCEL, { id: meeting.id, reason });
       setDoing(null);
       onChanged();
@@ -105,6 +160,9 @@ function MeetingActions({ meeting, onChanged }: { meeting: Meeting; onChanged: (
   return (
     <Stack gap="xs">
       <Group gap="xs">
+        <Button size="xs" variant="light" onClick={() => setDoing('move')}>
+          Flytta
+        </Button>
         <Button size="xs" variant="light" onClick={() => setDoing('held')}>
           Anteckna att mötet hölls
         </Button>
@@ -115,7 +173,9 @@ function MeetingActions({ meeting, onChanged }: { meeting: Meeting; onChanged: (
       {doing && (
         <form onSubmit={send}>
           <Stack gap="xs">
-            {doing === 'held' ? (
+            {doing === 'move' ? (
+              <TimeFields time={time} onChange={setTime} />
+            ) : doing === 'held' ? (
               <Checkbox.Group label="Vilka kom?" value={came} onChange={setCame}>
                 <Stack gap={4} mt={4}>
                   {meeting.invited.map((p) => (
@@ -139,7 +199,7 @@ function MeetingActions({ meeting, onChanged }: { meeting: Meeting; onChanged: (
             )}
             <Group>
               <Button type="submit" size="xs">
-                {doing === 'held' ? 'Spara närvaron' : 'Ställ in mötet'}
+                {doing === 'move' ? 'Flytta och kalla igen' : doing === 'held' ? 'Spara närvaron' : 'Ställ in mötet'}
               </Button>
             </Group>
           </Stack>
@@ -191,15 +251,13 @@ function BookMeeting({
   onBooked: () => void;
 }) {
   const staff = participants.filter((p) => p.kind === 'STAFF');
-  const [form, setForm] = useState({
-    kind: 'SIP_MEETING',
+  const [form, setForm] = useState({ kind: 'SIP_MEETING', chairId: staff[0]?.id ?? '', secretaryId: '' });
+  const [time, setTime] = useState<Record<TimeKey, string>>({
     startsAt: '',
     endsAt: '',
     mode: 'IN_PERSON',
     place: '',
     link: '',
-    chairId: staff[0]?.id ?? '',
-    secretaryId: '',
   });
   // The agencies' pre-meeting is held without the family; every other meeting invites everyone taking part.
   const invitable = (kind: string) =>
@@ -218,11 +276,7 @@ function BookMeeting({
         input: {
           sipId,
           kind: form.kind,
-          startsAt: new Date(form.startsAt).toISOString(),
-          endsAt: new Date(form.endsAt).toISOString(),
-          mode: form.mode,
-          place: form.place || null,
-          link: form.link || null,
+          ...timeInput(time),
           chairId: form.chairId,
           secretaryId: form.secretaryId || null,
           invitedIds: invited,
@@ -230,7 +284,7 @@ function BookMeeting({
       });
       onBooked();
     } catch (error) {
-      setProblem(error instanceof RangeError ? 'Ange när mötet börjar och slutar.' : (error as Error).message);
+      setProblem((error as Error).message);
     }
   };
   const staffOptions = staff.map((p) => ({ value: p.id, label: p.name }));
@@ -250,17 +304,7 @@ function BookMeeting({
               setInvited(invitable(event.currentTarget.value));
             }}
           />
-          <Group grow wrap="wrap">
-            <TextInput label="Börjar" type="datetime-local" required {...field('startsAt')} />
-            <TextInput label="Slutar" type="datetime-local" required {...field('endsAt')} />
-          </Group>
-          <NativeSelect
-            label="Hur"
-            data={Object.entries(MODES).map(([value, label]) => ({ value, label }))}
-            {...field('mode')}
-          />
-          <TextInput label="Plats" {...field('place')} />
-          <TextInput label="Länk" {...field('link')} />
+          <TimeFields time={time} onChange={setTime} />
           <NativeSelect label="Ordförande" data={staffOptions} {...field('chairId')} />
           <NativeSelect
             label="Sekreterare"

@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { day } from '../../../web/dates.ts';
 import { AGENCIES } from '../../../console/src/words.ts';
@@ -6,6 +6,10 @@ import { useQuery } from '../api.ts';
 import { StepItem, type Step } from './WorklistPage.tsx';
 import { MeetingsSection, type Meeting, type Participant } from './MeetingsSection.tsx';
 import { AddStaff } from './AddStaff.tsx';
+import { PLAN_CONTENT, PlanEditor, type PlanContent } from './PlanEditor.tsx';
+import { MEETING_KINDS } from '../../../web/sip-words.ts';
+import { when } from '../../../web/dates.ts';
+import { graphql } from '../api.ts';
 
 const SIP = `query ($id: ID!) { sip(id: $id) { id status questions
   child { givenName familyName }
@@ -18,8 +22,10 @@ const SIP = `query ($id: ID!) { sip(id: $id) { id status questions
   meetings { id kind startsAt endsAt mode place link heldAt cancelledAt cancellationReason
     chair { id name } invited { id name } attended { id name } absent { id name }
     summonses { id kind sentAt recipient { name } delivery { state address attempts lastError } } }
-  currentVersion { number followUpOn fullySigned awaitingSignatureFrom { name } }
+  currentVersion { id number fullySigned awaitingSignatureFrom { name } ${PLAN_CONTENT} }
 } }`;
+const SIGN = `mutation ($id: ID!) { signPlanVersion(versionId: $id) { id } }`;
+const PDF = `query ($id: ID!) { sip(id: $id) { currentVersion { number pdf } } }`;
 
 interface Sip {
   id: string;
@@ -46,12 +52,14 @@ interface Sip {
     } | null;
   }>;
   meetings: Meeting[];
-  currentVersion: {
-    number: number;
-    followUpOn: string;
-    fullySigned: boolean;
-    awaitingSignatureFrom: Array<{ name: string }>;
-  } | null;
+  currentVersion:
+    | (PlanContent & {
+        id: string;
+        number: number;
+        fullySigned: boolean;
+        awaitingSignatureFrom: Array<{ name: string }>;
+      })
+    | null;
 }
 
 const STATUSES: Record<string, string> = {
@@ -109,6 +117,96 @@ function Participants({ participants }: { participants: Sip['participants'] }) {
   );
 }
 
+/** The plan: its version, signatures and copy, signing it, and writing the next version. */
+function PlanSection({ sip, onChanged }: { sip: Sip; onChanged: () => void }) {
+  const plan = sip.currentVersion;
+  const [writing, setWriting] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const act = async (work: () => Promise<void>) => {
+    setProblem(null);
+    try {
+      await work();
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  };
+  const sign = () => act(async () => void (await graphql(SIGN, { id: plan!.id }), onChanged()));
+  // The copy to file in the child's record: the PDF with every signature, opened in a new tab.
+  const openPdf = () =>
+    act(async () => {
+      const { sip: withPdf } = await graphql<{ sip: { currentVersion: { pdf: string } } }>(PDF, { id: sip.id });
+      const bytes = Uint8Array.from(atob(withPdf.currentVersion.pdf), (c) => c.charCodeAt(0));
+      window.open(URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })), '_blank');
+    });
+  return (
+    <section aria-labelledby="plan">
+      <Stack gap="sm">
+        <Title order={2} id="plan">
+          Planen
+        </Title>
+        {plan ? (
+          <Card withBorder>
+            <Stack gap={6}>
+              <Text>
+                Version {plan.number}, uppföljning senast {day(plan.followUpOn)}.
+              </Text>
+              <Text>
+                {plan.fullySigned
+                  ? 'Alla har skrivit under.'
+                  : `Väntar på underskrift av ${plan.awaitingSignatureFrom.map((p) => p.name).join(', ')}.`}
+              </Text>
+              <List size="sm">
+                {plan.needs.map((need, i) => (
+                  <List.Item key={i}>Behov: {need.text}</List.Item>
+                ))}
+                {plan.interventions.map((intervention, i) => (
+                  <List.Item key={i}>
+                    Insats: {intervention.what} ({intervention.unit}, {intervention.responsiblePerson})
+                  </List.Item>
+                ))}
+              </List>
+              <Group gap="xs">
+                {!plan.fullySigned && (
+                  <Button size="xs" onClick={sign}>
+                    Skriv under
+                  </Button>
+                )}
+                <Button size="xs" variant="light" onClick={openPdf}>
+                  Öppna planen som PDF
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        ) : (
+          <Text>Ingen plan är skriven än.</Text>
+        )}
+        {problem && (
+          <Alert color="red" role="alert">
+            {problem}
+          </Alert>
+        )}
+        {writing ? (
+          <PlanEditor
+            sipId={sip.id}
+            current={plan}
+            staff={sip.participants.filter((p) => p.kind === 'STAFF' && !p.removedAt)}
+            heldMeetings={sip.meetings
+              .filter((m) => m.heldAt && (m.kind === 'SIP_MEETING' || m.kind === 'FOLLOW_UP'))
+              .map((m) => ({ id: m.id, label: `${MEETING_KINDS[m.kind] ?? m.kind}, ${when(m.startsAt)}` }))}
+            onSaved={onChanged}
+          />
+        ) : (
+          <Group>
+            <Button variant="light" onClick={() => setWriting(true)}>
+              {plan ? 'Skriv en ny version' : 'Skriv planen'}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </section>
+  );
+}
+
 /** One SIP as its coordinator works with it: what waits, who takes part, who answered, the meetings, the plan. */
 export function SipPage({ sipId }: { sipId: string }) {
   const [version, setVersion] = useState(0);
@@ -123,7 +221,6 @@ export function SipPage({ sipId }: { sipId: string }) {
   const { sip } = data;
   if (!sip) return <Alert role="alert">SIP:en finns inte.</Alert>;
   const wishes = Object.entries(sip.familyWishes).filter(([, value]) => value);
-  const plan = sip.currentVersion;
   return (
     <Stack>
       <Title order={1}>
@@ -186,25 +283,7 @@ export function SipPage({ sipId }: { sipId: string }) {
         participants={sip.participants.filter((p) => !p.removedAt)}
         onChanged={() => setVersion(version + 1)}
       />
-      <section aria-labelledby="plan">
-        <Title order={2} id="plan">
-          Planen
-        </Title>
-        {plan ? (
-          <Card withBorder>
-            <Text>
-              Version {plan.number}, uppföljning senast {day(plan.followUpOn)}.
-            </Text>
-            <Text>
-              {plan.fullySigned
-                ? 'Alla har skrivit under.'
-                : `Väntar på underskrift av ${plan.awaitingSignatureFrom.map((p) => p.name).join(', ')}.`}
-            </Text>
-          </Card>
-        ) : (
-          <Text>Ingen plan är skriven än.</Text>
-        )}
-      </section>
+      <PlanSection sip={sip} onChanged={() => setVersion(version + 1)} />
     </Stack>
   );
 }
