@@ -194,6 +194,35 @@ describe('the coordinator’s workspace', () => {
     await meetings().getByText('Inställt: Familjen är sjuk och vill ses nästa vecka.').waitFor();
   });
 
+  it('records a follow-up meeting with what came of each intervention the coordinator sees', async () => {
+    await page.getByRole('link', { name: 'Att göra' }).click();
+    await page.getByRole('article', { name: 'Alvas SIP' }).getByRole('link', { name: 'Alva Lindqvist' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Alva Lindqvists SIP' }).waitFor();
+    const startsAt = new Date(clock().getTime() + 24 * HOUR);
+    await book().getByLabel('Slags möte').selectOption('FOLLOW_UP');
+    await book().getByLabel('Börjar').fill(localField(startsAt));
+    await book()
+      .getByLabel('Slutar')
+      .fill(localField(new Date(startsAt.getTime() + HOUR)));
+    await book().getByLabel('Plats').fill('Ekbackens skola, rum 12');
+    await book().getByLabel('Sekreterare', { exact: true }).selectOption({ label: 'Karin Kurator' });
+    await book().getByRole('button', { name: 'Boka och kalla' }).click();
+    const followUp = meetings().getByRole('article').filter({ hasText: 'rum 12' });
+    await followUp.waitFor();
+
+    clock.set(new Date(startsAt.getTime() + HOUR));
+    await followUp.getByRole('button', { name: 'Anteckna att mötet hölls' }).click();
+    const done = followUp.getByRole('textbox', { name: /^Vad som gjordes/ });
+    await done.first().waitFor();
+    for (const field of await done.all()) await field.fill('Samtal varje vecka som planerat.');
+    for (const field of await followUp.getByRole('textbox', { name: /^Vad som ändras/ }).all())
+      await field.fill('Inget ändras.');
+    await followUp.getByLabel('Anteckningar från mötet').fill('Alva mår bättre och går till skolan oftare.');
+    await followUp.getByRole('button', { name: 'Spara närvaron' }).click();
+    await followUp.getByText('Hållet').waitFor();
+    await checkPage('sip-follow-up-held');
+  });
+
   it('adds staff found in their agency’s catalogue by name, never by a login id', async () => {
     await page.getByLabel('Verksamhet').selectOption('HEALTH_CARE');
     await page.getByLabel('Namn', { exact: true }).fill('per');

@@ -9,9 +9,11 @@ import {
   Stack,
   Text,
   TextInput,
+  Textarea,
   Title,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { CATEGORIES } from './PlanEditor.tsx';
 import { when } from '../../../web/dates.ts';
 import { MEETING_KINDS } from '../../../web/sip-words.ts';
 import { graphql } from '../api.ts';
@@ -54,8 +56,96 @@ const SCHEDULE = `mutation ($input: ScheduleMeetingInput!) { scheduleMeeting(inp
 const CANCEL = `mutation ($id: ID!, $reason: String!) { cancelMeeting(meetingId: $id, reason: $reason) { id } }`;
 const MOVE = `mutation ($id: ID!, $input: MeetingTimeInput!) { rescheduleMeeting(meetingId: $id, input: $input) {
   id } }`;
-const HELD = `mutation ($id: ID!, $attendedIds: [ID!]!) { recordMeetingHeld(meetingId: $id, attendedIds: $attendedIds) {
-  id } }`;
+const HELD = `mutation ($id: ID!, $attendedIds: [ID!]!, $notes: [PlanTextInput!],
+  $followUps: [InterventionFollowUpInput!]) { recordMeetingHeld(meetingId: $id, attendedIds: $attendedIds,
+  notes: $notes, followUps: $followUps) { id } }`;
+const OUTCOMES: Record<string, string> = {
+  WORKED: 'Fungerade',
+  PARTLY: 'Fungerade delvis',
+  DID_NOT_WORK: 'Fungerade inte',
+};
+
+/** An intervention of the current plan, as a follow-up meeting records what came of it. */
+export interface FollowedIntervention {
+  id: string;
+  what: string;
+}
+type FollowUp = { interventionId: string; done: string; outcome: string; changes: string };
+
+/**
+ * What recording a meeting as held takes: who came, the notes (one section, in the category it comes
+ * from), and at a follow-up what was done with each intervention of the plan and whether it worked.
+ */
+function HeldFields({
+  meeting,
+  interventions,
+  came,
+  setCame,
+  notes,
+  setNotes,
+  followUps,
+  setFollowUps,
+}: {
+  meeting: Meeting;
+  interventions: FollowedIntervention[];
+  came: string[];
+  setCame: (ids: string[]) => void;
+  notes: { text: string; category: string };
+  setNotes: (notes: { text: string; category: string }) => void;
+  followUps: FollowUp[];
+  setFollowUps: (followUps: FollowUp[]) => void;
+}) {
+  const change = (i: number, patch: Partial<FollowUp>) =>
+    setFollowUps(followUps.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+  return (
+    <>
+      <Checkbox.Group label="Vilka kom?" value={came} onChange={setCame}>
+        <Stack gap={4} mt={4}>
+          {meeting.invited.map((p) => (
+            <Checkbox key={p.id} value={p.id} label={p.name} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <Textarea
+        label="Anteckningar från mötet"
+        value={notes.text}
+        onChange={(event) => setNotes({ ...notes, text: event.currentTarget.value })}
+      />
+      <NativeSelect
+        label="Anteckningarnas kategori"
+        data={CATEGORIES}
+        value={notes.category}
+        onChange={(event) => setNotes({ ...notes, category: event.currentTarget.value })}
+      />
+      {meeting.kind === 'FOLLOW_UP' &&
+        interventions.map((intervention, i) => (
+          <Stack key={intervention.id} gap={4}>
+            <Text fw={700} size="sm">
+              {intervention.what}
+            </Text>
+            <TextInput
+              label={`Vad som gjordes: ${intervention.what}`}
+              required
+              value={followUps[i]?.done ?? ''}
+              onChange={(event) => change(i, { done: event.currentTarget.value })}
+            />
+            <NativeSelect
+              label={`Resultat: ${intervention.what}`}
+              data={Object.entries(OUTCOMES).map(([value, label]) => ({ value, label }))}
+              value={followUps[i]?.outcome ?? 'WORKED'}
+              onChange={(event) => change(i, { outcome: event.currentTarget.value })}
+            />
+            <TextInput
+              label={`Vad som ändras: ${intervention.what}`}
+              required
+              value={followUps[i]?.changes ?? ''}
+              onChange={(event) => change(i, { changes: event.currentTarget.value })}
+            />
+          </Stack>
+        ))}
+    </>
+  );
+}
 
 const MODES: Record<string, string> = {
   IN_PERSON: 'På plats',
@@ -132,7 +222,15 @@ const timeInput = (time: Record<TimeKey, string>) => {
 };
 
 /** The actions on a meeting still to come: move it, record it as held (who came), or call it off with a reason. */
-function MeetingActions({ meeting, onChanged }: { meeting: Meeting; onChanged: () => void }) {
+function MeetingActions({
+  meeting,
+  interventions,
+  onChanged,
+}: {
+  meeting: Meeting;
+  interventions: FollowedIntervention[];
+  onChanged: () => void;
+}) {
   const [doing, setDoing] = useState<'move' | 'held' | 'cancel' | null>(null);
   const [time, setTime] = useState<Record<TimeKey, string>>({
     startsAt: localTime(meeting.startsAt),
@@ -142,6 +240,10 @@ function MeetingActions({ meeting, onChanged }: { meeting: Meeting; onChanged: (
     link: meeting.link ?? '',
   });
   const [came, setCame] = useState<string[]>(meeting.invited.map((p) => p.id));
+  const [notes, setNotes] = useState({ text: '', category: 'SHARED' });
+  const [followUps, setFollowUps] = useState<FollowUp[]>(
+    interventions.map((i) => ({ interventionId: i.id, done: '', outcome: 'WORKED', changes: '' })),
+  );
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const send = async (event: FormEvent) => {
@@ -149,7 +251,13 @@ function MeetingActions({ meeting, onChanged }: { meeting: Meeting; onChanged: (
     setProblem(null);
     try {
       if (doing === 'move') await graphql(MOVE, { id: meeting.id, input: timeInput(time) });
-      else if (doing === 'held') await graphql(HELD, { id: meeting.id, attendedIds: came });
+      else if (doing === 'held')
+        await graphql(HELD, {
+          id: meeting.id,
+          attendedIds: came,
+          notes: notes.text.trim() ? [{ text: notes.text, category: notes.category }] : [],
+          followUps: meeting.kind === 'FOLLOW_UP' ? followUps : [],
+        });
       else await graphql(CANCEL, { id: meeting.id, reason });
       setDoing(null);
       onChanged();
@@ -176,13 +284,7 @@ function MeetingActions({ meeting, onChanged }: { meeting: Meeting; onChanged: (
             {doing === 'move' ? (
               <TimeFields time={time} onChange={setTime} />
             ) : doing === 'held' ? (
-              <Checkbox.Group label="Vilka kom?" value={came} onChange={setCame}>
-                <Stack gap={4} mt={4}>
-                  {meeting.invited.map((p) => (
-                    <Checkbox key={p.id} value={p.id} label={p.name} />
-                  ))}
-                </Stack>
-              </Checkbox.Group>
+              <HeldFields {...{ meeting, interventions, came, setCame, notes, setNotes, followUps, setFollowUps }} />
             ) : (
               <TextInput
                 label="Varför mötet ställs in"
@@ -209,7 +311,15 @@ function MeetingActions({ meeting, onChanged }: { meeting: Meeting; onChanged: (
   );
 }
 
-function MeetingCard({ meeting, onChanged }: { meeting: Meeting; onChanged: () => void }) {
+function MeetingCard({
+  meeting,
+  interventions,
+  onChanged,
+}: {
+  meeting: Meeting;
+  interventions: FollowedIntervention[];
+  onChanged: () => void;
+}) {
   const kind = MEETING_KINDS[meeting.kind] ?? meeting.kind;
   return (
     <Card withBorder component="article" aria-label={`${kind} ${when(meeting.startsAt)}`}>
@@ -234,7 +344,9 @@ function MeetingCard({ meeting, onChanged }: { meeting: Meeting; onChanged: () =
           </Text>
         )}
         <Deliveries meeting={meeting} />
-        {!meeting.heldAt && !meeting.cancelledAt && <MeetingActions meeting={meeting} onChanged={onChanged} />}
+        {!meeting.heldAt && !meeting.cancelledAt && (
+          <MeetingActions meeting={meeting} interventions={interventions} onChanged={onChanged} />
+        )}
       </Stack>
     </Card>
   );
@@ -337,11 +449,14 @@ export function MeetingsSection({
   sipId,
   meetings,
   participants,
+  interventions,
   onChanged,
 }: {
   sipId: string;
   meetings: Meeting[];
   participants: Participant[];
+  /** The current plan's interventions the requester sees, which a follow-up meeting records the outcome of. */
+  interventions: FollowedIntervention[];
   onChanged: () => void;
 }) {
   const open = meetings.filter((m) => !m.heldAt && !m.cancelledAt);
@@ -354,7 +469,7 @@ export function MeetingsSection({
         </Title>
         {open.length === 0 && <Text>Inga möten är bokade.</Text>}
         {[...open, ...past].map((meeting) => (
-          <MeetingCard key={meeting.id} meeting={meeting} onChanged={onChanged} />
+          <MeetingCard key={meeting.id} meeting={meeting} interventions={interventions} onChanged={onChanged} />
         ))}
         <BookMeeting sipId={sipId} participants={participants} onBooked={onChanged} />
       </Stack>

@@ -57,7 +57,7 @@ const WITHHELD_BECAUSE: Record<string, string> = {
   ...REASONS,
   KEPT_FROM_GUARDIANS: 'den unga vill inte att vårdnadshavarna ser det',
 };
-const CATEGORIES = [
+export const CATEGORIES = [
   { value: 'SHARED', label: 'Gemensamt (det alla kom överens om)' },
   ...Object.entries(SCOPES).map(([value, label]) => ({ value, label })),
 ];

@@ -4,7 +4,7 @@ import { day } from '../../../web/dates.ts';
 import { AGENCIES } from '../../../console/src/words.ts';
 import { useQuery } from '../api.ts';
 import { StepItem, type Step } from './WorklistPage.tsx';
-import { MeetingsSection, type Meeting, type Participant } from './MeetingsSection.tsx';
+import { MeetingsSection, type FollowedIntervention, type Meeting, type Participant } from './MeetingsSection.tsx';
 import { AddStaff } from './AddStaff.tsx';
 import { PLAN_CONTENT, PlanEditor, type PlanContent } from './PlanEditor.tsx';
 import { MEETING_KINDS } from '../../../web/sip-words.ts';
@@ -22,7 +22,8 @@ const SIP = `query ($id: ID!) { sip(id: $id) { id status questions
   meetings { id kind startsAt endsAt mode place link heldAt cancelledAt cancellationReason
     chair { id name } invited { id name } attended { id name } absent { id name }
     summonses { id kind sentAt recipient { name } delivery { state address attempts lastError } } }
-  currentVersion { id number fullySigned awaitingSignatureFrom { name } ${PLAN_CONTENT} }
+  currentVersion { id number fullySigned awaitingSignatureFrom { name } ${PLAN_CONTENT}
+    followed: interventions { id what } }
 } }`;
 const SIGN = `mutation ($id: ID!) { signPlanVersion(versionId: $id) { id } }`;
 const PDF = `query ($id: ID!) { sip(id: $id) { currentVersion { number pdf } } }`;
@@ -57,6 +58,7 @@ interface Sip {
         id: string;
         number: number;
         fullySigned: boolean;
+        followed: FollowedIntervention[];
         awaitingSignatureFrom: Array<{ name: string }>;
       })
     | null;
@@ -281,6 +283,7 @@ export function SipPage({ sipId }: { sipId: string }) {
         sipId={sip.id}
         meetings={sip.meetings}
         participants={sip.participants.filter((p) => !p.removedAt)}
+        interventions={sip.currentVersion?.followed ?? []}
         onChanged={() => setVersion(version + 1)}
       />
       <PlanSection sip={sip} onChanged={() => setVersion(version + 1)} />
