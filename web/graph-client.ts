@@ -111,8 +111,14 @@ export function graphClient(app: string, reasons: ReadonlyArray<[RegExp, string]
   return { tokenStore, graphql, draftStore };
 }
 
-/** Who the token says is signed in (the graph verifies it on every call): their role, name, id and unit. */
-export function signedInAs(token: string | null): { role?: string; name?: string; sub?: string; unit?: string } {
+/** Who the token says is signed in (the graph verifies it on every call): role, name, id, agency and unit. */
+export function signedInAs(token: string | null): {
+  role?: string;
+  name?: string;
+  sub?: string;
+  agency?: string;
+  unit?: string;
+} {
   try {
     const part = token?.split('.')[1];
     if (!part) return {};

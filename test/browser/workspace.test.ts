@@ -74,6 +74,18 @@ describe('the coordinator’s workspace', () => {
 
     await page.getByRole('link', { name: 'Att göra' }).click();
     await page.getByRole('article', { name: 'Noahs SIP' }).waitFor();
+  });
+
+  it('starts a SIP a young person asked her agency for, from the worklist', async () => {
+    const request = page.getByRole('region', { name: 'Familjer som har bett om en SIP' });
+    await request.getByText(/har väntat 3 dagar/).waitFor();
+    await request.getByRole('button', { name: 'Starta SIP' }).click();
+    await request.getByLabel('Enhet inom Skola').fill('Ekbackens skola');
+    await request.getByLabel('Din yrkesroll').fill('sjuksköterska');
+    await checkPage('worklist-request');
+    await request.getByRole('button', { name: 'Starta SIP:en' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hedda Strands SIP' }).waitFor();
+    await page.getByText(/Ekbackens skola \(Skola\):/).waitFor();
     await signOut();
   });
 

@@ -1,5 +1,7 @@
 import { Alert, Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useQuery } from '../api.ts';
+import { RequestAnswer } from './RequestAnswer.tsx';
 import { Link } from '../App.tsx';
 import { AGENCIES } from '../../../console/src/words.ts';
 
@@ -51,7 +53,8 @@ export function StepItem({ step }: { step: Step }) {
  * unit, and the families' requests to my agency.
  */
 export function WorklistPage() {
-  const { data, error } = useQuery<Worklist>(WORKLIST, {});
+  const [version, setVersion] = useState(0);
+  const { data, error } = useQuery<Worklist>(WORKLIST, {}, version);
   if (error)
     return (
       <Alert color="red" role="alert">
@@ -93,6 +96,7 @@ export function WorklistPage() {
                   Till: {request.agencies.map((a) => AGENCIES[a] ?? a).join(', ')} · har väntat{' '}
                   {days(request.daysWaiting)}
                 </Text>
+                <RequestAnswer request={request} onAnswered={() => setVersion(version + 1)} />
               </Card>
             ))}
           </Stack>
