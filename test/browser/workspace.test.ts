@@ -236,7 +236,11 @@ describe('the coordinator’s workspace', () => {
   });
 
   it('adds staff found in their agency’s catalogue by name, never by a login id', async () => {
-    await page.getByLabel('Verksamhet').selectOption('HEALTH_CARE');
+    await page.getByLabel('Verksamhet att bjuda in').selectOption('SOCIAL_SERVICES');
+    await page.getByLabel('Enhet att bjuda in').fill('Familjebehandlingen');
+    await page.getByRole('button', { name: 'Bjud in', exact: true }).click();
+    await page.getByText(/^Familjebehandlingen \(Socialtjänst\):/).waitFor();
+    await page.getByLabel('Verksamhet', { exact: true }).selectOption('HEALTH_CARE');
     await page.getByLabel('Namn', { exact: true }).fill('per');
     await page.getByRole('button', { name: 'Sök i katalogen' }).click();
     await page.getByText('Per Holm, psykolog, BUP Norra').waitFor();

@@ -174,4 +174,24 @@ describe('invitations to a SIP, answered by the units invited', () => {
       });
     }
   });
+
+  it('lets staff taking part invite another unit after a decline, once, and nobody else', async () => {
+    const INVITE = `mutation ($sipId: ID!, $input: InvitationInput!) { inviteUnit(sipId: $sipId, input: $input) {
+      ${INVITATION} } }`;
+    const input = { agency: 'HEALTH_CARE', unit: 'BUP Västra', answerWithinDays: 2 };
+    const { inviteUnit } = await ok(graph, INVITE, { sipId, input });
+    expect(inviteUnit).toMatchObject({
+      unit: 'BUP Västra',
+      invitedAt: '2026-11-27T09:00:00.000Z',
+      answerBy: '2026-11-29T09:00:00.000Z',
+      answer: null,
+    });
+    expect(refusal(await graph.query(INVITE, { sipId, input }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.unit',
+    });
+    expect(refusal(await graph.query(INVITE, { sipId, input: { ...input, unit: 'BUP Öst' } }, mother()))).toMatchObject(
+      { code: 'FORBIDDEN' },
+    );
+  });
 });

@@ -1,5 +1,18 @@
-import { Alert, Badge, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Loader,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { day } from '../../../web/dates.ts';
 import { AGENCIES } from '../../../console/src/words.ts';
 import { useQuery } from '../api.ts';
@@ -76,6 +89,52 @@ const WISHES: Record<string, string> = {
   interpreterLanguage: 'Tolk',
   notesDelivery: 'Anteckningar skickas',
 };
+
+const INVITE = `mutation ($sipId: ID!, $input: InvitationInput!) { inviteUnit(sipId: $sipId, input: $input) { id } }`;
+
+/** Invites one more unit, e.g. after one declined: it answers in its inbox as the first ones did. */
+function InviteUnit({ sipId, onInvited }: { sipId: string; onInvited: () => void }) {
+  const [agency, setAgency] = useState('HEALTH_CARE');
+  const [unit, setUnit] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const invite = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    try {
+      await graphql(INVITE, { sipId, input: { agency, unit } });
+      setUnit('');
+      onInvited();
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  };
+  return (
+    <form onSubmit={invite} aria-label="Bjud in en enhet">
+      <Group align="flex-end" wrap="wrap" gap="xs">
+        <NativeSelect
+          label="Verksamhet att bjuda in"
+          data={Object.entries(AGENCIES).map(([value, label]) => ({ value, label }))}
+          value={agency}
+          onChange={(event) => setAgency(event.currentTarget.value)}
+        />
+        <TextInput
+          label="Enhet att bjuda in"
+          required
+          value={unit}
+          onChange={(event) => setUnit(event.currentTarget.value)}
+        />
+        <Button type="submit" variant="light">
+          Bjud in
+        </Button>
+      </Group>
+      {problem && (
+        <Alert color="red" role="alert" mt="xs">
+          {problem}
+        </Alert>
+      )}
+    </form>
+  );
+}
 
 function Invitations({ invitations }: { invitations: Sip['invitations'] }) {
   return (
@@ -254,7 +313,10 @@ export function SipPage({ sipId }: { sipId: string }) {
         <Title order={2} id="invited">
           Inbjudna enheter
         </Title>
-        <Invitations invitations={sip.invitations} />
+        <Stack gap="sm">
+          <Invitations invitations={sip.invitations} />
+          <InviteUnit sipId={sip.id} onInvited={() => setVersion(version + 1)} />
+        </Stack>
       </section>
       <section aria-labelledby="participants">
         <Title order={2} id="participants">

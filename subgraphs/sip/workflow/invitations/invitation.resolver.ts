@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { SipContext } from '../context.ts';
-import { acceptInvitation, declineInvitation, forwardInvitation, unitInvitations } from './invitations.ts';
+import { acceptInvitation, declineInvitation, forwardInvitation, inviteUnit, unitInvitations } from './invitations.ts';
+import { InvitationInput } from '../process/sip.inputs.ts';
 import { AcceptInvitationInput, SipInvitation, UnitInvitation } from './invitation.type.ts';
 
 /** An invited unit reads its invitations and answers them: takes part, forwards, or declines. */
@@ -16,6 +17,18 @@ export class InvitationResolver {
     @Ctx() context: SipContext,
   ): Promise<UnitInvitation[]> {
     return unitInvitations(context, answered);
+  }
+
+  @Mutation(() => SipInvitation, {
+    description:
+      'Staff taking part invite one more unit to the open SIP, e.g. after a unit declined; it answers as at the start.',
+  })
+  inviteUnit(
+    @Arg('sipId', () => ID) sipId: string,
+    @Arg('input', () => InvitationInput) input: InvitationInput,
+    @Ctx() context: SipContext,
+  ): Promise<SipInvitation> {
+    return inviteUnit(context, sipId, input);
   }
 
   @Mutation(() => SipInvitation, {

@@ -10,7 +10,8 @@ import {
   MIN_DECLINE_REASON_LENGTH,
 } from '../../../../policy/sip-invitation.ts';
 import { byRequester, storeAudit } from '../../consent-authority/audit/store-audit.ts';
-import type { Tx } from '../../consent-authority/open-sip.ts';
+import { assertStaffParticipant, changeOpenSip, type Tx } from '../../consent-authority/open-sip.ts';
+import type { InvitationInput } from '../process/sip.inputs.ts';
 import type { SipContext } from '../context.ts';
 import { directoryMember } from '../directory/staff-directory.ts';
 import { toParticipant } from '../process/sip.mapper.ts';
@@ -26,6 +27,14 @@ import {
 export const DEFAULT_ANSWER_WITHIN_DAYS = 5;
 export const MAX_ANSWER_WITHIN_DAYS = 30;
 export const DAY_MS = 86_400_000;
+
+/** The days a unit has to answer, as the initiator gives them (or the default); refused outside 1–30. */
+export function answerWithinDays(given: number | null | undefined, field: string): number {
+  const days = given ?? DEFAULT_ANSWER_WITHIN_DAYS;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_ANSWER_WITHIN_DAYS)
+    throw new BadUserInputError(field, `give a whole number of days from 1 to ${MAX_ANSWER_WITHIN_DAYS}`);
+  return days;
+}
 
 export const INVITATION_INCLUDE = {
   answer: { include: { attendee: true, forwardedTo: true } },
@@ -261,5 +270,32 @@ export function declineInvitation(context: SipContext, invitationId: string, rea
     await tx.sipInvitationAnswer.create({
       data: { invitationId: invitation.id, kind: 'DECLINED', note: text, ...answeredBy(context, now) },
     });
+  });
+}
+
+/**
+ * Staff taking part invite one more unit to the open SIP (after a decline, or when a new need shows),
+ * to answer within `answerWithinDays` as at the start; the family's agreement already covers the SIP.
+ */
+export function inviteUnit(context: SipContext, sipId: string, input: InvitationInput) {
+  const unit = requiredText(input.unit, 'input.unit', 200);
+  const days = answerWithinDays(input.answerWithinDays, 'input.answerWithinDays');
+  return changeOpenSip(context, sipId, 'sipId', async (tx, sip, role, now) => {
+    assertStaffParticipant(role, 'invite units');
+    const invited = await tx.sipInvitation.findUnique({
+      where: { sipId_agency_unit: { sipId: sip.id, agency: input.agency, unit } },
+    });
+    if (invited) throw new BadUserInputError('input.unit', 'that unit is already invited to this SIP');
+    const row = await tx.sipInvitation.create({
+      data: {
+        sipId: sip.id,
+        agency: input.agency,
+        unit,
+        invitedAt: now,
+        answerBy: new Date(now.getTime() + days * DAY_MS),
+      },
+      include: INVITATION_INCLUDE,
+    });
+    return toInvitation(row, now, new SipInvitation());
   });
 }

@@ -6,21 +6,17 @@ import { assertStaff } from '../../consent-authority/access.ts';
 import type { Tx } from '../../consent-authority/open-sip.ts';
 import type { SipContext } from '../context.ts';
 import type { InitiativeInput, InitiateSipInput } from './sip.inputs.ts';
-import { DAY_MS, DEFAULT_ANSWER_WITHIN_DAYS, MAX_ANSWER_WITHIN_DAYS } from '../invitations/invitations.ts';
+import { answerWithinDays, DAY_MS } from '../invitations/invitations.ts';
 
 /** An initiative checked: what needs nothing from the database. `field` prefixes the names of faults. */
 export function checkedInitiative(requester: Requester, input: InitiativeInput, field = 'input') {
   const questions = requiredTexts(input.questions, `${field}.questions`, 'question');
   if (input.invitations.length === 0) throw new BadUserInputError(`${field}.invitations`, 'invite at least one unit');
-  const invitations = input.invitations.map(({ agency, unit, answerWithinDays }, i) => {
-    const days = answerWithinDays ?? DEFAULT_ANSWER_WITHIN_DAYS;
-    if (!Number.isInteger(days) || days < 1 || days > MAX_ANSWER_WITHIN_DAYS)
-      throw new BadUserInputError(
-        `${field}.invitations.${i}.answerWithinDays`,
-        `give a whole number of days from 1 to ${MAX_ANSWER_WITHIN_DAYS}`,
-      );
-    return { agency, unit: requiredText(unit, `${field}.invitations.${i}.unit`, 200), days };
-  });
+  const invitations = input.invitations.map(({ agency, unit, answerWithinDays: given }, i) => ({
+    agency,
+    unit: requiredText(unit, `${field}.invitations.${i}.unit`, 200),
+    days: answerWithinDays(given, `${field}.invitations.${i}.answerWithinDays`),
+  }));
   invitations.forEach(({ agency, unit }, i) => {
     if (invitations.findIndex((other) => other.agency === agency && other.unit === unit) !== i)
       throw new BadUserInputError(`${field}.invitations.${i}`, 'listed twice');
