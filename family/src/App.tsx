@@ -1,19 +1,8 @@
-import {
-  Alert,
-  Anchor,
-  AppShell,
-  Button,
-  Container,
-  Group,
-  Loader,
-  PasswordInput,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Anchor, AppShell, Button, Container, Group, Loader, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useGraphQuery } from '../../web/graph-client.ts';
 import { useSignIn } from '../../web/use-sign-in.ts';
+import { SessionExpired, SignInPage } from '../../web/sign-in-page.tsx';
 import { family, signedInAs } from './api.ts';
 import { ChildPage } from './pages/ChildPage.tsx';
 import { ChildrenPage } from './pages/ChildrenPage.tsx';
@@ -26,47 +15,6 @@ const childIdInPath = () => window.location.pathname.match(/^\/familj\/barn\/([^
 export function navigate(path: string) {
   window.history.pushState(null, '', path);
   window.dispatchEvent(new PopStateEvent('popstate'));
-}
-
-/**
- * Signing in: through the identity provider the gateway names (e-legitimation in production; the
- * demo personas on the local provider's page in development), or, where none is configured, with a
- * pasted token.
- */
-function SignIn({ onSignIn, onToken }: { onSignIn: (() => void) | null; onToken: (token: string) => void }) {
-  const [token, setToken] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (token.trim()) onToken(token);
-  };
-  return (
-    <Container size="xs" py="xl">
-      <Stack>
-        <Title order={1}>Min familj</Title>
-        <Text>
-          Här ser du ditt barns samordnade individuella plan (SIP), vilka samtycken ni har gett och vem som har läst
-          uppgifter om barnet. Du kan också be om en SIP.
-        </Text>
-        {onSignIn ? (
-          <Button size="md" onClick={onSignIn}>
-            Logga in med e-legitimation
-          </Button>
-        ) : (
-          <form onSubmit={submit}>
-            <Stack gap="xs">
-              <PasswordInput
-                label="Inloggning (token)"
-                description="Sparas bara i den här fliken."
-                value={token}
-                onChange={(event) => setToken(event.currentTarget.value)}
-              />
-              <Button type="submit">Logga in</Button>
-            </Stack>
-          </form>
-        )}
-      </Stack>
-    </Container>
-  );
 }
 
 export function App() {
@@ -93,7 +41,15 @@ export function App() {
             {problem}
           </Alert>
         )}
-        <SignIn onSignIn={config ? signIn.signIn : null} onToken={signIn.signInWithToken} />
+        <SignInPage
+          title="Min familj"
+          buttonLabel="Logga in med e-legitimation"
+          onSignIn={config ? signIn.signIn : null}
+          onToken={signIn.signInWithToken}
+        >
+          Här ser du ditt barns samordnade individuella plan (SIP), vilka samtycken ni har gett och vem som har läst
+          uppgifter om barnet. Du kan också be om en SIP.
+        </SignInPage>
       </>
     );
   const { name } = signedInAs(token);
@@ -123,14 +79,7 @@ export function App() {
       </AppShell.Header>
       <AppShell.Main>
         <Container size="md" px={0}>
-          {expired && (
-            <Alert color="orange" title="Du behöver logga in igen" role="alert" mb="md">
-              <Stack gap="xs" align="flex-start">
-                <Text>Inloggningen har gått ut. Det du har skrivit finns kvar när du kommer tillbaka.</Text>
-                {config && <Button onClick={signIn.signIn}>Logga in igen</Button>}
-              </Stack>
-            </Alert>
-          )}
+          {expired && <SessionExpired onSignIn={config ? signIn.signIn : null} />}
           {problem ? (
             <Alert color="red" title="Ingen åtkomst" role="alert">
               {problem}

@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren } from '../../dev/demo/people.ts';
-import { accessibilityViolations } from '../support/axe.ts';
+import { accessibilityViolations, checkAppPage, PHONE } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestGraph, type TestGraph } from '../support/test-graph.ts';
 
 const screenshot = (name: string) => join(tmpdir(), `family-app-${name}.png`);
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 900 };
 
 /** The families' app, on a phone and a desktop, in a real browser against the real graph, as demo family members. */
 describe('the families’ app', () => {
@@ -31,15 +29,8 @@ describe('the families’ app', () => {
     await browser?.close();
   });
   const appUrl = () => new URL('/familj/', graph.gateway.url).toString();
-  /** Every page checked at both widths, never wider than the phone. */
-  const checkPage = async (name: string) => {
-    for (const viewport of [DESKTOP, PHONE]) {
-      await page.setViewportSize(viewport);
-      expect(await accessibilityViolations(page), `${name} at ${viewport.width}px`).toEqual([]);
-    }
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: screenshot(name), fullPage: true });
-  };
+  /** Every page checked with axe at both widths, never wider than the phone. */
+  const checkPage = (name: string) => checkAppPage(page, name, screenshot(name));
   /** Through the identity provider: the app sends the browser there, the persona page stands in for e-legitimation. */
   const signInAs = async (name: string) => {
     await page.getByRole('button', { name: 'Logga in med e-legitimation' }).click();

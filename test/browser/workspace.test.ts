@@ -2,14 +2,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations } from '../support/axe.ts';
+import { checkAppPage, PHONE } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { settableClock } from '../support/consent-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../support/test-graph.ts';
 
 const screenshot = (name: string) => join(tmpdir(), `workspace-${name}.png`);
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 900 };
 const HOUR = 3_600_000;
 const clock = settableClock(new Date().toISOString());
 /** The value a datetime-local field takes for `at`, in the page's time zone (UTC). */
@@ -30,15 +28,8 @@ describe('the coordinator’s workspace', () => {
     await browser?.close();
   });
   const appUrl = () => new URL('/samordning/', graph.gateway.url).toString();
-  /** Every page checked at both widths, never wider than the phone. */
-  const checkPage = async (name: string) => {
-    for (const viewport of [DESKTOP, PHONE]) {
-      await page.setViewportSize(viewport);
-      expect(await accessibilityViolations(page), `${name} at ${viewport.width}px`).toEqual([]);
-    }
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: screenshot(name), fullPage: true });
-  };
+  /** Every page checked with axe at both widths, never wider than the phone. */
+  const checkPage = (name: string) => checkAppPage(page, name, screenshot(name));
   /** Through the identity provider, whose persona page stands in for the SITHS card. */
   const signInAs = async (name: string) => {
     await page.getByRole('button', { name: 'Logga in med SITHS-kort' }).click();

@@ -1,18 +1,7 @@
-import {
-  Alert,
-  Anchor,
-  AppShell,
-  Button,
-  Container,
-  Group,
-  Loader,
-  PasswordInput,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Alert, Anchor, AppShell, Button, Container, Group, Loader, Text } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useSignIn } from '../../web/use-sign-in.ts';
+import { SessionExpired, SignInPage } from '../../web/sign-in-page.tsx';
 import { signedInAs, workspace } from './api.ts';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { SipPage } from './pages/SipPage.tsx';
@@ -50,43 +39,6 @@ export function Link({ to, children }: { to: string; children: ReactNode }) {
   );
 }
 
-/** Signing in: SITHS in production, the demo personas on the local provider's page in development. */
-function SignIn({ onSignIn, onToken }: { onSignIn: (() => void) | null; onToken: (token: string) => void }) {
-  const [token, setToken] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (token.trim()) onToken(token);
-  };
-  return (
-    <Container size="xs" py="xl">
-      <Stack>
-        <Title order={1}>Samordning</Title>
-        <Text>
-          Dina SIP:ar och vad som ska göras härnäst, inbjudningar till din enhet, möten och kallelser. För dig som
-          arbetar i skola, socialtjänst eller hälso- och sjukvård.
-        </Text>
-        {onSignIn ? (
-          <Button size="md" onClick={onSignIn}>
-            Logga in med SITHS-kort
-          </Button>
-        ) : (
-          <form onSubmit={submit}>
-            <Stack gap="xs">
-              <PasswordInput
-                label="Inloggning (token)"
-                description="Sparas bara i den här fliken."
-                value={token}
-                onChange={(event) => setToken(event.currentTarget.value)}
-              />
-              <Button type="submit">Logga in</Button>
-            </Stack>
-          </form>
-        )}
-      </Stack>
-    </Container>
-  );
-}
-
 export function App() {
   const signIn = useSignIn(workspace, 'workspace', '/samordning/');
   const { token, config, problem, setProblem, expired } = signIn;
@@ -109,7 +61,15 @@ export function App() {
             {problem}
           </Alert>
         )}
-        <SignIn onSignIn={config ? signIn.signIn : null} onToken={signIn.signInWithToken} />
+        <SignInPage
+          title="Samordning"
+          buttonLabel="Logga in med SITHS-kort"
+          onSignIn={config ? signIn.signIn : null}
+          onToken={signIn.signInWithToken}
+        >
+          Dina SIP:ar och vad som ska göras härnäst, inbjudningar till din enhet, möten och kallelser. För dig som
+          arbetar i skola, socialtjänst eller hälso- och sjukvård.
+        </SignInPage>
       </>
     );
   const { name, unit } = signedInAs(token);
@@ -134,14 +94,7 @@ export function App() {
       <AppShell.Main>
         {/* E-mail addresses and links break anywhere rather than widen a phone's page. */}
         <Container size="md" px={0} style={{ overflowWrap: 'anywhere' }}>
-          {expired && (
-            <Alert color="orange" title="Du behöver logga in igen" role="alert" mb="md">
-              <Stack gap="xs" align="flex-start">
-                <Text>Inloggningen har gått ut. Det du har skrivit finns kvar när du kommer tillbaka.</Text>
-                {config && <Button onClick={signIn.signIn}>Logga in igen</Button>}
-              </Stack>
-            </Alert>
-          )}
+          {expired && <SessionExpired onSignIn={config ? signIn.signIn : null} />}
           {problem ? (
             <Alert color="red" title="Ingen åtkomst" role="alert">
               {problem}

@@ -13,7 +13,7 @@ const SIPS = `query ($id: ID!) { child(id: $id) { sips { id status questions
   currentVersion { id number followUpOn fullySigned needs { text } goals { term description measure }
     interventions { what agency unit responsiblePerson frequency location } familyActions
     awaitingSignatureFrom { name } }
-  meetings { id kind startsAt place link heldAt cancelledAt absent { name } summonses { id subject ics } } } } }`;
+  meetings { id kind startsAt place link heldAt cancelledAt absent { name } summonses { id subject ics delivery { state address } } } } } }`;
 const SIGN = `mutation ($id: ID!) { signPlanVersion(versionId: $id) { id fullySigned } }`;
 
 interface Version {
@@ -36,7 +36,7 @@ interface Meeting {
   heldAt: string | null;
   absent: Array<{ name: string }>;
   cancelledAt: string | null;
-  summonses: Array<{ id: string; subject: string; ics: string }>;
+  summonses: Array<{ id: string; subject: string; ics: string; delivery: { state: string; address: string } | null }>;
 }
 interface InvitationAnswer {
   kind: string;
@@ -166,13 +166,23 @@ function Meetings({ meetings }: { meetings: Meeting[] }) {
           {meeting.place && <Text>Plats: {meeting.place}</Text>}
           {meeting.link && <Text>Länk: {meeting.link}</Text>}
           {meeting.summonses.slice(-1).map((summons) => (
-            <Anchor
-              key={summons.id}
-              href={`data:text/calendar;charset=utf-8,${encodeURIComponent(summons.ics)}`}
-              download="kallelse.ics"
-            >
-              Lägg in mötet i kalendern
-            </Anchor>
+            <Stack key={summons.id} gap={2}>
+              <Anchor
+                href={`data:text/calendar;charset=utf-8,${encodeURIComponent(summons.ics)}`}
+                download="kallelse.ics"
+              >
+                Lägg in mötet i kalendern
+              </Anchor>
+              {summons.delivery && (
+                <Text size="sm">
+                  {summons.delivery.state === 'SENT'
+                    ? `Kallelsen skickades till ${summons.delivery.address}.`
+                    : summons.delivery.state === 'FAILED'
+                      ? `Kallelsen kom inte fram till ${summons.delivery.address}. Hör av dig till samordnaren.`
+                      : `Kallelsen skickas till ${summons.delivery.address}.`}
+                </Text>
+              )}
+            </Stack>
           ))}
         </Card>
       ))}
