@@ -13,7 +13,8 @@ const SIPS = `query ($id: ID!) { child(id: $id) { sips { id status questions
   currentVersion { id number followUpOn fullySigned needs { text } goals { term description measure }
     interventions { what agency unit responsiblePerson frequency location } familyActions
     awaitingSignatureFrom { name } }
-  meetings { id kind startsAt place link heldAt cancelledAt absent { name } summonses { id subject ics delivery { state address } } } } } }`;
+  meetings { id kind startsAt place link heldAt cancelledAt absent { name }
+    summonses { id subject ics delivery { state address } } } } } }`;
 const SIGN = `mutation ($id: ID!) { signPlanVersion(versionId: $id) { id fullySigned } }`;
 
 interface Version {
