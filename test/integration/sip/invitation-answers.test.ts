@@ -80,6 +80,9 @@ describe('invitations to a SIP, answered by the units invited', () => {
     ]);
     // Another unit's staff see nothing of it.
     expect(await inbox('nurse outside every SIP')).toEqual([]);
+    // The worklist counts what waits without naming the child: that look is not logged.
+    const counts = `{ unitInvitationCounts { waiting overdue } }`;
+    expect((await ok(graph, counts, {}, 'school counsellor')).unitInvitationCounts).toEqual({ waiting: 1, overdue: 0 });
     // The unit learnt who the child is: the family reads that in its log.
     const log = await ok(
       graph,

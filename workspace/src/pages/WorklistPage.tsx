@@ -8,7 +8,7 @@ import { AGENCIES } from '../../../console/src/words.ts';
 const WORKLIST = `{
   mySips { id status questions child { givenName familyName } coordinator { name }
     nextSteps { kind text daysWaiting overdue } }
-  unitInvitations { id overdue }
+  unitInvitationCounts { waiting overdue }
   sipRequestWorklist { id childName needs agencies daysWaiting }
 }`;
 
@@ -27,7 +27,7 @@ interface Worklist {
     coordinator: { name: string };
     nextSteps: Step[];
   }>;
-  unitInvitations: Array<{ id: string; overdue: boolean }>;
+  unitInvitationCounts: { waiting: number; overdue: number };
   sipRequestWorklist: Array<{ id: string; childName: string; needs: string; agencies: string[]; daysWaiting: number }>;
 }
 
@@ -67,16 +67,14 @@ export function WorklistPage() {
       Number(b.nextSteps.some((s) => s.overdue)) - Number(a.nextSteps.some((s) => s.overdue)) ||
       b.nextSteps.length - a.nextSteps.length,
   );
-  const lateInvitations = data.unitInvitations.filter((i) => i.overdue).length;
+  const { waiting, overdue: lateInvitations } = data.unitInvitationCounts;
   return (
     <Stack>
       <Title order={1}>Att göra</Title>
-      {data.unitInvitations.length > 0 && (
+      {waiting > 0 && (
         <Alert color="blue" title="Inbjudningar till din enhet">
           <Text>
-            {data.unitInvitations.length === 1
-              ? '1 inbjudan väntar på svar'
-              : `${data.unitInvitations.length} inbjudningar väntar på svar`}
+            {waiting === 1 ? '1 inbjudan väntar på svar' : `${waiting} inbjudningar väntar på svar`}
             {lateInvitations > 0 && `, ${lateInvitations} försenad${lateInvitations > 1 ? 'e' : ''}`}.{' '}
             <Link to="/samordning/inkorg">Till inkorgen</Link>
           </Text>

@@ -1,8 +1,15 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { SipContext } from '../context.ts';
-import { acceptInvitation, declineInvitation, forwardInvitation, inviteUnit, unitInvitations } from './invitations.ts';
+import {
+  acceptInvitation,
+  declineInvitation,
+  forwardInvitation,
+  inviteUnit,
+  unitInvitationCounts,
+  unitInvitations,
+} from './invitations.ts';
 import { InvitationInput } from '../process/sip.inputs.ts';
-import { AcceptInvitationInput, SipInvitation, UnitInvitation } from './invitation.type.ts';
+import { AcceptInvitationInput, InvitationCounts, SipInvitation, UnitInvitation } from './invitation.type.ts';
 
 /** An invited unit reads its invitations and answers them: takes part, forwards, or declines. */
 @Resolver(() => SipInvitation)
@@ -17,6 +24,14 @@ export class InvitationResolver {
     @Ctx() context: SipContext,
   ): Promise<UnitInvitation[]> {
     return unitInvitations(context, answered);
+  }
+
+  @Query(() => InvitationCounts, {
+    description:
+      'For staff: how many invitations wait at their unit and how many are late, naming no child (so not logged).',
+  })
+  unitInvitationCounts(@Ctx() context: SipContext): Promise<InvitationCounts> {
+    return unitInvitationCounts(context);
   }
 
   @Mutation(() => SipInvitation, {

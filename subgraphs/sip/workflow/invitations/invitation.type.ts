@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { InvitationAnswerKind } from '../../../../prisma/sip/client/enums.ts';
 import { Agency } from '../../../../lib/federation/policy-enums.ts';
 import { DateTime } from '../../../../lib/scalars.ts';
@@ -94,6 +94,15 @@ export class UnitInvitation extends SipInvitation {
 
   @Field(() => String, { nullable: true, description: 'The note of the unit that forwarded it here.' })
   forwardNote!: string | null;
+}
+
+@ObjectType({ description: "How many invitations wait at the requester's unit, and how many of them are late." })
+export class InvitationCounts {
+  @Field(() => Int)
+  waiting!: number;
+
+  @Field(() => Int)
+  overdue!: number;
 }
 
 @InputType({

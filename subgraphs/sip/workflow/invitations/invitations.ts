@@ -17,6 +17,7 @@ import { directoryMember } from '../directory/staff-directory.ts';
 import { toParticipant } from '../process/sip.mapper.ts';
 import {
   InvitationAnswer,
+  InvitationCounts,
   InvitedBy,
   SipInvitation,
   UnitInvitation,
@@ -122,6 +123,31 @@ export async function unitInvitations(context: SipContext, answered: boolean): P
         email: initiator?.email ?? null,
       }),
     });
+  });
+}
+
+/**
+ * How many invitations wait at the requester's unit, and how many of those are late: no child is
+ * named, so nothing is logged, where the inbox itself (`unitInvitations`) logs each child it shows.
+ */
+export async function unitInvitationCounts(context: SipContext): Promise<InvitationCounts> {
+  const { requester } = context;
+  if (!isStaff(requester) || requester.agency === null || requester.unit === null)
+    throw new ForbiddenError("the unit's invitations are for its staff");
+  const waiting = await context.prisma.sipInvitation.findMany({
+    where: {
+      agency: requester.agency,
+      unit: requester.unit,
+      answer: null,
+      sip: { familyAnswer: 'AGREED', closedAt: null },
+    },
+    select: { answerBy: true, sip: { select: { familyAnswer: true, closedAt: true } } },
+  });
+  const now = context.clock();
+  const reaching = waiting.filter((row) => invitationReachesUnit(row.sip));
+  return Object.assign(new InvitationCounts(), {
+    waiting: reaching.length,
+    overdue: reaching.filter((row) => now > row.answerBy).length,
   });
 }
 
