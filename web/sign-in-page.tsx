@@ -9,12 +9,15 @@ export function SignInPage({
   title,
   children,
   buttonLabel,
+  problem,
   onSignIn,
   onToken,
 }: {
   title: string;
   children: ReactNode;
   buttonLabel: string;
+  /** Why the last sign-in did not work, said above the page. */
+  problem: string | null;
   onSignIn: (() => void) | null;
   onToken: (token: string) => void;
 }) {
@@ -26,6 +29,11 @@ export function SignInPage({
   return (
     <Container size="xs" py="xl">
       <Stack>
+        {problem && (
+          <Alert color="red" role="alert">
+            {problem}
+          </Alert>
+        )}
         <Title order={1}>{title}</Title>
         <Text>{children}</Text>
         {onSignIn ? (

@@ -35,22 +35,16 @@ export function App() {
   if (config === undefined) return <Loader aria-label="Hämtar" m="xl" />;
   if (!token)
     return (
-      <>
-        {problem && (
-          <Alert color="red" role="alert" m="md">
-            {problem}
-          </Alert>
-        )}
-        <SignInPage
-          title="Min familj"
-          buttonLabel="Logga in med e-legitimation"
-          onSignIn={config ? signIn.signIn : null}
-          onToken={signIn.signInWithToken}
-        >
-          Här ser du ditt barns samordnade individuella plan (SIP), vilka samtycken ni har gett och vem som har läst
-          uppgifter om barnet. Du kan också be om en SIP.
-        </SignInPage>
-      </>
+      <SignInPage
+        problem={problem}
+        title="Min familj"
+        buttonLabel="Logga in med e-legitimation"
+        onSignIn={config ? signIn.signIn : null}
+        onToken={signIn.signInWithToken}
+      >
+        Här ser du ditt barns samordnade individuella plan (SIP), vilka samtycken ni har gett och vem som har läst
+        uppgifter om barnet. Du kan också be om en SIP.
+      </SignInPage>
     );
   const { name } = signedInAs(token);
   return (

@@ -55,22 +55,16 @@ export function App() {
   if (config === undefined) return <Loader aria-label="Hämtar" m="xl" />;
   if (!token)
     return (
-      <>
-        {problem && (
-          <Alert color="red" role="alert" m="md">
-            {problem}
-          </Alert>
-        )}
-        <SignInPage
-          title="Samordning"
-          buttonLabel="Logga in med SITHS-kort"
-          onSignIn={config ? signIn.signIn : null}
-          onToken={signIn.signInWithToken}
-        >
-          Dina SIP:ar och vad som ska göras härnäst, inbjudningar till din enhet, möten och kallelser. För dig som
-          arbetar i skola, socialtjänst eller hälso- och sjukvård.
-        </SignInPage>
-      </>
+      <SignInPage
+        problem={problem}
+        title="Samordning"
+        buttonLabel="Logga in med SITHS-kort"
+        onSignIn={config ? signIn.signIn : null}
+        onToken={signIn.signInWithToken}
+      >
+        Dina SIP:ar och vad som ska göras härnäst, inbjudningar till din enhet, möten och kallelser. För dig som arbetar
+        i skola, socialtjänst eller hälso- och sjukvård.
+      </SignInPage>
     );
   const { name, unit } = signedInAs(token);
   return (
