@@ -21,3 +21,14 @@ export const invitationAnswerRefusal = (requester: Requester, invitation: { agen
 
 /** A unit that declines says why, in words the coordinator and the family read. */
 export const MIN_DECLINE_REASON_LENGTH = 20;
+
+/**
+ * Which units staff may invite once the SIP is under way: another unit of an agency the family
+ * already agreed to meet (the SIP's own agencies: the initiator's and those invited when the family
+ * answered). A new agency would learn about the child on staff's word alone; the family decides who
+ * is invited. Returns why not, or null.
+ */
+export const laterInvitationRefusal = (agency: Agency, agreedAgencies: readonly Agency[]): string | null =>
+  agreedAgencies.includes(agency)
+    ? null
+    : 'the family agreed to the SIP with the agencies invited then; another agency needs their word first';

@@ -193,6 +193,26 @@ describe('invitations to a SIP, answered by the units invited', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.unit',
     });
+    // Another unit of an agency the family agreed to meet, yes; a new agency would learn about the
+    // child on staff's word alone.
+    const other = await registerTestChild(graph, { born: '20150301', custodians: 1 });
+    const { initiateSip } = await ok(graph, INITIATE, {
+      input: {
+        childId: other.id,
+        questions: ['Hur får barnet stöd?'],
+        invitations: [{ agency: 'HEALTH_CARE', unit: 'BUP Norra' }],
+        initiatorTitle: 'socialsekreterare',
+      },
+    });
+    await ok(graph, ANSWER, { sipId: initiateSip.id, answer: 'AGREED' });
+    const later = (agency: string, unit: string) =>
+      graph.query(INVITE, { sipId: initiateSip.id, input: { agency, unit } });
+    expect((await later('HEALTH_CARE', 'BUP Södra')).errors).toBeUndefined();
+    expect(refusal(await later('SCHOOL', 'Ekbackens skola'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.agency',
+      reason: expect.stringMatching(/another agency needs their word first/),
+    });
     expect(refusal(await graph.query(INVITE, { sipId, input: { ...input, unit: 'BUP Öst' } }, mother()))).toMatchObject(
       { code: 'FORBIDDEN' },
     );

@@ -7,6 +7,7 @@ import { isCurrent } from '../../../../policy/sip-access.ts';
 import {
   invitationAnswerRefusal,
   invitationReachesUnit,
+  laterInvitationRefusal,
   MIN_DECLINE_REASON_LENGTH,
 } from '../../../../policy/sip-invitation.ts';
 import { byRequester, storeAudit } from '../../consent-authority/audit/store-audit.ts';
@@ -308,6 +309,16 @@ export function inviteUnit(context: SipContext, sipId: string, input: Invitation
   const days = answerWithinDays(input.answerWithinDays, 'input.answerWithinDays');
   return changeOpenSip(context, sipId, 'sipId', async (tx, sip, role, now) => {
     assertStaffParticipant(role, 'invite units');
+    // Once the family has answered, they agreed to the initiator's agency and those invited then;
+    // before, they will see every unit invited when they answer.
+    const answeredAt = sip.familyAnsweredAt;
+    if (answeredAt) {
+      const invited = await tx.sipInvitation.findMany({ where: { sipId: sip.id, invitedAt: { lte: answeredAt } } });
+      const agreed = invited.map((invitation) => invitation.agency);
+      const initiator = sip.participants.find((p) => p.isInitiator)?.agency;
+      const refusal = laterInvitationRefusal(input.agency, initiator ? [initiator, ...agreed] : agreed);
+      if (refusal) throw new BadUserInputError('input.agency', refusal);
+    }
     const invited = await tx.sipInvitation.findUnique({
       where: { sipId_agency_unit: { sipId: sip.id, agency: input.agency, unit } },
     });
