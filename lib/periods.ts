@@ -29,3 +29,11 @@ export const swedishTimeOfDay = (instant: Date): string => swedishClock.format(i
 
 /** Today in Sweden at `instant`, as a stored calendar date. */
 export const swedishToday = (instant: Date): Date => calendarDay(swedishDate(instant));
+
+const DAY_MS = 86_400_000;
+
+/** `days` whole days (24 hours each) after `instant`. */
+export const daysAfter = (instant: Date, days: number): Date => new Date(instant.getTime() + days * DAY_MS);
+
+/** Whole days (24 hours each, rounded down) from `from` to `to`: how long something has waited. */
+export const wholeDaysBetween = (from: Date, to: Date): number => Math.floor((to.getTime() - from.getTime()) / DAY_MS);

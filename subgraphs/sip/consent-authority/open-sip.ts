@@ -2,7 +2,7 @@ import type { Prisma } from '../../../prisma/sip/client/client.ts';
 import { BadUserInputError, ForbiddenError } from '../../../lib/errors.ts';
 import { isUuid } from '../../../lib/uuid.ts';
 import { consentsInEffect } from '../../../policy/consent-rule.ts';
-import { loadConsentFacts } from './consent/consent-facts.ts';
+import { loadConsentFacts, type ChildConsentFacts } from './consent/consent-facts.ts';
 import { CONSENT_INCLUDE } from './consent/consent.mapper.ts';
 import type { AuthorityContext } from './context.ts';
 import { sipRoleOf, type SipRole as PolicySipRole } from '../../../policy/sip-access.ts';
@@ -68,17 +68,27 @@ export function assertStaffParticipant(
 }
 
 /**
- * Agencies exchange information only once the family agreed and a linked consent counts, as the
- * rule sees it (consentsInEffect: given by everyone it needs, not withdrawn, inside its window);
- * the SIP meeting, the agencies' pre-meeting and the plan all need it.
+ * Whether a consent linked to the SIP counts at `now`, as the rule sees it (consentsInEffect: given
+ * by everyone it needs, not withdrawn, inside its window).
+ */
+export function linkedConsentInForce(
+  facts: ChildConsentFacts | undefined,
+  links: ReadonlyArray<{ consentId: string }>,
+  now: Date,
+): boolean {
+  const linked = new Set(links.map((link) => link.consentId));
+  return (facts ? consentsInEffect(facts.consents, facts.child, now) : []).some((consent) => linked.has(consent.id));
+}
+
+/**
+ * Agencies exchange information only once the family agreed and a linked consent counts; the SIP
+ * meeting, the agencies' pre-meeting and the plan all need it.
  */
 export async function assertConsentInForce(tx: Tx, sip: LockedSip, now: Date, field: string): Promise<void> {
   if (sip.familyAnswer !== 'AGREED')
     throw new BadUserInputError(field, 'the family has not agreed to the SIP yet; record their answer first');
-  const linked = new Set(sip.consentLinks.map((link) => link.consentId));
   const facts = (await loadConsentFacts(tx, [sip.childId])).get(sip.childId);
-  const counting = facts ? consentsInEffect(facts.consents, facts.child, now) : [];
-  if (!counting.some((consent) => linked.has(consent.id))) {
+  if (!linkedConsentInForce(facts, sip.consentLinks, now)) {
     throw new BadUserInputError(
       field,
       'no consent linked to the SIP is in force; record the consent and link it first',

@@ -1,5 +1,6 @@
 import { Prisma } from '../../../../prisma/sip/client/client.ts';
 import { BadUserInputError, ForbiddenError } from '../../../../lib/errors.ts';
+import { daysAfter } from '../../../../lib/periods.ts';
 import { optionalEmail, optionalText, requiredText } from '../../../../lib/text-input.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
 import { isStaff } from '../../../../policy/roles.ts';
@@ -28,7 +29,6 @@ import {
 /** How long a unit has to answer unless the coordinator says otherwise, and the longest she may give. */
 export const DEFAULT_ANSWER_WITHIN_DAYS = 5;
 export const MAX_ANSWER_WITHIN_DAYS = 30;
-export const DAY_MS = 86_400_000;
 
 /** The days a unit has to answer, as the initiator gives them (or the default); refused outside 1–30. */
 export function answerWithinDays(given: number | null | undefined, field: string): number {
@@ -329,7 +329,7 @@ export function inviteUnit(context: SipContext, sipId: string, input: Invitation
         agency: input.agency,
         unit,
         invitedAt: now,
-        answerBy: new Date(now.getTime() + days * DAY_MS),
+        answerBy: daysAfter(now, days),
       },
       include: INVITATION_INCLUDE,
     });

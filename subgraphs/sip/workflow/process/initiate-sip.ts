@@ -6,7 +6,8 @@ import { assertStaff } from '../../consent-authority/access.ts';
 import type { Tx } from '../../consent-authority/open-sip.ts';
 import type { SipContext } from '../context.ts';
 import type { InitiativeInput, InitiateSipInput } from './sip.inputs.ts';
-import { answerWithinDays, DAY_MS } from '../invitations/invitations.ts';
+import { daysAfter } from '../../../../lib/periods.ts';
+import { answerWithinDays } from '../invitations/invitations.ts';
 
 /** An initiative checked: what needs nothing from the database. `field` prefixes the names of faults. */
 export function checkedInitiative(requester: Requester, input: InitiativeInput, field = 'input') {
@@ -81,7 +82,7 @@ export async function openSip(
           agency,
           unit,
           invitedAt: now,
-          answerBy: new Date(now.getTime() + days * DAY_MS),
+          answerBy: daysAfter(now, days),
         })),
       },
       participants: {

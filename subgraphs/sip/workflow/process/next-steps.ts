@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { swedishDate } from '../../../../lib/periods.ts';
+import { calendarDay, daysAfter, swedishDate, wholeDaysBetween } from '../../../../lib/periods.ts';
 import { DateTime } from '../../../../lib/scalars.ts';
-import { consentsInEffect } from '../../../../policy/consent-rule.ts';
 import { isCurrent, isSigner } from '../../../../policy/sip-access.ts';
-import { loadConsentFacts } from '../../consent-authority/consent/consent-facts.ts';
+import { cachedConsentFacts } from '../../consent-authority/consent/consent-facts-cache.ts';
+import { linkedConsentInForce } from '../../consent-authority/open-sip.ts';
 import type { SipContext } from '../context.ts';
 import { followUpOf } from './follow-up.ts';
 import type { Sip } from './sip.type.ts';
@@ -44,7 +44,6 @@ export class NextStep {
   overdue!: boolean;
 }
 
-const DAY = 86_400_000;
 /** A follow-up this close is worth booking now. */
 const FOLLOW_UP_SOON_DAYS = 21;
 
@@ -60,7 +59,7 @@ export async function nextStepsOf(context: SipContext, sip: Sip): Promise<NextSt
       kind,
       text,
       since,
-      daysWaiting: Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY)),
+      daysWaiting: Math.max(0, wholeDaysBetween(since, now)),
       overdue,
     });
   if (sip.status === 'AWAITING_FAMILY')
@@ -105,9 +104,9 @@ export async function nextStepsOf(context: SipContext, sip: Sip): Promise<NextSt
       );
   }
 
-  const facts = child && (await loadConsentFacts(context.prisma, [child.id])).get(child.id);
-  const linked = new Set(links.map((link) => link.consentId));
-  if (!facts || !consentsInEffect(facts.consents, facts.child, now).some((consent) => linked.has(consent.id)))
+  // The facts the consent rule keeps in memory until they change: a worklist reads many SIPs.
+  const facts = (await cachedConsentFacts(context.prisma, [sip.childId])).get(sip.childId);
+  if (!linkedConsentInForce(facts, links, now))
     steps.push(
       step(
         'CONSENT',
@@ -137,7 +136,7 @@ export async function nextStepsOf(context: SipContext, sip: Sip): Promise<NextSt
       );
     const followUp = followUpOf(versions, meetings, swedishDate(now));
     const bookedFollowUp = upcoming.some((m) => m.kind === 'FOLLOW_UP');
-    const soon = followUp.dueOn !== null && Date.parse(followUp.dueOn) - now.getTime() < FOLLOW_UP_SOON_DAYS * DAY;
+    const soon = followUp.dueOn !== null && calendarDay(followUp.dueOn) < daysAfter(now, FOLLOW_UP_SOON_DAYS);
     if (followUp.state === 'OVERDUE' || (followUp.state === 'UPCOMING' && soon && !bookedFollowUp))
       steps.push(
         step(

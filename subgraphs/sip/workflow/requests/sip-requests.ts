@@ -1,5 +1,6 @@
 import { Prisma } from '../../../../prisma/sip/client/client.ts';
 import { BadUserInputError, ForbiddenError } from '../../../../lib/errors.ts';
+import { wholeDaysBetween } from '../../../../lib/periods.ts';
 import { requiredText } from '../../../../lib/text-input.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
 import { isStaff } from '../../../../policy/roles.ts';
@@ -17,7 +18,6 @@ import { checkedInitiative, openSip } from '../process/initiate-sip.ts';
 import type { InitiativeInput } from '../process/sip.inputs.ts';
 import { SipRequest, SipRequestAnswer, SipRequestStatus, type SipRequestInput } from './sip-request.type.ts';
 
-const DAY = 86_400_000;
 const REQUEST_INCLUDE = { answer: true } as const;
 type RequestRow = Prisma.SipRequestGetPayload<{ include: typeof REQUEST_INCLUDE }>;
 
@@ -28,7 +28,7 @@ async function toSipRequests(context: SipContext, rows: readonly RequestRow[]): 
     include: { guardians: { include: { guardian: true } } },
   });
   const byId = new Map(children.map((child) => [child.id, child]));
-  const now = context.clock().getTime();
+  const now = context.clock();
   return rows.map((row) => {
     const child = byId.get(row.childId)!;
     const asker = child.guardians.find(({ guardian }) => guardian.id === row.requestedBy)?.guardian ?? child;
@@ -45,7 +45,7 @@ async function toSipRequests(context: SipContext, rows: readonly RequestRow[]): 
       requestedAt: row.requestedAt,
       status:
         answer === null ? SipRequestStatus.WAITING : refused ? SipRequestStatus.REFUSED : SipRequestStatus.ACCEPTED,
-      daysWaiting: Math.floor(((answer?.answeredAt.getTime() ?? now) - row.requestedAt.getTime()) / DAY),
+      daysWaiting: wholeDaysBetween(row.requestedAt, answer?.answeredAt ?? now),
       answer:
         answer &&
         Object.assign(new SipRequestAnswer(), {
