@@ -28,7 +28,7 @@ const HEALTH_STAFF = [
     phone: null,
   },
   { subject: 'staff-bup-sodra-1', name: 'Lina Söder', title: 'läkare', unit: 'BUP Södra', email: null, phone: null },
-].map(({ subject, name, title, unit, email, phone }) => ({ subject, name, title, unit, email, phone }));
+];
 const contactId = (n: number) => `88888888-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const bup = { unitName: 'BUP Norra', unitType: 'BUP' as const };
 const habilitering = { unitName: 'Barn- och ungdomshabiliteringen', unitType: 'HABILITERING' as const };

@@ -9,7 +9,6 @@ import {
 } from '../../subgraphs/school/ss12000/student-records.ts';
 import { demoCohort } from './cohort.ts';
 import { demoChildren as c, demoStaff } from './people.ts';
-import { LOGIN_IDENTITY_CONTEXT } from '../../subgraphs/school/staff-directory.ts';
 import { swedishDate } from '../../lib/periods.ts';
 import { isSchoolDay, termOn } from '../../subgraphs/school/attendance/terms.ts';
 
@@ -105,29 +104,25 @@ export function schoolDemoRecords(personnummer: ReadonlyMap<string, string>, now
       })),
   );
   // The student health team at Ekbackens skola, who sign in: the demo's counsellor and a school nurse.
-  return withStaff(
-    records,
-    [
-      {
-        subject: demoStaff.counsellor.subject,
-        givenName: 'Karin',
-        familyName: 'Kurator',
-        dutyRole: 'Kurator',
-        schoolUnitCode: ekbacken.schoolUnitCode,
-        email: demoStaff.counsellor.email,
-      },
-      {
-        subject: 'staff-school-ekbacken-2',
-        givenName: 'Helena',
-        familyName: 'Berg',
-        dutyRole: 'Skolsköterska',
-        schoolUnitCode: ekbacken.schoolUnitCode,
-        email: 'helena.berg@ekbacken.skola.example',
-        phone: '010-345 67 89',
-      },
-    ],
-    LOGIN_IDENTITY_CONTEXT,
-  );
+  return withStaff(records, [
+    {
+      subject: demoStaff.counsellor.subject,
+      givenName: 'Karin',
+      familyName: 'Kurator',
+      dutyRole: 'Kurator',
+      schoolUnitCode: ekbacken.schoolUnitCode,
+      email: demoStaff.counsellor.email,
+    },
+    {
+      subject: 'staff-school-ekbacken-2',
+      givenName: 'Helena',
+      familyName: 'Berg',
+      dutyRole: 'Skolsköterska',
+      schoolUnitCode: ekbacken.schoolUnitCode,
+      email: 'helena.berg@ekbacken.skola.example',
+      phone: '010-345 67 89',
+    },
+  ]);
 }
 
 /**

@@ -2,14 +2,8 @@ import type { DirectoryEntry, StaffDirectory } from '../../lib/subgraph/staff-di
 import type { PrismaClient } from '../../prisma/school/client/client.ts';
 import { swedishToday, toLocalDate } from '../../lib/periods.ts';
 import type { DutyExpanded } from './ss12000/resources.ts';
+import { LOGIN_IDENTITY_CONTEXT } from './ss12000/student-records.ts';
 import type { Ss12000Client } from './ss12000/ss12000-client.ts';
-
-/**
- * The context of a person's external identifier that holds their sign-in identity: the subject of
- * the tokens the municipality's identity provider issues them (SS 12000 leaves the context to the
- * municipality; this is the one the adapter reads).
- */
-export const LOGIN_IDENTITY_CONTEXT = 'urn:sip-graph:login';
 
 /** Titles for the standard's duty roles, as a SIP names a participant's role. */
 const title = (duty: DutyExpanded) => duty.dutyRole.toLowerCase();

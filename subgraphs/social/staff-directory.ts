@@ -1,4 +1,4 @@
-import type { StaffDirectory } from '../../lib/subgraph/staff-directory.ts';
+import { MAX_DIRECTORY_ENTRIES, type StaffDirectory } from '../../lib/subgraph/staff-directory.ts';
 import type { PrismaClient } from '../../prisma/social/client/client.ts';
 
 /** Social services' catalogue: the case system's staff register, searched in the database. */
@@ -9,5 +9,5 @@ export const caseSystemStaff: StaffDirectory<null, PrismaClient> = ({ source }, 
       ...(unit && { unit: { contains: unit, mode: 'insensitive' } }),
       ...(name && { name: { contains: name, mode: 'insensitive' } }),
     },
-    take: 50,
+    take: MAX_DIRECTORY_ENTRIES,
   });

@@ -261,6 +261,13 @@ export const fromAbsence = (absence: Absence) => ({
   reason: (absence.type === 'Beviljad ledighet' ? 'LEAVE_GRANTED' : 'REPORTED') as AbsenceReasonCode,
 });
 
+/**
+ * The context of a person's external identifier that holds their sign-in identity: the subject of
+ * the tokens the municipality's identity provider issues them (SS 12000 leaves the context to the
+ * municipality; this is the one the adapter reads).
+ */
+export const LOGIN_IDENTITY_CONTEXT = 'urn:sip-graph:login';
+
 /** A member of a school's staff with a sign-in identity, for the student information system's duties. */
 export interface StaffRecord {
   subject: string;
@@ -273,12 +280,12 @@ export interface StaffRecord {
 }
 
 /** The persons and duties of staff at school units already among `records`' organisations, added to them. */
-export function withStaff(records: Ss12000Records, staff: StaffRecord[], loginContext: string): Ss12000Records {
+export function withStaff(records: Ss12000Records, staff: StaffRecord[]): Ss12000Records {
   const persons = staff.map((member) => ({
     id: ss12000Id('staff', member.subject),
     givenName: member.givenName,
     familyName: member.familyName,
-    externalIdentifiers: [{ value: member.subject, context: loginContext, globallyUnique: false }],
+    externalIdentifiers: [{ value: member.subject, context: LOGIN_IDENTITY_CONTEXT, globallyUnique: false }],
     ...(member.email && { emails: [{ value: member.email, type: 'Skola personal' as const }] }),
     ...(member.phone && { phoneNumbers: [{ value: member.phone, type: 'Arbete' as const }] }),
   }));

@@ -36,8 +36,8 @@ export class StaffMember {
   phone!: string | null;
 }
 
-export const toStaffMember = (agency: Agency, entry: DirectoryEntry) =>
-  Object.assign(new StaffMember(), { directoryId: entry.subject, agency, ...entry });
+const toStaffMember = (agency: Agency, { subject, ...entry }: DirectoryEntry) =>
+  Object.assign(new StaffMember(), { directoryId: subject, agency, ...entry });
 
 /** Asks the agency's subgraph to search its own catalogue, on the requester's behalf. */
 export async function searchDirectory(context: SipContext, agency: Agency, search: StaffSearch) {
