@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { AGENCIES } from '../../../console/src/words.ts';
+import { ProblemAlert, useAction } from '../../../web/use-action.tsx';
 import { graphql } from '../api.ts';
 
 const SEARCH = `query ($agency: Agency!, $unit: String, $name: String) {
@@ -33,25 +34,19 @@ export function AddStaff({ sipId, onAdded }: { sipId: string; onAdded: () => voi
   const [unit, setUnit] = useState('');
   const [name, setName] = useState('');
   const [found, setFound] = useState<StaffMember[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const search = async (event: FormEvent) => {
+  const { problem, act } = useAction();
+  const search = (event: FormEvent) => {
     event.preventDefault();
-    setProblem(null);
-    try {
+    void act(async () => {
       setFound(await searchStaff(agency, unit, name));
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
+    });
   };
-  const add = async (member: StaffMember) => {
-    setProblem(null);
-    try {
+  const add = (member: StaffMember) => {
+    void act(async () => {
       await graphql(ADD, { sipId, agency: member.agency, directoryId: member.directoryId });
       setFound(null);
       onAdded();
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
+    });
   };
   return (
     <Card withBorder>
@@ -78,11 +73,7 @@ export function AddStaff({ sipId, onAdded }: { sipId: string; onAdded: () => voi
             </Group>
           </Stack>
         </form>
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
+        <ProblemAlert problem={problem} />
         {found?.length === 0 && <Text>Ingen i katalogen stämmer med sökningen.</Text>}
         {found?.map((member) => (
           <Group key={member.directoryId} justify="space-between" wrap="wrap">

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -15,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { day } from '../../../web/dates.ts';
+import { ProblemAlert, useAction } from '../../../web/use-action.tsx';
 import { graphql, signedInAs, tokenStore, useQuery } from '../api.ts';
 import { searchStaff, type StaffMember } from './AddStaff.tsx';
 import { AGENCIES } from '../../../console/src/words.ts';
@@ -57,7 +57,7 @@ type Answering = 'accept' | 'forward' | 'decline' | null;
 function AnswerForms({ invitation, onAnswered }: { invitation: Invitation; onAnswered: () => void }) {
   const [answering, setAnswering] = useState<Answering>(null);
   const [values, setValues] = useState({ title: '', phone: '', email: '', unit: '', note: '', reason: '' });
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, act } = useAction();
   // Who attends: the one answering, or a colleague of the invited unit from the agency's catalogue.
   const [colleagues, setColleagues] = useState<StaffMember[]>([]);
   const [attendee, setAttendee] = useState('');
@@ -73,10 +73,9 @@ function AnswerForms({ invitation, onAnswered }: { invitation: Invitation; onAns
     onChange: (event: { currentTarget: { value: string } }) =>
       setValues({ ...values, [name]: event.currentTarget.value }),
   });
-  const send = async (event: FormEvent) => {
+  const send = (event: FormEvent) => {
     event.preventDefault();
-    setProblem(null);
-    try {
+    void act(async () => {
       if (answering === 'accept')
         await graphql(ACCEPT, {
           id: invitation.id,
@@ -87,9 +86,7 @@ function AnswerForms({ invitation, onAnswered }: { invitation: Invitation; onAns
       if (answering === 'forward') await graphql(FORWARD, { id: invitation.id, unit: values.unit, note: values.note });
       if (answering === 'decline') await graphql(DECLINE, { id: invitation.id, reason: values.reason });
       onAnswered();
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
+    });
   };
   return (
     <Stack gap="xs">
@@ -144,11 +141,7 @@ function AnswerForms({ invitation, onAnswered }: { invitation: Invitation; onAns
                 {...field('reason')}
               />
             )}
-            {problem && (
-              <Alert color="red" role="alert">
-                {problem}
-              </Alert>
-            )}
+            <ProblemAlert problem={problem} />
             <Group>
               <Button type="submit">Skicka svaret</Button>
             </Group>
@@ -214,12 +207,7 @@ function InvitationCard({ invitation, onAnswered }: { invitation: Invitation; on
 export function InboxPage() {
   const [version, setVersion] = useState(0);
   const { data, error } = useQuery<{ waiting: Invitation[]; answered: Invitation[] }>(INBOX, {}, version);
-  if (error)
-    return (
-      <Alert color="red" role="alert">
-        {error}
-      </Alert>
-    );
+  if (error) return <ProblemAlert problem={error} />;
   if (!data) return <Loader aria-label="Hämtar" />;
   return (
     <Stack>

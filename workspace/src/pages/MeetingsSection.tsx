@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -16,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { CATEGORIES } from './PlanEditor.tsx';
 import { when } from '../../../web/dates.ts';
 import { MEETING_KINDS } from '../../../web/sip-words.ts';
+import { ProblemAlert, useAction } from '../../../web/use-action.tsx';
 import { graphql } from '../api.ts';
 
 export interface Participant {
@@ -245,11 +245,10 @@ function MeetingActions({
     interventions.map((i) => ({ interventionId: i.id, done: '', outcome: 'WORKED', changes: '' })),
   );
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const send = async (event: FormEvent) => {
+  const { problem, act } = useAction();
+  const send = (event: FormEvent) => {
     event.preventDefault();
-    setProblem(null);
-    try {
+    void act(async () => {
       if (doing === 'move') await graphql(MOVE, { id: meeting.id, input: timeInput(time) });
       else if (doing === 'held')
         await graphql(HELD, {
@@ -261,9 +260,7 @@ function MeetingActions({
       else await graphql(CANCEL, { id: meeting.id, reason });
       setDoing(null);
       onChanged();
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
+    });
   };
   return (
     <Stack gap="xs">
@@ -294,11 +291,7 @@ function MeetingActions({
                 onChange={(event) => setReason(event.currentTarget.value)}
               />
             )}
-            {problem && (
-              <Alert color="red" role="alert">
-                {problem}
-              </Alert>
-            )}
+            <ProblemAlert problem={problem} />
             <Group>
               <Button type="submit" size="xs">
                 {doing === 'move' ? 'Flytta och kalla igen' : doing === 'held' ? 'Spara närvaron' : 'Ställ in mötet'}
@@ -375,15 +368,14 @@ function BookMeeting({
   const invitable = (kind: string) =>
     participants.filter((p) => kind !== 'AGENCY_PRE_MEETING' || p.kind === 'STAFF').map((p) => p.id);
   const [invited, setInvited] = useState(invitable(form.kind));
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, act } = useAction();
   const field = (name: keyof typeof form) => ({
     value: form[name],
     onChange: (event: { currentTarget: { value: string } }) => setForm({ ...form, [name]: event.currentTarget.value }),
   });
-  const book = async (event: FormEvent) => {
+  const book = (event: FormEvent) => {
     event.preventDefault();
-    setProblem(null);
-    try {
+    void act(async () => {
       await graphql(SCHEDULE, {
         input: {
           sipId,
@@ -395,9 +387,7 @@ function BookMeeting({
         },
       });
       onBooked();
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
+    });
   };
   const staffOptions = staff.map((p) => ({ value: p.id, label: p.name }));
   return (
@@ -430,11 +420,7 @@ function BookMeeting({
               ))}
             </Stack>
           </Checkbox.Group>
-          {problem && (
-            <Alert color="red" role="alert">
-              {problem}
-            </Alert>
-          )}
+          <ProblemAlert problem={problem} />
           <Group>
             <Button type="submit">Boka och kalla</Button>
           </Group>

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { AGENCIES, REASONS, SCOPES } from '../../../console/src/words.ts';
+import { ProblemAlert, useAction } from '../../../web/use-action.tsx';
 import { graphql } from '../api.ts';
 
 /** The plan's content as the writer sees it: what a new version starts from. */
@@ -148,15 +149,14 @@ export function PlanEditor({
   const [disagreements, setDisagreements] = useState(start.disagreements.join('\n'));
   const [coordinatorId, setCoordinatorId] = useState(start.coordinator?.id ?? staff[0]?.id ?? '');
   const [meetingId, setMeetingId] = useState(heldMeetings.at(-1)?.id ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, act } = useAction();
   const [saved, setSaved] = useState<string | null>(null);
   const set = <K extends keyof PlanContent>(key: K, value: PlanContent[K]) => setPlan({ ...plan, [key]: value });
   const replace = <T,>(list: T[], i: number, item: T) => list.map((old, j) => (j === i ? item : old));
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setProblem(null);
-    try {
+    void act(async () => {
       const { savePlanVersion } = await graphql<{
         savePlanVersion: {
           number: number;
@@ -188,9 +188,7 @@ export function PlanEditor({
           (withheld.length > 0 ? ` Enligt samtycket: ${withheld.join('; ')}.` : ' Alla som är med ser allt.'),
       );
       onSaved();
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
+    });
   };
 
   return (
@@ -400,11 +398,7 @@ export function PlanEditor({
             value={plan.followUpHow}
             onChange={(event) => set('followUpHow', event.currentTarget.value)}
           />
-          {problem && (
-            <Alert color="red" role="alert">
-              {problem}
-            </Alert>
-          )}
+          <ProblemAlert problem={problem} />
           {saved && (
             <Alert color="blue" role="status">
               {saved}

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { AGENCIES } from '../../../console/src/words.ts';
+import { ProblemAlert, useAction } from '../../../web/use-action.tsx';
 import { graphql, signedInAs, tokenStore } from '../api.ts';
 import { navigate } from '../App.tsx';
 
@@ -29,11 +30,10 @@ export function RequestAnswer({ request, onAnswered }: { request: FamilyRequest;
   const [units, setUnits] = useState<Record<string, string>>({});
   const [title, setTitle] = useState('');
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const send = async (event: FormEvent) => {
+  const { problem, act } = useAction();
+  const send = (event: FormEvent) => {
     event.preventDefault();
-    setProblem(null);
-    try {
+    void act(async () => {
       if (answering === 'refuse') {
         await graphql(REFUSE, { id: request.id, reason });
         onAnswered();
@@ -45,9 +45,7 @@ export function RequestAnswer({ request, onAnswered }: { request: FamilyRequest;
         input: { questions: [question], invitations, initiatorTitle: title },
       });
       navigate(`/samordning/sip/${acceptSipRequest.id}`);
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
+    });
   };
   return (
     <Stack gap="xs">
@@ -103,11 +101,7 @@ export function RequestAnswer({ request, onAnswered }: { request: FamilyRequest;
                 onChange={(event) => setReason(event.currentTarget.value)}
               />
             )}
-            {problem && (
-              <Alert color="red" role="alert">
-                {problem}
-              </Alert>
-            )}
+            <ProblemAlert problem={problem} />
             <Group>
               <Button type="submit" size="xs">
                 {answering === 'accept' ? 'Starta SIP:en' : 'Neka förfrågan'}

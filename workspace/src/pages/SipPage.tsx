@@ -22,6 +22,7 @@ import { AddStaff } from './AddStaff.tsx';
 import { PLAN_CONTENT, PlanEditor, type PlanContent } from './PlanEditor.tsx';
 import { MEETING_KINDS } from '../../../web/sip-words.ts';
 import { when } from '../../../web/dates.ts';
+import { ProblemAlert, useAction } from '../../../web/use-action.tsx';
 import { graphql } from '../api.ts';
 
 const SIP = `query ($id: ID!) { sip(id: $id) { id status questions
@@ -96,17 +97,14 @@ const INVITE = `mutation ($sipId: ID!, $input: InvitationInput!) { inviteUnit(si
 function InviteUnit({ sipId, onInvited }: { sipId: string; onInvited: () => void }) {
   const [agency, setAgency] = useState('HEALTH_CARE');
   const [unit, setUnit] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const invite = async (event: FormEvent) => {
+  const { problem, act } = useAction();
+  const invite = (event: FormEvent) => {
     event.preventDefault();
-    setProblem(null);
-    try {
+    void act(async () => {
       await graphql(INVITE, { sipId, input: { agency, unit } });
       setUnit('');
       onInvited();
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
+    });
   };
   return (
     <form onSubmit={invite} aria-label="Bjud in en enhet">
@@ -127,11 +125,7 @@ function InviteUnit({ sipId, onInvited }: { sipId: string; onInvited: () => void
           Bjud in
         </Button>
       </Group>
-      {problem && (
-        <Alert color="red" role="alert" mt="xs">
-          {problem}
-        </Alert>
-      )}
+      <ProblemAlert problem={problem} />
     </form>
   );
 }
@@ -182,16 +176,12 @@ function Participants({ participants }: { participants: Sip['participants'] }) {
 function PlanSection({ sip, onChanged }: { sip: Sip; onChanged: () => void }) {
   const plan = sip.currentVersion;
   const [writing, setWriting] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const act = async (work: () => Promise<void>) => {
-    setProblem(null);
-    try {
-      await work();
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
-  };
-  const sign = () => act(async () => void (await graphql(SIGN, { id: plan!.id }), onChanged()));
+  const { problem, act } = useAction();
+  const sign = () =>
+    act(async () => {
+      await graphql(SIGN, { id: plan!.id });
+      onChanged();
+    });
   // The copy to file in the child's record: the PDF with every signature, opened in a new tab.
   const openPdf = () =>
     act(async () => {
@@ -241,11 +231,7 @@ function PlanSection({ sip, onChanged }: { sip: Sip; onChanged: () => void }) {
         ) : (
           <Text>Ingen plan är skriven än.</Text>
         )}
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
+        <ProblemAlert problem={problem} />
         {writing ? (
           <PlanEditor
             sipId={sip.id}
@@ -272,12 +258,7 @@ function PlanSection({ sip, onChanged }: { sip: Sip; onChanged: () => void }) {
 export function SipPage({ sipId }: { sipId: string }) {
   const [version, setVersion] = useState(0);
   const { data, error } = useQuery<{ sip: Sip | null }>(SIP, { id: sipId }, version);
-  if (error)
-    return (
-      <Alert color="red" role="alert">
-        {error}
-      </Alert>
-    );
+  if (error) return <ProblemAlert problem={error} />;
   if (!data) return <Loader aria-label="Hämtar" />;
   const { sip } = data;
   if (!sip) return <Alert role="alert">SIP:en finns inte.</Alert>;

@@ -1,5 +1,6 @@
 import { Alert, Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { ProblemAlert } from '../../../web/use-action.tsx';
 import { useQuery } from '../api.ts';
 import { RequestAnswer } from './RequestAnswer.tsx';
 import { Link } from '../App.tsx';
@@ -55,12 +56,7 @@ export function StepItem({ step }: { step: Step }) {
 export function WorklistPage() {
   const [version, setVersion] = useState(0);
   const { data, error } = useQuery<Worklist>(WORKLIST, {}, version);
-  if (error)
-    return (
-      <Alert color="red" role="alert">
-        {error}
-      </Alert>
-    );
+  if (error) return <ProblemAlert problem={error} />;
   if (!data) return <Loader aria-label="Hämtar" />;
   const lateFirst = [...data.mySips].sort(
     (a, b) =>
