@@ -93,22 +93,35 @@ export interface ActiveSip {
  * participants recorded in it (by default for the three scopes of today's Child fields), and the
  * school counsellor and BUP doctor taking part.
  */
+/** The units a test SIP invites unless it names others: the school and BUP. */
+const SCHOOL_AND_BUP = [
+  { agency: 'SCHOOL', unit: 'Ekbackens skola' },
+  { agency: 'HEALTH_CARE', unit: 'BUP Norra' },
+];
+
+/** Starts a SIP for `childId` as the social worker, inviting `invitations`; what initiateSip answered. */
+export async function initiateTestSip(
+  graph: TestGraph,
+  childId: string,
+  invitations: Array<{ agency: string; unit: string; answerWithinDays?: number }> = SCHOOL_AND_BUP,
+) {
+  const { initiateSip } = await ok(graph, INITIATE, {
+    input: {
+      childId,
+      questions: ['Hur får Testbarn en fungerande skolgång?'],
+      invitations,
+      initiatorTitle: 'socialsekreterare',
+    },
+  });
+  return initiateSip;
+}
+
 export async function activeSip(
   graph: TestGraph,
   child: TestChild,
   consent: { validFrom: string; validUntil: string; scopes?: string[] },
 ): Promise<ActiveSip> {
-  const { initiateSip } = await ok(graph, INITIATE, {
-    input: {
-      childId: child.id,
-      questions: ['Hur får Testbarn en fungerande skolgång?'],
-      invitations: [
-        { agency: 'SCHOOL', unit: 'Ekbackens skola' },
-        { agency: 'HEALTH_CARE', unit: 'BUP Norra' },
-      ],
-      initiatorTitle: 'socialsekreterare',
-    },
-  });
+  const initiateSip = await initiateTestSip(graph, child.id);
   const sipId = initiateSip.id;
   await ok(graph, ANSWER, { sipId, answer: 'AGREED' });
   const counsellor = (await ok(graph, ADD_PARTICIPANT, { sipId, input: STAFF.counsellor })).addParticipant.id;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TokenClaims } from '../../../dev/dev-identity.ts';
 import { registerTestChild, settableClock, type TestChild } from '../../support/consent-fixtures.ts';
-import { ANSWER, guardianClaims, INITIATE, ok, refusal } from '../../support/sip-fixtures.ts';
+import { ANSWER, guardianClaims, ok, initiateTestSip, refusal } from '../../support/sip-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 const clock = settableClock('2026-11-23T09:00:00.000Z');
@@ -43,18 +43,11 @@ describe('invitations to a SIP, answered by the units invited', () => {
     graph = await startTestGraph({ clock, seed: false });
     child = await registerTestChild(graph, { born: '20140301', custodians: 1 });
     sipId = (
-      await ok(graph, INITIATE, {
-        input: {
-          childId: child.id,
-          questions: ['Hur får Testbarn en fungerande skolgång?'],
-          invitations: [
-            { agency: 'SCHOOL', unit: 'Ekbackens skola' },
-            { agency: 'HEALTH_CARE', unit: 'BUP Norra', answerWithinDays: 3 },
-          ],
-          initiatorTitle: 'socialsekreterare',
-        },
-      })
-    ).initiateSip.id;
+      await initiateTestSip(graph, child.id, [
+        { agency: 'SCHOOL', unit: 'Ekbackens skola' },
+        { agency: 'HEALTH_CARE', unit: 'BUP Norra', answerWithinDays: 3 },
+      ])
+    ).id;
   });
 
   it('reaches the unit only once the family agreed to the SIP', async () => {
@@ -196,14 +189,7 @@ describe('invitations to a SIP, answered by the units invited', () => {
     // Another unit of an agency the family agreed to meet, yes; a new agency would learn about the
     // child on staff's word alone.
     const other = await registerTestChild(graph, { born: '20150301', custodians: 1 });
-    const { initiateSip } = await ok(graph, INITIATE, {
-      input: {
-        childId: other.id,
-        questions: ['Hur får barnet stöd?'],
-        invitations: [{ agency: 'HEALTH_CARE', unit: 'BUP Norra' }],
-        initiatorTitle: 'socialsekreterare',
-      },
-    });
+    const initiateSip = await initiateTestSip(graph, other.id, [{ agency: 'HEALTH_CARE', unit: 'BUP Norra' }]);
     await ok(graph, ANSWER, { sipId: initiateSip.id, answer: 'AGREED' });
     const later = (agency: string, unit: string) =>
       graph.query(INVITE, { sipId: initiateSip.id, input: { agency, unit } });

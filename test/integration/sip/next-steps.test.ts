@@ -4,7 +4,7 @@ import {
   ANSWER,
   guardianClaims,
   HELD,
-  INITIATE,
+  initiateTestSip,
   ok,
   planInput,
   SAVE_PLAN,
@@ -28,19 +28,7 @@ describe('the next steps of a SIP', () => {
   beforeAll(async () => {
     graph = await startTestGraph({ clock, seed: false });
     child = await registerTestChild(graph, { born: '20140301', custodians: 1 });
-    sipId = (
-      await ok(graph, INITIATE, {
-        input: {
-          childId: child.id,
-          questions: ['Hur får Testbarn en fungerande skolgång?'],
-          invitations: [
-            { agency: 'SCHOOL', unit: 'Ekbackens skola' },
-            { agency: 'HEALTH_CARE', unit: 'BUP Norra' },
-          ],
-          initiatorTitle: 'socialsekreterare',
-        },
-      })
-    ).initiateSip.id;
+    sipId = (await initiateTestSip(graph, child.id)).id;
   });
 
   it('waits for the family first', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoSipId } from '../../../dev/demo/sip-ids.ts';
 import { registerTestChild, settableClock } from '../../support/consent-fixtures.ts';
-import { ANSWER, INITIATE, ok, refusal } from '../../support/sip-fixtures.ts';
+import { ANSWER, ok, initiateTestSip, refusal } from '../../support/sip-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
 const clock = settableClock(new Date().toISOString());
@@ -85,14 +85,7 @@ describe('the staff directory', () => {
 
   it('lets a unit accept an invitation naming a colleague of the unit who attends', async () => {
     const child = await registerTestChild(graph, { born: '20140301', custodians: 1 });
-    const { initiateSip } = await ok(graph, INITIATE, {
-      input: {
-        childId: child.id,
-        questions: ['Hur får Testbarn stöd?'],
-        invitations: [{ agency: 'HEALTH_CARE', unit: 'BUP Norra' }],
-        initiatorTitle: 'socialsekreterare',
-      },
-    });
+    const initiateSip = await initiateTestSip(graph, child.id, [{ agency: 'HEALTH_CARE', unit: 'BUP Norra' }]);
     await ok(graph, ANSWER, { sipId: initiateSip.id, answer: 'AGREED' });
     const { sip } = await ok(graph, `query ($id: ID!) { sip(id: $id) { invitations { id } } }`, { id: initiateSip.id });
     const accept = (attendeeDirectoryId: string) =>
