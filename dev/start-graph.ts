@@ -6,7 +6,7 @@ import type { IntrospectionAccess } from '../lib/config/config.ts';
 import type { PersonaTokens } from '../gateway/graphiql.ts';
 import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config/config.ts';
+import { DEFAULT_SUMMONS_FROM, SUBGRAPH_NAMES, type SubgraphName } from '../lib/config/config.ts';
 import type { DatabaseLocation } from '../lib/db/database.ts';
 import type { Logger } from '../lib/server/logger.ts';
 import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../lib/subgraph/start-subgraph.ts';
@@ -66,8 +66,6 @@ export interface StartGraphOptions {
    */
   mail?: { pagePort: number; intervalMs: number };
 }
-
-const DEV_SUMMONS_FROM = 'SIP <sip@kommun.example>';
 
 export type RunningStandIns = { [Name in keyof StandInRecords]?: StandIn<StandInRecords[Name]> };
 
@@ -201,7 +199,7 @@ async function startWith(
                 ? [
                     summonsDeliveryJob({
                       smtpUrl: mail.smtpUrl,
-                      from: DEV_SUMMONS_FROM,
+                      from: DEFAULT_SUMMONS_FROM,
                       intervalMs: options.mail.intervalMs,
                     }),
                   ]

@@ -16,6 +16,9 @@ const SERVICES = ['gateway', 'identity', 'mail', ...SUBGRAPH_NAMES] as const;
 
 type Env = Record<string, string | undefined>;
 
+/** Who summonses are from unless SUMMONS_FROM says otherwise (and in `npm start`). */
+export const DEFAULT_SUMMONS_FROM = 'SIP <sip@kommun.example>';
+
 /** How the gateway admits requests and calls subgraphs. */
 export interface GatewayLimits {
   /** GraphQL requests executed at once (GATEWAY_MAX_CONCURRENT_REQUESTS). */
@@ -104,7 +107,7 @@ const ENVIRONMENT = z.object({
   AUDIT_ANCHOR_INTERVAL_SECONDS: wholeNumber(1).default(300),
   SOURCE_TIMEOUT_MS: wholeNumber(1).default(10_000),
   SMTP_URL: url(/^smtps?$/),
-  SUMMONS_FROM: z.string().default('SIP <sip@kommun.example>'),
+  SUMMONS_FROM: z.string().default(DEFAULT_SUMMONS_FROM),
   SUMMONS_DELIVERY_INTERVAL_SECONDS: wholeNumber(1).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...Object.fromEntries(SERVICES.map((service) => [portVariable(service), portNumber()])),

@@ -69,21 +69,28 @@ export function toInvitation<T extends SipInvitation>(row: InvitationRow, now: D
 }
 
 /**
+ * The invitations to the requester's unit of SIPs that may have reached it (`invitationReachesUnit`
+ * decides, on what this selects): for its staff only.
+ */
+function atRequestersUnit({ requester }: SipContext) {
+  if (!isStaff(requester) || requester.agency === null || requester.unit === null)
+    throw new ForbiddenError("the unit's invitations are for its staff");
+  return {
+    agency: requester.agency,
+    unit: requester.unit,
+    sip: { familyAnswer: 'AGREED' as const, closedAt: null },
+  } satisfies Prisma.SipInvitationWhereInput;
+}
+
+/**
  * The unit's inbox: the invitations to the requester's unit that have reached it (the family agreed,
  * the SIP is open), waiting ones oldest first, or the answered ones newest first. Each one shown is
  * logged as a read of the child's identity, as the unit learns who the child is.
  */
 export async function unitInvitations(context: SipContext, answered: boolean): Promise<UnitInvitation[]> {
   const { requester, requestId } = context;
-  if (!isStaff(requester) || requester.agency === null || requester.unit === null)
-    throw new ForbiddenError("the unit's invitations are for its staff");
   const rows = await context.prisma.sipInvitation.findMany({
-    where: {
-      agency: requester.agency,
-      unit: requester.unit,
-      answer: answered ? { isNot: null } : null,
-      sip: { familyAnswer: 'AGREED', closedAt: null },
-    },
+    where: { ...atRequestersUnit(context), answer: answered ? { isNot: null } : null },
     include: {
       ...INVITATION_INCLUDE,
       sip: { include: { child: true, participants: { where: { isInitiator: true } } } },
@@ -132,16 +139,8 @@ export async function unitInvitations(context: SipContext, answered: boolean): P
  * named, so nothing is logged, where the inbox itself (`unitInvitations`) logs each child it shows.
  */
 export async function unitInvitationCounts(context: SipContext): Promise<InvitationCounts> {
-  const { requester } = context;
-  if (!isStaff(requester) || requester.agency === null || requester.unit === null)
-    throw new ForbiddenError("the unit's invitations are for its staff");
   const waiting = await context.prisma.sipInvitation.findMany({
-    where: {
-      agency: requester.agency,
-      unit: requester.unit,
-      answer: null,
-      sip: { familyAnswer: 'AGREED', closedAt: null },
-    },
+    where: { ...atRequestersUnit(context), answer: null },
     select: { answerBy: true, sip: { select: { familyAnswer: true, closedAt: true } } },
   });
   const now = context.clock();
