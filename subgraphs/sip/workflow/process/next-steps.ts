@@ -110,7 +110,8 @@ export async function nextStepsOf(context: SipContext, sip: Sip): Promise<NextSt
     steps.push(
       step(
         'CONSENT',
-        'Inget samtycke som är kopplat till SIP:en gäller nu: familjen ger det i sin app, eller så antecknar ni deras ord.',
+        'Inget samtycke som är kopplat till SIP:en gäller nu: familjen ger det i sin app, ' +
+          'eller så antecknar ni deras ord.',
         agreedAt,
       ),
     );
