@@ -37,6 +37,7 @@ export const APPEND_ONLY_TABLES: Partial<Record<SubgraphName, readonly string[]>
     'SipRequestAnswer',
     'ChildView',
     'SipInvitationAnswer',
+    'ReviewFinding',
   ],
   school: [],
   social: [],

@@ -17,7 +17,9 @@ export async function grantRuntimeRole(
   try {
     const quoted = client.escapeIdentifier(role);
     const { rows } = await client.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+      // A partition is reached through its table, whose privileges apply; on its own it is reachable by nobody.
+      `SELECT t.tablename AS name FROM pg_tables t JOIN pg_class c ON c.oid = format('%I', t.tablename)::regclass
+       WHERE t.schemaname = 'public' AND t.tablename <> '_prisma_migrations' AND NOT c.relispartition`,
     );
     await client.query('BEGIN');
     await client.query(`GRANT USAGE ON SCHEMA public TO ${quoted}`);

@@ -149,4 +149,30 @@ describe('the audit log of consent decisions', () => {
     const family = await graph.query(LOOKUP, { p: personnummer, purpose: 'x' }, 'guardian (Maria Lindqvist)');
     expect(family.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it("pages through the whole log with `before`, one request's entries split across pages as one page has them", async () => {
+    // The counsellor's school list: one record of names and one of care contacts, each for several children.
+    await graph.query(
+      `{ schoolPlacements(schoolUnitCode: "45812345") { nodes { child { givenName careContacts { unitName } } } } }`,
+      {},
+      'school counsellor',
+    );
+    const PAGE = `query ($first: Int!, $before: ID, $subject: String) {
+      consentAuditLog(first: $first, before: $before, requesterSubject: $subject) { id childId decidedAt } }`;
+    for (const subject of [null, 'staff-school-ekbacken-1']) {
+      const page = async (first: number, before?: string) => {
+        const response = await graph.query(PAGE, { first, before, subject }, 'privacy officer');
+        expect(response.errors).toBeUndefined();
+        return response.data?.consentAuditLog as Array<{ id: string; decidedAt: string }>;
+      };
+      const whole = await page(500);
+      expect(whole.some(({ id }) => id.endsWith(':3'))).toBe(true);
+      const paged: typeof whole = [];
+      for (let next = await page(2); next.length > 0; next = await page(2, paged.at(-1)!.id)) paged.push(...next);
+      expect(paged).toEqual(whole);
+      expect(new Set(whole.map(({ id }) => id)).size).toBe(whole.length);
+      const times = whole.map(({ decidedAt }) => Date.parse(decidedAt));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+    }
+  });
 });

@@ -17,9 +17,28 @@ describe('the append-only guarantees of the policy', () => {
     const guarded = await prisma.$queryRawUnsafe<Array<{ table: string }>>(
       `SELECT DISTINCT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
        JOIN pg_proc p ON p.oid = t.tgfoid
-       WHERE p.proname = 'reject_change_to_append_only_table' AND t.tgenabled <> 'D'`,
+       WHERE p.proname = 'reject_change_to_append_only_table' AND t.tgenabled <> 'D' AND NOT c.relispartition`,
     );
     expect(guarded.map(({ table }) => table).sort()).toEqual([...(APPEND_ONLY_TABLES[name] ?? [])].sort());
+  });
+
+  it('hold for each month of the partitioned log on its own, TRUNCATE included', async () => {
+    const prisma = graph.subgraphs.sip.prisma as unknown as RawPrisma;
+    const partitions = await prisma.$queryRawUnsafe<Array<{ partition: string; refusals: string[] }>>(
+      `SELECT c.relname::text AS partition, array_agg(t.tgname::text ORDER BY t.tgname) AS refusals
+       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+       JOIN pg_trigger t ON t.tgrelid = c.oid JOIN pg_proc p ON p.oid = t.tgfoid
+       WHERE i.inhparent = '"AuditGroup"'::regclass AND p.proname = 'reject_change_to_append_only_table'
+       GROUP BY c.relname`,
+    );
+    // The default partition, and the months around now that the SIP core created at start.
+    expect(partitions.length).toBeGreaterThanOrEqual(4);
+    for (const { partition, refusals } of partitions) {
+      expect(refusals.sort()).toEqual([`${partition}_no_truncate`, 'AuditGroup_append_only'].sort());
+      await expect(prisma.$executeRawUnsafe(`TRUNCATE "${partition}"`)).rejects.toThrow(
+        /append-only: TRUNCATE is not allowed/,
+      );
+    }
   });
 
   // The demo data has no audit records, feedback, reviews, emergency accesses, release confirmations or young
@@ -33,6 +52,7 @@ describe('the append-only guarantees of the policy', () => {
     'ChildIdentityRead',
     'SphereChoice',
     'MaturityAssessment',
+    'ReviewFinding',
   ];
   const audit = ['ConsentDecisionAudit', 'AuditGroup', 'ConsentRelease', 'ReleaseGroup'];
   it.each(APPEND_ONLY_TABLES.sip!.filter((table) => ![...notInDemo, ...audit].includes(table)))(

@@ -42,7 +42,35 @@ export interface AuditFilter {
   to?: Date;
 }
 
-/** One page of the log, newest first, after the entry `before`, narrowed by `filter`. */
+/** A filter's conditions on one log table's rows (`t`), adding their values to `parameters`. */
+function conditions(filter: AuditFilter, parameters: unknown[]): string[] {
+  const where: string[] = [];
+  const add = (condition: (p: string) => string, value: unknown) => {
+    if (value == null) return;
+    parameters.push(value);
+    where.push(condition(`$${parameters.length}`));
+  };
+  add((p) => `t."requesterSubject" = ${p}`, filter.requesterSubject);
+  add((p) => `t."requesterUnit" = ${p}`, filter.requesterUnit);
+  add((p) => `t."requesterAgency"::text = ${p}`, filter.requesterAgency);
+  add((p) => `t."scope" = ${p}`, filter.scope);
+  add((p) => `t."granted" = ${p}`, filter.granted);
+  add((p) => `t."decidedAt" >= ${p}`, filter.from);
+  add((p) => `t."decidedAt" < ${p}`, filter.to);
+  return where;
+}
+
+/** Where the entry with record id `id` stands: its time and record. */
+const cursorAt = (id: string) => `(SELECT "decidedAt", "id" FROM "AuditGroup" WHERE "id" = ${id}
+   UNION ALL SELECT "decidedAt", "id" FROM "ConsentDecisionAudit" WHERE "id" = ${id} LIMIT 1)`;
+
+/**
+ * One page of the log, newest first (by time, then record, then the child's place in its group),
+ * after the entry `before`, narrowed by `filter`. Each log table is cut to the page through its
+ * indexes (time; requester and time; the groups' children) before a group is unnested, so a page
+ * costs the same at 10^8 entries as at 100; the filter is written out rather than passed as
+ * optional parameters, which would leave the planner one plan for every combination.
+ */
 export async function auditEntriesPage(
   prisma: PrismaClient,
   filter: AuditFilter,
@@ -52,34 +80,49 @@ export async function auditEntriesPage(
   if (before != null && !ENTRY_ID.test(before))
     throw new BadUserInputError('before', 'must be the id of an audit entry');
   if (filter.from && filter.to && filter.to < filter.from) throw new BadUserInputError('to', 'must not be before from');
+  const parameters: unknown[] = [];
+  const where = conditions(filter, parameters);
+  const groupWhere = [...where];
+  const entryWhere: string[] = [];
+  const legacyWhere = [...where];
+  if (filter.childId != null) {
+    parameters.push(filter.childId);
+    const child = `$${parameters.length}::uuid`;
+    groupWhere.push(`t."childIds" @> ARRAY[${child}]`);
+    entryWhere.push(`e."childId" = ${child}`);
+    legacyWhere.push(`t."childId" = ${child}`);
+  }
+  if (before != null) {
+    const [record, place = '0'] = before.split(':');
+    parameters.push(record, Number(place));
+    const [id, n] = [`$${parameters.length - 1}::uuid`, `$${parameters.length}::bigint`];
+    groupWhere.push(`(t."decidedAt", t."id") <= ${cursorAt(id)}`);
+    entryWhere.push(`NOT (g."id" = ${id} AND e."n" <= ${n})`);
+    legacyWhere.push(`(t."decidedAt", t."id") < ${cursorAt(id)}`);
+  }
+  parameters.push(first);
+  const limit = `$${parameters.length}::int`;
+  const whereOf = (all: string[]) => (all.length > 0 ? `WHERE ${all.join(' AND ')}` : '');
+  // One more group than the page: the cursor's own group may have no entry left after it.
   return prisma.$queryRawUnsafe<AuditEntryRow[]>(
-    `WITH entries AS (
-       SELECT "id", "childId", "consentId"::text, "emergencyAccessId"::text, ${SHARED}
-       FROM ${AUDIT_ENTRIES} x
-       WHERE ($1::uuid IS NULL OR (x."coverage" @> ARRAY[$1::uuid] AND x."childId" = $1::uuid))
-         AND ($2::text IS NULL OR x."requesterSubject" = $2)
-         AND ($5::text IS NULL OR x."requesterUnit" = $5)
-         AND ($6::text IS NULL OR x."requesterAgency"::text = $6)
-         AND ($7::text IS NULL OR x."scope" = $7)
-         AND ($8::boolean IS NULL OR x."granted" = $8)
-         AND ($9::timestamptz IS NULL OR x."decidedAt" >= $9)
-         AND ($10::timestamptz IS NULL OR x."decidedAt" < $10))
-     SELECT "id", "childId"::text, "consentId", "emergencyAccessId",
+    `SELECT "id", "childId"::text, "consentId"::text, "emergencyAccessId"::text,
             ${SHARED.replace('"requesterAgency"', '"requesterAgency"::text')}
-     FROM entries
-     WHERE $3::text IS NULL
-        OR ("decidedAt", "id") < (SELECT "decidedAt", "id" FROM entries WHERE "id" = $3)
-     ORDER BY "decidedAt" DESC, "id" DESC LIMIT $4`,
-    filter.childId ?? null,
-    filter.requesterSubject ?? null,
-    before ?? null,
-    first,
-    filter.requesterUnit ?? null,
-    filter.requesterAgency ?? null,
-    filter.scope ?? null,
-    filter.granted ?? null,
-    filter.from ?? null,
-    filter.to ?? null,
+     FROM (
+       (SELECT g."id"::text || ':' || e."n" AS "id", g."id" AS "record", e."n", e."childId", e."consentId",
+               e."emergencyAccessId", ${SHARED.replace(/"(\w+)"/g, 'g."$1"')}
+        FROM (SELECT * FROM "AuditGroup" t ${whereOf(groupWhere)}
+              ORDER BY t."decidedAt" DESC, t."id" DESC LIMIT ${limit} + 1) g
+        CROSS JOIN LATERAL unnest(g."childIds", g."consentIds", g."emergencyAccessIds")
+          WITH ORDINALITY AS e("childId", "consentId", "emergencyAccessId", "n")
+        ${whereOf(entryWhere)})
+       UNION ALL
+       (SELECT t."id"::text, t."id", 0, t."childId", t."consentId", t."emergencyAccessId",
+               ${SHARED.replace(/"(\w+)"/g, 't."$1"')}
+        FROM "ConsentDecisionAudit" t ${whereOf(legacyWhere)}
+        ORDER BY t."decidedAt" DESC, t."id" DESC LIMIT ${limit})
+     ) entries
+     ORDER BY "decidedAt" DESC, "record" DESC, "n" LIMIT ${limit}`,
+    ...parameters,
   );
 }
 
