@@ -150,7 +150,7 @@ describe('the audit log of consent decisions', () => {
     expect(family.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
-  it("pages through the whole log with `before`, one request's entries split across pages as one page has them", async () => {
+  it("pages through the whole log with `before`, a request's entries split across pages as in one page", async () => {
     // The counsellor's school list: one record of names and one of care contacts, each for several children.
     await graph.query(
       `{ schoolPlacements(schoolUnitCode: "45812345") { nodes { child { givenName careContacts { unitName } } } } }`,

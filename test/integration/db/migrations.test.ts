@@ -19,7 +19,8 @@ async function describeSchema(connectionString: string): Promise<string[]> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   const notPartition = (table: string) =>
-    `${table} <> '_prisma_migrations' AND NOT (SELECT relispartition FROM pg_class WHERE oid = format('%I', ${table})::regclass)`;
+    `${table} <> '_prisma_migrations'
+     AND NOT (SELECT relispartition FROM pg_class WHERE oid = format('%I', ${table})::regclass)`;
   try {
     const columns = await client.query(
       `SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' ||

@@ -21,7 +21,8 @@ const LOG_TABLES = {
            g."requesterAgency", g."requesterName", g."kind", g."scope", g."fields", g."purpose", g."granted",
            g."reason", g."decidedAt"
     FROM "AuditGroup" g JOIN keys k ON k."id" = g."id"
-    CROSS JOIN LATERAL unnest(g."childIds", g."emergencyAccessIds") WITH ORDINALITY AS e("childId", "emergencyAccessId", "n")`,
+    CROSS JOIN LATERAL unnest(g."childIds", g."emergencyAccessIds")
+      WITH ORDINALITY AS e("childId", "emergencyAccessId", "n")`,
   ConsentDecisionAudit: `
     SELECT a."id"::text, a."childId", a."emergencyAccessId", a."requesterSubject", a."requesterAgency",
            a."requesterName", a."kind", a."scope", a."fields", a."purpose", a."granted", a."reason", a."decidedAt"
@@ -34,7 +35,8 @@ const SWEDISH_DAY = `(e."decidedAt" AT TIME ZONE 'Europe/Stockholm')::date`;
 
 /** Every staff read of one requester on one Swedish day, in both log tables (for `days` row d). */
 const readsOfDay = `(
-  SELECT g."requesterName", c."childId", g."decidedAt" FROM "AuditGroup" g CROSS JOIN LATERAL unnest(g."childIds") AS c("childId")
+  SELECT g."requesterName", c."childId", g."decidedAt"
+  FROM "AuditGroup" g CROSS JOIN LATERAL unnest(g."childIds") AS c("childId")
   WHERE g."requesterSubject" = d."requesterSubject" AND g."requesterAgency" IS NOT NULL
     AND g."decidedAt" >= d."day"::timestamp AT TIME ZONE 'Europe/Stockholm'
     AND g."decidedAt" < (d."day" + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'
