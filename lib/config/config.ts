@@ -105,6 +105,7 @@ const ENVIRONMENT = z.object({
   AUDIT_ANCHOR_FILE: z.string().optional(),
   AUDIT_ANCHOR_KEY: z.string().min(32, { error: 'is shorter than 32 characters' }).optional(),
   AUDIT_ANCHOR_INTERVAL_SECONDS: wholeNumber(1).default(300),
+  AUDIT_VERIFIED_FILE: z.string().optional(),
   SOURCE_TIMEOUT_MS: wholeNumber(1).default(10_000),
   SMTP_URL: url(/^smtps?$/),
   SUMMONS_FROM: z.string().default(DEFAULT_SUMMONS_FROM),
@@ -136,9 +137,10 @@ export interface Config {
   /**
    * Where the SIP core anchors its audit chains outside its database (AUDIT_ANCHOR_FILE, by default
    * under DATA_DIR), signed with AUDIT_ANCHOR_KEY, every AUDIT_ANCHOR_INTERVAL_SECONDS; the key is
-   * null when none is configured.
+   * null when none is configured. `verifiedFile` (AUDIT_VERIFIED_FILE) is where `npm run
+   * audit:verify` marks how far it found the chains intact, signed with the same key.
    */
-  auditAnchor: { file: string; key: string | null; intervalMs: number };
+  auditAnchor: { file: string; key: string | null; intervalMs: number; verifiedFile: string };
   /** Where summonses are sent by e-mail (SMTP_URL), from whom, how often; null: through the apps only. */
   summonsDelivery: { smtpUrl: string; from: string; intervalMs: number } | null;
   port(service: Service): number;
@@ -217,6 +219,7 @@ export function readConfig(env: Env = process.env): Config {
       file: values.AUDIT_ANCHOR_FILE ?? join(values.DATA_DIR, 'audit-anchors.jsonl'),
       key: values.AUDIT_ANCHOR_KEY ?? null,
       intervalMs: values.AUDIT_ANCHOR_INTERVAL_SECONDS * 1000,
+      verifiedFile: values.AUDIT_VERIFIED_FILE ?? join(values.DATA_DIR, 'audit-verified.jsonl'),
     },
     port,
     databaseLocation: (name) => {

@@ -29,12 +29,22 @@ export interface ChainBreak {
   problem: string;
 }
 
+/** Where a table's chain stood when it was last verified intact, and the rows it held then. */
+export interface VerifiedHead {
+  seq: number;
+  hash: string;
+  rows: number;
+}
+export type VerifiedHeads = Record<string, VerifiedHead>;
+
 export interface ChainReport {
   intact: boolean;
   /** Rows checked, over every chained table. */
   checked: number;
   /** The first broken link found; null when intact. */
   firstBroken: ChainBreak | null;
+  /** Each table's head as verified now (complete only when intact): where the next check may start. */
+  heads: VerifiedHeads;
 }
 
 const BATCH = 1_000;
@@ -47,21 +57,39 @@ interface LinkRow {
   rowHashes: string[];
 }
 
+const GENESIS: VerifiedHead = { seq: 0, hash: 'genesis', rows: 0 };
+
 /**
- * The links, in order, up to the head: each follows the one before, and its hash covers its rows'
- * hashes. The head is read first and the walk stops at it, so links the graph adds meanwhile (it
- * keeps serving) are neither checked nor mistaken for a head that does not match.
+ * The links, in order, from `from` (the start, or the head verified last time) up to the head: each
+ * follows the one before, and its hash covers its rows' hashes. The head is read first and the walk
+ * stops at it, so links the graph adds meanwhile (it keeps serving) are neither checked nor
+ * mistaken for a head that does not match. Returns the head reached, with the rows up to it.
  */
-async function verifyLinks(prisma: PrismaClient, table: string): Promise<[number, ChainBreak | null]> {
+async function verifyLinks(
+  prisma: PrismaClient,
+  table: string,
+  from: VerifiedHead,
+): Promise<[VerifiedHead, ChainBreak | null]> {
   const [head] = await prisma.$queryRawUnsafe<Array<{ seq: string; hash: string }>>(
     `SELECT "seq"::text AS seq, "hash" FROM "AuditChainHead" WHERE "table" = $1`,
     table,
   );
+  if (from.seq > 0) {
+    const [verified] = await prisma.$queryRawUnsafe<Array<{ hash: string }>>(
+      `SELECT "hash" FROM "AuditChainLink" WHERE "table" = $1 AND "seq" = $2`,
+      table,
+      from.seq,
+    );
+    if (verified?.hash !== from.hash) {
+      const problem = `link ${from.seq} ${verified ? 'differs from' : 'is missing since'} the last verification`;
+      return [from, { table, row: null, problem: `${problem}: the chain was rewritten` }];
+    }
+  }
   // Without a head every link is walked: there should be none.
   const last = head ? Number(head.seq) : Number.MAX_SAFE_INTEGER;
-  let previous = 'genesis';
-  let position = 0;
-  let rows = 0;
+  let previous = from.hash;
+  let position = from.seq;
+  let rows = from.rows;
   for (;;) {
     const links = await prisma.$queryRawUnsafe<LinkRow[]>(
       // Ordered by the column, not by the text alias of the same name (which would put 10 before 2).
@@ -73,7 +101,10 @@ async function verifyLinks(prisma: PrismaClient, table: string): Promise<[number
     );
     for (const link of links) {
       position += 1;
-      const broken = (problem: string): [number, ChainBreak] => [rows, { table, row: null, problem }];
+      const broken = (problem: string): [VerifiedHead, ChainBreak] => [
+        { seq: position, hash: previous, rows },
+        { table, row: null, problem },
+      ];
       if (Number(link.seq) !== position) return broken(`link ${position} of the chain is missing: it was deleted`);
       if (link.prev !== previous || link.hash !== sha256(previous + link.rowHashes.join('')))
         return broken(`link ${position} of the chain was changed`);
@@ -83,7 +114,8 @@ async function verifyLinks(prisma: PrismaClient, table: string): Promise<[number
     if (links.length < BATCH) break;
   }
   const headMatches = head ? last === position && head.hash === previous : position === 0;
-  return [rows, headMatches ? null : { table, row: null, problem: 'the last links of the chain were deleted' }];
+  const reached = { seq: position, hash: previous, rows };
+  return [reached, headMatches ? null : { table, row: null, problem: 'the last links of the chain were deleted' }];
 }
 
 /**
@@ -94,16 +126,28 @@ async function verifyLinks(prisma: PrismaClient, table: string): Promise<[number
 const UUID_TEXT = `'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'`;
 const asKey = (text: string) => `(CASE WHEN ${text} ~ ${UUID_TEXT} THEN ${text}::uuid END)`;
 
-/** Every row the links name is there as it was hashed, and no row is outside the links. */
-async function verifyRows(prisma: PrismaClient, table: string, key: string): Promise<ChainBreak | null> {
+/**
+ * Every row the links after `from` and up to `to` name is there as it was hashed, and no row is
+ * outside the links: on a full check, no row's key is missing from them; on an incremental one, the
+ * table holds exactly as many rows as the links name (a count, not a second pass over every row).
+ */
+async function verifyRows(
+  prisma: PrismaClient,
+  table: string,
+  key: string,
+  from: VerifiedHead,
+  to: VerifiedHead,
+): Promise<ChainBreak | null> {
   const [changed] = await prisma.$queryRawUnsafe<Array<{ row: string; present: boolean }>>(
     `SELECT linked.key AS row, t."${key}" IS NOT NULL AS present
      FROM "AuditChainLink" l CROSS JOIN LATERAL unnest(l."rowKeys", l."rowHashes") AS linked(key, hash)
      LEFT JOIN "${table}" t ON t."${key}" = ${asKey('linked.key')}
-     WHERE l."table" = $1
+     WHERE l."table" = $1 AND l."seq" > $2 AND l."seq" <= $3
        AND (t."${key}" IS NULL OR encode(sha256(convert_to(to_jsonb(t)::text, 'UTF8')), 'hex') <> linked.hash)
      ORDER BY l."seq", linked.key LIMIT 1`,
     table,
+    from.seq,
+    to.seq,
   );
   if (changed)
     return {
@@ -111,6 +155,23 @@ async function verifyRows(prisma: PrismaClient, table: string, key: string): Pro
       row: changed.row,
       problem: changed.present ? 'the row was changed after it was stored' : 'the row was deleted',
     };
+  if (from.seq > 0) {
+    // Rows written after the head was read are not counted: they belong to links not walked.
+    const [{ rows }] = await prisma.$queryRawUnsafe<Array<{ rows: number }>>(
+      `SELECT count(*)::int AS rows FROM "${table}"`,
+    );
+    if (rows < to.rows) return { table, row: null, problem: `${to.rows - rows} rows the chain names were deleted` };
+    const [{ newer }] = await prisma.$queryRawUnsafe<Array<{ newer: number }>>(
+      `SELECT coalesce(sum(cardinality("rowKeys")), 0)::int AS newer FROM "AuditChainLink"
+       WHERE "table" = $1 AND "seq" > $2`,
+      table,
+      to.seq,
+    );
+    const outside = rows - to.rows - newer;
+    return outside > 0
+      ? { table, row: null, problem: `${outside} rows are not in the chain: they were inserted around it` }
+      : null;
+  }
   // A set difference, hashed: an anti-join planned over the unnested keys (whose number the
   // planner cannot know) became a nested loop, one pass over the links for every row.
   const [outside] = await prisma.$queryRawUnsafe<Array<{ row: string }>>(
@@ -125,14 +186,22 @@ async function verifyRows(prisma: PrismaClient, table: string, key: string): Pro
     : null;
 }
 
-/** Walks every chained table's links from the first and names the first break it finds. */
-export async function verifyChains(prisma: PrismaClient): Promise<ChainReport> {
+/**
+ * Walks every chained table's links and names the first break it finds: from the first link, or,
+ * given the heads a previous check verified (`since`), from those, checking only the rows added
+ * since and that the table holds as many rows as its chain names. An incremental check does not
+ * see an older row changed in place; the full one, run now and then, does.
+ */
+export async function verifyChains(prisma: PrismaClient, since: VerifiedHeads = {}): Promise<ChainReport> {
   let checked = 0;
+  const heads: VerifiedHeads = {};
   for (const { table, key } of CHAINED_TABLES) {
-    const [rows, brokenLink] = await verifyLinks(prisma, table);
-    checked += rows;
-    const broken = brokenLink ?? (await verifyRows(prisma, table, key));
-    if (broken) return { intact: false, checked, firstBroken: broken };
+    const from = since[table] ?? GENESIS;
+    const [head, brokenLink] = await verifyLinks(prisma, table, from);
+    checked += head.rows - from.rows;
+    const broken = brokenLink ?? (await verifyRows(prisma, table, key, from, head));
+    if (broken) return { intact: false, checked, firstBroken: broken, heads };
+    heads[table] = head;
   }
-  return { intact: true, checked, firstBroken: null };
+  return { intact: true, checked, firstBroken: null, heads };
 }
