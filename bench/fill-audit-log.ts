@@ -67,7 +67,8 @@ await stage(
     SELECT gen_random_uuid(), md5('sip' || c)::uuid, 'STAFF', 'bench-staff-' || s, 'Personal ' || s,
            (ARRAY['SCHOOL', 'SOCIAL_SERVICES', 'HEALTH_CARE'])[s % 3 + 1]::"Agency", 'Enhet ' || s / 20,
            now() - ${span} - interval '1 day'
-    FROM generate_series(0, ${CHILDREN - 1}) c, generate_series(0, 7) k, LATERAL (SELECT (8 * c + k) % ${STAFF} AS s) x`);
+    FROM generate_series(0, ${CHILDREN - 1}) c, generate_series(0, 7) k,
+         LATERAL (SELECT (8 * c + k) % ${STAFF} AS s) x`);
     await db.query(`
     INSERT INTO "Guardian" ("id", "personnummer", "givenName", "familyName")
     SELECT md5('guardian' || c)::uuid, '1980' || lpad(c::text, 8, '0'), 'Förälder' || c, 'Bench'

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { demoChildren } from '../../../dev/demo/people.ts';
 import { demoConsentId } from '../../../dev/demo/sip-ids.ts';
+import { verifyChains } from '../../../subgraphs/sip/consent-authority/audit/verify-chain.ts';
 import { ok } from '../../support/sip-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
@@ -144,6 +145,68 @@ describe('the hash chain of consents, withdrawals and the audit log', () => {
       writing = false;
       await writer;
     }
+  });
+
+  describe('checked from where the last check found it intact', () => {
+    const prisma = () => graph.subgraphs.sip.prisma as any;
+    // A cross-agency read: one more row of the log.
+    const readAgain = () =>
+      graph.query(
+        `query ($id: ID!) { child(id: $id) { careContacts { unitName } } }`,
+        { id: demoChildren.alva.id },
+        'school counsellor',
+      );
+
+    it('checks only the rows added since, and ends where the full check does', async () => {
+      const first = await verifyChains(prisma());
+      await readAgain();
+      const since = await verifyChains(prisma(), first.heads);
+      const full = await verifyChains(prisma());
+      expect(since).toMatchObject({ intact: true, firstBroken: null, heads: full.heads });
+      expect(since.checked).toBeGreaterThan(0);
+      expect(since.checked).toBe(full.checked - first.checked);
+      expect(full.heads.AuditGroup.seq).toBeGreaterThan(first.heads.AuditGroup.seq);
+    });
+
+    it('names a row inserted around the chain, a new row changed, and the verified link rewritten', async () => {
+      const { heads } = await verifyChains(prisma());
+      await sql(`INSERT INTO "AuditGroup" SELECT (jsonb_populate_record(NULL::"AuditGroup",
+        to_jsonb(t) || jsonb_build_object('id', gen_random_uuid()))).* FROM "AuditGroup" t LIMIT 1`);
+      expect((await verifyChains(prisma(), heads)).firstBroken).toEqual({
+        table: 'AuditGroup',
+        row: null,
+        problem: '1 rows are not in the chain: they were inserted around it',
+      });
+
+      const intact = (await verifyChains(prisma(), heads)).heads;
+      await readAgain();
+      const [added] = await prisma().$queryRawUnsafe(
+        `SELECT unnest("rowKeys") AS id FROM "AuditChainLink" WHERE "table" = 'AuditGroup' ORDER BY "seq" DESC LIMIT 1`,
+      );
+      await sql(`UPDATE "AuditGroup" SET "granted" = NOT "granted" WHERE "id" = '${added.id}'`);
+      expect((await verifyChains(prisma(), intact)).firstBroken).toEqual({
+        table: 'AuditGroup',
+        row: added.id,
+        problem: 'the row was changed after it was stored',
+      });
+
+      const verified = heads.AuditGroup.seq;
+      await sql(`UPDATE "AuditChainLink" SET "hash" = md5('x') WHERE "table" = 'AuditGroup' AND "seq" = ${verified}`);
+      expect((await verifyChains(prisma(), heads)).firstBroken).toEqual({
+        table: 'AuditGroup',
+        row: null,
+        problem: `link ${verified} differs from the last verification: the chain was rewritten`,
+      });
+    });
+
+    it('names rows the chain holds deleted before the mark', async () => {
+      const { heads } = await verifyChains(prisma());
+      await sql(`DELETE FROM "ConsentWithdrawal"`);
+      expect((await verifyChains(prisma(), heads)).firstBroken).toMatchObject({
+        table: 'ConsentWithdrawal',
+        problem: expect.stringMatching(/^\d+ rows the chain names were deleted$/),
+      });
+    });
   });
 
   it('is for privacy officers', async () => {
