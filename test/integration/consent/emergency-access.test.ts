@@ -4,6 +4,8 @@ import { writeCareRecords } from '../../support/health-records.ts';
 import { childWithRecords, settableClock, TEST_CASE_OFFICER, type TestChild } from '../../support/consent-fixtures.ts';
 import { ADD_PARTICIPANT, guardianClaims, INITIATE, ok, sipInput, STAFF } from '../../support/sip-fixtures.ts';
 import { DEMO_PERSONAS, type TokenClaims } from '../../../dev/dev-identity.ts';
+import { requesterFromClaims, type Requester } from '../../../lib/auth/requester.ts';
+import { byRequester, storeAudit } from '../../../subgraphs/sip/consent-authority/audit/store-audit.ts';
 import { startOwnTestGraph, startTestGraph, type Persona, type TestGraph } from '../../support/test-graph.ts';
 
 const NOW = '2026-11-23T10:00:00.000Z';
@@ -70,6 +72,37 @@ describe('emergency access', () => {
       key: openEmergencyAccess.id,
       detail: expect.stringMatching(/^HEALTH_DIAGNOSES until 2026-11-23 13:00: Medvetslös/),
     });
+    // Two reads made under it, as the SIP core logs them: counted in the review item and the statistics.
+    const read = (childId: string, requestId: string) => ({
+      ...byRequester(requesterFromClaims({ ...DEMO_PERSONAS['BUP doctor'] }) as Requester, requestId),
+      childId,
+      kind: 'CROSS_AGENCY' as const,
+      scope: 'HEALTH_DIAGNOSES',
+      fields: ['Child.diagnoses'],
+      subgraph: 'health',
+      granted: true,
+      reason: null,
+      consentId: null,
+      emergencyAccessId: openEmergencyAccess.id,
+      decidedAt: new Date(NOW),
+    });
+    await storeAudit(graph.subgraphs.sip.prisma as never, [
+      read(child.id, 'emergency-1'),
+      read(child.id, 'emergency-2'),
+    ]);
+    const counted = await ok(graph, `{ reviewQueue(kinds: [EMERGENCY_ACCESS]) { key detail } }`, {}, 'privacy officer');
+    expect(counted.reviewQueue).toContainEqual({
+      key: openEmergencyAccess.id,
+      detail: expect.stringMatching(/\(reads under it: 2\)$/),
+    });
+    const { auditStatistics } = await ok(
+      graph,
+      `{ auditStatistics(from: "2026-11-23T00:00:00Z", to: "2026-11-24T00:00:00Z") { emergencyReadsPerDay { day reads } } }`,
+      {},
+      'privacy officer',
+    );
+    expect(auditStatistics.emergencyReadsPerDay).toEqual([{ day: '2026-11-23', reads: 2 }]);
+
     // Kept as it was opened: the database refuses to change or remove it.
     const stored = graph.subgraphs.sip.prisma as any;
     await expect(stored.emergencyAccess.updateMany({ data: { reason: 'ändrad' } })).rejects.toThrow(/append-only/);

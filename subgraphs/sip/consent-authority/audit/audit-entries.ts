@@ -136,24 +136,31 @@ export interface AuditStatistics {
 /** The log counted for pictures: staff reads per Swedish day and agency, refusals by reason, emergency reads. */
 export async function auditStatistics(prisma: PrismaClient, from: Date, to: Date): Promise<AuditStatistics> {
   if (to < from) throw new BadUserInputError('to', 'must not be before from');
-  const entries = `(SELECT * FROM ${AUDIT_ENTRIES} x WHERE x."decidedAt" >= $1 AND x."decidedAt" < $2
-    AND x."requesterAgency" IS NOT NULL)`;
+  // Each stored record with its number of entries (children), counted without unnesting them.
+  const records = `(
+    SELECT g."decidedAt", g."requesterAgency", g."granted", g."reason", cardinality(g."childIds") AS "entries",
+           cardinality(array_remove(g."emergencyAccessIds", NULL)) AS "emergencyEntries"
+    FROM "AuditGroup" g WHERE g."decidedAt" >= $1 AND g."decidedAt" < $2 AND g."requesterAgency" IS NOT NULL
+    UNION ALL
+    SELECT a."decidedAt", a."requesterAgency", a."granted", a."reason", 1, (a."emergencyAccessId" IS NOT NULL)::int
+    FROM "ConsentDecisionAudit" a
+    WHERE a."decidedAt" >= $1 AND a."decidedAt" < $2 AND a."requesterAgency" IS NOT NULL)`;
   const day = `to_char(e."decidedAt" AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD')`;
   const [readsPerDay, refusalsByReason, emergencyReadsPerDay] = await Promise.all([
     prisma.$queryRawUnsafe<Array<{ day: string; agency: string; reads: number }>>(
-      `SELECT ${day} AS day, e."requesterAgency"::text AS agency, count(*)::int AS reads FROM ${entries} e
+      `SELECT ${day} AS day, e."requesterAgency"::text AS agency, sum(e."entries")::int AS reads FROM ${records} e
        GROUP BY 1, 2 ORDER BY 1, 2`,
       from,
       to,
     ),
     prisma.$queryRawUnsafe<Array<{ reason: string; refusals: number }>>(
-      `SELECT e."reason", count(*)::int AS refusals FROM ${entries} e WHERE NOT e."granted"
+      `SELECT e."reason", sum(e."entries")::int AS refusals FROM ${records} e WHERE NOT e."granted"
        GROUP BY 1 ORDER BY 2 DESC, 1`,
       from,
       to,
     ),
     prisma.$queryRawUnsafe<Array<{ day: string; reads: number }>>(
-      `SELECT ${day} AS day, count(*)::int AS reads FROM ${entries} e WHERE e."emergencyAccessId" IS NOT NULL
+      `SELECT ${day} AS day, sum(e."emergencyEntries")::int AS reads FROM ${records} e WHERE e."emergencyEntries" > 0
        GROUP BY 1 ORDER BY 1`,
       from,
       to,
