@@ -97,7 +97,8 @@ describe('emergency access', () => {
     });
     const { auditStatistics } = await ok(
       graph,
-      `{ auditStatistics(from: "2026-11-23T00:00:00Z", to: "2026-11-24T00:00:00Z") { emergencyReadsPerDay { day reads } } }`,
+      `{ auditStatistics(from: "2026-11-23T00:00:00Z", to: "2026-11-24T00:00:00Z") {
+        emergencyReadsPerDay { day reads } } }`,
       {},
       'privacy officer',
     );
