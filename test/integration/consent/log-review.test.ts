@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoChildren } from '../../../dev/demo/people.ts';
 import { demoConsentId } from '../../../dev/demo/sip-ids.ts';
+import { findReviewItemsInBulk } from '../../../subgraphs/sip/consent-authority/audit/review-findings.ts';
 import { ok } from '../../support/sip-fixtures.ts';
 import { startTestGraph, type TestGraph } from '../../support/test-graph.ts';
 
@@ -99,6 +100,35 @@ describe('the log review', () => {
     expect((await queue({ kinds: ['UNUSUAL_VOLUME'] })).map((item) => item.requesterSubject)).not.toContain(
       'staff-school-ekbacken-1',
     );
+  });
+
+  it('finds the same items in one pass a month over a log kept from before its catch-up', async () => {
+    await queue();
+    const sip = graph.subgraphs.sip.prisma as any;
+    const found = (db: any) =>
+      Promise.all([
+        db.$queryRawUnsafe(`SELECT "kind", "itemKey", "detail" FROM "ReviewFinding" ORDER BY 1, 2`),
+        db.$queryRawUnsafe(`SELECT "requesterSubject", "day"::text, "children" FROM "ReadVolume" ORDER BY 1, 2`),
+      ]);
+    const caughtUp = await found(sip);
+    expect(caughtUp[0].length).toBeGreaterThan(10);
+    const undo = new Error('undo');
+    await expect(
+      sip.$transaction(async (tx: any) => {
+        // As if the log had been written before the review's index existed (a superuser's empty start).
+        await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
+        for (const table of ['ReviewFinding', 'ReadVolume', 'ReviewProgress'])
+          await tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
+        expect(await findReviewItemsInBulk(tx)).toBeGreaterThan(30);
+        expect(await found(tx)).toEqual(caughtUp);
+        // And the catch-up goes on from the log's head.
+        const [{ behind }] = await tx.$queryRawUnsafe(`SELECT count(*)::int AS behind FROM "AuditChainHead" h
+          LEFT JOIN "ReviewProgress" p USING ("table")
+          WHERE h."table" = 'AuditGroup' AND p."seq" IS DISTINCT FROM h."seq"`);
+        expect(behind).toBe(0);
+        throw undo;
+      }),
+    ).rejects.toBe(undo);
   });
 
   it('marks an item reviewed once, with a note, kept in the chain; it leaves the open queue', async () => {

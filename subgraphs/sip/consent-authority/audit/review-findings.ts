@@ -14,24 +14,54 @@ import type { PrismaClient } from '../../../../prisma/sip/client/client.ts';
 /** Links read per transaction: a few seconds of a busy graph's log. */
 const LINKS_PER_BATCH = 500;
 
-/** Each log table's entries for the rows of `keys` (uuid "id"s), as (id, childId, …, decidedAt). */
-const LOG_TABLES = {
-  AuditGroup: `
+/** Each log table's entries, one per child, of the rows `where` chooses (given the table's alias). */
+const ENTRIES_OF = {
+  AuditGroup: (where: (alias: string) => string) => `
     SELECT g."id"::text || ':' || e."n" AS "id", e."childId", e."emergencyAccessId", g."requesterSubject",
            g."requesterAgency", g."requesterName", g."kind", g."scope", g."fields", g."purpose", g."granted",
            g."reason", g."decidedAt"
-    FROM "AuditGroup" g JOIN keys k ON k."id" = g."id"
+    FROM "AuditGroup" g
     CROSS JOIN LATERAL unnest(g."childIds", g."emergencyAccessIds")
-      WITH ORDINALITY AS e("childId", "emergencyAccessId", "n")`,
-  ConsentDecisionAudit: `
+      WITH ORDINALITY AS e("childId", "emergencyAccessId", "n")
+    WHERE ${where('g')}`,
+  ConsentDecisionAudit: (where: (alias: string) => string) => `
     SELECT a."id"::text, a."childId", a."emergencyAccessId", a."requesterSubject", a."requesterAgency",
            a."requesterName", a."kind", a."scope", a."fields", a."purpose", a."granted", a."reason", a."decidedAt"
-    FROM "ConsentDecisionAudit" a JOIN keys k ON k."id" = a."id"`,
+    FROM "ConsentDecisionAudit" a WHERE ${where('a')}`,
 } as const;
-type LogTable = keyof typeof LOG_TABLES;
+type LogTable = keyof typeof ENTRIES_OF;
+const LOG_TABLES = Object.keys(ENTRIES_OF) as LogTable[];
 
 const WHAT_WAS_READ = `e."kind" || coalesce(' ' || e."scope", '') || ': ' || array_to_string(e."fields", ', ')`;
 const SWEDISH_DAY = `(e."decidedAt" AT TIME ZONE 'Europe/Stockholm')::date`;
+const SWEDISH_MIDNIGHT = (date: string) => `(${date}::date::timestamp AT TIME ZONE 'Europe/Stockholm')`;
+
+/** The findings among `entries` (a CTE before it), stored once each: the rules of policy/review.ts. */
+const FINDINGS = `findings AS (
+    INSERT INTO "ReviewFinding" ("kind", "itemKey", "childId", "requesterSubject", "requesterName", "at", "detail")
+    SELECT 'READ_WITHOUT_RELATION', e."id", e."childId", e."requesterSubject", e."requesterName", e."decidedAt",
+           ${WHAT_WAS_READ}
+    FROM entries e WHERE NOT e."granted" AND e."reason" = 'NO_RELATION' AND e."requesterAgency" IS NOT NULL
+    UNION ALL
+    SELECT 'READ_OUTSIDE_SIP', e."id", e."childId", e."requesterSubject", e."requesterName", e."decidedAt",
+           ${WHAT_WAS_READ}
+    FROM entries e
+    WHERE e."granted" AND e."requesterAgency" IS NOT NULL AND e."emergencyAccessId" IS NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM "SipParticipant" p JOIN "Sip" s ON s."id" = p."sipId"
+        WHERE s."childId" = e."childId" AND p."subject" = e."requesterSubject" AND p."addedAt" <= e."decidedAt"
+          AND (p."removedAt" IS NULL OR p."removedAt" > e."decidedAt"))
+    UNION ALL
+    SELECT 'LOOKUP_BY_PERSONNUMMER', e."id", e."childId", e."requesterSubject", e."requesterName", e."decidedAt",
+           'purpose: ' || e."purpose"
+    FROM entries e WHERE 'Query.childByPersonnummer' = ANY(e."fields")
+    ON CONFLICT DO NOTHING)`;
+
+/** Stores each day volume of `volumes` (requesterSubject, day, name, children, lastAt), replacing an older count. */
+const storeVolumes = (volumes: string) => `
+    INSERT INTO "ReadVolume" ("requesterSubject", "day", "requesterName", "children", "lastAt") ${volumes}
+    ON CONFLICT ("requesterSubject", "day") DO UPDATE
+      SET "requesterName" = excluded."requesterName", "children" = excluded."children", "lastAt" = excluded."lastAt"`;
 
 /** Every staff read of one requester on one Swedish day, in both log tables (for `days` row d). */
 const readsOfDay = `(
@@ -61,43 +91,39 @@ const catchUpStatement = (table: LogTable) => `
     -- A key that is no uuid (a link written by hand) names no entry; audit:verify reports it.
     SELECT DISTINCT k::uuid AS "id" FROM links, unnest(links."rowKeys") AS k
     WHERE k ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
-  ), entries AS (${LOG_TABLES[table]}
-  ), findings AS (
-    INSERT INTO "ReviewFinding" ("kind", "itemKey", "childId", "requesterSubject", "requesterName", "at", "detail")
-    SELECT 'READ_WITHOUT_RELATION', e."id", e."childId", e."requesterSubject", e."requesterName", e."decidedAt",
-           ${WHAT_WAS_READ}
-    FROM entries e WHERE NOT e."granted" AND e."reason" = 'NO_RELATION' AND e."requesterAgency" IS NOT NULL
-    UNION ALL
-    SELECT 'READ_OUTSIDE_SIP', e."id", e."childId", e."requesterSubject", e."requesterName", e."decidedAt",
-           ${WHAT_WAS_READ}
-    FROM entries e
-    WHERE e."granted" AND e."requesterAgency" IS NOT NULL AND e."emergencyAccessId" IS NULL
-      AND NOT EXISTS (
-        SELECT 1 FROM "SipParticipant" p JOIN "Sip" s ON s."id" = p."sipId"
-        WHERE s."childId" = e."childId" AND p."subject" = e."requesterSubject" AND p."addedAt" <= e."decidedAt"
-          AND (p."removedAt" IS NULL OR p."removedAt" > e."decidedAt"))
-    UNION ALL
-    SELECT 'LOOKUP_BY_PERSONNUMMER', e."id", e."childId", e."requesterSubject", e."requesterName", e."decidedAt",
-           'purpose: ' || e."purpose"
-    FROM entries e WHERE 'Query.childByPersonnummer' = ANY(e."fields")
-    ON CONFLICT DO NOTHING
-  ), days AS (
+  ), entries AS (${ENTRIES_OF[table]((alias) => `${alias}."id" IN (SELECT "id" FROM keys)`)}
+  ), ${FINDINGS}, days AS (
     SELECT DISTINCT e."requesterSubject", ${SWEDISH_DAY} AS "day" FROM entries e WHERE e."requesterAgency" IS NOT NULL
-  ), volume AS (
-    INSERT INTO "ReadVolume" ("requesterSubject", "day", "requesterName", "children", "lastAt")
+  ), volume AS (${storeVolumes(`
     SELECT d."requesterSubject", d."day", v."name", v."children", v."lastAt"
     FROM days d CROSS JOIN LATERAL (
       SELECT max(e."requesterName") AS "name", count(DISTINCT e."childId")::int AS "children",
              max(e."decidedAt") AS "lastAt"
       FROM ${readsOfDay} e
-    ) v
-    ON CONFLICT ("requesterSubject", "day") DO UPDATE
-      SET "requesterName" = excluded."requesterName", "children" = excluded."children", "lastAt" = excluded."lastAt"
+    ) v`)}
   ), advanced AS (
     INSERT INTO "ReviewProgress" ("table", "seq") SELECT $1, max("seq") FROM links HAVING count(*) > 0
     ON CONFLICT ("table") DO UPDATE SET "seq" = excluded."seq"
   )
   SELECT count(*)::int AS "links" FROM links`;
+
+/**
+ * Every entry of the Swedish days from $1 up to $2 (dates) in one pass, both tables together: the findings, and
+ * each day's volume counted from the pass itself (it holds the whole day).
+ */
+const passStatement = `
+  WITH entries AS (${LOG_TABLES.map((table) =>
+    ENTRIES_OF[table](
+      (alias) => `${alias}."decidedAt" >= ${SWEDISH_MIDNIGHT('$1')}
+      AND ${alias}."decidedAt" < ${SWEDISH_MIDNIGHT('$2')}`,
+    ),
+  ).join(' UNION ALL ')}
+  ), ${FINDINGS}, volume AS (${storeVolumes(`
+    SELECT e."requesterSubject", ${SWEDISH_DAY}, max(e."requesterName"), count(DISTINCT e."childId")::int,
+           max(e."decidedAt")
+    FROM entries e WHERE e."requesterAgency" IS NOT NULL GROUP BY 1, 2`)}
+  )
+  SELECT count(*)::int AS "entries" FROM entries`;
 
 // One catch-up at a time, across the SIP core's replicas: a second waits, then finds the first's work done.
 const CATCH_UP_LOCK = 'SELECT pg_advisory_xact_lock(72610508)';
@@ -108,7 +134,7 @@ const CATCH_UP_LOCK = 'SELECT pg_advisory_xact_lock(72610508)';
  */
 export async function catchUpReviewFindings(prisma: PrismaClient, linksPerBatch = LINKS_PER_BATCH): Promise<number> {
   let read = 0;
-  for (const table of Object.keys(LOG_TABLES) as LogTable[]) {
+  for (const table of LOG_TABLES) {
     for (;;) {
       const [{ links }] = await prisma.$transaction(async (tx) => {
         await tx.$executeRawUnsafe(CATCH_UP_LOCK);
@@ -119,4 +145,47 @@ export async function catchUpReviewFindings(prisma: PrismaClient, linksPerBatch 
     }
   }
   return read;
+}
+
+/**
+ * The review's findings in a log that grew before its review did (written in bulk, or kept from
+ * before this catch-up existed), in one pass per Swedish month rather than link by link: the
+ * chains' heads are read first, every entry up to now is passed over, and the catch-up then starts
+ * from those heads, so an entry written meanwhile is found by the catch-up (again, harmlessly).
+ * Returns the entries passed over.
+ */
+export async function findReviewItemsInBulk(
+  prisma: PrismaClient,
+  progress: (month: string, entries: number) => void = () => {},
+): Promise<number> {
+  const heads = await prisma.$queryRawUnsafe<Array<{ table: string; seq: bigint }>>(
+    `SELECT "table", "seq" FROM "AuditChainHead" WHERE "table" = ANY($1)`,
+    LOG_TABLES,
+  );
+  // Months of Swedish days, so no day is split between two passes.
+  const [{ first, last }] = await prisma.$queryRawUnsafe<Array<{ first: string | null; last: string | null }>>(
+    `SELECT to_char(min(m), 'YYYY-MM-01') AS "first", to_char(max(m), 'YYYY-MM-01') AS "last" FROM (
+       SELECT min("decidedAt") AT TIME ZONE 'Europe/Stockholm' AS m FROM "AuditGroup"
+       UNION ALL SELECT max("decidedAt") AT TIME ZONE 'Europe/Stockholm' FROM "AuditGroup"
+       UNION ALL SELECT min("decidedAt") AT TIME ZONE 'Europe/Stockholm' FROM "ConsentDecisionAudit"
+       UNION ALL SELECT max("decidedAt") AT TIME ZONE 'Europe/Stockholm' FROM "ConsentDecisionAudit") months`,
+  );
+  let passed = 0;
+  for (let month = first; month != null && month <= last!;) {
+    const next = new Date(`${month}T00:00:00Z`);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const following = next.toISOString().slice(0, 10);
+    const [{ entries }] = await prisma.$queryRawUnsafe<Array<{ entries: number }>>(passStatement, month, following);
+    progress(month, entries);
+    passed += entries;
+    month = following;
+  }
+  for (const { table, seq } of heads)
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO "ReviewProgress" ("table", "seq") VALUES ($1, $2)
+       ON CONFLICT ("table") DO UPDATE SET "seq" = greatest("ReviewProgress"."seq", excluded."seq")`,
+      table,
+      seq,
+    );
+  return passed;
 }
