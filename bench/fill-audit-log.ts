@@ -136,7 +136,7 @@ await stage(
         console.log(`  ${from + GROUPS_PER_STATEMENT} of ${GROUPS} groups`);
       }
     }
-    for (const { definition } of indexes) await db.query(definition);
+    for (const { definition } of indexes) await db.query(definition.replace(' ON ONLY ', ' ON '));
     await db.query('ANALYZE');
     const { rows } = await db.query(`SELECT count(*)::int AS groups, sum(cardinality("childIds"))::bigint AS entries,
     pg_size_pretty(pg_total_relation_size('"AuditGroup"') + (SELECT sum(pg_total_relation_size(inhrelid))

@@ -49,6 +49,38 @@ describe('the log’s monthly partitions', () => {
     expect(await partitionOf('2031-05-10T08:00:00Z')).toEqual(['"AuditGroup_default"']);
   });
 
+  it('reads a child’s log the newest month first, and further back only when the page is not full', async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
+    const ebbe = demoChildren.ebbe.id;
+    const logOf = (at: string) =>
+      sip.$executeRawUnsafe(
+        `INSERT INTO "AuditGroup" ("id", "requestId", "requesterSubject", "requesterRole", "kind", "fields",
+          "subgraph", "granted", "decidedAt", "childIds", "consentIds", "emergencyAccessIds")
+         VALUES (gen_random_uuid(), 'window-test', 'staff-window', 'nurse', 'CROSS_AGENCY', '{}', 'health', false,
+          $1::timestamptz, ARRAY[$2::uuid, $3::uuid], '{NULL,NULL}', '{NULL,NULL}')`,
+        at,
+        demoChildren.alva.id,
+        ebbe,
+      );
+    const times = [daysAgo(3), daysAgo(100), daysAgo(400), daysAgo(800)];
+    for (const at of times) await logOf(at);
+    const page = async (first: number, before?: string) =>
+      (
+        await graph.query(
+          `query ($child: ID!, $first: Int!, $before: ID) { consentAuditLog(childId: $child, first: $first,
+            before: $before, requesterSubject: "staff-window") { id decidedAt } }`,
+          { child: ebbe, first, before },
+          'privacy officer',
+        )
+      ).data?.consentAuditLog as Array<{ id: string; decidedAt: string }>;
+    expect((await page(1)).map(({ decidedAt }) => decidedAt)).toEqual([times[0]]);
+    expect((await page(3)).map(({ decidedAt }) => decidedAt)).toEqual(times.slice(0, 3));
+    const all = await page(10);
+    expect(all.map(({ decidedAt }) => decidedAt)).toEqual(times);
+    expect(all.every(({ id }) => id.endsWith(':2'))).toBe(true);
+    expect((await page(10, all[1].id)).map(({ decidedAt }) => decidedAt)).toEqual(times.slice(2));
+  });
+
   it('reads as one log across its months, newest first, and verifies as one chain', async () => {
     const { data } = await graph.query(
       `query ($child: ID!) { consentAuditLog(childId: $child, requesterSubject: "staff-test") { decidedAt } }`,

@@ -70,8 +70,9 @@ INSERT INTO "AuditGroup" SELECT * FROM "AuditGroup_before_partitioning";
 DROP TABLE "AuditGroup_before_partitioning";
 
 CREATE INDEX "AuditGroup_childIds_idx" ON "AuditGroup" USING GIN ("childIds");
-CREATE INDEX "AuditGroup_requesterSubject_decidedAt_idx" ON "AuditGroup"("requesterSubject", "decidedAt");
-CREATE INDEX "AuditGroup_decidedAt_idx" ON "AuditGroup"("decidedAt");
+-- Newest first, then by record: the order of the log's pages, read off these indexes.
+CREATE INDEX "AuditGroup_requesterSubject_decidedAt_id_idx" ON "AuditGroup"("requesterSubject", "decidedAt", "id");
+CREATE INDEX "AuditGroup_decidedAt_id_idx" ON "AuditGroup"("decidedAt", "id");
 
 CREATE TRIGGER "AuditGroup_append_only" BEFORE UPDATE OR DELETE ON "AuditGroup"
   FOR EACH ROW EXECUTE FUNCTION "reject_change_to_append_only_table"();
@@ -119,6 +120,9 @@ CREATE INDEX "ReviewFinding_kind_at_idx" ON "ReviewFinding"("kind", "at");
 
 -- CreateIndex
 CREATE INDEX "ReadVolume_lastAt_idx" ON "ReadVolume"("lastAt");
+
+-- CreateIndex
+CREATE INDEX "ReadVolume_children_idx" ON "ReadVolume"("children");
 
 -- Findings are derived from the chained log and never changed; the catch-up only adds them.
 CREATE TRIGGER "ReviewFinding_append_only" BEFORE UPDATE OR DELETE ON "ReviewFinding"

@@ -64,11 +64,17 @@ function conditions(filter: AuditFilter, parameters: unknown[]): string[] {
 const cursorAt = (id: string) => `(SELECT "decidedAt", "id" FROM "AuditGroup" WHERE "id" = ${id}
    UNION ALL SELECT "decidedAt", "id" FROM "ConsentDecisionAudit" WHERE "id" = ${id} LIMIT 1)`;
 
+/** A child's log is read the newest month first, then the year, then all of it, until the page is full. */
+const CHILD_WINDOWS_DAYS = [31, 366, null];
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
  * One page of the log, newest first (by time, then record, then the child's place in its group),
  * after the entry `before`, narrowed by `filter`. Each log table is cut to the page through its
- * indexes (time; requester and time; the groups' children) before a group is unnested, so a page
- * costs the same at 10^8 entries as at 100; the filter is written out rather than passed as
+ * indexes before a record is unnested, so a page costs the same at 10^8 entries as at 100: the
+ * time, or the requester and time, read in the page's order; a child's records through the index of
+ * their children (collected first, so the planner cannot prefer walking the time index past other
+ * children's records), the newest month first. The filter is written out rather than passed as
  * optional parameters, which would leave the planner one plan for every combination.
  */
 export async function auditEntriesPage(
@@ -80,6 +86,23 @@ export async function auditEntriesPage(
   if (before != null && !ENTRY_ID.test(before))
     throw new BadUserInputError('before', 'must be the id of an audit entry');
   if (filter.from && filter.to && filter.to < filter.from) throw new BadUserInputError('to', 'must not be before from');
+  if (filter.childId == null) return pageOf(prisma, filter, first, before);
+  for (const days of CHILD_WINDOWS_DAYS) {
+    const since =
+      days == null ? filter.from : new Date(Math.max(Date.now() - days * DAY_MS, filter.from?.getTime() ?? 0));
+    const page = await pageOf(prisma, { ...filter, from: since }, first, before);
+    // Everything from `since` on was read: a full page holds the newest entries of all.
+    if (page.length === first || since === filter.from) return page;
+  }
+  throw new Error('unreachable: the last window is the whole log');
+}
+
+async function pageOf(
+  prisma: PrismaClient,
+  filter: AuditFilter,
+  first: number,
+  before: string | undefined,
+): Promise<AuditEntryRow[]> {
   const parameters: unknown[] = [];
   const where = conditions(filter, parameters);
   const groupWhere = [...where];
@@ -103,15 +126,18 @@ export async function auditEntriesPage(
   parameters.push(first);
   const limit = `$${parameters.length}::int`;
   const whereOf = (all: string[]) => (all.length > 0 ? `WHERE ${all.join(' AND ')}` : '');
-  // One more group than the page: the cursor's own group may have no entry left after it.
+  const records =
+    filter.childId != null
+      ? `(WITH childs AS MATERIALIZED (SELECT * FROM "AuditGroup" t ${whereOf(groupWhere)}) SELECT * FROM childs)`
+      : `(SELECT * FROM "AuditGroup" t ${whereOf(groupWhere)})`;
+  // One more record than the page: the cursor's own record may have no entry left after it.
   return prisma.$queryRawUnsafe<AuditEntryRow[]>(
     `SELECT "id", "childId"::text, "consentId"::text, "emergencyAccessId"::text,
             ${SHARED.replace('"requesterAgency"', '"requesterAgency"::text')}
      FROM (
        (SELECT g."id"::text || ':' || e."n" AS "id", g."id" AS "record", e."n", e."childId", e."consentId",
                e."emergencyAccessId", ${SHARED.replace(/"(\w+)"/g, 'g."$1"')}
-        FROM (SELECT * FROM "AuditGroup" t ${whereOf(groupWhere)}
-              ORDER BY t."decidedAt" DESC, t."id" DESC LIMIT ${limit} + 1) g
+        FROM (SELECT * FROM ${records} r ORDER BY r."decidedAt" DESC, r."id" DESC LIMIT ${limit} + 1) g
         CROSS JOIN LATERAL unnest(g."childIds", g."consentIds", g."emergencyAccessIds")
           WITH ORDINALITY AS e("childId", "consentId", "emergencyAccessId", "n")
         ${whereOf(entryWhere)})
