@@ -167,8 +167,12 @@ interface ResettablePrisma {
  * migrated: as the superuser the tests run as, with triggers off, since append-only tables refuse TRUNCATE.
  */
 async function emptyDatabase(prisma: ResettablePrisma): Promise<void> {
+  // A partitioned table's partitions go with it; listed on their own, their locks could be taken
+  // before the table's, in the opposite order to a write still landing, and deadlock with it.
   const tables = await prisma.$queryRawUnsafe<Array<{ name: string }>>(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    `SELECT c.relname::text AS name FROM pg_class c
+     WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+       AND c.relname <> '_prisma_migrations'`,
   );
   await prisma.$transaction([
     prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
