@@ -149,15 +149,18 @@ describe('the hash chain of consents, withdrawals and the audit log', () => {
 
   describe('checked from where the last check found it intact', () => {
     const prisma = () => graph.subgraphs.sip.prisma as any;
-    // A cross-agency read: one more row of the log.
-    const readAgain = () =>
-      graph.query(
+    // A cross-agency read: one more row of the log, and its release confirmed.
+    const readAgain = async () => {
+      await graph.query(
         `query ($id: ID!) { child(id: $id) { careContacts { unitName } } }`,
         { id: demoChildren.alva.id },
         'school counsellor',
       );
+      await graph.settleReleases();
+    };
 
     it('checks only the rows added since, and ends where the full check does', async () => {
+      await graph.settleReleases();
       const first = await verifyChains(prisma());
       await readAgain();
       const since = await verifyChains(prisma(), first.heads);

@@ -126,12 +126,43 @@ async function verifyLinks(
 const UUID_TEXT = `'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'`;
 const asKey = (text: string) => `(CASE WHEN ${text} ~ ${UUID_TEXT} THEN ${text}::uuid END)`;
 
+/** What a row found to differ from its link means. */
+const rowBreak = (table: string, row: string, present: boolean, linked: boolean): ChainBreak => ({
+  table,
+  row,
+  problem: !linked
+    ? 'the row is not in the chain: it was inserted around it'
+    : present
+      ? 'the row was changed after it was stored'
+      : 'the row was deleted',
+});
+
 /**
- * Every row the links after `from` and up to `to` name is there as it was hashed, and no row is
- * outside the links: on a full check, no row's key is missing from them; on an incremental one, the
- * table holds exactly as many rows as the links name (a count, not a second pass over every row).
+ * Every row is there as its link hashed it, and no row is outside the links, in one pass: each row
+ * hashed once and matched to its link's key by a hash join, so the check grows with the log, not
+ * with the log times its partitions (a key looked up in each month's index) or its square.
  */
-async function verifyRows(
+async function verifyAllRows(prisma: PrismaClient, table: string, key: string): Promise<ChainBreak | null> {
+  const [broken] = await prisma.$queryRawUnsafe<Array<{ row: string; present: boolean; linked: boolean }>>(
+    `SELECT coalesce(linked.key, stored.key) AS row, stored.key IS NOT NULL AS present, linked.key IS NOT NULL AS linked
+     FROM (SELECT t."${key}"::text AS key, encode(sha256(convert_to(to_jsonb(t)::text, 'UTF8')), 'hex') AS hash
+           FROM "${table}" t) stored
+     FULL JOIN (SELECT l."seq", k.key, k.hash FROM "AuditChainLink" l
+                CROSS JOIN LATERAL unnest(l."rowKeys", l."rowHashes") AS k(key, hash) WHERE l."table" = $1) linked
+       ON linked.key = stored.key
+     WHERE stored.hash IS DISTINCT FROM linked.hash
+     ORDER BY linked."seq" NULLS LAST, 1 LIMIT 1`,
+    table,
+  );
+  return broken ? rowBreak(table, broken.row, broken.present, broken.linked) : null;
+}
+
+/**
+ * The rows the links after `from` and up to `to` name are there as they were hashed (each found
+ * through the table's key), and the table holds exactly as many rows as its chain names: a count,
+ * not a second pass over every row.
+ */
+async function verifyRowsSince(
   prisma: PrismaClient,
   table: string,
   key: string,
@@ -149,40 +180,21 @@ async function verifyRows(
     from.seq,
     to.seq,
   );
-  if (changed)
-    return {
-      table,
-      row: changed.row,
-      problem: changed.present ? 'the row was changed after it was stored' : 'the row was deleted',
-    };
-  if (from.seq > 0) {
-    // Rows written after the head was read are not counted: they belong to links not walked.
-    const [{ rows }] = await prisma.$queryRawUnsafe<Array<{ rows: number }>>(
-      `SELECT count(*)::int AS rows FROM "${table}"`,
-    );
-    if (rows < to.rows) return { table, row: null, problem: `${to.rows - rows} rows the chain names were deleted` };
-    const [{ newer }] = await prisma.$queryRawUnsafe<Array<{ newer: number }>>(
-      `SELECT coalesce(sum(cardinality("rowKeys")), 0)::int AS newer FROM "AuditChainLink"
-       WHERE "table" = $1 AND "seq" > $2`,
-      table,
-      to.seq,
-    );
-    const outside = rows - to.rows - newer;
-    return outside > 0
-      ? { table, row: null, problem: `${outside} rows are not in the chain: they were inserted around it` }
-      : null;
-  }
-  // A set difference, hashed: an anti-join planned over the unnested keys (whose number the
-  // planner cannot know) became a nested loop, one pass over the links for every row.
-  const [outside] = await prisma.$queryRawUnsafe<Array<{ row: string }>>(
-    `SELECT key AS row FROM (
-       SELECT t."${key}"::text AS key FROM "${table}" t
-       EXCEPT SELECT unnest("rowKeys") FROM "AuditChainLink" WHERE "table" = $1
-     ) outside LIMIT 1`,
-    table,
+  if (changed) return rowBreak(table, changed.row, changed.present, true);
+  // Rows written after the head was read are not counted: they belong to links not walked.
+  const [{ rows }] = await prisma.$queryRawUnsafe<Array<{ rows: number }>>(
+    `SELECT count(*)::int AS rows FROM "${table}"`,
   );
-  return outside
-    ? { table, row: outside.row, problem: 'the row is not in the chain: it was inserted around it' }
+  if (rows < to.rows) return { table, row: null, problem: `${to.rows - rows} rows the chain names were deleted` };
+  const [{ newer }] = await prisma.$queryRawUnsafe<Array<{ newer: number }>>(
+    `SELECT coalesce(sum(cardinality("rowKeys")), 0)::int AS newer FROM "AuditChainLink"
+     WHERE "table" = $1 AND "seq" > $2`,
+    table,
+    to.seq,
+  );
+  const outside = rows - to.rows - newer;
+  return outside > 0
+    ? { table, row: null, problem: `${outside} rows are not in the chain: they were inserted around it` }
     : null;
 }
 
@@ -199,7 +211,9 @@ export async function verifyChains(prisma: PrismaClient, since: VerifiedHeads = 
     const from = since[table] ?? GENESIS;
     const [head, brokenLink] = await verifyLinks(prisma, table, from);
     checked += head.rows - from.rows;
-    const broken = brokenLink ?? (await verifyRows(prisma, table, key, from, head));
+    const broken =
+      brokenLink ??
+      (from.seq > 0 ? await verifyRowsSince(prisma, table, key, from, head) : await verifyAllRows(prisma, table, key));
     if (broken) return { intact: false, checked, firstBroken: broken, heads };
     heads[table] = head;
   }
