@@ -17,6 +17,7 @@ import type { SourceLocation } from '../lib/source/source-system.ts';
 import { hasStandIn, STAND_INS, type StandIn, type StandInRecords } from '../standins/stand-ins.ts';
 import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { anchorJob, type AuditAnchorOptions } from '../subgraphs/sip/consent-authority/audit/chain-anchor.ts';
+import { auditLogJobs } from '../subgraphs/sip/consent-authority/audit/log-jobs.ts';
 import { startMailStandIn, type RunningMailStandIn } from '../standins/mail/mail-stand-in.ts';
 import { summonsDeliveryJob } from '../subgraphs/sip/workflow/meetings/summons-delivery.ts';
 import {
@@ -53,6 +54,12 @@ export interface StartGraphOptions {
   progress?: (stage: string) => void;
   /** Where the SIP core anchors its audit chains, outside its database; by default nowhere. */
   auditAnchor?: AuditAnchorOptions;
+  /**
+   * The log's upkeep as a deployment runs it: next months' partitions, the review's catch-up every
+   * 30 s (npm start). Tests leave it off: reviewQueue catches up itself, and a job would add queries
+   * to the ones they count.
+   */
+  logUpkeep?: boolean;
   /** Each subgraph's identity key pair; by default made for this run. */
   identityKeys?: Record<SubgraphName, KeyPair>;
   /**
@@ -195,6 +202,7 @@ async function startWith(
         definition.name === 'sip'
           ? [
               ...(options.auditAnchor ? [anchorJob(options.auditAnchor)] : []),
+              ...(options.logUpkeep ? auditLogJobs() : []),
               ...(mail && options.mail
                 ? [
                     summonsDeliveryJob({

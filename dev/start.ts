@@ -40,6 +40,7 @@ try {
       accounts: Object.values(DEMO_PERSONAS),
     },
     mail: { pagePort: config.port('mail'), intervalMs: 2_000 },
+    logUpkeep: true,
     auditAnchor: {
       ...config.auditAnchor,
       key: config.auditAnchor.key ?? persistentAnchorKey(config.dataDir),
