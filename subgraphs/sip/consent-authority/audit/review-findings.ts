@@ -132,16 +132,16 @@ const CATCH_UP_LOCK = 'SELECT pg_advisory_xact_lock(72610508)';
  * Brings the review's findings up to the log's newest entry. Each batch commits with its progress,
  * so a catch-up stopped half-way loses nothing and repeats nothing. Returns the links read.
  */
-export async function catchUpReviewFindings(prisma: PrismaClient, linksPerBatch = LINKS_PER_BATCH): Promise<number> {
+export async function catchUpReviewFindings(prisma: PrismaClient): Promise<number> {
   let read = 0;
   for (const table of LOG_TABLES) {
     for (;;) {
       const [{ links }] = await prisma.$transaction(async (tx) => {
         await tx.$executeRawUnsafe(CATCH_UP_LOCK);
-        return tx.$queryRawUnsafe<Array<{ links: number }>>(catchUpStatement(table), table, linksPerBatch);
+        return tx.$queryRawUnsafe<Array<{ links: number }>>(catchUpStatement(table), table, LINKS_PER_BATCH);
       });
       read += links;
-      if (links < linksPerBatch) break;
+      if (links < LINKS_PER_BATCH) break;
     }
   }
   return read;
