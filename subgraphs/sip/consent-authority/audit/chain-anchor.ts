@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { appendFile, readFile } from 'node:fs/promises';
 import type { Config } from '../../../../lib/config/config.ts';
 import type { Logger } from '../../../../lib/server/logger.ts';
+import { runPeriodically } from '../../../../lib/server/run-periodically.ts';
 import type { PrismaClient } from '../../../../prisma/sip/client/client.ts';
 import type { ChainBreak } from './verify-chain.ts';
 
@@ -59,11 +60,9 @@ export const anchorJob = (options: AuditAnchorOptions) => (prisma: PrismaClient,
       (written) => logger.info({ anchor: written }, 'audit chains anchored'),
       (error: unknown) => logger.error({ err: error }, 'could not anchor the audit chains'),
     );
-  void anchor();
-  const timer = setInterval(() => void anchor(), options.intervalMs);
-  timer.unref();
+  const stop = runPeriodically(anchor, options.intervalMs);
   return async () => {
-    clearInterval(timer);
+    await stop();
     await anchor();
   };
 };

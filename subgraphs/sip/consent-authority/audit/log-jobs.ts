@@ -1,26 +1,18 @@
 import type { Logger } from '../../../../lib/server/logger.ts';
+import { runPeriodically } from '../../../../lib/server/run-periodically.ts';
 import type { PrismaClient } from '../../../../prisma/sip/client/client.ts';
 import { catchUpReviewFindings } from './review-findings.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REVIEW_CATCH_UP_MS = 30_000;
 
-/** Runs `work` now and every `intervalMs`, one run at a time; a failed run is logged, never fatal. */
+/** Runs `work` now and every `intervalMs`; a failed run is logged, never fatal. */
 const periodically =
   (what: string, intervalMs: number, work: (prisma: PrismaClient) => Promise<unknown>) =>
-  (prisma: PrismaClient, logger: Logger) => {
-    let running: Promise<unknown> = Promise.resolve();
-    const tick = () => {
-      running = work(prisma).catch((error: unknown) => logger.error({ err: error }, `could not ${what}`));
-    };
-    tick();
-    const timer = setInterval(() => void running.then(tick), intervalMs);
-    timer.unref();
-    return async () => {
-      clearInterval(timer);
-      await running;
-    };
-  };
+  (prisma: PrismaClient, logger: Logger) =>
+    runPeriodically(async () => {
+      await work(prisma).catch((error: unknown) => logger.error({ err: error }, `could not ${what}`));
+    }, intervalMs);
 
 /**
  * The log's upkeep beside the requests: the next three months' partitions exist before their first

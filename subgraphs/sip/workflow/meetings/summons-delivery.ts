@@ -1,6 +1,7 @@
 import type { Logger } from '../../../../lib/server/logger.ts';
 import type { PrismaClient } from '../../../../prisma/sip/client/client.ts';
 import { emailChannel } from './email-channel.ts';
+import { runPeriodically } from '../../../../lib/server/run-periodically.ts';
 
 /** Where summonses are sent from, and through which SMTP server (SMTP_URL, SUMMONS_FROM). */
 export interface SummonsDeliveryOptions {
@@ -88,19 +89,14 @@ export async function deliverDueSummonses(prisma: PrismaClient, channel: Deliver
 /** The SIP core's job: looks at the outbox every `intervalMs` and sends what is due by e-mail. */
 export const summonsDeliveryJob = (options: SummonsDeliveryOptions) => (prisma: PrismaClient, logger: Logger) => {
   const channel = emailChannel(options);
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = deliverDueSummonses(prisma, channel).then(
-      (sent) => sent > 0 && logger.info({ sent }, 'summonses sent'),
+  const stop = runPeriodically(async () => {
+    await deliverDueSummonses(prisma, channel).then(
+      (sent) => void (sent > 0 && logger.info({ sent }, 'summonses sent')),
       (error: unknown) => logger.error({ err: error }, 'could not look at the summonses outbox'),
     );
-  };
-  tick();
-  const timer = setInterval(() => void running.then(tick), options.intervalMs);
-  timer.unref();
+  }, options.intervalMs);
   return async () => {
-    clearInterval(timer);
-    await running;
+    await stop();
     channel.close();
   };
 };
