@@ -25,13 +25,19 @@ interface ChainHead {
   hash: string;
 }
 
-interface Anchor {
+/** A record of chain heads at an instant, kept outside the database: an anchor, or a verification's mark. */
+export interface SignedHeads {
   at: string;
-  heads: ChainHead[];
+  heads: unknown;
   mac: string;
 }
 
-const macOf = (key: string, at: string, heads: ChainHead[]) =>
+interface Anchor extends SignedHeads {
+  heads: ChainHead[];
+}
+
+/** The signature of heads at an instant, with the secret the database never sees. */
+export const macOf = (key: string, at: string, heads: unknown) =>
   createHmac('sha256', key).update(JSON.stringify({ at, heads })).digest('hex');
 
 const readHeads = async (prisma: PrismaClient): Promise<ChainHead[]> =>
@@ -67,9 +73,10 @@ export const anchorJob = (options: AuditAnchorOptions) => (prisma: PrismaClient,
   };
 };
 
-const signedWith = (key: string, anchor: Anchor) => {
-  const expected = Buffer.from(macOf(key, anchor.at, anchor.heads));
-  const given = Buffer.from(String(anchor.mac));
+/** Whether `signed` carries the signature of its own heads and instant under `key`. */
+export const signedWith = (key: string, signed: SignedHeads) => {
+  const expected = Buffer.from(macOf(key, signed.at, signed.heads));
+  const given = Buffer.from(String(signed.mac));
   return expected.length === given.length && timingSafeEqual(expected, given);
 };
 

@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { appendFile, readFile } from 'node:fs/promises';
+import { macOf, signedWith, type SignedHeads } from './chain-anchor.ts';
 import type { VerifiedHeads } from './verify-chain.ts';
 
 /**
@@ -8,20 +8,9 @@ import type { VerifiedHeads } from './verify-chain.ts';
  * at the first link. Whoever can rewrite the database cannot move these marks; a mark that is not
  * signed with the key is not used, and the check starts from the first link.
  */
-interface Mark {
-  at: string;
+interface Mark extends SignedHeads {
   heads: VerifiedHeads;
-  mac: string;
 }
-
-const macOf = (key: string, at: string, heads: VerifiedHeads) =>
-  createHmac('sha256', key).update(JSON.stringify({ at, heads })).digest('hex');
-
-const signedWith = (key: string, mark: Mark) => {
-  const expected = Buffer.from(macOf(key, mark.at, mark.heads));
-  const given = Buffer.from(String(mark.mac));
-  return expected.length === given.length && timingSafeEqual(expected, given);
-};
 
 /** The last mark in the file, if it is signed with `key`; null if there is none. Throws if it is not signed. */
 export async function lastVerifiedHeads(
