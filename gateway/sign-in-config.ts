@@ -1,17 +1,6 @@
 import type { RequestHandler } from 'express';
-import { GRAPH_RESOURCE, GRAPH_SCOPE, SIGN_IN_CLIENTS } from '../lib/auth/sign-in-clients.ts';
+import { GRAPH_RESOURCE, GRAPH_SCOPE, SIGN_IN_CLIENTS, type SignInConfig } from '../lib/auth/sign-in-clients.ts';
 import { sendJson } from '../lib/server/http-errors.ts';
-
-/** What the apps need to sign in: the provider's endpoints, their client ids, and what to ask for. */
-export interface SignInConfig {
-  issuer: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  endSessionEndpoint: string | null;
-  resource: string;
-  scope: string;
-  clients: Record<keyof typeof SIGN_IN_CLIENTS, string>;
-}
 
 /**
  * GET /auth/config.json: where the apps sign in (OpenID Connect, authorization code with PKCE), read

@@ -5,16 +5,9 @@
  * coordinator's workspace and the privacy officer's console.
  */
 
-export interface SignInConfig {
-  issuer: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  endSessionEndpoint: string | null;
-  resource: string;
-  scope: string;
-  clients: { family: string; workspace: string; privacyConsole: string; graphiql: string };
-}
-export type SignInClient = keyof SignInConfig['clients'];
+import type { SignInClient, SignInConfig } from '../lib/auth/sign-in-clients.ts';
+
+export type { SignInClient, SignInConfig };
 
 interface Pending {
   state: string;

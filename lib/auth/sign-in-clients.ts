@@ -14,3 +14,17 @@ export type SignInClient = keyof typeof SIGN_IN_CLIENTS;
 export const GRAPH_RESOURCE = 'urn:sip-graph';
 /** The scope an app asks for to call the graph. */
 export const GRAPH_SCOPE = 'graph';
+
+/**
+ * What the apps need to sign in, as the gateway serves it at /auth/config.json: the provider's
+ * endpoints, each app's client id, and what to ask for.
+ */
+export interface SignInConfig {
+  issuer: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  endSessionEndpoint: string | null;
+  resource: string;
+  scope: string;
+  clients: Record<SignInClient, string>;
+}
