@@ -68,13 +68,11 @@ const readsOfDay = `(
   SELECT g."requesterName", c."childId", g."decidedAt"
   FROM "AuditGroup" g CROSS JOIN LATERAL unnest(g."childIds") AS c("childId")
   WHERE g."requesterSubject" = d."requesterSubject" AND g."requesterAgency" IS NOT NULL
-    AND g."decidedAt" >= d."day"::timestamp AT TIME ZONE 'Europe/Stockholm'
-    AND g."decidedAt" < (d."day" + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'
+    AND g."decidedAt" >= ${SWEDISH_MIDNIGHT('d."day"')} AND g."decidedAt" < ${SWEDISH_MIDNIGHT('(d."day" + 1)')}
   UNION ALL
   SELECT a."requesterName", a."childId", a."decidedAt" FROM "ConsentDecisionAudit" a
   WHERE a."requesterSubject" = d."requesterSubject" AND a."requesterAgency" IS NOT NULL
-    AND a."decidedAt" >= d."day"::timestamp AT TIME ZONE 'Europe/Stockholm'
-    AND a."decidedAt" < (d."day" + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`;
+    AND a."decidedAt" >= ${SWEDISH_MIDNIGHT('d."day"')} AND a."decidedAt" < ${SWEDISH_MIDNIGHT('(d."day" + 1)')})`;
 
 /**
  * One batch of one table's new links, in one statement: the findings, the day volumes of the
