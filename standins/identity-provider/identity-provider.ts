@@ -84,17 +84,33 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   };
 }
 
+const LOOPBACK_NAMES: Record<string, string> = { '127.0.0.1': 'localhost', localhost: '127.0.0.1' };
+
+/**
+ * The origins the apps are opened at: on this machine by name and by address alike (npm start
+ * listens on 127.0.0.1, and the README sends people to localhost).
+ */
+function appOrigins(appOrigin: string): string[] {
+  const url = new URL(appOrigin);
+  const other = LOOPBACK_NAMES[url.hostname];
+  if (!other) return [url.origin];
+  const alias = new URL(url);
+  alias.hostname = other;
+  return [url.origin, alias.origin];
+}
+
 /** The provider and its sign-in pages, for the apps at `appOrigin`. */
 function providerApp(issuer: string, appOrigin: string, options: IdentityProviderOptions): express.Express {
   const accounts = new Map(options.accounts.map((claims) => [claims.sub, claims]));
+  const origins = appOrigins(appOrigin);
   const provider = new Provider(issuer, {
     clients: Object.values(SIGN_IN_CLIENTS).map(({ clientId, path }) => ({
       client_id: clientId,
       token_endpoint_auth_method: 'none',
       grant_types: ['authorization_code'],
       response_types: ['code'],
-      redirect_uris: [new URL(path, appOrigin).href],
-      post_logout_redirect_uris: [new URL(path, appOrigin).href],
+      redirect_uris: origins.map((origin) => new URL(path, origin).href),
+      post_logout_redirect_uris: origins.map((origin) => new URL(path, origin).href),
     })),
     jwks: { keys: [{ ...options.signingKey, kid: 'local-1', alg: 'ES256', use: 'sig' }] },
     // Its one key is ES256, as the graph's verification expects: ID tokens are signed with it too.
@@ -102,7 +118,7 @@ function providerApp(issuer: string, appOrigin: string, options: IdentityProvide
     cookies: { keys: [randomBytes(32).toString('hex')] },
     adapter: memoryAdapter(),
     // The apps call the token endpoint from the page they are served on.
-    clientBasedCORS: (_ctx: unknown, origin: string) => origin === new URL(appOrigin).origin,
+    clientBasedCORS: (_ctx: unknown, origin: string) => origins.includes(origin),
     async findAccount(_ctx: unknown, id: string) {
       const claims = accounts.get(id);
       return claims && { accountId: id, claims: async () => ({ sub: id, name: claims.name }) };

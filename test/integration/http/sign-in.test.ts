@@ -49,6 +49,18 @@ describe('signing in with OpenID Connect', () => {
     expect(response.headers.get('location')).toMatch(/^\/interaction\//);
   });
 
+  it('takes the app opened at localhost as well as at 127.0.0.1, where the gateway listens', async () => {
+    const byName = new URL('/familj/', graph.gateway.url);
+    byName.hostname = byName.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const response = await authorize({
+      redirect_uri: byName.href,
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toMatch(/^\/interaction\//);
+  });
+
   it('refuses a sign-in without PKCE, back to the app with the error', async () => {
     const response = await authorize({});
     const location = new URL(response.headers.get('location')!);
