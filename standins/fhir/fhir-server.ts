@@ -94,6 +94,36 @@ function rememberSearch(params: Record<string, string | string[]>): string {
 }
 
 /**
+ * Answers to searches, by their parameters, until the next write: as HAPI FHIR reuses a search's
+ * results for a while, except that here any write forgets them all, so an answer is never stale.
+ * Medplum's in-memory search reads every resource of the type; without this, the benchmark would
+ * measure the stand-in rather than the graph.
+ */
+const answers = new Map<string, [OperationOutcome, Resource | undefined]>();
+const MAX_REMEMBERED_ANSWERS = 1_000;
+/** Counts writes begun and ended: a search that a write overlapped is not remembered. */
+let writes = 0;
+const forgetAnswers = () => {
+  writes++;
+  answers.clear();
+};
+
+async function search(path: string, params: Record<string, string | string[]>) {
+  const key = JSON.stringify([path, Object.entries(params).sort(([a], [b]) => a.localeCompare(b))]);
+  const remembered = answers.get(key);
+  if (remembered) return remembered;
+  const writesBefore = writes;
+  const answer = await router.handleRequest(
+    { method: 'POST', url: path, pathname: '', body: params, params: {}, query: {} },
+    repository,
+  );
+  if (writes !== writesBefore || getStatus(answer[0]) >= 400) return answer;
+  if (answers.size >= MAX_REMEMBERED_ANSWERS) answers.delete(answers.keys().next().value!);
+  answers.set(key, answer);
+  return answer;
+}
+
+/**
  * The router answers a search with `total` but without paging links (Medplum's server adds them);
  * a client pages by `next` links, so the stand-in adds them as a FHIR server does.
  */
@@ -114,6 +144,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   if (req.method === 'POST' && url.pathname === RESET_PATH) {
     repository = new MemoryRepository();
+    forgetAnswers();
     return send(res, 200, normalizeOperationOutcome(undefined));
   }
   if (req.method === 'GET' && url.pathname === REQUESTS_PATH) {
@@ -132,7 +163,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const remembered = searches.get(pageToken);
     if (!remembered) return send(res, 410, badRequest('This search has expired: search again'));
     const resourceType = path.split('/')[1];
-    return answer(res, 'POST', `/${resourceType}/_search`, { ...remembered, _offset: query._offset ?? '0' }, url);
+    return answer(res, `/${resourceType}/_search`, { ...remembered, _offset: query._offset ?? '0' }, url);
   }
   let body: unknown;
   try {
@@ -144,13 +175,17 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const params = (body ?? {}) as Record<string, string | string[]>;
     const searchUrl = new URL(`${FHIR_BASE_PATH}${path.slice(0, -'/_search'.length)}`, url);
     searchUrl.searchParams.set(PAGE_TOKEN, rememberSearch(params));
-    return answer(res, 'POST', path, params, searchUrl);
+    return answer(res, path, params, searchUrl);
   }
-  const [outcome, resource] = await router.handleRequest(
-    // `pathname` stays empty: the router reads the path from `url`.
-    { method: req.method as HttpMethod, url: path + url.search, pathname: '', body, params: {}, query },
-    repository,
-  );
+  const writing = req.method !== 'GET';
+  if (writing) forgetAnswers();
+  const [outcome, resource] = await router
+    .handleRequest(
+      // `pathname` stays empty: the router reads the path from `url`.
+      { method: req.method as HttpMethod, url: path + url.search, pathname: '', body, params: {}, query },
+      repository,
+    )
+    .finally(() => writing && forgetAnswers());
   const status = getStatus(outcome);
   if (!resource || status >= 400) return send(res, status, outcome);
   send(res, status, resource.resourceType === 'Bundle' ? withPagingLinks(resource, url, query) : resource);
@@ -159,15 +194,11 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 /** A search whose parameters are in a body (or remembered from one); `searchUrl` is where its pages continue. */
 async function answer(
   res: ServerResponse,
-  method: HttpMethod,
   path: string,
   params: Record<string, string | string[]>,
   searchUrl: URL,
 ): Promise<void> {
-  const [outcome, resource] = await router.handleRequest(
-    { method, url: path, pathname: '', body: params, params: {}, query: {} },
-    repository,
-  );
+  const [outcome, resource] = await search(path, params);
   const status = getStatus(outcome);
   if (!resource || status >= 400) return send(res, status, outcome);
   send(res, status, withPagingLinks(resource as Bundle, searchUrl, params));
