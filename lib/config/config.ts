@@ -235,7 +235,8 @@ export function readConfig(env: Env = process.env): Config {
       const names = sourceVariables(name, variable);
       const location = set[names.url];
       if (location === undefined) return undefined;
-      if (!url(/^https?$/).safeParse(location).success)
+      // An API (FHIR, SS 12000) over HTTP, or a database the vendor opened to the adapter (the case system's).
+      if (!url(/^(https?|postgres(ql)?)$/).safeParse(location).success)
         throw new ConfigError(`bad configuration: ${names.url}=${location} is not a URL of the right kind`);
       // A database source carries its credentials in the URL; `startSubgraph` asks for a token where one is needed.
       return {

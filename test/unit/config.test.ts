@@ -43,6 +43,24 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it("locates an agency's system at <NAME>_<SOURCE>_URL: an API over HTTP, or a database", () => {
+    expect(readConfig({}).sourceLocation('health', 'FHIR')).toBeUndefined();
+    expect(
+      readConfig({ HEALTH_FHIR_URL: 'https://fhir.region.se/R4', HEALTH_FHIR_TOKEN: 't' }).sourceLocation(
+        'health',
+        'FHIR',
+      ),
+    ).toEqual({ url: 'https://fhir.region.se/R4', token: 't', role: undefined, timeoutMs: 10_000 });
+    // As docker-compose.yml and the README configure the case system: its database, as the read-only role.
+    const caseSystem = { SOCIAL_CASE_SYSTEM_URL: 'postgres://sip_reader:reader@social-db:5432/social' };
+    expect(readConfig(caseSystem).sourceLocation('social', 'CASE_SYSTEM')).toMatchObject({
+      url: caseSystem.SOCIAL_CASE_SYSTEM_URL,
+    });
+    expect(() => readConfig({ HEALTH_FHIR_URL: 'ftp://fhir.region.se' }).sourceLocation('health', 'FHIR')).toThrow(
+      'HEALTH_FHIR_URL=ftp://fhir.region.se is not a URL of the right kind',
+    );
+  });
+
   it('has the README defaults', () => {
     const config = readConfig({});
     expect(config).toMatchObject({
