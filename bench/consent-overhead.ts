@@ -8,13 +8,15 @@
  * Gateway (both query planners) on the same subgraphs. A measurement, not a test: it asserts nothing.
  */
 import { DEMO_PERSONAS, ephemeralDevIdentity } from '../dev/dev-identity.ts';
-import { startGraph, type RunningGraph } from '../dev/start-graph.ts';
+import { startGraph, type RunningGraph, type StartGraphOptions } from '../dev/start-graph.ts';
 import type { SubgraphFetch } from '../gateway/identity-forwarding.data-source.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config/config.ts';
 import { silentLogger } from '../lib/server/logger.ts';
 import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { adminQuery, createTestDatabases } from '../test/support/test-databases.ts';
 import { startHiveGateway, type HivePlanner } from './hive-gateway.ts';
+import { benchDeployed } from './deployed/bench-deployed.ts';
+import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import { addChildren, CHILDREN, median, percentile, post, QUERY, round, type Round } from './workload.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
@@ -53,20 +55,27 @@ const fixed = (value: number, digits = 1) => value.toFixed(digits);
 async function benchOn(kind: 'embedded' | 'server') {
   const graphs: Record<'enforced' | 'off', RunningGraph> = {} as never;
   const drops: Array<() => Promise<void>> = [];
+  const identityKeys = Object.fromEntries(
+    await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await generateSigningKeyPair()] as const)),
+  ) as Record<SubgraphName, KeyPair>;
+  let bench = { childIds: [] as string[], guardianToken: '' };
+  let enforcedDatabase: StartGraphOptions['database'] = () => ({ kind: 'embedded' });
   try {
     for (const mode of ['enforced', 'off'] as const) {
-      const databases = await createTestDatabases(SUBGRAPH_NAMES, { kind, runId: `bench${process.pid}` });
+      const databases = await createTestDatabases(SUBGRAPH_NAMES, { kind, runId: `bench${process.pid}${mode}` });
       drops.push(databases.drop);
       graphs[mode] = await startGraph({
         database: databases.location,
         port: () => 0,
         seed: true,
         identity: dev.identity,
+        identityKeys,
         consent: mode === 'enforced' ? 'enforced' : 'disabled-for-benchmark',
         observeSubgraphFetch: mode === 'enforced' ? observeSubgraphFetch : undefined,
         logger: silentLogger(),
       });
-      await addChildren(graphs[mode], dev, DEMO_PERSONAS['social worker']);
+      const added = await addChildren(graphs[mode], dev, DEMO_PERSONAS['social worker']);
+      if (mode === 'enforced') [bench, enforcedDatabase] = [added, databases.location];
       for (let i = 0; i < 10; i++) await post(graphs[mode].gateway.url, reader, QUERY, { first: CHILDREN });
     }
     const enforced = graphs.enforced;
@@ -229,6 +238,15 @@ async function benchOn(kind: 'embedded' | 'server') {
         Object.keys(gateways).map((gateway) => fixed(median(gatewayRounds[gateway].map(of)), digits)),
         13,
       );
+    if (kind === 'server' && process.env.BENCH_DEPLOYED !== 'false')
+      await benchDeployed({
+        graph: enforced,
+        database: enforcedDatabase,
+        dev,
+        identityKeys,
+        ...bench,
+        row: (label, cells) => row(label, cells),
+      });
   } finally {
     await Promise.all(Object.values(graphs).map((graph) => graph.stop()));
     for (const drop of drops) await drop();

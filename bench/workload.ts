@@ -16,6 +16,10 @@ export const QUERY = `query ($first: Int!) {
   schoolPlacements(schoolUnitCode: "${BENCH_SCHOOL}", first: $first) { nodes {
   child { id givenName careContacts { unitName } openSocialCase { caseNumber } } } } }`;
 
+/** One child by id, with the same fields: the read of a single child's page. */
+export const CHILD_QUERY = `query ($id: ID!) {
+  child(id: $id) { id givenName careContacts { unitName } openSocialCase { caseNumber } } }`;
+
 export interface Body {
   // The bench states the shape of what it asked for.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,7 +44,13 @@ export async function post(url: string, token: string, query: string, variables:
  * Each is registered from the population register (written first, as the municipality's Navet
  * integration would), by a registrar of its own: lookups by personnummer are limited per hour.
  */
-export async function addChildren(graph: RunningGraph, dev: DevIdentity, registrar: TokenClaims): Promise<void> {
+export async function addChildren(
+  graph: RunningGraph,
+  dev: DevIdentity,
+  registrar: TokenClaims,
+): Promise<{ childIds: string[]; guardianToken: string }> {
+  const childIds: string[] = [];
+  let guardianToken = '';
   const register = (graph.subgraphs.sip.prisma as unknown as SipPrisma).populationRecord;
   // Maria Lindqvist, a demo guardian, is every bench child's custodian.
   const guardian = '198005129914';
@@ -63,10 +73,12 @@ export async function addChildren(graph: RunningGraph, dev: DevIdentity, registr
       { input: { personnummer } },
     );
     const childId = body.data.registerChild.id;
+    childIds.push(childId);
     const guardianId = body.data.registerChild.guardians[0].guardian.id;
+    guardianToken ||= await dev.issueToken({ sub: guardianId, role: 'guardian', name: 'Maria Lindqvist' });
     await post(
       graph.gateway.url,
-      await dev.issueToken({ sub: guardianId, role: 'guardian', name: 'Maria Lindqvist' }),
+      guardianToken,
       `mutation ($input: GiveConsentInput!) { giveConsent(input: $input) { id } }`,
       {
         input: {
@@ -117,6 +129,63 @@ export async function addChildren(graph: RunningGraph, dev: DevIdentity, registr
       ],
     });
   }
+  return { childIds, guardianToken };
+}
+
+/**
+ * While a run goes on, the guardian gives one more consent every `everyMs` (to another child each
+ * time) and withdraws the one before: each change is a new consent epoch, so the SIP core's facts
+ * are read again as in use, while every read of the run stays granted.
+ */
+export function changeConsentsMeanwhile(
+  url: string,
+  guardianToken: string,
+  childIds: readonly string[],
+  everyMs = 1000,
+) {
+  let given: string | null = null;
+  let changes = 0;
+  let i = 0;
+  const change = async () => {
+    const { body } = await post(
+      url,
+      guardianToken,
+      `mutation ($input: GiveConsentInput!) { giveConsent(input: $input) { id } }`,
+      {
+        input: {
+          childId: childIds[i++ % childIds.length],
+          scopes: ['SCHOOL_ATTENDANCE'],
+          recipients: { sipParticipants: false, wholeAgencies: ['HEALTH_CARE'] },
+          purpose: 'bench: a change during the run',
+          validFrom: '2026-01-01T00:00:00Z',
+          validUntil: '2036-01-01T00:00:00Z',
+        },
+      },
+    );
+    if (given)
+      await post(
+        url,
+        guardianToken,
+        `mutation ($id: ID!) { withdrawConsent(consentId: $id, reason: "bench") { id } }`,
+        {
+          id: given,
+        },
+      );
+    given = body.data?.giveConsent?.id ?? null;
+    changes++;
+  };
+  let running = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(change);
+  }, everyMs);
+  return {
+    /** Stops; the number of changes made. */
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+      return changes;
+    },
+  };
 }
 
 export interface Round {
@@ -128,20 +197,61 @@ export interface Round {
   unavailable: number;
 }
 
-/** `requests` reads of the bench query, `concurrency` at a time; checks every answer is whole. */
-export async function round(url: string, token: string, requests: number, concurrency: number): Promise<Round> {
+/** What one request of a round asks, and whether its answer is whole. */
+export interface Ask {
+  token: string;
+  query: string;
+  variables: Record<string, unknown>;
+  whole(body: Body): boolean;
+}
+
+/** The school's list of CHILDREN, by one reader. */
+export const listAsk = (token: string): Ask => ({
+  token,
+  query: QUERY,
+  variables: { first: CHILDREN },
+  whole: (body) => body.data?.schoolPlacements?.nodes?.length === CHILDREN,
+});
+
+/**
+ * As in use: several readers, and every other request one child's page rather than the list, each
+ * child in turn.
+ */
+export const mixedAsks =
+  (tokens: readonly string[], childIds: readonly string[]) =>
+  (i: number): Ask =>
+    i % 2 === 0
+      ? listAsk(tokens[i % tokens.length])
+      : {
+          token: tokens[i % tokens.length],
+          query: CHILD_QUERY,
+          variables: { id: childIds[i % childIds.length] },
+          whole: (body) => typeof body.data?.child?.givenName === 'string',
+        };
+
+/**
+ * `requests` requests, `concurrency` at a time, the i-th asking `ask(i)` (by default the list, by
+ * `token`); checks every answer is whole.
+ */
+export async function round(
+  url: string,
+  token: string,
+  requests: number,
+  concurrency: number,
+  ask: (i: number) => Ask = () => listAsk(token),
+): Promise<Round> {
   const done: Round['requests'] = [];
   let unavailable = 0;
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next++ < requests) {
+      while (next < requests) {
+        const { token, query, variables, whole } = ask(next++);
         const t = performance.now();
-        const { body, requestId } = await post(url, token, QUERY, { first: CHILDREN });
+        const { body, requestId } = await post(url, token, query, variables);
         done.push({ requestId, latency: performance.now() - t });
-        if (body.data?.schoolPlacements?.nodes?.length !== CHILDREN)
-          throw new Error(`expected ${CHILDREN} children: ${JSON.stringify(body.errors?.slice(0, 2))}`);
+        if (!whole(body)) throw new Error(`an answer was not whole: ${JSON.stringify(body.errors?.slice(0, 2))}`);
         unavailable += (body.errors ?? []).filter((e) => e.extensions?.code === 'CONSENT_UNAVAILABLE').length;
       }
     }),

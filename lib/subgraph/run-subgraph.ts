@@ -22,12 +22,14 @@ async function agencyIdentityKeys() {
 
 /**
  * Entry point of a subgraph running as its own process (one container per agency). Demo data,
- * when given, is written unless SEED_DEMO_DATA=false.
+ * when given, is written unless SEED_DEMO_DATA=false. `consent` is for the benchmark's own entry
+ * point (`bench/service.ts`) only: configuration never reaches it.
  */
 export async function runSubgraph<TPrisma extends SubgraphPrisma | null, TContext extends RequestContext, TSource>(
   definition: SubgraphDefinition<TPrisma, TContext, TSource>,
   demoData?: ReadonlyArray<DemoDataStep<never>>,
   jobs?: (config: Config) => StartSubgraphOptions['jobs'],
+  consent: StartSubgraphOptions['consent'] = 'enforced',
 ) {
   try {
     const config = readConfig();
@@ -45,6 +47,7 @@ export async function runSubgraph<TPrisma extends SubgraphPrisma | null, TContex
       subgraphUrl: config.subgraphUrl,
       consentTimeoutMs: config.consentTimeoutMs,
       jobs: jobs?.(config),
+      consent,
     });
     console.log(`[${definition.name}] subgraph ready at ${running.url}`);
     stopOnSignals(running.stop);

@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PERSONAS, type DevIdentity } from '../../dev/dev-identity.ts';
+import type { RunningGraph } from '../../dev/start-graph.ts';
+import type { KeyPair } from '../../lib/auth/keys.ts';
+import type { SubgraphName } from '../../lib/config/config.ts';
+import type { DatabaseLocation } from '../../lib/db/database.ts';
+import type { PrismaClient as SipPrisma } from '../../prisma/sip/client/client.ts';
+import { allSubgraphs } from '../../subgraphs/index.ts';
+import { verifyChains } from '../../subgraphs/sip/consent-authority/audit/verify-chain.ts';
+import { changeConsentsMeanwhile, median, mixedAsks, percentile, round, type Round } from '../workload.ts';
+import { startDeployedGraph, type DeployedGraph } from './deployed-graph.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
+/** Long enough that a round's p99 is not its slowest request. */
+const ROUND_REQUESTS = Number(process.env.BENCH_DEPLOYED_ROUND_REQUESTS) || 200;
+const CONNECTIONS = [8, 32];
+const READERS = 4;
+
+export interface DeployedBenchSetup {
+  /** The in-process graph that filled the databases and whose stand-ins the deployed subgraphs read. */
+  graph: RunningGraph;
+  database: (name: SubgraphName) => DatabaseLocation;
+  dev: DevIdentity;
+  identityKeys: Record<SubgraphName, KeyPair>;
+  childIds: string[];
+  guardianToken: string;
+  row(label: string, cells: Array<string | number>): void;
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+/**
+ * `npm run bench` on the PostgreSQL server, as deployed: every service its own process. Consent
+ * enforced against off, interleaved, at 8 and 32 connections, with several readers, one-child reads
+ * as well as lists, and the guardian changing a consent every second; then one SIP core and one of
+ * each agency subgraph against two of each, and the audit chain checked after it all.
+ */
+export async function benchDeployed(setup: DeployedBenchSetup) {
+  const { graph, dev, row } = setup;
+  const dataDir = mkdtempSync(join(tmpdir(), 'sip-bench-'));
+  const readers = await Promise.all(
+    Array.from({ length: READERS }, (_, i) =>
+      dev.issueToken({ ...DEMO_PERSONAS['school counsellor'], sub: `bench-counsellor-${i}` }),
+    ),
+  );
+  const asks = mixedAsks(readers, setup.childIds);
+  const sources = Object.fromEntries(
+    allSubgraphs.flatMap((definition) => {
+      const standIn = graph.standIns[definition.name as keyof RunningGraph['standIns']];
+      return definition.source && standIn
+        ? [[definition.name, { ...standIn.location, variable: definition.source.variable }]]
+        : [];
+    }),
+  );
+  const start = (mode: 'enforced' | 'off', replicas: number) =>
+    startDeployedGraph({
+      mode,
+      replicas,
+      databaseUrl: (name) => {
+        const location = setup.database(name);
+        return location.kind === 'server' ? location.url : undefined;
+      },
+      sources,
+      authPublicJwk: dev.publicJwk,
+      identityKeys: setup.identityKeys,
+      auditAnchorKey: randomBytes(32).toString('hex'),
+      dataDir,
+    });
+  /** One round, the guardian changing a consent through the same graph meanwhile. */
+  const measure = async (deployed: DeployedGraph, connections: number) => {
+    const changes = changeConsentsMeanwhile(deployed.url, setup.guardianToken, setup.childIds);
+    try {
+      return await round(deployed.url, '', ROUND_REQUESTS, connections, asks);
+    } finally {
+      await changes.stop();
+    }
+  };
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const graphs: DeployedGraph[] = [];
+  try {
+    const one = { enforced: await start('enforced', 1), off: await start('off', 1) };
+    graphs.push(one.enforced, one.off);
+    for (const deployed of Object.values(one)) await round(deployed.url, '', 40, 4, asks);
+
+    const rounds: Record<string, Round[]> = {};
+    for (let i = 0; i < ROUNDS; i++)
+      for (const connections of CONNECTIONS)
+        for (const mode of ['enforced', 'off'] as const)
+          (rounds[`${mode}/${connections}`] ??= []).push(await measure(one[mode], connections));
+
+    // CPU profiles of the SIP core and the health subgraph, one more round of each mode at 8 connections.
+    if (profileDir)
+      for (const deployed of Object.values(one)) {
+        const profiled = deployed.services.filter((service) => service.name === 'sip' || service.name === 'health');
+        for (const service of profiled) service.profile();
+        await measure(deployed, 8);
+        for (const service of profiled) service.profile();
+      }
+    await one.off.stop();
+
+    // Scale-out: one of each against two of each, both enforced, at 32 connections.
+    const two = await start('enforced', 2);
+    graphs.push(two);
+    await round(two.url, '', 40, 4, asks);
+    const scale: Record<string, Round[]> = {};
+    for (let i = 0; i < ROUNDS; i++)
+      for (const [name, deployed] of [
+        ['one', one.enforced],
+        ['two', two],
+      ] as const)
+        (scale[name] ??= []).push(await measure(deployed, 32));
+    const unavailable = [...Object.values(rounds), ...Object.values(scale)]
+      .flat()
+      .reduce((n, r) => n + r.unavailable, 0);
+    const chain = await verifyChains(graph.subgraphs.sip.prisma as unknown as SipPrisma);
+
+    console.log(
+      `\nAs deployed, on the PostgreSQL server: each service its own process, each subgraph behind a round-robin ` +
+        `balancer. ${READERS} readers; every other request one child's page instead of the list of ` +
+        `${setup.childIds.length}; the guardian changes a consent every second. ${ROUNDS} interleaved rounds of ` +
+        `${ROUND_REQUESTS} requests, medians.\n`,
+    );
+    row(
+      '',
+      CONNECTIONS.flatMap((c) => [`enforced/${c}`, `off/${c}`, 'ratio']),
+    );
+    const statistic = (key: string, of: (r: Round) => number) => median(rounds[key].map(of));
+    for (const [name, of, digits, higher] of [
+      ['throughput (requests/s)', (r: Round) => r.throughput, 1, true],
+      ['latency p50 (ms)', (r: Round) => percentile(r.latencies, 50), 0, false],
+      ['latency p99 (ms)', (r: Round) => percentile(r.latencies, 99), 0, false],
+    ] as const)
+      row(
+        name,
+        CONNECTIONS.flatMap((c) => {
+          const [on, off] = [statistic(`enforced/${c}`, of), statistic(`off/${c}`, of)];
+          return [fixed(on, digits), fixed(off, digits), fixed(higher ? on / off : off / on, 2)];
+        }),
+      );
+    console.log('\nScale-out, enforced, 32 connections:');
+    row('', ['one of each', 'two of each', 'ratio']);
+    const [oneThroughput, twoThroughput] = ['one', 'two'].map((name) => median(scale[name].map((r) => r.throughput)));
+    row('throughput (requests/s)', [
+      fixed(oneThroughput),
+      fixed(twoThroughput),
+      fixed(twoThroughput / oneThroughput, 2),
+    ]);
+    row(
+      'latency p99 (ms)',
+      ['one', 'two'].map((name) => fixed(median(scale[name].map((r) => percentile(r.latencies, 99))), 0)),
+    );
+    row('CONSENT_UNAVAILABLE values, all rounds', [unavailable]);
+    row('audit chains afterwards', [
+      chain.intact ? `intact (${chain.checked} rows)` : `BROKEN: ${chain.firstBroken?.problem}`,
+    ]);
+    if (profileDir) console.log(`\nCPU profiles of the SIP core and the health subgraph under load: ${profileDir}`);
+  } finally {
+    await Promise.all(graphs.map((deployed) => deployed.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
