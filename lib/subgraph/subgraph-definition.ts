@@ -43,6 +43,8 @@ export type SubgraphRoute<TPrisma, TSource = null> = (
     requestId: string;
     /** The subgraph that proved it sent the request (its own signed identity), or null. */
     callerSubgraph: string | null;
+    /** When the call reached the route (performance.now()), before its signature was checked. */
+    receivedAt: number;
   },
 ) => Promise<void>;
 

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -95,6 +96,7 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma | null, TContext ex
     req.headers.authorization ? requireIdentity(req, res, next) : next();
   for (const [path, route] of Object.entries(definition.routes ?? {})) {
     app.post(path, identityIfAny, routeBody, async (req, res) => {
+      const receivedAt = performance.now();
       const requesterContext = (res.locals.requesterContext as RequesterContext | undefined) ?? null;
       const requestId = requesterContext?.requestId ?? requestIdOf(req.headers);
       const callerSubgraph = await services.verifySubgraphIdentity(
@@ -110,6 +112,7 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma | null, TContext ex
         requesterContext,
         requestId,
         callerSubgraph,
+        receivedAt,
       });
     });
   }

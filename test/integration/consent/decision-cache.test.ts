@@ -29,6 +29,19 @@ describe('the consent decisions the SIP core keeps in memory', () => {
   };
   const warm = async () => expect(await read()).toEqual([{ unitName: 'BUP Test' }]);
 
+  it("reads the consent epoch in the statement that accepts the subgraph's signed call, not apart", async () => {
+    await warm();
+    const statements: string[] = [];
+    const sipPrisma = graph.subgraphs.sip.prisma as any;
+    let counting = true;
+    sipPrisma.$on('query', (event: { query: string }) => counting && statements.push(event.query));
+    await warm();
+    counting = false;
+    const epochReads = statements.filter((query) => query.includes('_consent_epoch'));
+    expect(epochReads).toHaveLength(1);
+    expect(epochReads[0]).toContain('INSERT INTO "SubgraphCall"');
+  });
+
   it('takes a withdrawal into account on the next read', async () => {
     await warm();
     expect((await withdrawConsent(graph, sip.consentId, guardianClaims(child.custodianIds[0]))).errors).toBeUndefined();

@@ -59,7 +59,7 @@ function readRequest(body: Partial<ConsentDecisionRequest> | undefined): Consent
 export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
   req,
   res,
-  { prisma, clock, requesterContext, callerSubgraph },
+  { prisma, clock, requesterContext, callerSubgraph, receivedAt },
 ) => {
   const { requester, requestId } = requiredRequester(requesterContext);
   if (!callerSubgraph) throw NOT_A_SUBGRAPH;
@@ -69,6 +69,7 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
   const facts = await cachedConsentFacts(
     prisma,
     request.questions.map((question) => question.childId),
+    receivedAt,
   );
   const decisions = request.questions.map((question) => {
     const child = facts.get(question.childId);

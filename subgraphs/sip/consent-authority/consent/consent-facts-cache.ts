@@ -24,11 +24,13 @@ const caches = new WeakMap<PrismaClient, Cache>();
 export async function cachedConsentFacts(
   prisma: PrismaClient,
   childIds: readonly string[],
+  /** When the lookup arrived (performance.now()); by default, now. */
+  arrivedAt?: number,
 ): Promise<Map<string, ChildConsentFacts>> {
   let cache = caches.get(prisma);
   if (!cache) caches.set(prisma, (cache = { epoch: null, children: new Map() }));
   // Read before the facts: facts read after a change are never kept under the epoch before it.
-  const epoch = await currentConsentEpoch(prisma);
+  const epoch = await currentConsentEpoch(prisma, arrivedAt);
   if (epoch === null || epoch !== cache.epoch || cache.children.size > MAX_CHILDREN) {
     cache.epoch = epoch;
     cache.children = new Map();
