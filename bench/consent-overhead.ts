@@ -16,6 +16,7 @@ import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { adminQuery, createTestDatabases } from '../test/support/test-databases.ts';
 import { startHiveGateway, type HivePlanner } from './hive-gateway.ts';
 import { benchDeployed } from './deployed/bench-deployed.ts';
+import { planOf } from './deployed/plan-replay.ts';
 import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import { addChildren, CHILDREN, median, percentile, post, QUERY, round, type Round } from './workload.ts';
 
@@ -79,6 +80,21 @@ async function benchOn(kind: 'embedded' | 'server') {
       for (let i = 0; i < 10; i++) await post(graphs[mode].gateway.url, reader, QUERY, { first: CHILDREN });
     }
     const enforced = graphs.enforced;
+    const deployed = () =>
+      benchDeployed({
+        graph: enforced,
+        database: enforcedDatabase,
+        dev,
+        identityKeys,
+        ...bench,
+        recordPlan: async (token) => {
+          const { requestId } = await post(enforced.gateway.url, token, QUERY, { first: CHILDREN });
+          return planOf(fetches.get(requestId!) ?? []);
+        },
+        row: (label, cells) => row(label, cells),
+      });
+    // BENCH_DEPLOYED=only: the graph as deployed, without the one-process rounds.
+    if (kind === 'server' && process.env.BENCH_DEPLOYED === 'only') return await deployed();
 
     // Interleaved rounds: A B A B …, at each number of connections.
     const rounds: Record<string, Round[]> = {};
@@ -238,15 +254,7 @@ async function benchOn(kind: 'embedded' | 'server') {
         Object.keys(gateways).map((gateway) => fixed(median(gatewayRounds[gateway].map(of)), digits)),
         13,
       );
-    if (kind === 'server' && process.env.BENCH_DEPLOYED !== 'false')
-      await benchDeployed({
-        graph: enforced,
-        database: enforcedDatabase,
-        dev,
-        identityKeys,
-        ...bench,
-        row: (label, cells) => row(label, cells),
-      });
+    if (kind === 'server' && process.env.BENCH_DEPLOYED !== 'false') await deployed();
   } finally {
     await Promise.all(Object.values(graphs).map((graph) => graph.stop()));
     for (const drop of drops) await drop();

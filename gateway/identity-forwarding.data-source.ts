@@ -18,6 +18,8 @@ export interface GatewayContext {
 export interface SubgraphFetch {
   requestId: string;
   subgraph: string;
+  /** What was sent, so that the bench can replay the gateway's plan without it. */
+  request: { query?: string; variables?: Record<string, unknown> };
   startedAt: number;
   endedAt: number;
 }
@@ -73,7 +75,13 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
       );
     } finally {
       if (this.observe && requestId)
-        this.observe({ requestId, subgraph: this.subgraph, startedAt, endedAt: performance.now() });
+        this.observe({
+          requestId,
+          subgraph: this.subgraph,
+          request: { query: options.request.query, variables: options.request.variables },
+          startedAt,
+          endedAt: performance.now(),
+        });
     }
   }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEMO_PERSONAS, type DevIdentity } from '../../dev/dev-identity.ts';
 import type { RunningGraph } from '../../dev/start-graph.ts';
 import type { KeyPair } from '../../lib/auth/keys.ts';
@@ -10,8 +11,10 @@ import type { DatabaseLocation } from '../../lib/db/database.ts';
 import type { PrismaClient as SipPrisma } from '../../prisma/sip/client/client.ts';
 import { allSubgraphs } from '../../subgraphs/index.ts';
 import { verifyChains } from '../../subgraphs/sip/consent-authority/audit/verify-chain.ts';
-import { changeConsentsMeanwhile, median, mixedAsks, percentile, round, type Round } from '../workload.ts';
-import { startDeployedGraph, type DeployedGraph } from './deployed-graph.ts';
+import { changeConsentsMeanwhile, listAsk, median, mixedAsks, percentile, round, type Round } from '../workload.ts';
+import { cpuSeconds } from './cpu-time.ts';
+import { spawnUntil, startDeployedGraph, type DeployedGraph } from './deployed-graph.ts';
+import { replayRound, type Plan } from './plan-replay.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
 /** Long enough that a round's p99 is not its slowest request. */
@@ -27,6 +30,8 @@ export interface DeployedBenchSetup {
   identityKeys: Record<SubgraphName, KeyPair>;
   childIds: string[];
   guardianToken: string;
+  /** Our gateway's plan for the school's list, as it ran on the in-process graph (the same data). */
+  recordPlan(token: string): Promise<Plan>;
   row(label: string, cells: Array<string | number>): void;
 }
 
@@ -69,17 +74,25 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
       auditAnchorKey: randomBytes(32).toString('hex'),
       dataDir,
     });
+  /** CPU seconds by process, summed over the rounds of each mode and number of connections. */
+  const cpu: Record<string, Record<string, number>> = {};
   /** One round, the guardian changing a consent through the same graph meanwhile. */
-  const measure = async (deployed: DeployedGraph, connections: number) => {
+  const measure = async (deployed: DeployedGraph, connections: number, cpuKey?: string) => {
     const changes = changeConsentsMeanwhile(deployed.url, setup.guardianToken, setup.childIds);
+    const before = cpuSeconds(deployed.pids());
     try {
       return await round(deployed.url, '', ROUND_REQUESTS, connections, asks);
     } finally {
       await changes.stop();
+      const after = cpuSeconds(deployed.pids());
+      if (cpuKey && before && after)
+        for (const [name, seconds] of Object.entries(after))
+          (cpu[cpuKey] ??= {})[name] = (cpu[cpuKey][name] ?? 0) + seconds - (before[name] ?? 0);
     }
   };
   const profileDir = process.env.BENCH_PROFILE_DIR;
   const graphs: DeployedGraph[] = [];
+  const stops: Array<() => Promise<void>> = [];
   try {
     const one = { enforced: await start('enforced', 1), off: await start('off', 1) };
     graphs.push(one.enforced, one.off);
@@ -89,7 +102,9 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
     for (let i = 0; i < ROUNDS; i++)
       for (const connections of CONNECTIONS)
         for (const mode of ['enforced', 'off'] as const)
-          (rounds[`${mode}/${connections}`] ??= []).push(await measure(one[mode], connections));
+          (rounds[`${mode}/${connections}`] ??= []).push(
+            await measure(one[mode], connections, `${mode}/${connections}`),
+          );
 
     // CPU profiles of the SIP core and the health subgraph, one more round of each mode at 8 connections.
     if (profileDir)
@@ -100,6 +115,40 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
         for (const service of profiled) service.profile();
       }
     await one.off.stop();
+
+    // Our gateway beside Hive Gateway (both planners) and a replay of our plan without any gateway, on the
+    // enforced subgraphs, each gateway a process of its own; the school's list by one reader.
+    const hive = await Promise.all(
+      (['javascript', 'rust'] as const).map(async (planner) => {
+        const started = await spawnUntil(
+          fileURLToPath(new URL('./hive-service.ts', import.meta.url)),
+          [planner],
+          { BENCH_SUBGRAPH_URLS: JSON.stringify(one.enforced.subgraphUrls) },
+          /ready at (\S+)/,
+        );
+        stops.push(async () => {
+          started.child.kill('SIGTERM');
+          await started.exited;
+        });
+        return started.found;
+      }),
+    );
+    const plan = await setup.recordPlan(readers[0]);
+    const viaGateway = (url: string) => (connections: number) =>
+      round(url, readers[0], ROUND_REQUESTS, connections, () => listAsk(readers[0]));
+    const gateways: Record<string, (connections: number) => Promise<Round>> = {
+      ours: viaGateway(one.enforced.url),
+      'Hive (JS)': viaGateway(hive[0]),
+      'Hive (Rust)': viaGateway(hive[1]),
+      'no gateway': (connections) =>
+        replayRound(one.enforced.subgraphUrls, readers[0], plan, ROUND_REQUESTS, connections),
+    };
+    for (const run of Object.values(gateways)) await run(4);
+    const gatewayRounds: Record<string, Round[]> = {};
+    for (let i = 0; i < ROUNDS; i++)
+      for (const connections of CONNECTIONS)
+        for (const [name, run] of Object.entries(gateways))
+          (gatewayRounds[`${name}/${connections}`] ??= []).push(await run(connections));
 
     // Scale-out: one of each against two of each, both enforced, at 32 connections.
     const two = await start('enforced', 2);
@@ -140,6 +189,62 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
           return [fixed(on, digits), fixed(off, digits), fixed(higher ? on / off : off / on, 2)];
         }),
       );
+    if (cpu['enforced/8']) {
+      console.log(
+        '\nCPU per request (ms), by process: postgres is the server (the case system too), client is this one' +
+          ' (with the SS 12000 stand-in); the FHIR stand-in is left out.',
+      );
+      row(
+        '',
+        CONNECTIONS.flatMap((c) => [`enforced/${c}`, `off/${c}`, 'difference']),
+      );
+      const perRequest = (key: string, name: string) => ((cpu[key][name] ?? 0) * 1000) / (ROUNDS * ROUND_REQUESTS);
+      const names = Object.keys(cpu['enforced/8']);
+      for (const name of [...names, 'all']) {
+        const of = (key: string) =>
+          name === 'all' ? names.reduce((sum, each) => sum + perRequest(key, each), 0) : perRequest(key, name);
+        row(
+          name,
+          CONNECTIONS.flatMap((c) => {
+            const [on, off] = [of(`enforced/${c}`), of(`off/${c}`)];
+            return [fixed(on), fixed(off), fixed(on - off)];
+          }),
+        );
+      }
+    }
+    console.log(
+      `\nGateways on the same enforced subgraphs, each its own process, the school's list by one reader ` +
+        `(in-flight deduplication off); "no gateway" replays our gateway's plan straight to the subgraphs:`,
+    );
+    for (const connections of CONNECTIONS) {
+      row(`${connections} connections`, Object.keys(gateways));
+      const of = (name: string, statistic: (r: Round) => number) =>
+        median(gatewayRounds[`${name}/${connections}`].map(statistic));
+      row(
+        'throughput (requests/s)',
+        Object.keys(gateways).map((name) => fixed(of(name, (r) => r.throughput))),
+      );
+      row(
+        'latency p50 / p99 (ms)',
+        Object.keys(gateways).map(
+          (name) =>
+            `${fixed(
+              of(name, (r) => percentile(r.latencies, 50)),
+              0,
+            )} / ` +
+            `${fixed(
+              of(name, (r) => percentile(r.latencies, 99)),
+              0,
+            )}`,
+        ),
+      );
+      row(
+        'throughput ÷ no gateway',
+        Object.keys(gateways).map((name) =>
+          fixed(of(name, (r) => r.throughput) / of('no gateway', (r) => r.throughput), 2),
+        ),
+      );
+    }
     console.log('\nScale-out, enforced, 32 connections:');
     row('', ['one of each', 'two of each', 'ratio']);
     const [oneThroughput, twoThroughput] = ['one', 'two'].map((name) => median(scale[name].map((r) => r.throughput)));
@@ -158,7 +263,7 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
     ]);
     if (profileDir) console.log(`\nCPU profiles of the SIP core and the health subgraph under load: ${profileDir}`);
   } finally {
-    await Promise.all(graphs.map((deployed) => deployed.stop()));
+    await Promise.all([...graphs.map((deployed) => deployed.stop()), ...stops.map((stop) => stop())]);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -33,12 +33,16 @@ export interface Service {
 
 export interface DeployedGraph {
   url: string;
+  /** Each subgraph's balancer, where the gateway sends its fetches. */
+  subgraphUrls: Record<SubgraphName, string>;
   services: Service[];
+  /** Every process of the graph, the balancer's too, by name. */
+  pids(): Array<{ name: string; pid: number }>;
   stop(): Promise<void>;
 }
 
 /** Starts `file` with `args` and waits for the line `pattern` matches; its first group is returned. */
-async function spawnUntil(file: string, args: string[], env: NodeJS.ProcessEnv, pattern: RegExp) {
+export async function spawnUntil(file: string, args: string[], env: NodeJS.ProcessEnv, pattern: RegExp) {
   const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
@@ -155,7 +159,16 @@ export async function startDeployedGraph(options: DeployedGraphOptions): Promise
       gatewayPort,
       Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, url(name)])),
     );
-    return { url: `http://127.0.0.1:${gatewayPort}/graphql`, services, stop: stopAll };
+    return {
+      url: `http://127.0.0.1:${gatewayPort}/graphql`,
+      subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, url(name)])) as Record<SubgraphName, string>,
+      services,
+      pids: () => [
+        { name: 'balancer', pid: balancer.child.pid! },
+        ...services.map((service) => ({ name: service.name, pid: service.process.pid! })),
+      ],
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
