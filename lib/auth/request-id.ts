@@ -10,6 +10,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/** A request id as the graph writes them (a trace id, a router's x-request-id), and no longer. */
+export const isRequestId = (value: unknown): value is string => typeof value === 'string' && REQUEST_ID.test(value);
+
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 export function requestIdOf(headers: IncomingHttpHeaders): string {

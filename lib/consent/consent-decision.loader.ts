@@ -1,29 +1,12 @@
 import DataLoader from 'dataloader';
-import {
-  CONSENT_DECISIONS_PATH,
-  DENIAL_REASONS,
-  type ConsentDecision,
-  type ConsentDecisionRequest,
-  type ConsentDecisionResponse,
-  type ConsentQuestion,
-} from './consent-decision.ts';
+import { DENIAL_REASONS, type ConsentDecision, type ConsentQuestion } from './consent-decision.ts';
 import type { ConsentScope } from '../../policy/scopes.ts';
-import { postToSubgraph, type SubgraphCaller } from '../auth/post-to-subgraph.ts';
-import type { ReleaseOutbox } from './consent-releases.ts';
+import type { Asker, DecisionChannel } from './decision-channel.ts';
 
 export interface ConsentDecisionKey {
   childId: string;
   scope: ConsentScope;
   field: string;
-}
-
-export interface ConsentDecisionLoaderOptions extends SubgraphCaller {
-  /** The SIP core's GraphQL URL; decisions are asked at its /consent/decisions. */
-  sipUrl: string;
-  /** A decision later than this is treated as unavailable. */
-  timeoutMs: number;
-  /** The subgraph's release confirmations waiting for a ride: they go along with the question. */
-  outbox: ReleaseOutbox;
 }
 
 export const pairKey = (childId: string, scope: string) => `${childId}\u0000${scope}`;
@@ -51,10 +34,12 @@ function isDecision(value: unknown): value is ConsentDecision & { childId: strin
 
 /**
  * Collects every guarded field a request resolves in one tick and asks the SIP core once, for all
- * (child, scope) pairs. Any failure rejects every pending decision: the caller withholds the fields.
+ * (child, scope) pairs, through the subgraph's channel. Any failure rejects every pending decision:
+ * the caller withholds the fields.
  */
 export function createConsentDecisionLoader(
-  options: ConsentDecisionLoaderOptions,
+  channel: DecisionChannel,
+  asker: Asker,
 ): DataLoader<ConsentDecisionKey, ConsentDecision, string> {
   return new DataLoader(
     async (keys) => {
@@ -64,20 +49,9 @@ export function createConsentDecisionLoader(
         if (!question.fields.includes(field)) question.fields.push(field);
         questions.set(pairKey(childId, scope), question);
       }
-      const releases = options.outbox.take();
-      const body: ConsentDecisionRequest = { questions: [...questions.values()], releases };
-      const { decisions } = await postToSubgraph<ConsentDecisionResponse>(
-        options.sipUrl,
-        CONSENT_DECISIONS_PATH,
-        body,
-        options,
-        options.timeoutMs,
-      ).catch((error: unknown) => {
-        options.outbox.putBack(releases);
-        throw error;
-      });
+      const decisions = await channel.ask(asker, [...questions.values()]);
       const byPair = new Map<string, ConsentDecision>();
-      for (const decision of Array.isArray(decisions) ? decisions : []) {
+      for (const decision of decisions) {
         if (isDecision(decision)) byPair.set(pairKey(decision.childId, decision.scope), decision);
       }
       return keys.map(

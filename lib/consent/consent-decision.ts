@@ -25,6 +25,29 @@ export interface ConsentDecisionResponse {
 
 export const CONSENT_DECISIONS_PATH = '/consent/decisions';
 
+/** One request's questions, in a call that carries several requests' (each with its reader's own token). */
+export interface ConsentDecisionAsk {
+  requestId: string;
+  token: string;
+  questions: ConsentQuestion[];
+}
+
+/**
+ * The body of POST /consent/decision-batches: the questions of several requests that reached one
+ * subgraph together, in one call signed by it. Each is decided for the reader whose token it carries.
+ */
+export interface ConsentDecisionBatchRequest {
+  asks: ConsentDecisionAsk[];
+  releases?: ConsentRelease[];
+}
+
+/** Each ask's decisions, or why it got none (its token was refused): in the order asked. */
+export interface ConsentDecisionBatchResponse {
+  answers: Array<{ requestId: string } & (ConsentDecisionResponse | { error: string })>;
+}
+
+export const CONSENT_DECISION_BATCHES_PATH = '/consent/decision-batches';
+
 /** One (child, scope) of a request, as the asking subgraph served it: released, or withheld after all. */
 export interface ConsentRelease {
   requestId: string;

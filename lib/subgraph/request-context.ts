@@ -6,6 +6,7 @@ import type { SubgraphName } from '../config/config.ts';
 import { createConsentDecisionLoader } from '../consent/consent-decision.loader.ts';
 import { CONSENT_RELEASES_PATH } from '../consent/consent-decision.ts';
 import { createReleaseOutbox, createReleaseRecorder } from '../consent/consent-releases.ts';
+import { createDecisionChannel } from '../consent/decision-channel.ts';
 import {
   CHILD_IDENTITIES_PATH,
   createChildIdentities,
@@ -23,7 +24,8 @@ const REMEMBER_IDENTITY_MS = 5 * 60_000;
 
 /**
  * Builds each request's context: the subgraph's own, plus the verified requester and a fresh consent
- * loader. The outbox of release confirmations is the subgraph's, shared by its requests.
+ * loader. The channel for decisions and the outbox of release confirmations are the subgraph's,
+ * shared by its requests.
  */
 export function requestContextFactory<TPrisma extends SubgraphPrisma | null, TContext extends RequestContext, TSource>(
   definition: SubgraphDefinition<TPrisma, TContext, TSource>,
@@ -43,6 +45,7 @@ export function requestContextFactory<TPrisma extends SubgraphPrisma | null, TCo
   const outbox = createReleaseOutbox((body) =>
     postToSubgraph(sipUrl(), CONSENT_RELEASES_PATH, body, { ...subgraph, requestId: randomUUID() }, timeoutMs),
   );
+  const decisions = createDecisionChannel({ ...subgraph, sipUrl, timeoutMs, outbox });
   // Asked as the subgraph itself, never with the reader's token: what it learns does not depend on them.
   const childIdentities = createChildIdentities(
     (body, requestId) =>
@@ -56,7 +59,7 @@ export function requestContextFactory<TPrisma extends SubgraphPrisma | null, TCo
       requestId: requesterContext.requestId,
       consent: {
         withheld: [],
-        decisions: createConsentDecisionLoader({ ...calls, sipUrl: sipUrl(), outbox }),
+        decisions: createConsentDecisionLoader(decisions, requesterContext),
         releases: createReleaseRecorder(requesterContext.requestId, outbox),
       },
       askSubgraph: (name, path, body) =>

@@ -1,6 +1,6 @@
 import type { FirstUse } from '../auth/subgraph-identity.ts';
 import type { Request, Response } from 'express';
-import type { RequesterContext } from '../auth/identity-token.ts';
+import type { IdentityVerifier, RequesterContext } from '../auth/identity-token.ts';
 import type { Clock } from '../clock.ts';
 import type { DemoDataPrisma } from '../db/demo-data.ts';
 import type { PrismaOptions } from '../db/prisma-options.ts';
@@ -45,6 +45,8 @@ export type SubgraphRoute<TPrisma, TSource = null> = (
     callerSubgraph: string | null;
     /** When the call reached the route (performance.now()), before its signature was checked. */
     receivedAt: number;
+    /** Checks a reader's token a call carries in its body (several requests' calls for decisions). */
+    verifyIdentity: IdentityVerifier;
   },
 ) => Promise<void>;
 

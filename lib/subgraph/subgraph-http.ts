@@ -113,6 +113,7 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma | null, TContext ex
         requestId,
         callerSubgraph,
         receivedAt,
+        verifyIdentity: services.verifyIdentity,
       });
     });
   }

@@ -22,9 +22,16 @@ import { SipRequestResolver } from './workflow/requests/sip-request.resolver.ts'
 import { ChildViewResolver } from './workflow/child-voice/child-view.resolver.ts';
 import { InvitationResolver } from './workflow/invitations/invitation.resolver.ts';
 import { DirectoryResolver } from './workflow/directory/directory.resolver.ts';
-import { CONSENT_DECISIONS_PATH, CONSENT_RELEASES_PATH } from '../../lib/consent/consent-decision.ts';
+import {
+  CONSENT_DECISION_BATCHES_PATH,
+  CONSENT_DECISIONS_PATH,
+  CONSENT_RELEASES_PATH,
+} from '../../lib/consent/consent-decision.ts';
 import { consentReleasesRoute } from './consent-authority/consent/consent-releases.route.ts';
-import { consentDecisionsRoute } from './consent-authority/consent/consent-decisions.route.ts';
+import {
+  consentDecisionBatchesRoute,
+  consentDecisionsRoute,
+} from './consent-authority/consent/consent-decisions.route.ts';
 import { ConsentResolver } from './consent-authority/consent/consent.resolver.ts';
 import { subgraphCallFirstUse } from './consent-authority/consent/subgraph-call-first-use.ts';
 import { createSipContext, type SipContext } from './workflow/context.ts';
@@ -68,6 +75,7 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
   createContext: createSipContext,
   routes: {
     [CONSENT_DECISIONS_PATH]: consentDecisionsRoute,
+    [CONSENT_DECISION_BATCHES_PATH]: consentDecisionBatchesRoute,
     [CONSENT_RELEASES_PATH]: consentReleasesRoute,
     [CHILD_IDENTITIES_PATH]: childIdentitiesRoute,
   },

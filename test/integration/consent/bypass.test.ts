@@ -1,4 +1,4 @@
-import { SignJWT, type CryptoKey } from 'jose';
+import { decodeJwt, SignJWT, type CryptoKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair } from '../../../lib/auth/keys.ts';
 import {
@@ -328,6 +328,77 @@ describe('the consent guard cannot be bypassed', () => {
           select: { subgraph: true },
         });
         expect(row.subgraph).toBe('health');
+      });
+    });
+
+    describe("the SIP core's consent decisions for several requests in one call", () => {
+      const batchesUrl = () => new URL('/consent/decision-batches', graph.subgraphs.sip.url).toString();
+      const questions = () => [{ childId: child.id, scope: 'HEALTH_CARE_CONTACTS', fields: ['Child.careContacts'] }];
+      const call = (identity: string | undefined, body: object, requestId = 'batch-1') =>
+        postGraphQL(batchesUrl(), JSON.stringify(body), {
+          'x-request-id': requestId,
+          ...(identity ? { [SUBGRAPH_IDENTITY_HEADER]: identity } : {}),
+        });
+      const signed = (body: object, requestId = 'batch-1') =>
+        signSubgraphIdentity(graph.identityKeys.health.privateKey, 'health', requestId, JSON.stringify(body));
+      const logged = (requestId: string) =>
+        (graph.subgraphs.sip.prisma as any).auditGroup.findMany({
+          where: { requestId },
+          select: { requesterSubject: true, subgraph: true, granted: true },
+        });
+
+      it("decides each request for its own reader's token, and answers none whose token is not genuine", async () => {
+        const counsellor = await graph.token('school counsellor');
+        const forged = await new SignJWT({ role: 'school_counsellor' })
+          .setProtectedHeader({ alg: 'ES256' })
+          .setSubject('forged')
+          .setExpirationTime('5m')
+          .sign((await generateSigningKeyPair()).privateKey);
+        const body = {
+          asks: [
+            { requestId: 'batch-a', token: counsellor, questions: questions() },
+            { requestId: 'batch-b', token: forged, questions: questions() },
+          ],
+        };
+        const response = (await call(await signed(body), body)) as any;
+        expect(response.status).toBe(200);
+        expect(response.answers).toEqual([
+          {
+            requestId: 'batch-a',
+            decisions: [expect.objectContaining({ childId: child.id, granted: false, reason: 'NO_RELATION' })],
+          },
+          { requestId: 'batch-b', error: 'UNAUTHENTICATED' },
+        ]);
+        expect(await logged('batch-a')).toEqual([
+          { requesterSubject: decodeJwt(counsellor).sub, subgraph: 'health', granted: false },
+        ]);
+        expect(await logged('batch-b')).toEqual([]);
+      });
+
+      it('answers, and logs, only a subgraph that signs which it is, for this body, once', async () => {
+        const body = { asks: [{ requestId: 'batch-c', token: await graph.token('school counsellor'), questions: [] }] };
+        const once = await signed(body, 'batch-2');
+        expect((await call(once, body, 'batch-2')).status).toBe(200);
+        for (const identity of [
+          undefined,
+          once,
+          await signed({ ...body, asks: [] }, 'batch-3'),
+          await signSubgraphIdentity(graph.identityKeys.health.privateKey, 'school', 'batch-4', JSON.stringify(body)),
+        ]) {
+          const response = await call(identity, body, 'batch-4');
+          expect(response.status).toBe(401);
+          expect(response.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+        }
+      });
+
+      it('refuses a malformed ask with a clear error, deciding nothing', async () => {
+        const body = { asks: [{ requestId: 'not a request id!', token: 'x', questions: questions() }] };
+        const response = await call(await signed(body, 'batch-5'), body, 'batch-5');
+        expect(response.status).toBe(400);
+        expect(response.errors?.[0]).toMatchObject({
+          extensions: { code: 'BAD_REQUEST' },
+          message: expect.stringContaining('asks: [{ requestId, token, questions'),
+        });
       });
     });
 

@@ -1,20 +1,27 @@
 import type {
+  ConsentDecisionAsk,
+  ConsentDecisionBatchRequest,
+  ConsentDecisionBatchResponse,
   ConsentDecisionRequest,
   ConsentDecisionResponse,
   ConsentQuestion,
+  ConsentRelease,
 } from '../../../../lib/consent/consent-decision.ts';
 import { ErrorCode } from '../../../../lib/errors.ts';
 import { HttpRequestError, sendJson } from '../../../../lib/server/http-errors.ts';
 import type { SubgraphRoute } from '../../../../lib/subgraph/subgraph-definition.ts';
 import type { PrismaClient } from '../../../../prisma/sip/client/client.ts';
 import { isConsentScope } from '../../../../policy/scopes.ts';
+import type { Requester } from '../../../../policy/roles.ts';
 import { cachedConsentFacts } from './consent-facts-cache.ts';
 import { decideConsent } from '../../../../policy/consent-rule.ts';
 import { byRequester, storeAudit } from '../audit/store-audit.ts';
 import { readReleases, releaseRecords } from './consent-releases.route.ts';
 import { requiredRequester } from '../../../../lib/auth/identity-token.ts';
+import { isRequestId } from '../../../../lib/auth/request-id.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
 
+/** Questions per call, over all its requests. */
 const MAX_QUESTIONS = 10_000;
 
 // The decision log names the subgraph that asked; only one that proves which it is gets an answer.
@@ -38,23 +45,95 @@ function isQuestion(value: unknown): value is ConsentQuestion {
   );
 }
 
-function readRequest(body: Partial<ConsentDecisionRequest> | undefined): ConsentDecisionRequest {
+const areQuestions = (value: unknown): value is ConsentQuestion[] => Array.isArray(value) && value.every(isQuestion);
+
+const badRequest = (expected: string) =>
+  new HttpRequestError(400, ErrorCode.BadRequest, `expected ${expected} with at most ${MAX_QUESTIONS} questions`);
+
+function readRequest(body: Partial<ConsentDecisionRequest> | undefined): ConsentQuestion[] {
   const questions = body?.questions;
-  if (!Array.isArray(questions) || questions.length > MAX_QUESTIONS || !questions.every(isQuestion)) {
-    throw new HttpRequestError(
-      400,
-      ErrorCode.BadRequest,
-      `expected { questions: [{ childId, scope, fields }] } with at most ${MAX_QUESTIONS} questions`,
-    );
-  }
-  return body as ConsentDecisionRequest;
+  if (!areQuestions(questions) || questions.length > MAX_QUESTIONS)
+    throw badRequest('{ questions: [{ childId, scope, fields }] }');
+  return questions;
+}
+
+function readAsks(body: Partial<ConsentDecisionBatchRequest> | undefined): ConsentDecisionAsk[] {
+  const asks = body?.asks;
+  const isAsk = (ask: ConsentDecisionAsk) =>
+    typeof ask === 'object' &&
+    ask !== null &&
+    isRequestId(ask.requestId) &&
+    typeof ask.token === 'string' &&
+    areQuestions(ask.questions);
+  if (
+    !Array.isArray(asks) ||
+    !asks.every(isAsk) ||
+    asks.reduce((count, ask) => count + ask.questions.length, 0) > MAX_QUESTIONS
+  )
+    throw badRequest('{ asks: [{ requestId, token, questions: [{ childId, scope, fields }] }] }');
+  return asks;
+}
+
+/** One request's questions, for the reader whose token it carried. */
+interface Asked {
+  requester: Requester;
+  requestId: string;
+  questions: ConsentQuestion[];
 }
 
 /**
- * POST /consent/decisions: decides every (child, scope) question of one subgraph fetch for the
- * requester whose token the call carries, and stores the decisions (and any release confirmations
- * riding along) before answering. If they cannot be stored the request fails, and the asking
- * subgraph withholds the data.
+ * Decides every (child, scope) question of these requests, each for its own reader, and stores the
+ * decisions (and the release confirmations riding along) before returning them, in one write. If
+ * they cannot be stored this fails, and the asking subgraph withholds the data.
+ */
+async function decideAndLog(
+  prisma: PrismaClient,
+  asked: Asked[],
+  subgraph: string,
+  releases: ConsentRelease[],
+  { at, arrivedAt }: { at: Date; arrivedAt: number },
+) {
+  const facts = await cachedConsentFacts(
+    prisma,
+    asked.flatMap(({ questions }) => questions.map((question) => question.childId)),
+    arrivedAt,
+  );
+  const decided = asked.map(({ requester, requestId, questions }) => ({
+    requester,
+    requestId,
+    decisions: questions.map((question) => {
+      const child = facts.get(question.childId);
+      const decision = child
+        ? decideConsent(child.consents, child.child, { scope: question.scope, reader: requester, at })
+        : ({ granted: false, reason: 'NO_CONSENT', consentId: null } as const);
+      return { childId: question.childId, scope: question.scope, fields: question.fields, ...decision };
+    }),
+  }));
+  await storeAudit(
+    prisma,
+    decided.flatMap(({ requester, requestId, decisions }) =>
+      decisions.map((decision) => ({
+        ...byRequester(requester, requestId),
+        childId: decision.childId,
+        kind: 'CROSS_AGENCY' as const,
+        scope: decision.scope,
+        fields: decision.fields,
+        subgraph,
+        granted: decision.granted,
+        reason: decision.granted ? null : decision.reason,
+        consentId: decision.consentId,
+        emergencyAccessId: decision.granted ? (decision.emergencyAccessId ?? null) : null,
+        decidedAt: at,
+      })),
+    ),
+    releaseRecords(releases, subgraph, at),
+  );
+  return decided.map(({ decisions }) => decisions.map(({ fields: _fields, ...decision }) => decision));
+}
+
+/**
+ * POST /consent/decisions: one request's questions, for the requester whose token the call carries,
+ * from the subgraph that signed it.
  */
 export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
   req,
@@ -63,40 +142,44 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
 ) => {
   const { requester, requestId } = requiredRequester(requesterContext);
   if (!callerSubgraph) throw NOT_A_SUBGRAPH;
-  const request = readRequest(req.body);
-  const releases = readReleases(request.releases);
-  const at = clock();
-  const facts = await cachedConsentFacts(
-    prisma,
-    request.questions.map((question) => question.childId),
-    receivedAt,
-  );
-  const decisions = request.questions.map((question) => {
-    const child = facts.get(question.childId);
-    const decision = child
-      ? decideConsent(child.consents, child.child, { scope: question.scope, reader: requester, at })
-      : ({ granted: false, reason: 'NO_CONSENT', consentId: null } as const);
-    return { childId: question.childId, scope: question.scope, fields: question.fields, ...decision };
+  const questions = readRequest(req.body);
+  const releases = readReleases((req.body as ConsentDecisionRequest).releases);
+  const [decisions] = await decideAndLog(prisma, [{ requester, requestId, questions }], callerSubgraph, releases, {
+    at: clock(),
+    arrivedAt: receivedAt,
   });
-  await storeAudit(
-    prisma,
-    decisions.map((decision) => ({
-      ...byRequester(requester, requestId),
-      childId: decision.childId,
-      kind: 'CROSS_AGENCY',
-      scope: decision.scope,
-      fields: decision.fields,
-      subgraph: callerSubgraph,
-      granted: decision.granted,
-      reason: decision.granted ? null : decision.reason,
-      consentId: decision.consentId,
-      emergencyAccessId: decision.granted ? (decision.emergencyAccessId ?? null) : null,
-      decidedAt: at,
-    })),
-    releaseRecords(releases, callerSubgraph, at),
+  sendJson(res, 200, { decisions } satisfies ConsentDecisionResponse);
+};
+
+/**
+ * POST /consent/decision-batches: several requests' questions that reached the subgraph together, in
+ * one call it signed; each ask carries its reader's own token, verified here as any other. An ask
+ * whose token is refused gets no decisions, and nothing is logged for it; the others are answered.
+ */
+export const consentDecisionBatchesRoute: SubgraphRoute<PrismaClient> = async (
+  req,
+  res,
+  { prisma, clock, callerSubgraph, receivedAt, verifyIdentity },
+) => {
+  if (!callerSubgraph) throw NOT_A_SUBGRAPH;
+  const asks = readAsks(req.body);
+  const releases = readReleases((req.body as ConsentDecisionBatchRequest).releases);
+  const readers = await Promise.all(
+    asks.map((ask) =>
+      verifyIdentity(`Bearer ${ask.token}`).then(
+        ({ requester }) => requester,
+        () => null,
+      ),
+    ),
   );
-  const response: ConsentDecisionResponse = {
-    decisions: decisions.map(({ fields: _fields, ...decision }) => decision),
-  };
-  sendJson(res, 200, response);
+  const asked = asks.flatMap(({ requestId, questions }, i) => {
+    const requester = readers[i];
+    return requester ? [{ requester, requestId, questions }] : [];
+  });
+  const decided = await decideAndLog(prisma, asked, callerSubgraph, releases, { at: clock(), arrivedAt: receivedAt });
+  let next = 0;
+  const answers: ConsentDecisionBatchResponse['answers'] = asks.map(({ requestId }, i) =>
+    readers[i] ? { requestId, decisions: decided[next++] } : { requestId, error: ErrorCode.Unauthenticated },
+  );
+  sendJson(res, 200, { answers });
 };
