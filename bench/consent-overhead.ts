@@ -14,9 +14,9 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config/config.ts';
 import { silentLogger } from '../lib/server/logger.ts';
 import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { adminQuery, createTestDatabases } from '../test/support/test-databases.ts';
-import { startHiveGateway, type HivePlanner } from './hive-gateway.ts';
-import { benchDeployed } from './deployed/bench-deployed.ts';
-import { planOf } from './deployed/plan-replay.ts';
+import { startHiveGateway, type HivePlanner } from './deployed/hive-gateway.ts';
+import { benchDeployed } from './as-deployed.ts';
+import { planOf } from './plan-replay.ts';
 import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import { addChildren, CHILDREN, median, percentile, post, QUERY, round, type Round } from './workload.ts';
 

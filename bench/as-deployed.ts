@@ -3,17 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PERSONAS, type DevIdentity } from '../../dev/dev-identity.ts';
-import type { RunningGraph } from '../../dev/start-graph.ts';
-import type { KeyPair } from '../../lib/auth/keys.ts';
-import type { SubgraphName } from '../../lib/config/config.ts';
-import type { DatabaseLocation } from '../../lib/db/database.ts';
-import type { PrismaClient as SipPrisma } from '../../prisma/sip/client/client.ts';
-import { allSubgraphs } from '../../subgraphs/index.ts';
-import { verifyChains } from '../../subgraphs/sip/consent-authority/audit/verify-chain.ts';
-import { changeConsentsMeanwhile, listAsk, median, mixedAsks, percentile, round, type Round } from '../workload.ts';
-import { cpuSeconds } from './cpu-time.ts';
-import { spawnUntil, startDeployedGraph, type DeployedGraph } from './deployed-graph.ts';
+import { DEMO_PERSONAS, type DevIdentity } from '../dev/dev-identity.ts';
+import type { RunningGraph } from '../dev/start-graph.ts';
+import type { KeyPair } from '../lib/auth/keys.ts';
+import type { SubgraphName } from '../lib/config/config.ts';
+import type { DatabaseLocation } from '../lib/db/database.ts';
+import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
+import { allSubgraphs } from '../subgraphs/index.ts';
+import { verifyChains } from '../subgraphs/sip/consent-authority/audit/verify-chain.ts';
+import { changeConsentsMeanwhile, listAsk, median, mixedAsks, percentile, round, type Round } from './workload.ts';
+import { cpuSeconds } from './deployed/cpu-time.ts';
+import { spawnUntil, startDeployedGraph, type DeployedGraph } from './deployed/deployed-graph.ts';
 import { replayRound, type Plan } from './plan-replay.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
@@ -121,7 +121,7 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
     const hive = await Promise.all(
       (['javascript', 'rust'] as const).map(async (planner) => {
         const started = await spawnUntil(
-          fileURLToPath(new URL('./hive-service.ts', import.meta.url)),
+          fileURLToPath(new URL('./deployed/hive-service.ts', import.meta.url)),
           [planner],
           { BENCH_SUBGRAPH_URLS: JSON.stringify(one.enforced.subgraphUrls) },
           /ready at (\S+)/,
@@ -153,14 +153,15 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
     // Scale-out: one of each against two of each, both enforced, at 32 connections.
     const two = await start('enforced', 2);
     graphs.push(two);
-    await round(two.url, '', 40, 4, asks);
+    // As long a warm-up as the processes of one of each have had behind them: a cold process compiles as it goes.
+    await round(two.url, '', 4 * ROUND_REQUESTS, 32, asks);
     const scale: Record<string, Round[]> = {};
     for (let i = 0; i < ROUNDS; i++)
       for (const [name, deployed] of [
         ['one', one.enforced],
         ['two', two],
       ] as const)
-        (scale[name] ??= []).push(await measure(deployed, 32));
+        (scale[name] ??= []).push(await measure(deployed, 32, `scale/${name}`));
     const unavailable = [...Object.values(rounds), ...Object.values(scale)]
       .flat()
       .reduce((n, r) => n + r.unavailable, 0);
@@ -257,6 +258,13 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
       'latency p99 (ms)',
       ['one', 'two'].map((name) => fixed(median(scale[name].map((r) => percentile(r.latencies, 99))), 0)),
     );
+    if (cpu['scale/one'])
+      row(
+        'CPU per request, all processes (ms)',
+        ['one', 'two'].map((name) =>
+          fixed((Object.values(cpu[`scale/${name}`]).reduce((a, b) => a + b, 0) * 1000) / (ROUNDS * ROUND_REQUESTS)),
+        ),
+      );
     row('CONSENT_UNAVAILABLE values, all rounds', [unavailable]);
     row('audit chains afterwards', [
       chain.intact ? `intact (${chain.checked} rows)` : `BROKEN: ${chain.firstBroken?.problem}`,

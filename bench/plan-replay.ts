@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import type { SubgraphFetch } from '../../gateway/identity-forwarding.data-source.ts';
-import { newTraceparent } from '../../lib/auth/request-id.ts';
-import type { Round } from '../workload.ts';
+import type { SubgraphFetch } from '../gateway/identity-forwarding.data-source.ts';
+import { newTraceparent } from '../lib/auth/request-id.ts';
+import type { Round } from './workload.ts';
 
 /** A gateway's plan as it ran: waves of subgraph fetches, each wave sent once the one before has answered. */
 export type Plan = Array<Array<{ subgraph: string; body: string }>>;

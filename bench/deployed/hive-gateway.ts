@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { gatewayConfig } from '../routers/hive-gateway/gateway.config.ts';
-import { supergraphAt } from '../test/support/supergraph-at.ts';
+import { gatewayConfig } from '../../routers/hive-gateway/gateway.config.ts';
+import { supergraphAt } from '../../test/support/supergraph-at.ts';
 
 export type HivePlanner = 'javascript' | 'rust';
 
