@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: what consent enforcement costs, in one process. Starts the graph twice, once
+ * `npm run bench`: what consent enforcement costs. In one process first: starts the graph twice, once
  * enforced and once with the consent guard removed (a switch no configuration reaches), on the same
  * data, and measures them in interleaved rounds (A B A B …, medians), at 8 and at 32 connections,
  * on embedded databases and on the PostgreSQL server. Then, on the enforced graph: the SQL and
  * audit rows per request, a burst of simultaneous requests at the default decision timeout, the
  * gateway's time against the critical path of its subgraph fetches, and our gateway beside Hive
- * Gateway (both query planners) on the same subgraphs. A measurement, not a test: it asserts nothing.
+ * Gateway (both query planners) on the same subgraphs. On the server, then, the graph as deployed
+ * (`as-deployed.ts`). A measurement, not a test: it asserts nothing.
  */
 import { DEMO_PERSONAS, ephemeralDevIdentity } from '../dev/dev-identity.ts';
 import { startGraph, type RunningGraph, type StartGraphOptions } from '../dev/start-graph.ts';
