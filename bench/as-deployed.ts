@@ -106,10 +106,10 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
             await measure(one[mode], connections, `${mode}/${connections}`),
           );
 
-    // CPU profiles of the SIP core and the health subgraph, one more round of each mode at 8 connections.
+    // CPU profiles of the gateway, the SIP core and the health subgraph: one more round of each mode, 8 connections.
     if (profileDir)
       for (const deployed of Object.values(one)) {
-        const profiled = deployed.services.filter((service) => service.name === 'sip' || service.name === 'health');
+        const profiled = deployed.services.filter((service) => ['gateway', 'sip', 'health'].includes(service.name));
         for (const service of profiled) service.profile();
         await measure(deployed, 8);
         for (const service of profiled) service.profile();
@@ -269,7 +269,7 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
     row('audit chains afterwards', [
       chain.intact ? `intact (${chain.checked} rows)` : `BROKEN: ${chain.firstBroken?.problem}`,
     ]);
-    if (profileDir) console.log(`\nCPU profiles of the SIP core and the health subgraph under load: ${profileDir}`);
+    if (profileDir) console.log(`\nCPU profiles of the gateway, the SIP core and health under load: ${profileDir}`);
   } finally {
     await Promise.all([...graphs.map((deployed) => deployed.stop()), ...stops.map((stop) => stop())]);
     rmSync(dataDir, { recursive: true, force: true });
