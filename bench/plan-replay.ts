@@ -1,7 +1,6 @@
-import { performance } from 'node:perf_hooks';
 import type { SubgraphFetch } from '../gateway/identity-forwarding.data-source.ts';
 import { newTraceparent } from '../lib/auth/request-id.ts';
-import type { Round } from './workload.ts';
+import { timedRound, type Round } from './workload.ts';
 
 /** A gateway's plan as it ran: waves of subgraph fetches, each wave sent once the one before has answered. */
 export type Plan = Array<Array<{ subgraph: string; body: string }>>;
@@ -25,41 +24,26 @@ export function planOf(fetches: readonly SubgraphFetch[]): Plan {
  * The plan's fetches straight to the subgraphs, as the gateway sends them (the reader's token, a
  * trace of its own for each request): what the gateway costs is the difference.
  */
-export async function replayRound(
+export const replayRound = (
   urls: Record<string, string>,
   token: string,
   plan: Plan,
   requests: number,
   concurrency: number,
-): Promise<Round> {
-  const done: Round['requests'] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < requests) {
-        const t = performance.now();
-        const { traceparent } = newTraceparent();
-        for (const wave of plan)
-          await Promise.all(
-            wave.map(async ({ subgraph, body }) => {
-              const res = await fetch(urls[subgraph], {
-                method: 'POST',
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent },
-                body,
-              });
-              const answer = (await res.json()) as { data?: unknown };
-              if (!res.ok || !answer.data) throw new Error(`${subgraph} answered HTTP ${res.status} without data`);
-            }),
-          );
-        done.push({ requestId: null, latency: performance.now() - t });
-      }
-    }),
-  );
-  return {
-    throughput: requests / ((performance.now() - started) / 1000),
-    latencies: done.map((request) => request.latency).sort((a, b) => a - b),
-    requests: done,
-    unavailable: 0,
-  };
-}
+): Promise<Round> =>
+  timedRound(requests, concurrency, async () => {
+    const { traceparent } = newTraceparent();
+    for (const wave of plan)
+      await Promise.all(
+        wave.map(async ({ subgraph, body }) => {
+          const res = await fetch(urls[subgraph], {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent },
+            body,
+          });
+          const answer = (await res.json()) as { data?: unknown };
+          if (!res.ok || !answer.data) throw new Error(`${subgraph} answered HTTP ${res.status} without data`);
+        }),
+      );
+    return { requestId: null, unavailable: 0 };
+  });

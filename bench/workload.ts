@@ -230,15 +230,13 @@ export const mixedAsks =
         };
 
 /**
- * `requests` requests, `concurrency` at a time, the i-th asking `ask(i)` (by default the list, by
- * `token`); checks every answer is whole.
+ * `requests` requests, `concurrency` at a time, each made by `one(i)`, which says what it found:
+ * the request's id, if any, and the guarded values withheld as CONSENT_UNAVAILABLE.
  */
-export async function round(
-  url: string,
-  token: string,
+export async function timedRound(
   requests: number,
   concurrency: number,
-  ask: (i: number) => Ask = () => listAsk(token),
+  one: (i: number) => Promise<{ requestId: string | null; unavailable: number }>,
 ): Promise<Round> {
   const done: Round['requests'] = [];
   let unavailable = 0;
@@ -247,12 +245,10 @@ export async function round(
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < requests) {
-        const { token, query, variables, whole } = ask(next++);
         const t = performance.now();
-        const { body, requestId } = await post(url, token, query, variables);
-        done.push({ requestId, latency: performance.now() - t });
-        if (!whole(body)) throw new Error(`an answer was not whole: ${JSON.stringify(body.errors?.slice(0, 2))}`);
-        unavailable += (body.errors ?? []).filter((e) => e.extensions?.code === 'CONSENT_UNAVAILABLE').length;
+        const found = await one(next++);
+        done.push({ requestId: found.requestId, latency: performance.now() - t });
+        unavailable += found.unavailable;
       }
     }),
   );
@@ -264,6 +260,27 @@ export async function round(
     unavailable,
   };
 }
+
+/**
+ * `requests` requests through the graph at `url`, `concurrency` at a time, the i-th asking `ask(i)`
+ * (by default the list, by `token`); checks every answer is whole.
+ */
+export const round = (
+  url: string,
+  token: string,
+  requests: number,
+  concurrency: number,
+  ask: (i: number) => Ask = () => listAsk(token),
+): Promise<Round> =>
+  timedRound(requests, concurrency, async (i) => {
+    const { token, query, variables, whole } = ask(i);
+    const { body, requestId } = await post(url, token, query, variables);
+    if (!whole(body)) throw new Error(`an answer was not whole: ${JSON.stringify(body.errors?.slice(0, 2))}`);
+    return {
+      requestId,
+      unavailable: (body.errors ?? []).filter((e) => e.extensions?.code === 'CONSENT_UNAVAILABLE').length,
+    };
+  });
 
 export const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

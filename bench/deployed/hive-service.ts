@@ -9,5 +9,6 @@ const gateway = await startHiveGateway(
   process.argv[2] as HivePlanner,
 );
 console.log(`ready at ${gateway.url}`);
-process.on('disconnect', () => void gateway.stop().then(() => process.exit(0)));
-process.on('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
+const stop = () => void gateway.stop().then(() => process.exit(0));
+process.on('disconnect', stop);
+process.on('SIGTERM', stop);

@@ -18,7 +18,7 @@ export interface Asker {
   requestId: string;
 }
 
-export type Decisions = ConsentDecisionResponse['decisions'];
+type Decisions = ConsentDecisionResponse['decisions'];
 
 /** A subgraph's one way to the SIP core's consent decisions, shared by all its requests. */
 export interface DecisionChannel {
