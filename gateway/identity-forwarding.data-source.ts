@@ -3,6 +3,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Requester } from '../lib/auth/requester.ts';
 import { ErrorCode } from '../lib/errors.ts';
+import { httpCall, type HttpAnswer } from '../lib/http-client.ts';
 
 export interface GatewayContext {
   /** The client's bearer token, which every subgraph verifies itself. */
@@ -33,6 +34,27 @@ const graphQLErrorsOf = (error: unknown): GraphQLFormattedError[] | null => {
     : null;
 };
 
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+
+/** An answer read whole, in the shape `@apollo/gateway` reads a fetch's answer in. */
+function fetcherResponse(url: string, answer: HttpAnswer): FetcherResponse {
+  const { status, body } = answer;
+  return {
+    url,
+    status,
+    ok: status >= 200 && status < 300,
+    statusText: '',
+    redirected: false,
+    bodyUsed: false,
+    headers: new Headers([...answer.headers]),
+    text: async () => body,
+    json: async () => JSON.parse(body) as unknown,
+    arrayBuffer: async () => new TextEncoder().encode(body).buffer,
+    clone: () => fetcherResponse(url, answer),
+  };
+}
+
 /**
  * Sends each subgraph fetch with the client's own bearer token and this request's trace context,
  * and nothing else the client sent: what any router's header propagation does. A fetch that takes
@@ -50,11 +72,16 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     const { timeoutMs, ...rest } = config;
     super({
       ...rest,
-      fetcher: ((url: string, init: RequestInit) =>
-        fetch(url, {
-          ...init,
-          signal: AbortSignal.timeout(timeoutMs),
-        })) as unknown as RemoteGraphQLDataSource['fetcher'],
+      fetcher: async (url: string, init: Parameters<Fetcher>[1] = {}) =>
+        fetcherResponse(
+          url,
+          await httpCall(url, {
+            method: init.method === 'GET' ? 'GET' : 'POST',
+            headers: init.headers,
+            body: init.body?.toString(),
+            timeoutMs,
+          }),
+        ),
     });
   }
 

@@ -1,4 +1,5 @@
 import type { CryptoKey } from 'jose';
+import { httpCall } from '../http-client.ts';
 import { REQUEST_ID_HEADER } from './request-id.ts';
 import { signSubgraphIdentity, SUBGRAPH_IDENTITY_HEADER } from './subgraph-identity.ts';
 
@@ -27,7 +28,7 @@ export async function postToSubgraph<TAnswer>(
   timeoutMs: number,
 ): Promise<TAnswer> {
   const json = JSON.stringify(body);
-  const res = await fetch(new URL(path, graphqlUrl), {
+  const answer = await httpCall(new URL(path, graphqlUrl), {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -43,8 +44,8 @@ export async function postToSubgraph<TAnswer>(
       }),
     },
     body: json,
-    signal: AbortSignal.timeout(timeoutMs),
+    timeoutMs,
   });
-  if (!res.ok) throw new Error(`${path} answered HTTP ${res.status}`);
-  return (await res.json()) as TAnswer;
+  if (answer.status !== 200) throw new Error(`${path} answered HTTP ${answer.status}`);
+  return JSON.parse(answer.body) as TAnswer;
 }

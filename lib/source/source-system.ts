@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors.ts';
+import { httpCall, type HttpAnswer } from '../http-client.ts';
 
 /** Where an agency's existing system answers, and how the adapter proves who it is there. */
 export interface SourceLocation {
@@ -59,9 +60,9 @@ export async function callSource<T>(
   url: string,
   init: { method?: 'GET' | 'POST'; body?: unknown; form?: URLSearchParams; accept?: string } = {},
 ): Promise<T> {
-  let res: Response;
+  let res: HttpAnswer;
   try {
-    res = await fetch(url, {
+    res = await httpCall(url, {
       method: init.method ?? 'GET',
       headers: {
         accept: init.accept ?? 'application/json',
@@ -69,8 +70,8 @@ export async function callSource<T>(
         ...(init.body !== undefined && { 'content-type': init.accept ?? 'application/json' }),
         ...(init.form && { 'content-type': 'application/x-www-form-urlencoded' }),
       },
-      body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
-      signal: AbortSignal.timeout(source.location.timeoutMs),
+      body: init.form?.toString() ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+      timeoutMs: source.location.timeoutMs,
     });
   } catch (error) {
     const timedOut = (error as Error).name === 'TimeoutError';
@@ -79,8 +80,13 @@ export async function callSource<T>(
       timedOut ? `no answer within ${source.location.timeoutMs} ms` : 'it could not be reached',
     );
   }
-  const body: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) {
+  let body: unknown;
+  try {
+    body = JSON.parse(res.body);
+  } catch {
+    body = undefined;
+  }
+  if (res.status < 200 || res.status >= 300) {
     const detail = source.describeError(body);
     throw new SourceSystemError(source.label, `it answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`);
   }
