@@ -131,7 +131,7 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
           started.child.kill('SIGTERM');
           await started.exited;
         });
-        return started.found;
+        return { url: started.found, pid: started.child.pid! };
       }),
     );
     const plan = await setup.recordPlan(readers[0]);
@@ -139,17 +139,30 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
       round(url, readers[0], ROUND_REQUESTS, connections, () => listAsk(readers[0]));
     const gateways: Record<string, (connections: number) => Promise<Round>> = {
       ours: viaGateway(one.enforced.url),
-      'Hive (JS)': viaGateway(hive[0]),
-      'Hive (Rust)': viaGateway(hive[1]),
+      'Hive (JS)': viaGateway(hive[0].url),
+      'Hive (Rust)': viaGateway(hive[1].url),
       'no gateway': (connections) =>
         replayRound(one.enforced.subgraphUrls, readers[0], plan, ROUND_REQUESTS, connections),
     };
+    // Each gateway's own CPU per request: throughput on two shared cores moves with whatever else runs, this less so.
+    const gatewayPids: Record<string, number> = {
+      ours: one.enforced.pids().find((service) => service.name === 'gateway')!.pid,
+      'Hive (JS)': hive[0].pid,
+      'Hive (Rust)': hive[1].pid,
+    };
     for (const run of Object.values(gateways)) await run(4);
     const gatewayRounds: Record<string, Round[]> = {};
+    const gatewayCpu: Record<string, number> = {};
     for (let i = 0; i < ROUNDS; i++)
       for (const connections of CONNECTIONS)
-        for (const [name, run] of Object.entries(gateways))
+        for (const [name, run] of Object.entries(gateways)) {
+          const pid = gatewayPids[name];
+          const before = pid ? cpuSeconds([{ name, pid }])?.[name] : undefined;
           (gatewayRounds[`${name}/${connections}`] ??= []).push(await run(connections));
+          const after = pid ? cpuSeconds([{ name, pid }])?.[name] : undefined;
+          if (before !== undefined && after !== undefined)
+            gatewayCpu[`${name}/${connections}`] = (gatewayCpu[`${name}/${connections}`] ?? 0) + after - before;
+        }
 
     // Scale-out: one of each against two of each, both enforced, at 32 connections.
     const two = await start('enforced', 2);
@@ -239,6 +252,13 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
               0,
             )}`,
         ),
+      );
+      row(
+        "the gateway's own CPU per request (ms)",
+        Object.keys(gateways).map((name) => {
+          const seconds = gatewayCpu[`${name}/${connections}`];
+          return seconds === undefined ? '–' : fixed((seconds * 1000) / (ROUNDS * ROUND_REQUESTS), 2);
+        }),
       );
       row(
         'throughput ÷ no gateway',
