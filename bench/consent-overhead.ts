@@ -26,8 +26,9 @@ const ROUND_REQUESTS = Number(process.env.BENCH_ROUND_REQUESTS) || 80;
 const BURST = Number(process.env.BENCH_BURST) || 200;
 const CONNECTIONS = [8, 32];
 // The deployed graph runs on the server only.
-const KINDS = (process.env.BENCH_DATABASE ?? (process.env.BENCH_DEPLOYED === 'only' ? 'server' : 'embedded,server'))
-  .split(',') as Array<'embedded' | 'server'>;
+const KINDS = (
+  process.env.BENCH_DATABASE ?? (process.env.BENCH_DEPLOYED === 'only' ? 'server' : 'embedded,server')
+).split(',') as Array<'embedded' | 'server'>;
 
 // Eight embedded databases and two Hive Gateways each stop on SIGINT and SIGTERM.
 process.setMaxListeners(32);

@@ -60,6 +60,49 @@ export function firstUseInMemory(): FirstUse {
   };
 }
 
+/** A call whose signature holds, before its id is checked against replay. */
+export interface SignedCall {
+  /** The subgraph whose key signed it. */
+  subgraph: string;
+  /** The signature's unique id, and when it expires: what a replay guard stores. */
+  jti: string;
+  expiresAt: Date;
+}
+
+export type SubgraphSignatureCheck = (
+  token: string | undefined,
+  requestId: string,
+  body: Buffer | undefined,
+) => Promise<SignedCall | null>;
+
+/**
+ * The call `token` signs, if a subgraph signed it with its own key, for this request and this very
+ * body, and it has not expired; null for anything else (missing, unknown subgraph, another
+ * subgraph's key, another request or body, expired). Whether it was shown before is not checked
+ * here: a route that stores the signature's id itself, with what it writes, does that.
+ */
+export function createSubgraphSignatureCheck(keys: Readonly<Record<string, CryptoKey>>): SubgraphSignatureCheck {
+  return async (token, requestId, body) => {
+    if (!token || !body) return null;
+    try {
+      const claimed = decodeJwt(token).sub;
+      const key = typeof claimed === 'string' && Object.hasOwn(keys, claimed) ? keys[claimed] : undefined;
+      if (!key) return null;
+      const { payload } = await jwtVerify(token, key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: [SIGNING_ALGORITHM],
+        subject: claimed,
+        requiredClaims: ['exp', 'jti', 'rid', 'bh'],
+      });
+      if (payload.rid !== requestId || payload.bh !== bodyHash(body)) return null;
+      return { subgraph: claimed as string, jti: payload.jti!, expiresAt: new Date(payload.exp! * 1000) };
+    } catch {
+      return null;
+    }
+  };
+}
+
 export type SubgraphIdentityVerifier = (
   token: string | undefined,
   requestId: string,
@@ -75,23 +118,10 @@ export function createSubgraphIdentityVerifier(
   keys: Readonly<Record<string, CryptoKey>>,
   firstUse: FirstUse = firstUseInMemory(),
 ): SubgraphIdentityVerifier {
+  const check = createSubgraphSignatureCheck(keys);
   return async (token, requestId, body) => {
-    if (!token || !body) return null;
-    try {
-      const claimed = decodeJwt(token).sub;
-      const key = typeof claimed === 'string' && Object.hasOwn(keys, claimed) ? keys[claimed] : undefined;
-      if (!key) return null;
-      const { payload } = await jwtVerify(token, key, {
-        issuer: ISSUER,
-        audience: AUDIENCE,
-        algorithms: [SIGNING_ALGORITHM],
-        subject: claimed,
-        requiredClaims: ['exp', 'jti', 'rid', 'bh'],
-      });
-      if (payload.rid !== requestId || payload.bh !== bodyHash(body)) return null;
-      return (await firstUse(payload.jti!, new Date(payload.exp! * 1000))) ? (claimed as string) : null;
-    } catch {
-      return null;
-    }
+    const call = await check(token, requestId, body);
+    if (!call) return null;
+    return (await firstUse(call.jti, call.expiresAt).catch(() => false)) ? call.subgraph : null;
   };
 }

@@ -7,7 +7,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { CryptoKey } from 'jose';
 import { createIdentityVerifier, type IdentityOptions } from '../auth/identity-token.ts';
-import { createSubgraphIdentityVerifier } from '../auth/subgraph-identity.ts';
+import { createSubgraphIdentityVerifier, createSubgraphSignatureCheck } from '../auth/subgraph-identity.ts';
 import { SUBGRAPH_AGENCY } from '../../policy/agencies.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { portClaim, type SubgraphName } from '../config/config.ts';
@@ -203,6 +203,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma | null, TCont
         options.subgraphIdentityKeys ?? {},
         definition.subgraphCallFirstUse?.(prisma),
       ),
+      checkSubgraphSignature: createSubgraphSignatureCheck(options.subgraphIdentityKeys ?? {}),
       requestContext: requests.contextFor,
     });
     const port = await listen(http.server, claim);

@@ -1,4 +1,4 @@
-import type { FirstUse } from '../auth/subgraph-identity.ts';
+import type { FirstUse, SignedCall } from '../auth/subgraph-identity.ts';
 import type { Request, Response } from 'express';
 import type { IdentityVerifier, RequesterContext } from '../auth/identity-token.ts';
 import type { Clock } from '../clock.ts';
@@ -43,8 +43,12 @@ export type SubgraphRoute<TPrisma, TSource = null> = (
     requestId: string;
     /** The subgraph that proved it sent the request (its own signed identity), or null. */
     callerSubgraph: string | null;
-    /** When the call reached the route (performance.now()), before its signature was checked. */
-    receivedAt: number;
+    /**
+     * Only for the routes in `routesStoringCalls`, which get null as `callerSubgraph`: the signed
+     * call, not yet checked against replay. The route stores its id with what it writes, in one
+     * statement, and refuses the call if it was stored before.
+     */
+    signedCall: SignedCall | null;
     /** Checks a reader's token a call carries in its body (several requests' calls for decisions). */
     verifyIdentity: IdentityVerifier;
   },
@@ -85,6 +89,8 @@ export interface SubgraphDefinition<
    * twice; by default in the process (for routes whose replay changes nothing).
    */
   subgraphCallFirstUse?: (prisma: TPrisma) => FirstUse;
+  /** Routes that check a signed call against replay themselves (see `signedCall`), saving a round trip. */
+  routesStoringCalls?: readonly string[];
 }
 
 // Resolvers receive heterogeneous definitions; the concrete types matter only inside each subgraph.

@@ -1,11 +1,14 @@
-import { performance } from 'node:perf_hooks';
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
 import type { IdentityVerifier, RequesterContext } from '../auth/identity-token.ts';
 import { requestIdOf } from '../auth/request-id.ts';
-import { SUBGRAPH_IDENTITY_HEADER, type SubgraphIdentityVerifier } from '../auth/subgraph-identity.ts';
+import {
+  SUBGRAPH_IDENTITY_HEADER,
+  type SubgraphIdentityVerifier,
+  type SubgraphSignatureCheck,
+} from '../auth/subgraph-identity.ts';
 import type { Clock } from '../clock.ts';
 import { finishHttpApp, jsonBody, type HttpApp } from '../server/http-app.ts';
 import { sendJson } from '../server/http-errors.ts';
@@ -51,6 +54,8 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma | null, TContext ex
     verifyIdentity: IdentityVerifier;
     /** Which subgraph signed a call to one of this subgraph's routes, if any did. */
     verifySubgraphIdentity: SubgraphIdentityVerifier;
+    /** The same without the replay check, for the routes that store the call's id themselves. */
+    checkSubgraphSignature: SubgraphSignatureCheck;
     requestContext: (requesterContext: RequesterContext) => TContext;
   },
 ): void {
@@ -96,14 +101,16 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma | null, TContext ex
     req.headers.authorization ? requireIdentity(req, res, next) : next();
   for (const [path, route] of Object.entries(definition.routes ?? {})) {
     app.post(path, identityIfAny, routeBody, async (req, res) => {
-      const receivedAt = performance.now();
       const requesterContext = (res.locals.requesterContext as RequesterContext | undefined) ?? null;
       const requestId = requesterContext?.requestId ?? requestIdOf(req.headers);
-      const callerSubgraph = await services.verifySubgraphIdentity(
+      const signature = [
         req.headers[SUBGRAPH_IDENTITY_HEADER] as string | undefined,
         requestId,
         (req as IncomingMessage & { rawBody?: Buffer }).rawBody,
-      );
+      ] as const;
+      const storesCall = definition.routesStoringCalls?.includes(path) ?? false;
+      const callerSubgraph = storesCall ? null : await services.verifySubgraphIdentity(...signature);
+      const signedCall = storesCall ? await services.checkSubgraphSignature(...signature) : null;
       await route(req, res, {
         prisma: services.prisma,
         source: services.source,
@@ -112,7 +119,7 @@ export function serveSubgraph<TPrisma extends SubgraphPrisma | null, TContext ex
         requesterContext,
         requestId,
         callerSubgraph,
-        receivedAt,
+        signedCall,
         verifyIdentity: services.verifyIdentity,
       });
     });

@@ -80,4 +80,6 @@ export const sipSubgraph: SubgraphDefinition<PrismaClient, SipContext> = {
     [CHILD_IDENTITIES_PATH]: childIdentitiesRoute,
   },
   subgraphCallFirstUse,
+  // A call for decisions stores its signature's id with its decisions: one statement, not two.
+  routesStoringCalls: [CONSENT_DECISIONS_PATH, CONSENT_DECISION_BATCHES_PATH],
 };

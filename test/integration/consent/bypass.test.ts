@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { decodeJwt, SignJWT, type CryptoKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair } from '../../../lib/auth/keys.ts';
@@ -6,6 +7,7 @@ import {
   signSubgraphIdentity,
   SUBGRAPH_IDENTITY_HEADER,
 } from '../../../lib/auth/subgraph-identity.ts';
+import { storeAudit } from '../../../subgraphs/sip/consent-authority/audit/store-audit.ts';
 import { subgraphCallFirstUse } from '../../../subgraphs/sip/consent-authority/consent/subgraph-call-first-use.ts';
 import { demoChildren, demoGuardians } from '../../../dev/demo/people.ts';
 import { childWithRecords, type TestChild } from '../../support/consent-fixtures.ts';
@@ -303,6 +305,28 @@ describe('the consent guard cannot be bypassed', () => {
         }
         expect(logged).toBeGreaterThan(before);
         expect(await auditRows()).toBe(logged);
+      });
+
+      it('answers a call shown many times at once only once, and logs it once', async () => {
+        const body = question();
+        const signed = await sign(graph.identityKeys.health.privateKey, 'health', body, 'r10');
+        // Sent together, the copies are stored in one statement or in a few: either way one is the first.
+        const responses = await Promise.all(Array.from({ length: 6 }, () => ask(signed, body, 'r10')));
+        expect(responses.map((response) => response.status).sort()).toEqual([200, 401, 401, 401, 401, 401]);
+        const rows = await (graph.subgraphs.sip.prisma as any).auditGroup.count({ where: { requestId: 'r10' } });
+        expect(rows).toBe(1);
+      });
+
+      it('lets only the first of copies of a call stored in the same statement through', async () => {
+        const prisma = graph.subgraphs.sip.prisma as never;
+        const expiresAt = new Date(Date.now() + 30_000);
+        const call = (jti: string) => storeAudit(prisma, [], [], { call: { jti, expiresAt }, epoch: null });
+        // While one write is under way, the copies wait for the next, together.
+        const underWay = call(randomUUID());
+        const copy = randomUUID();
+        const outcomes = await Promise.all([call(copy), call(copy), call(copy)]);
+        await underWay;
+        expect(outcomes.map((outcome) => outcome.replayed)).toEqual([false, true, true]);
       });
 
       it('refuses a call shown before to a restarted SIP core or another one on the same database', async () => {

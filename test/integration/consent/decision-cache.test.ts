@@ -29,7 +29,7 @@ describe('the consent decisions the SIP core keeps in memory', () => {
   };
   const warm = async () => expect(await read()).toEqual([{ unitName: 'BUP Test' }]);
 
-  it("reads the consent epoch in the statement that accepts the subgraph's signed call, not apart", async () => {
+  it("stores a call's signature id and its decisions in one statement, which reads the consent epoch too", async () => {
     await warm();
     const statements: string[] = [];
     const sipPrisma = graph.subgraphs.sip.prisma as any;
@@ -37,10 +37,11 @@ describe('the consent decisions the SIP core keeps in memory', () => {
     sipPrisma.$on('query', (event: { query: string }) => counting && statements.push(event.query));
     await warm();
     counting = false;
-    // The decision call's (and any release confirmations' of their own, which are signed calls too).
-    const epochReads = statements.filter((query) => query.includes('_consent_epoch'));
-    expect(epochReads.length).toBeGreaterThan(0);
-    for (const read of epochReads) expect(read).toContain('INSERT INTO "SubgraphCall"');
+    // Nothing changed since the read before: the decisions made on the facts in memory hold.
+    const callWrites = statements.filter((query) => query.includes('INSERT INTO "SubgraphCall"'));
+    expect(callWrites).toHaveLength(1);
+    expect(callWrites[0]).toContain('INSERT INTO "AuditGroup"');
+    expect(statements.filter((query) => query.includes('_consent_epoch'))).toEqual(callWrites);
   });
 
   it('takes a withdrawal into account on the next read', async () => {

@@ -13,13 +13,16 @@ import type { SubgraphRoute } from '../../../../lib/subgraph/subgraph-definition
 import type { PrismaClient } from '../../../../prisma/sip/client/client.ts';
 import { isConsentScope } from '../../../../policy/scopes.ts';
 import type { Requester } from '../../../../policy/roles.ts';
-import { cachedConsentFacts } from './consent-facts-cache.ts';
+import { cachedConsentFacts, consentFactsAsHeld } from './consent-facts-cache.ts';
+import type { ChildConsentFacts } from './consent-facts.ts';
+import { forgetExpiredCallsNowAndThen } from './subgraph-call-first-use.ts';
 import { decideConsent } from '../../../../policy/consent-rule.ts';
 import { byRequester, storeAudit } from '../audit/store-audit.ts';
 import { readReleases, releaseRecords } from './consent-releases.route.ts';
 import { requiredRequester } from '../../../../lib/auth/identity-token.ts';
 import { isRequestId } from '../../../../lib/auth/request-id.ts';
 import { isUuid } from '../../../../lib/uuid.ts';
+import type { SignedCall } from '../../../../lib/auth/subgraph-identity.ts';
 
 /** Questions per call, over all its requests. */
 const MAX_QUESTIONS = 10_000;
@@ -81,24 +84,9 @@ interface Asked {
   questions: ConsentQuestion[];
 }
 
-/**
- * Decides every (child, scope) question of these requests, each for its own reader, and stores the
- * decisions (and the release confirmations riding along) before returning them, in one write. If
- * they cannot be stored this fails, and the asking subgraph withholds the data.
- */
-async function decideAndLog(
-  prisma: PrismaClient,
-  asked: Asked[],
-  subgraph: string,
-  releases: ConsentRelease[],
-  { at, arrivedAt }: { at: Date; arrivedAt: number },
-) {
-  const facts = await cachedConsentFacts(
-    prisma,
-    asked.flatMap(({ questions }) => questions.map((question) => question.childId)),
-    arrivedAt,
-  );
-  const decided = asked.map(({ requester, requestId, questions }) => ({
+/** Every question of these requests decided for its own reader, on these facts. */
+function decide(asked: Asked[], facts: Map<string, ChildConsentFacts>, at: Date) {
+  return asked.map(({ requester, requestId, questions }) => ({
     requester,
     requestId,
     decisions: questions.map((question) => {
@@ -109,25 +97,57 @@ async function decideAndLog(
       return { childId: question.childId, scope: question.scope, fields: question.fields, ...decision };
     }),
   }));
-  await storeAudit(
-    prisma,
-    decided.flatMap(({ requester, requestId, decisions }) =>
-      decisions.map((decision) => ({
-        ...byRequester(requester, requestId),
-        childId: decision.childId,
-        kind: 'CROSS_AGENCY' as const,
-        scope: decision.scope,
-        fields: decision.fields,
-        subgraph,
-        granted: decision.granted,
-        reason: decision.granted ? null : decision.reason,
-        consentId: decision.consentId,
-        emergencyAccessId: decision.granted ? (decision.emergencyAccessId ?? null) : null,
-        decidedAt: at,
-      })),
-    ),
-    releaseRecords(releases, subgraph, at),
+}
+
+function auditRecords(decided: ReturnType<typeof decide>, subgraph: string, at: Date) {
+  return decided.flatMap(({ requester, requestId, decisions }) =>
+    decisions.map((decision) => ({
+      ...byRequester(requester, requestId),
+      childId: decision.childId,
+      kind: 'CROSS_AGENCY' as const,
+      scope: decision.scope,
+      fields: decision.fields,
+      subgraph,
+      granted: decision.granted,
+      reason: decision.granted ? null : decision.reason,
+      consentId: decision.consentId,
+      emergencyAccessId: decision.granted ? (decision.emergencyAccessId ?? null) : null,
+      decidedAt: at,
+    })),
   );
+}
+
+/**
+ * Decides every (child, scope) question of these requests, each for its own reader, and stores the
+ * decisions (and the release confirmations riding along) before returning them. One statement in
+ * the usual case: it stores the call's signature id (refusing a replay) and the decisions, made on
+ * the facts in memory, if the consent epoch they were read under is still current then, which is
+ * after the call arrived. When it is not (a change committed meanwhile) the decisions are made
+ * again on facts read afresh and stored in a second statement. If they cannot be stored this
+ * fails, and the asking subgraph withholds the data.
+ */
+async function decideAndLog(
+  prisma: PrismaClient,
+  asked: Asked[],
+  call: SignedCall,
+  releases: ConsentRelease[],
+  at: Date,
+) {
+  await forgetExpiredCallsNowAndThen(prisma);
+  const childIds = asked.flatMap(({ questions }) => questions.map((question) => question.childId));
+  const confirmed = releaseRecords(releases, call.subgraph, at);
+  const held = await consentFactsAsHeld(prisma, childIds);
+  let decided = held ? decide(asked, held.facts, at) : [];
+  const first = await storeAudit(prisma, auditRecords(decided, call.subgraph, at), confirmed, {
+    call: { jti: call.jti, expiresAt: call.expiresAt },
+    epoch: held?.epoch ?? null,
+  });
+  if (first.replayed) throw NOT_A_SUBGRAPH;
+  if (!held || !first.stored) {
+    // The epoch that statement read counts as read after the call arrived: no read of its own.
+    decided = decide(asked, await cachedConsentFacts(prisma, childIds, first.startedAt), at);
+    await storeAudit(prisma, auditRecords(decided, call.subgraph, at), confirmed);
+  }
   return decided.map(({ decisions }) => decisions.map(({ fields: _fields, ...decision }) => decision));
 }
 
@@ -138,16 +158,13 @@ async function decideAndLog(
 export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
   req,
   res,
-  { prisma, clock, requesterContext, callerSubgraph, receivedAt },
+  { prisma, clock, requesterContext, signedCall },
 ) => {
   const { requester, requestId } = requiredRequester(requesterContext);
-  if (!callerSubgraph) throw NOT_A_SUBGRAPH;
+  if (!signedCall) throw NOT_A_SUBGRAPH;
   const questions = readRequest(req.body);
   const releases = readReleases((req.body as ConsentDecisionRequest).releases);
-  const [decisions] = await decideAndLog(prisma, [{ requester, requestId, questions }], callerSubgraph, releases, {
-    at: clock(),
-    arrivedAt: receivedAt,
-  });
+  const [decisions] = await decideAndLog(prisma, [{ requester, requestId, questions }], signedCall, releases, clock());
   sendJson(res, 200, { decisions } satisfies ConsentDecisionResponse);
 };
 
@@ -159,9 +176,9 @@ export const consentDecisionsRoute: SubgraphRoute<PrismaClient> = async (
 export const consentDecisionBatchesRoute: SubgraphRoute<PrismaClient> = async (
   req,
   res,
-  { prisma, clock, callerSubgraph, receivedAt, verifyIdentity },
+  { prisma, clock, signedCall, verifyIdentity },
 ) => {
-  if (!callerSubgraph) throw NOT_A_SUBGRAPH;
+  if (!signedCall) throw NOT_A_SUBGRAPH;
   const asks = readAsks(req.body);
   const releases = readReleases((req.body as ConsentDecisionBatchRequest).releases);
   const readers = await Promise.all(
@@ -176,7 +193,7 @@ export const consentDecisionBatchesRoute: SubgraphRoute<PrismaClient> = async (
     const requester = readers[i];
     return requester ? [{ requester, requestId, questions }] : [];
   });
-  const decided = await decideAndLog(prisma, asked, callerSubgraph, releases, { at: clock(), arrivedAt: receivedAt });
+  const decided = await decideAndLog(prisma, asked, signedCall, releases, clock());
   let next = 0;
   const answers: ConsentDecisionBatchResponse['answers'] = asks.map(({ requestId }, i) =>
     readers[i] ? { requestId, decisions: decided[next++] } : { requestId, error: ErrorCode.Unauthenticated },

@@ -27,14 +27,44 @@ export async function cachedConsentFacts(
   /** When the lookup arrived (performance.now()); by default, now. */
   arrivedAt?: number,
 ): Promise<Map<string, ChildConsentFacts>> {
-  let cache = caches.get(prisma);
-  if (!cache) caches.set(prisma, (cache = { epoch: null, children: new Map() }));
+  const cache = cacheOf(prisma);
   // Read before the facts: facts read after a change are never kept under the epoch before it.
   const epoch = await currentConsentEpoch(prisma, arrivedAt);
   if (epoch === null || epoch !== cache.epoch || cache.children.size > MAX_CHILDREN) {
     cache.epoch = epoch;
     cache.children = new Map();
   }
+  return factsOf(prisma, cache, epoch, childIds);
+}
+
+/**
+ * The facts for these children under the consent epoch the cache holds, without reading the epoch
+ * again: for decisions stored only if that epoch is still current when they are (the condition of
+ * `storeAudit`), and made again on facts read afresh when it is not. Null: nothing is held.
+ */
+export async function consentFactsAsHeld(
+  prisma: PrismaClient,
+  childIds: readonly string[],
+): Promise<{ epoch: string; facts: Map<string, ChildConsentFacts> } | null> {
+  const cache = cacheOf(prisma);
+  const epoch = cache.epoch;
+  if (epoch === null || cache.children.size > MAX_CHILDREN) return null;
+  return { epoch, facts: await factsOf(prisma, cache, epoch, childIds) };
+}
+
+function cacheOf(prisma: PrismaClient): Cache {
+  let cache = caches.get(prisma);
+  if (!cache) caches.set(prisma, (cache = { epoch: null, children: new Map() }));
+  return cache;
+}
+
+/** From memory, and the children it lacks from the database (kept if the epoch did not move meanwhile). */
+async function factsOf(
+  prisma: PrismaClient,
+  cache: Cache,
+  epoch: string | null,
+  childIds: readonly string[],
+): Promise<Map<string, ChildConsentFacts>> {
   const children = cache.children;
   const found = new Map<string, ChildConsentFacts | null>();
   const missing: string[] = [];

@@ -5,17 +5,25 @@ import { noteConsentEpoch } from './consent-epoch.ts';
 
 // Expired signatures are forgotten now and then, not on every call.
 const FORGET_EVERY = 500;
+const calls = new WeakMap<PrismaClient, number>();
+
+/** Counts a signed call; every FORGET_EVERY-th, forgets the signatures that have expired. */
+export async function forgetExpiredCallsNowAndThen(prisma: PrismaClient): Promise<void> {
+  const count = (calls.get(prisma) ?? 0) + 1;
+  calls.set(prisma, count);
+  if (count % FORGET_EVERY === 0)
+    await prisma.$executeRaw`DELETE FROM "SubgraphCall" WHERE "expiresAt" < ${new Date()}`;
+}
 
 /**
  * A signed call from a subgraph counts once, across restarts and SIP core replicas: its signature's
  * id is stored (the primary key refuses a second), and kept until the signature expires. The same
- * statement reads the consent epoch, which a call for decisions needs next: one round trip, not two.
+ * statement reads the consent epoch. (A call for decisions stores its id with its decisions instead:
+ * see `storeAudit`'s condition.)
  */
 export function subgraphCallFirstUse(prisma: PrismaClient): FirstUse {
-  let calls = 0;
   return async (jti, expiresAt) => {
-    if (++calls % FORGET_EVERY === 0)
-      await prisma.$executeRaw`DELETE FROM "SubgraphCall" WHERE "expiresAt" < ${new Date()}`;
+    await forgetExpiredCallsNowAndThen(prisma);
     const startedAt = performance.now();
     const [{ stored, epoch }] = await prisma.$queryRaw<Array<{ stored: number; epoch: string | null }>>`
       WITH stored AS (
