@@ -2,7 +2,6 @@ import { performance } from 'node:perf_hooks';
 import type { PrismaClient } from '../../../../prisma/sip/client/client.ts';
 import type { ConsentRelease } from '../../../../lib/consent/consent-decision.ts';
 import type { Requester } from '../../../../policy/roles.ts';
-import { noteConsentEpoch } from '../consent/consent-epoch.ts';
 
 /** Who asked, in which request: the columns every audit record starts with. */
 export const byRequester = (requester: Requester, requestId: string) => ({
@@ -184,7 +183,6 @@ async function writeBatch(prisma: PrismaClient, batch: Pending[]) {
     batch.flatMap((pending, i) => pending.releases.map((release) => ({ ...release, write: write(i) }))),
     batch.flatMap(({ condition }, i) => (condition ? [{ write: i, ...condition.call, epoch: condition.epoch }] : [])),
   );
-  noteConsentEpoch(prisma, startedAt, epoch);
   batch.forEach((pending, i) =>
     pending.resolve({
       stored: !pending.condition || holding.has(i),

@@ -16,6 +16,7 @@ import type { Requester } from '../../../../policy/roles.ts';
 import { cachedConsentFacts, consentFactsAsHeld } from './consent-facts-cache.ts';
 import type { ChildConsentFacts } from './consent-facts.ts';
 import { forgetExpiredCallsNowAndThen } from './subgraph-call-first-use.ts';
+import { noteConsentEpoch } from './consent-epoch.ts';
 import { decideConsent } from '../../../../policy/consent-rule.ts';
 import { byRequester, storeAudit } from '../audit/store-audit.ts';
 import { readReleases, releaseRecords } from './consent-releases.route.ts';
@@ -145,6 +146,7 @@ async function decideAndLog(
   if (first.replayed) throw NOT_A_SUBGRAPH;
   if (!held || !first.stored) {
     // The epoch that statement read counts as read after the call arrived: no read of its own.
+    noteConsentEpoch(prisma, first.startedAt, first.epoch);
     decided = decide(asked, await cachedConsentFacts(prisma, childIds, first.startedAt), at);
     await storeAudit(prisma, auditRecords(decided, call.subgraph, at), confirmed);
   }
