@@ -73,7 +73,7 @@ export interface WriteCondition {
 }
 
 export interface WriteOutcome {
-  /** False: the call was stored before (a replay), or the epoch moved; nothing of this write was stored. */
+  /** False: the call was stored before (a replay), or the epoch moved (then only the call's id was stored). */
   stored: boolean;
   /** The call's id was stored before this write: refuse it. */
   replayed: boolean;
