@@ -19,7 +19,7 @@ export function requestIdOf(headers: IncomingHttpHeaders): string {
   const trace = TRACEPARENT.exec(String(headers.traceparent ?? '').trim())?.[1];
   if (trace && !/^0+$/.test(trace)) return trace;
   const requestId = String(headers[REQUEST_ID_HEADER] ?? '').trim();
-  return REQUEST_ID.test(requestId) ? requestId : randomUUID();
+  return isRequestId(requestId) ? requestId : randomUUID();
 }
 
 /** A new trace (version 00, sampled) for a request that enters the graph: its trace id is the request id. */

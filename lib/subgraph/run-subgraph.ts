@@ -23,7 +23,7 @@ async function agencyIdentityKeys() {
 /**
  * Entry point of a subgraph running as its own process (one container per agency). Demo data,
  * when given, is written unless SEED_DEMO_DATA=false. `consent` is for the benchmark's own entry
- * point (`bench/service.ts`) only: configuration never reaches it.
+ * point (`bench/deployed/service.ts`) only: configuration never reaches it.
  */
 export async function runSubgraph<TPrisma extends SubgraphPrisma | null, TContext extends RequestContext, TSource>(
   definition: SubgraphDefinition<TPrisma, TContext, TSource>,

@@ -42,7 +42,7 @@ function start(reader: Reader, prisma: PrismaClient): Promise<string | null> {
  * The consent epoch (see the migration `audit_groups_and_consent_epoch`), from a read that started
  * after `since` (performance.now() when the lookup arrived; by default, this call), so a change
  * committed before the lookup arrived is always seen. A read that already started after it counts
- * (the SIP core reads the epoch in the same statement that accepts a subgraph's signed call);
+ * (a call for decisions reads the epoch in the statement that stores its decisions);
  * lookups that arrive while a read is running share the next one: a burst costs a few reads, not
  * one each. Null: no epoch yet, and nothing may be kept.
  */

@@ -1,7 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import type { FirstUse } from '../../../../lib/auth/subgraph-identity.ts';
 import type { PrismaClient } from '../../../../prisma/sip/client/client.ts';
-import { noteConsentEpoch } from './consent-epoch.ts';
 
 // Expired signatures are forgotten now and then, not on every call.
 const FORGET_EVERY = 500;
@@ -17,21 +15,15 @@ export async function forgetExpiredCallsNowAndThen(prisma: PrismaClient): Promis
 
 /**
  * A signed call from a subgraph counts once, across restarts and SIP core replicas: its signature's
- * id is stored (the primary key refuses a second), and kept until the signature expires. The same
- * statement reads the consent epoch. (A call for decisions stores its id with its decisions instead:
- * see `storeAudit`'s condition.)
+ * id is stored (the primary key refuses a second), and kept until the signature expires. (A call
+ * for decisions stores its id with its decisions instead: see `storeAudit`'s condition.)
  */
 export function subgraphCallFirstUse(prisma: PrismaClient): FirstUse {
   return async (jti, expiresAt) => {
     await forgetExpiredCallsNowAndThen(prisma);
-    const startedAt = performance.now();
-    const [{ stored, epoch }] = await prisma.$queryRaw<Array<{ stored: number; epoch: string | null }>>`
-      WITH stored AS (
-        INSERT INTO "SubgraphCall" ("jti", "expiresAt") VALUES (${jti}, ${expiresAt})
-        ON CONFLICT ("jti") DO NOTHING RETURNING "jti")
-      SELECT (SELECT count(*) FROM stored)::int AS stored,
-             (SELECT "epoch"::text FROM "_consent_epoch" WHERE "id" = 1) AS epoch`;
-    noteConsentEpoch(prisma, startedAt, epoch);
-    return stored === 1;
+    const stored = await prisma.$queryRaw<unknown[]>`
+      INSERT INTO "SubgraphCall" ("jti", "expiresAt") VALUES (${jti}, ${expiresAt})
+      ON CONFLICT ("jti") DO NOTHING RETURNING "jti"`;
+    return stored.length === 1;
   };
 }
