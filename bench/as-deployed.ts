@@ -40,8 +40,9 @@ const fixed = (value: number, digits = 1) => value.toFixed(digits);
 /**
  * `npm run bench` on the PostgreSQL server, as deployed: every service its own process. Consent
  * enforced against off, interleaved, at 8 and 32 connections, with several readers, one-child reads
- * as well as lists, and the guardian changing a consent every second; then one SIP core and one of
- * each agency subgraph against two of each, and the audit chain checked after it all.
+ * as well as lists, and the guardian changing a consent every second; the same without a gateway
+ * (its plan replayed straight to the subgraphs); our gateway beside Hive Gateway; then one SIP core
+ * and one of each agency subgraph against two of each, and the audit chain checked after it all.
  */
 export async function benchDeployed(setup: DeployedBenchSetup) {
   const { graph, dev, row } = setup;
@@ -77,11 +78,16 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
   /** CPU seconds by process, summed over the rounds of each mode and number of connections. */
   const cpu: Record<string, Record<string, number>> = {};
   /** One round, the guardian changing a consent through the same graph meanwhile. */
-  const measure = async (deployed: DeployedGraph, connections: number, cpuKey?: string) => {
+  const measure = async (
+    deployed: DeployedGraph,
+    connections: number,
+    cpuKey?: string,
+    run = () => round(deployed.url, '', ROUND_REQUESTS, connections, asks),
+  ) => {
     const changes = changeConsentsMeanwhile(deployed.url, setup.guardianToken, setup.childIds);
     const before = cpuSeconds(deployed.pids());
     try {
-      return await round(deployed.url, '', ROUND_REQUESTS, connections, asks);
+      return await run();
     } finally {
       await changes.stop();
       const after = cpuSeconds(deployed.pids());
@@ -115,6 +121,20 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
         await measure(deployed, 8);
         for (const service of profiled) service.profile();
       }
+
+    // The same without any gateway: our gateway's plan for the school's list replayed straight to each
+    // mode's subgraphs, interleaved, the guardian changing a consent meanwhile as above.
+    const plan = await setup.recordPlan(readers[0]);
+    const replay = (deployed: DeployedGraph, connections: number, requests = ROUND_REQUESTS) =>
+      replayRound(deployed.subgraphUrls, readers[0], plan, requests, connections);
+    for (const deployed of Object.values(one)) await replay(deployed, 4, 40);
+    const direct: Record<string, Round[]> = {};
+    for (let i = 0; i < ROUNDS; i++)
+      for (const connections of CONNECTIONS)
+        for (const mode of ['enforced', 'off'] as const)
+          (direct[`${mode}/${connections}`] ??= []).push(
+            await measure(one[mode], connections, undefined, () => replay(one[mode], connections)),
+          );
     await one.off.stop();
 
     // Our gateway beside Hive Gateway (both planners) and a replay of our plan without any gateway, on the
@@ -134,7 +154,6 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
         return { url: started.found, pid: started.child.pid! };
       }),
     );
-    const plan = await setup.recordPlan(readers[0]);
     const viaGateway = (url: string) => (connections: number) =>
       round(url, readers[0], ROUND_REQUESTS, connections, () => listAsk(readers[0]));
     const gateways: Record<string, (connections: number) => Promise<Round>> = {
@@ -176,7 +195,7 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
         ['two', two],
       ] as const)
         (scale[name] ??= []).push(await measure(deployed, 32, `scale/${name}`));
-    const unavailable = [...Object.values(rounds), ...Object.values(scale)]
+    const unavailable = [...Object.values(rounds), ...Object.values(direct), ...Object.values(scale)]
       .flat()
       .reduce((n, r) => n + r.unavailable, 0);
     const chain = await verifyChains(graph.subgraphs.sip.prisma as unknown as SipPrisma);
@@ -187,23 +206,26 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
         `${setup.childIds.length}; the guardian changes a consent every second. ${ROUNDS} interleaved rounds of ` +
         `${ROUND_REQUESTS} requests, medians.\n`,
     );
-    row(
-      '',
-      CONNECTIONS.flatMap((c) => [`enforced/${c}`, `off/${c}`, 'ratio']),
-    );
-    const statistic = (key: string, of: (r: Round) => number) => median(rounds[key].map(of));
-    for (const [name, of, digits, higher] of [
-      ['throughput (requests/s)', (r: Round) => r.throughput, 1, true],
-      ['latency p50 (ms)', (r: Round) => percentile(r.latencies, 50), 0, false],
-      ['latency p99 (ms)', (r: Round) => percentile(r.latencies, 99), 0, false],
-    ] as const)
+    const enforcedBesideOff = (measured: Record<string, Round[]>) => {
       row(
-        name,
-        CONNECTIONS.flatMap((c) => {
-          const [on, off] = [statistic(`enforced/${c}`, of), statistic(`off/${c}`, of)];
-          return [fixed(on, digits), fixed(off, digits), fixed(higher ? on / off : off / on, 2)];
-        }),
+        '',
+        CONNECTIONS.flatMap((c) => [`enforced/${c}`, `off/${c}`, 'ratio']),
       );
+      const statistic = (key: string, of: (r: Round) => number) => median(measured[key].map(of));
+      for (const [name, of, digits, higher] of [
+        ['throughput (requests/s)', (r: Round) => r.throughput, 1, true],
+        ['latency p50 (ms)', (r: Round) => percentile(r.latencies, 50), 0, false],
+        ['latency p99 (ms)', (r: Round) => percentile(r.latencies, 99), 0, false],
+      ] as const)
+        row(
+          name,
+          CONNECTIONS.flatMap((c) => {
+            const [on, off] = [statistic(`enforced/${c}`, of), statistic(`off/${c}`, of)];
+            return [fixed(on, digits), fixed(off, digits), fixed(higher ? on / off : off / on, 2)];
+          }),
+        );
+    };
+    enforcedBesideOff(rounds);
     if (cpu['enforced/8']) {
       console.log(
         '\nCPU per request (ms), by process: postgres is the server (the case system too), client is this one' +
@@ -227,6 +249,11 @@ export async function benchDeployed(setup: DeployedBenchSetup) {
         );
       }
     }
+    console.log(
+      `\nDirect subgraph calls, without a gateway: our gateway's plan for the school's list by one reader, replayed ` +
+        `straight to each mode's subgraphs; the guardian changes a consent every second.`,
+    );
+    enforcedBesideOff(direct);
     console.log(
       `\nGateways on the same enforced subgraphs, each its own process, the school's list by one reader ` +
         `(in-flight deduplication off); "no gateway" replays our gateway's plan straight to the subgraphs:`,

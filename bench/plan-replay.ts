@@ -33,6 +33,7 @@ export const replayRound = (
 ): Promise<Round> =>
   timedRound(requests, concurrency, async () => {
     const { traceparent } = newTraceparent();
+    let unavailable = 0;
     for (const wave of plan)
       await Promise.all(
         wave.map(async ({ subgraph, body }) => {
@@ -41,9 +42,10 @@ export const replayRound = (
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent },
             body,
           });
-          const answer = (await res.json()) as { data?: unknown };
+          const answer = (await res.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
           if (!res.ok || !answer.data) throw new Error(`${subgraph} answered HTTP ${res.status} without data`);
+          unavailable += (answer.errors ?? []).filter((e) => e.extensions?.code === 'CONSENT_UNAVAILABLE').length;
         }),
       );
-    return { requestId: null, unavailable: 0 };
+    return { requestId: null, unavailable };
   });
