@@ -2,10 +2,11 @@
  * `npm run bench`: what consent enforcement costs. In one process first: starts the graph twice, once
  * enforced and once with the consent guard removed (a switch no configuration reaches), on the same
  * data, and measures them in interleaved rounds (A B A B …, medians), at 8 and at 32 connections,
- * on embedded databases and on the PostgreSQL server. Then, on the enforced graph: the SQL and
- * audit rows per request, a burst of simultaneous requests at the default decision timeout, the
- * gateway's time against the critical path of its subgraph fetches, and our gateway beside Hive
- * Gateway (both query planners) on the same subgraphs. On the server, then, the graph as deployed
+ * on embedded databases and on the PostgreSQL server, through the gateway and on direct subgraph
+ * calls (its plan replayed). Then, on the enforced graph: the SQL and audit rows per request, a
+ * burst of simultaneous requests at the default decision timeout, the gateway's time against the
+ * critical path of its subgraph fetches, and our gateway beside Hive Gateway (both query planners)
+ * on the same subgraphs. On the server, then, the graph as deployed
  * (`as-deployed.ts`). A measurement, not a test: it asserts nothing.
  */
 import { DEMO_PERSONAS, ephemeralDevIdentity } from '../dev/dev-identity.ts';
@@ -17,7 +18,7 @@ import type { PrismaClient as SipPrisma } from '../prisma/sip/client/client.ts';
 import { adminQuery, createTestDatabases } from '../test/support/test-databases.ts';
 import { startHiveGateway, type HivePlanner } from './deployed/hive-gateway.ts';
 import { benchDeployed } from './as-deployed.ts';
-import { planOf } from './plan-replay.ts';
+import { planOf, replayRound } from './plan-replay.ts';
 import { generateSigningKeyPair, type KeyPair } from '../lib/auth/keys.ts';
 import { addChildren, CHILDREN, median, percentile, post, QUERY, round, type Round } from './workload.ts';
 
@@ -84,6 +85,14 @@ async function benchOn(kind: 'embedded' | 'server') {
       for (let i = 0; i < 10; i++) await post(graphs[mode].gateway.url, reader, QUERY, { first: CHILDREN });
     }
     const enforced = graphs.enforced;
+    // Our gateway's plan for the school's list, as it ran: replayed straight to the subgraphs, it
+    // measures them without the gateway.
+    const recordPlan = async (token: string) => {
+      const { requestId } = await post(enforced.gateway.url, token, QUERY, { first: CHILDREN });
+      return planOf(fetches.get(requestId!) ?? []);
+    };
+    const subgraphUrls = (graph: RunningGraph) =>
+      Object.fromEntries(Object.values(graph.subgraphs).map((subgraph) => [subgraph.name, subgraph.url]));
     const deployed = () =>
       benchDeployed({
         graph: enforced,
@@ -91,10 +100,7 @@ async function benchOn(kind: 'embedded' | 'server') {
         dev,
         identityKeys,
         ...bench,
-        recordPlan: async (token) => {
-          const { requestId } = await post(enforced.gateway.url, token, QUERY, { first: CHILDREN });
-          return planOf(fetches.get(requestId!) ?? []);
-        },
+        recordPlan,
         row: (label, cells) => row(label, cells),
       });
     // BENCH_DEPLOYED=only: the graph as deployed, without the one-process rounds.
@@ -107,6 +113,14 @@ async function benchOn(kind: 'embedded' | 'server') {
         for (const mode of ['enforced', 'off'] as const)
           (rounds[`${mode}/${connections}`] ??= []).push(
             await round(graphs[mode].gateway.url, reader, ROUND_REQUESTS, connections),
+          );
+    // The same on direct subgraph calls, without the gateway, interleaved likewise.
+    const plan = await recordPlan(reader);
+    for (let i = 0; i < ROUNDS; i++)
+      for (const connections of CONNECTIONS)
+        for (const mode of ['enforced', 'off'] as const)
+          (rounds[`direct ${mode}/${connections}`] ??= []).push(
+            await replayRound(subgraphUrls(graphs[mode]), reader, plan, ROUND_REQUESTS, connections),
           );
     const statistic = (mode: string, connections: number, of: (r: Round) => number) =>
       median(rounds[`${mode}/${connections}`].map(of));
@@ -158,7 +172,7 @@ async function benchOn(kind: 'embedded' | 'server') {
     const logMs = performance.now() - logStarted;
 
     // Our gateway beside Hive Gateway, on the enforced graph's subgraphs, interleaved.
-    const urls = Object.fromEntries(Object.values(enforced.subgraphs).map((subgraph) => [subgraph.name, subgraph.url]));
+    const urls = subgraphUrls(enforced);
     const hive = Object.fromEntries(
       await Promise.all(
         (['javascript', 'rust'] as HivePlanner[]).map(async (planner) => [
@@ -188,17 +202,21 @@ async function benchOn(kind: 'embedded' | 'server') {
       '',
       CONNECTIONS.flatMap((c) => [`enforced/${c}`, `off/${c}`, 'ratio']),
     );
-    const line = (name: string, of: (r: Round) => number, digits: number, ratio: 'higher' | 'lower') =>
+    const line = (name: string, of: (r: Round) => number, digits: number, ratio: 'higher' | 'lower', path = '') =>
       row(
         name,
         CONNECTIONS.flatMap((c) => {
-          const [on, off] = [statistic('enforced', c, of), statistic('off', c, of)];
+          const [on, off] = [statistic(`${path}enforced`, c, of), statistic(`${path}off`, c, of)];
           return [fixed(on, digits), fixed(off, digits), fixed(ratio === 'higher' ? on / off : off / on, 2)];
         }),
       );
-    line('throughput (requests/s)', (r) => r.throughput, 1, 'higher');
-    line('latency p50 (ms)', (r) => percentile(r.latencies, 50), 0, 'lower');
-    line('latency p99 (ms)', (r) => percentile(r.latencies, 99), 0, 'lower');
+    for (const path of ['', 'direct '] as const) {
+      if (path)
+        console.log('\nDirect subgraph calls, without the gateway (its plan replayed straight to the subgraphs):');
+      line('throughput (requests/s)', (r) => r.throughput, 1, 'higher', path);
+      line('latency p50 (ms)', (r) => percentile(r.latencies, 50), 0, 'lower', path);
+      line('latency p99 (ms)', (r) => percentile(r.latencies, 99), 0, 'lower', path);
+    }
     console.log('(ratio: enforced ÷ off for throughput, off ÷ enforced for latency: 1.00 costs nothing)\n');
 
     row('per request, one at a time', ['enforced', 'off']);

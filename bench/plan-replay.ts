@@ -1,6 +1,7 @@
 import type { SubgraphFetch } from '../gateway/identity-forwarding.data-source.ts';
 import { newTraceparent } from '../lib/auth/request-id.ts';
-import { timedRound, type Round } from './workload.ts';
+import { httpCall } from '../lib/http-client.ts';
+import { CLIENT_TIMEOUT_MS, timedRound, type Body, type Round } from './workload.ts';
 
 /** A gateway's plan as it ran: waves of subgraph fetches, each wave sent once the one before has answered. */
 export type Plan = Array<Array<{ subgraph: string; body: string }>>;
@@ -37,13 +38,15 @@ export const replayRound = (
     for (const wave of plan)
       await Promise.all(
         wave.map(async ({ subgraph, body }) => {
-          const res = await fetch(urls[subgraph], {
+          const res = await httpCall(urls[subgraph], {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent },
             body,
+            timeoutMs: CLIENT_TIMEOUT_MS,
           });
-          const answer = (await res.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
-          if (!res.ok || !answer.data) throw new Error(`${subgraph} answered HTTP ${res.status} without data`);
+          const answer = JSON.parse(res.body) as Body;
+          if (res.status !== 200 || !answer.data)
+            throw new Error(`${subgraph} answered HTTP ${res.status} without data`);
           unavailable += (answer.errors ?? []).filter((e) => e.extensions?.code === 'CONSENT_UNAVAILABLE').length;
         }),
       );
