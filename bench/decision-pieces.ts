@@ -29,6 +29,8 @@ const WRITES = Number(process.env.BENCH_WRITES) || 400;
 const children = Array.from({ length: CHILDREN }, () => randomUUID());
 const decisions = (): AuditRecord[] => {
   const requestId = randomUUID();
+  // One instant for the call, as the route decides it: records that differ only in the child share a row.
+  const decidedAt = new Date();
   return children.map((childId) => ({
     requestId,
     requesterSubject: 'bench-counsellor',
@@ -44,7 +46,7 @@ const decisions = (): AuditRecord[] => {
     granted: true,
     reason: null,
     consentId: randomUUID(),
-    decidedAt: new Date(),
+    decidedAt,
   }));
 };
 const confirmations = (): ReleaseRecord[] => {
